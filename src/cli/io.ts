@@ -1,0 +1,34 @@
+/** What the CLI needs from the outside world; passed in so tests can run commands in-process. */
+export interface Io {
+  readonly stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly cwd: string;
+}
+
+/** Exit codes, as LANGUAGE.md fixes them. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * A user mistake the CLI reports as one message and exit code 2 (bad path, bad JSON, bad flag).
+ * Thrown by commands, caught only in main.ts: never a stack trace.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.usage,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Handed to every command: the streams and a way to set the exit code. */
+export interface CommandContext {
+  readonly io: Io;
+  /** Records the exit code; the worst code set wins. */
+  exit(code: ExitCode): void;
+  out(line: string): void;
+  err(line: string): void;
+}

@@ -1,0 +1,86 @@
+import type { Diagnostic, Note, Severity } from './diagnostic.js';
+import type { Span } from './span.js';
+
+/**
+ * Every diagnostic code Bylaw emits. Codes are stable: tools and docs refer to them.
+ * `docs/diagnostics.md` has one section per code; a test keeps the two in step.
+ */
+export const CODES = {
+  // Syntax: BL0xx
+  BL001: { severity: 'error', title: 'unexpected character' },
+  BL002: { severity: 'error', title: 'syntax error' },
+  BL003: { severity: 'error', title: 'unterminated string' },
+  BL004: { severity: 'error', title: 'invalid escape sequence' },
+  BL005: { severity: 'error', title: 'invalid date literal' },
+  BL006: { severity: 'error', title: 'invalid integer literal' },
+  BL007: { severity: 'error', title: 'too deeply nested' },
+  BL008: { severity: 'error', title: 'not an operator of the language' },
+  // Modules and policy sets: BL1xx
+  BL101: { severity: 'error', title: 'unresolved module' },
+  BL102: { severity: 'error', title: 'import cycle' },
+  BL103: { severity: 'error', title: 'missing effective date' },
+  BL104: { severity: 'error', title: 'duplicate effective date' },
+  BL105: { severity: 'error', title: 'name declared twice' },
+  BL106: { severity: 'error', title: 'unreadable file' },
+  BL107: { severity: 'error', title: 'policy set without a date field' },
+  BL108: { severity: 'error', title: 'duplicate header item' },
+  // Names and types: BL2xx
+  BL201: { severity: 'error', title: 'unknown name' },
+  BL202: { severity: 'error', title: 'unknown field' },
+  BL203: { severity: 'error', title: 'unknown type' },
+  BL204: { severity: 'error', title: 'not a member of the enum' },
+  BL205: { severity: 'error', title: 'mismatched types' },
+  BL206: { severity: 'error', title: '`has` on a value that is not a set' },
+  BL207: { severity: 'error', title: 'ordering a value that has no order' },
+  BL208: { severity: 'error', title: 'condition is not a boolean' },
+  BL209: { severity: 'error', title: 'cycle among contexts' },
+  BL210: { severity: 'error', title: 'invalid type' },
+  BL211: { severity: 'error', title: 'missing declaration' },
+  BL212: { severity: 'error', title: 'declared more than once' },
+  BL213: { severity: 'error', title: 'value out of bounds' },
+  // Clauses: BL3xx
+  BL301: { severity: 'error', title: 'exemption names a red line' },
+  BL302: { severity: 'error', title: 'exemption names an unknown rule' },
+  BL303: { severity: 'error', title: 'exemption more severe than the rule it exempts' },
+  BL304: { severity: 'error', title: 'action not on the scale' },
+  // Warnings: BL4xx
+  BL401: { severity: 'warning', title: 'unused context' },
+  BL402: { severity: 'warning', title: 'clause can never fire' },
+  BL403: { severity: 'warning', title: 'rule shadowed by a red line' },
+  BL404: { severity: 'warning', title: 'clause without `because`' },
+  BL405: { severity: 'warning', title: 'repeated member' },
+  BL406: { severity: 'warning', title: 'suspicious unicode' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type Code = keyof typeof CODES;
+
+export interface DiagnosticExtras {
+  readonly help?: string | undefined;
+  readonly notes?: readonly Note[];
+}
+
+export function diagnostic(code: Code, message: string, span: Span, extras: DiagnosticExtras = {}): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+    code,
+    severity: CODES[code].severity,
+    message,
+    span,
+    notes: extras.notes ?? [],
+  };
+  if (extras.help !== undefined) d.help = extras.help;
+  return d;
+}
+
+/** Collects diagnostics for one stage; passes get `report` and never throw on user mistakes. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  report(code: Code, message: string, span: Span, extras: DiagnosticExtras = {}): void {
+    this.items.push(diagnostic(code, message, span, extras));
+  }
+  add(items: Iterable<Diagnostic>): void {
+    for (const item of items) this.items.push(item);
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+}

@@ -1,0 +1,41 @@
+import type { Span } from './span.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Note {
+  readonly message: string;
+  readonly span?: Span;
+}
+
+/**
+ * One finding about a policy. Messages follow Cedar's style: lowercase, no trailing period,
+ * user text in backticks; advice goes in `help`, related places in `notes`.
+ */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly help?: string;
+  readonly notes: readonly Note[];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then position, then code — identical on every run and machine. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      compareStrings(a.span.file, b.span.file) ||
+      a.span.start.offset - b.span.start.offset ||
+      a.span.end.offset - b.span.end.offset ||
+      compareStrings(a.code, b.code) ||
+      compareStrings(a.message, b.message),
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,92 @@
+import type { Diagnostic } from './diagnostic.js';
+
+export interface RenderOptions {
+  /** Source text by file name, for the code frame. A file missing here renders without a frame. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly color?: boolean;
+}
+
+const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b[${code}m${text}\u001b[0m` : text);
+
+/**
+ * Human rendering, in the style of rustc and Cedar:
+ *
+ *   error[BL201]: unknown name `world_leaderr`
+ *     --> policies/twitter/v3.policy:12:30
+ *      |
+ *   12 |  and post.author.role == world_leaderr
+ *      |                         ^^^^^^^^^^^^^
+ *      = help: did you mean `world_leader`?
+ */
+export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string {
+  const color = options.color ?? false;
+  const head = paint(color, d.severity === 'error' ? '1;31' : '1;33', `${d.severity}[${d.code}]`);
+  const lines = [`${head}: ${d.message}`];
+  const { file, start, end } = d.span;
+  lines.push(`  --> ${file}:${start.line}:${start.column}`);
+  const source = options.sources.get(file);
+  if (source !== undefined) lines.push(...codeFrame(source, d.span.start.line, start.column, end, color));
+  for (const note of d.notes) {
+    const where = note.span ? ` (${note.span.file}:${note.span.start.line}:${note.span.start.column})` : '';
+    lines.push(`   = note: ${note.message}${where}`);
+  }
+  if (d.help) lines.push(`   = ${paint(color, '1;36', 'help')}: ${d.help}`);
+  return lines.join('\n');
+}
+
+function codeFrame(
+  source: string,
+  line: number,
+  column: number,
+  end: { line: number; column: number },
+  color: boolean,
+): string[] {
+  const sourceLines = source.split(/\r?\n/);
+  const text = visible(sourceLines[line - 1] ?? '');
+  const gutter = String(line).length;
+  const pad = ' '.repeat(gutter);
+  // A multi-line span is underlined to the end of its first line.
+  const lastColumn = end.line === line ? Math.max(end.column, column + 1) : text.length + 1;
+  const width = Math.max(1, Math.min(lastColumn, text.length + 1) - column);
+  const marker = ' '.repeat(Math.max(0, column - 1)) + paint(color, '1;31', '^'.repeat(width));
+  return [`${pad} |`, `${line} | ${text}`, `${pad} | ${marker}`];
+}
+
+/** Control and bidi characters would reorder or hide the frame; show them as escapes. */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '\u00b7');
+}
+
+export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {
+  return diagnostics.map((d) => renderDiagnostic(d, options)).join('\n\n');
+}
+
+/** Summary line: `2 errors, 1 warning`. */
+export function summarize(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Machine rendering for `--error-format json`: one object per diagnostic, positions 1-based. */
+export function diagnosticToJson(d: Diagnostic): Record<string, unknown> {
+  const position = (p: { line: number; column: number; offset: number }) => ({
+    line: p.line,
+    column: p.column,
+    offset: p.offset,
+  });
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.span.file,
+    start: position(d.span.start),
+    end: position(d.span.end),
+    ...(d.help !== undefined ? { help: d.help } : {}),
+    notes: d.notes.map((n) => ({
+      message: n.message,
+      ...(n.span ? { file: n.span.file, start: position(n.span.start), end: position(n.span.end) } : {}),
+    })),
+  };
+}

@@ -1,0 +1,121 @@
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import { DiagnosticBag } from '../diagnostics/codes.js';
+import type { Span } from '../diagnostics/span.js';
+import { And, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens } from './tokens.js';
+
+const lexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  // Identifiers use Unicode property escapes, which Chevrotain cannot analyse for its first-char
+  // optimisation; that is expected, not a problem worth a console warning.
+  skipValidations: true,
+});
+
+/** Parentheses, braces and `not`s nested deeper than this are refused before parsing (no stack overflow). */
+export const MAX_NESTING = 100;
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+}
+
+export function tokenSpan(file: string, token: IToken): Span {
+  const endOffset = (token.endOffset ?? token.startOffset) + 1;
+  return {
+    file,
+    start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
+    end: { offset: endOffset, line: token.endLine ?? token.startLine ?? 1, column: (token.endColumn ?? 0) + 1 },
+  };
+}
+
+const foreign: Record<string, { token: TokenType; help: string }> = {
+  '&&': { token: And, help: 'use `and`' },
+  '&': { token: And, help: 'use `and`' },
+  '||': { token: Or, help: 'use `or`' },
+  '|': { token: Or, help: 'use `or`' },
+  '!': { token: Not, help: 'use `not`' },
+  '<>': { token: NotEqual, help: 'use `!=`' },
+};
+
+function retype(token: IToken, type: TokenType): void {
+  (token as { tokenType: TokenType }).tokenType = type;
+  (token as { tokenTypeIdx: number }).tokenTypeIdx = type.tokenTypeIdx!;
+}
+
+/**
+ * Tokenises a file. Every lexical problem becomes a diagnostic; problems that have an obvious
+ * repair (an unterminated string, `&&` for `and`) are repaired so parsing can go on and report
+ * the rest of the file's errors too.
+ */
+export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
+  const result = lexer.tokenize(text);
+  for (const error of result.errors) {
+    const offset = error.offset;
+    const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+    const span: Span = {
+      file,
+      start: { offset, line: error.line ?? 1, column: error.column ?? 1 },
+      end: { offset: offset + error.length, line: error.line ?? 1, column: (error.column ?? 1) + error.length },
+    };
+    bag.report('BL001', `unexpected character \`${printable(char)}\``, span, { help: unexpectedCharHelp(char) });
+  }
+  const tokens: IToken[] = [];
+  for (const token of result.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      bag.report('BL003', 'unterminated string', tokenSpan(file, token), {
+        help: 'close the string with `"` on the same line; write a line break as `\\n`',
+      });
+      retype(token, StringLiteral);
+    } else if (token.tokenType === ForeignOperator) {
+      const fix = foreign[token.image];
+      if (fix) {
+        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(file, token), { help: fix.help });
+        retype(token, fix.token);
+      } else {
+        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(file, token), {
+          help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
+        });
+        continue;
+      }
+    }
+    tokens.push(token);
+  }
+  checkNesting(tokens, file, bag);
+  return { tokens, comments: result.groups['comments'] ?? [] };
+}
+
+/** Refuses input nested deeper than MAX_NESTING, so the recursive parser never overflows the stack. */
+function checkNesting(tokens: IToken[], file: string, bag: DiagnosticBag): void {
+  let depth = 0;
+  let nots = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LParen || type === LBrace) depth++;
+    else if (type === RParen || type === RBrace) depth = Math.max(0, depth - 1);
+    nots = type === Not ? nots + 1 : 0;
+    if (depth > MAX_NESTING || nots > MAX_NESTING) {
+      bag.report('BL007', `expression nested more than ${MAX_NESTING} levels deep`, tokenSpan(file, token), {
+        help: 'split the condition into named contexts',
+      });
+      tokens.length = 0;
+      return;
+    }
+  }
+}
+
+function printable(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
+    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    : char;
+}
+
+function unexpectedCharHelp(char: string): string | undefined {
+  if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
+  if (char === "'" || char === '\u2018' || char === '\u2019') return 'strings use double quotes `"`';
+  if (char === '#') return 'comments start with `//`';
+  if (char === '/') return 'comments start with `//`';
+  if (char === ';') return 'statements need no `;`';
+  if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
+  return undefined;
+}

@@ -1,0 +1,336 @@
+import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+
+const describe = (token: IToken): string =>
+  token.tokenType === EOF ? 'the end of the file' : `\`${token.image}\``;
+const label = (type: TokenType): string => type.LABEL ?? type.name;
+
+function listOf(labels: string[]): string {
+  const unique = [...new Set(labels)];
+  if (unique.length <= 1) return unique[0] ?? 'something else';
+  if (unique.length > 6) return `${unique.slice(0, 6).join(', ')} or …`;
+  return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+}
+
+/** Messages in Bylaw's voice: "expected `then`, found `because`". */
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)}, found ${describe(actual)}`,
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describe(firstRedundant)}`,
+  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) => {
+    const expected = customUserDescription ?? listOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]!))));
+    return `expected ${expected}, found ${describe(actual[0]!)}`;
+  },
+  buildEarlyExitMessage: ({ expectedIterationPaths, actual, customUserDescription }) => {
+    const expected = customUserDescription ?? listOf(expectedIterationPaths.map((path) => label(path[0]!)));
+    return `expected ${expected}, found ${describe(actual[0]!)}`;
+  },
+};
+
+/**
+ * The pure grammar: builds a CST and nothing else. `grammar/bylaw.ebnf` mirrors these rules one to one.
+ * One instance is shared; `parse()` resets it with `parser.input = tokens`.
+ */
+export class BylawParser extends CstParser {
+  constructor() {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      errorMessageProvider: messages,
+      maxLookahead: 2,
+      nodeLocationTracking: 'full',
+    });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.item));
+  });
+
+  item = this.RULE('item', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.policyHeader) },
+        { ALT: () => this.SUBRULE(this.versionHeader) },
+        { ALT: () => this.SUBRULE(this.effectiveHeader) },
+        { ALT: () => this.SUBRULE(this.sourceHeader) },
+        { ALT: () => this.SUBRULE(this.useDecl) },
+        { ALT: () => this.SUBRULE(this.inputDecl) },
+        { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.recordDecl) },
+        { ALT: () => this.SUBRULE(this.scaleDecl) },
+        { ALT: () => this.SUBRULE(this.contextDecl) },
+        { ALT: () => this.SUBRULE(this.redlineDecl) },
+        { ALT: () => this.SUBRULE(this.ruleDecl) },
+        { ALT: () => this.SUBRULE(this.exemptionDecl) },
+        { ALT: () => this.SUBRULE(this.defaultDecl) },
+      ],
+      ERR_MSG: 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)',
+    });
+  });
+
+  policyHeader = this.RULE('policyHeader', () => {
+    this.CONSUME(T.Policy);
+    this.SUBRULE(this.qualifiedName);
+  });
+
+  versionHeader = this.RULE('versionHeader', () => {
+    this.CONSUME(T.Version);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  effectiveHeader = this.RULE('effectiveHeader', () => {
+    this.CONSUME(T.Effective);
+    this.CONSUME(T.DateLiteral);
+  });
+
+  sourceHeader = this.RULE('sourceHeader', () => {
+    this.CONSUME(T.Source);
+    this.CONSUME(T.StringLiteral);
+  });
+
+  useDecl = this.RULE('useDecl', () => {
+    this.CONSUME(T.Use);
+    this.SUBRULE(this.qualifiedName);
+  });
+
+  inputDecl = this.RULE('inputDecl', () => {
+    this.CONSUME(T.Input);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  enumDecl = this.RULE('enumDecl', () => {
+    this.CONSUME(T.Enum);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.nameList);
+    this.CONSUME(T.RBrace);
+  });
+
+  recordDecl = this.RULE('recordDecl', () => {
+    this.CONSUME(T.Record);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.SUBRULE(this.fieldDecl);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.OPTION(() => this.SUBRULE2(this.fieldDecl));
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  fieldDecl = this.RULE('fieldDecl', () => {
+    this.CONSUME(T.AnyName);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeRef);
+  });
+
+  typeRef = this.RULE('typeRef', () => {
+    this.CONSUME(T.Identifier);
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Less);
+            this.SUBRULE(this.typeRef);
+            this.CONSUME(T.Greater);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.OPTION2(() => this.CONSUME(T.IntLiteral, { LABEL: 'min' }));
+            this.CONSUME(T.DotDot);
+            this.OPTION3(() => this.CONSUME2(T.IntLiteral, { LABEL: 'max' }));
+            this.CONSUME(T.RParen);
+          },
+        },
+      ]);
+    });
+  });
+
+  scaleDecl = this.RULE('scaleDecl', () => {
+    this.CONSUME(T.Scale);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.LBrace);
+    this.CONSUME2(T.Identifier, { LABEL: 'member' });
+    this.MANY(() => {
+      this.CONSUME(T.Less);
+      this.CONSUME3(T.Identifier, { LABEL: 'member' });
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  contextDecl = this.RULE('contextDecl', () => {
+    this.CONSUME(T.Context);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expression);
+  });
+
+  redlineDecl = this.RULE('redlineDecl', () => {
+    this.CONSUME(T.Redline);
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.clauseBody);
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(T.Rule);
+    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.clauseBody);
+  });
+
+  exemptionDecl = this.RULE('exemptionDecl', () => {
+    this.CONSUME(T.Exemption);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.From);
+    this.SUBRULE(this.nameList);
+    this.SUBRULE(this.clauseBody);
+  });
+
+  clauseBody = this.RULE('clauseBody', () => {
+    this.CONSUME(T.When);
+    this.SUBRULE(this.expression, { LABEL: 'when' });
+    this.OPTION(() => {
+      this.CONSUME(T.Unless);
+      this.SUBRULE2(this.expression, { LABEL: 'unless' });
+    });
+    this.CONSUME(T.Then);
+    this.CONSUME(T.Identifier, { LABEL: 'action' });
+    this.OPTION2(() => {
+      this.CONSUME(T.Because);
+      this.CONSUME(T.StringLiteral);
+    });
+  });
+
+  defaultDecl = this.RULE('defaultDecl', () => {
+    this.CONSUME(T.Default);
+    this.CONSUME(T.Identifier);
+  });
+
+  /** `a, b, c` with an optional trailing comma. */
+  nameList = this.RULE('nameList', () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.OPTION(() => this.CONSUME2(T.Identifier));
+    });
+  });
+
+  qualifiedName = this.RULE('qualifiedName', () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME(T.AnyName);
+    });
+  });
+
+  // ------------------------------------------------------------ expressions, loosest first
+
+  expression = this.RULE('expression', () => {
+    this.SUBRULE(this.orExpr);
+  });
+
+  orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      this.SUBRULE2(this.andExpr);
+    });
+  });
+
+  andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.notExpr);
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      this.SUBRULE2(this.notExpr);
+    });
+  });
+
+  notExpr = this.RULE('notExpr', () => {
+    this.OR({
+      ERR_MSG: 'a condition',
+      DEF: [
+      {
+        ALT: () => {
+          this.CONSUME(T.Not);
+          this.SUBRULE(this.notExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+      ],
+    });
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.atom, { LABEL: 'left' });
+    this.OPTION(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.OR2(T.compareTokens.map((token) => ({ ALT: () => this.CONSUME(token, { LABEL: 'operator' }) })));
+            this.SUBRULE2(this.atom, { LABEL: 'right' });
+          },
+        },
+        {
+          ALT: () => {
+            this.OPTION2(() => this.CONSUME(T.Not));
+            this.CONSUME(T.In);
+            this.SUBRULE(this.setLiteral);
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(T.Has);
+            this.SUBRULE3(this.atom, { LABEL: 'member' });
+          },
+        },
+      ]);
+    });
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR({
+      DEF: [
+        { ALT: () => this.SUBRULE(this.path) },
+        { ALT: () => this.CONSUME(T.IntLiteral) },
+        { ALT: () => this.CONSUME(T.DateLiteral) },
+        { ALT: () => this.CONSUME(T.StringLiteral) },
+        { ALT: () => this.CONSUME(T.True) },
+        { ALT: () => this.CONSUME(T.False) },
+        { ALT: () => this.SUBRULE(this.setLiteral) },
+        {
+          ALT: () => {
+            this.CONSUME(T.LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(T.RParen);
+          },
+        },
+      ],
+      ERR_MSG: 'a condition (a name, a field, a literal or `(`)',
+    });
+  });
+
+  setLiteral = this.RULE('setLiteral', () => {
+    this.CONSUME(T.LBrace);
+    this.OPTION(() => {
+      this.SUBRULE(this.atom);
+      this.MANY(() => {
+        this.CONSUME(T.Comma);
+        this.OPTION2(() => this.SUBRULE2(this.atom));
+      });
+    });
+    this.CONSUME(T.RBrace);
+  });
+
+  path = this.RULE('path', () => {
+    this.CONSUME(T.Identifier);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME(T.AnyName);
+    });
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are expensive to build and cheap to reset). */
+export const parser = new BylawParser();

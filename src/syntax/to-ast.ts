@@ -1,0 +1,352 @@
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type * as A from '../ast/nodes.js';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+import type { Span } from '../diagnostics/span.js';
+import { tokenSpan } from './lexer.js';
+
+/**
+ * CST → AST. Runs only on files without syntax errors, so every mandatory child is present.
+ * Literal validation (dates, integers, escapes) happens here and is reported to `bag`.
+ */
+export function toAst(cst: CstNode, file: string, bag: DiagnosticBag, comments: readonly A.Comment[], text: string): A.PolicyFile {
+  const b = new Builder(file, bag);
+  const items = nodes(cst, 'item').map((item) => b.item(item));
+  const end = text.length;
+  const span: Span = {
+    file,
+    start: { offset: 0, line: 1, column: 1 },
+    end: endPosition(text, end),
+  };
+  return { kind: 'File', items, comments, span };
+}
+
+function endPosition(text: string, offset: number) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+function isToken(element: CstElement): element is IToken {
+  return (element as IToken).image !== undefined;
+}
+
+function nodes(node: CstNode, key: string): CstNode[] {
+  return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
+}
+function node(node: CstNode, key: string): CstNode {
+  const found = nodes(node, key)[0];
+  if (!found) throw new Error(`internal: CST node \`${node.name}\` has no \`${key}\``);
+  return found;
+}
+function tokens(node: CstNode, key: string): IToken[] {
+  return (node.children[key] ?? []).filter(isToken);
+}
+function token(node: CstNode, key: string): IToken {
+  const found = tokens(node, key)[0];
+  if (!found) throw new Error(`internal: CST node \`${node.name}\` has no token \`${key}\``);
+  return found;
+}
+/** The single child of an alternation node (e.g. `item`, `atom`). */
+function onlyChild(node: CstNode): CstElement {
+  const all = Object.values(node.children).flat();
+  return all.sort((a, b) => offsetOf(a) - offsetOf(b))[0]!;
+}
+function offsetOf(element: CstElement): number {
+  return isToken(element) ? element.startOffset : (element.location?.startOffset ?? 0);
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '0': '\0' };
+
+class Builder {
+  constructor(
+    private readonly file: string,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  span(node: CstNode): Span {
+    const loc = node.location!;
+    return {
+      file: this.file,
+      start: { offset: loc.startOffset, line: loc.startLine ?? 1, column: loc.startColumn ?? 1 },
+      end: { offset: (loc.endOffset ?? loc.startOffset) + 1, line: loc.endLine ?? 1, column: (loc.endColumn ?? 0) + 1 },
+    };
+  }
+  tokenSpan(token: IToken): Span {
+    return tokenSpan(this.file, token);
+  }
+  ident(token: IToken): A.Identifier {
+    return { kind: 'Identifier', name: token.image, span: this.tokenSpan(token) };
+  }
+
+  item(item: CstNode): A.Item {
+    const decl = onlyChild(item) as CstNode;
+    const span = this.span(decl);
+    switch (decl.name) {
+      case 'policyHeader':
+        return { kind: 'PolicyHeader', name: this.qualifiedName(node(decl, 'qualifiedName')), span };
+      case 'versionHeader':
+        return { kind: 'VersionHeader', value: this.string(token(decl, 'StringLiteral')), span };
+      case 'effectiveHeader':
+        return { kind: 'EffectiveHeader', date: this.date(token(decl, 'DateLiteral')), span };
+      case 'sourceHeader':
+        return { kind: 'SourceHeader', value: this.string(token(decl, 'StringLiteral')), span };
+      case 'useDecl':
+        return { kind: 'Use', module: this.qualifiedName(node(decl, 'qualifiedName')), span };
+      case 'inputDecl':
+        return {
+          kind: 'Input',
+          name: this.ident(token(decl, 'Identifier')),
+          type: this.typeRef(node(decl, 'typeRef')),
+          span,
+        };
+      case 'enumDecl':
+        return {
+          kind: 'Enum',
+          name: this.ident(token(decl, 'Identifier')),
+          members: this.nameList(node(decl, 'nameList')),
+          span,
+        };
+      case 'recordDecl':
+        return {
+          kind: 'Record',
+          name: this.ident(token(decl, 'Identifier')),
+          fields: nodes(decl, 'fieldDecl').map((f) => ({
+            kind: 'Field' as const,
+            name: this.ident(token(f, 'AnyName')),
+            type: this.typeRef(node(f, 'typeRef')),
+            span: this.span(f),
+          })),
+          span,
+        };
+      case 'scaleDecl':
+        return {
+          kind: 'Scale',
+          name: this.ident(token(decl, 'Identifier')),
+          members: tokens(decl, 'member').map((t) => this.ident(t)),
+          span,
+        };
+      case 'contextDecl':
+        return {
+          kind: 'Context',
+          name: this.ident(token(decl, 'Identifier')),
+          body: this.expression(node(decl, 'expression')),
+          span,
+        };
+      case 'redlineDecl':
+      case 'ruleDecl':
+        return {
+          kind: decl.name === 'redlineDecl' ? 'Redline' : 'Rule',
+          name: this.ident(token(decl, 'Identifier')),
+          ...this.clauseBody(node(decl, 'clauseBody')),
+          span,
+        };
+      case 'exemptionDecl':
+        return {
+          kind: 'Exemption',
+          name: this.ident(token(decl, 'Identifier')),
+          from: this.nameList(node(decl, 'nameList')),
+          ...this.clauseBody(node(decl, 'clauseBody')),
+          span,
+        };
+      case 'defaultDecl':
+        return { kind: 'Default', action: this.ident(token(decl, 'Identifier')), span };
+      default:
+        throw new Error(`internal: unknown declaration \`${decl.name}\``);
+    }
+  }
+
+  clauseBody(body: CstNode): A.ClauseBody {
+    const because = tokens(body, 'StringLiteral')[0];
+    const unless = nodes(body, 'unless')[0];
+    return {
+      when: this.expression(node(body, 'when')),
+      unless: unless ? this.expression(unless) : null,
+      action: this.ident(token(body, 'action')),
+      because: because ? this.string(because) : null,
+    };
+  }
+
+  nameList(list: CstNode): A.Identifier[] {
+    return tokens(list, 'Identifier').map((t) => this.ident(t));
+  }
+
+  qualifiedName(name: CstNode): A.QualifiedName {
+    const parts = [...tokens(name, 'Identifier'), ...tokens(name, 'AnyName')]
+      .sort((a, b) => a.startOffset - b.startOffset)
+      .map((t) => this.ident(t));
+    return { kind: 'QualifiedName', parts, span: this.span(name) };
+  }
+
+  typeRef(type: CstNode): A.TypeRef {
+    const keyword = this.ident(token(type, 'Identifier'));
+    const span = this.span(type);
+    const element = nodes(type, 'typeRef')[0];
+    if (element) return { kind: 'SetType', keyword, element: this.typeRef(element), span };
+    if (tokens(type, 'DotDot').length > 0) {
+      const min = tokens(type, 'min')[0];
+      const max = tokens(type, 'max')[0];
+      return {
+        kind: 'BoundedIntType',
+        keyword,
+        min: min ? this.int(min) : null,
+        max: max ? this.int(max) : null,
+        span,
+      };
+    }
+    return { kind: 'NamedType', name: keyword, span };
+  }
+
+  expression(expr: CstNode): A.Expr {
+    return this.logical(node(expr, 'orExpr'), 'or', 'andExpr');
+  }
+
+  logical(cst: CstNode, op: 'and' | 'or', operandKey: string): A.Expr {
+    const operands = nodes(cst, operandKey).map((o) =>
+      op === 'or' ? this.logical(o, 'and', 'notExpr') : this.not(o),
+    );
+    if (operands.length === 1) return operands[0]!;
+    return { kind: 'Logical', op, operands, span: this.span(cst) };
+  }
+
+  not(cst: CstNode): A.Expr {
+    const inner = nodes(cst, 'notExpr')[0];
+    if (inner) return { kind: 'Not', operand: this.not(inner), span: this.span(cst) };
+    return this.comparison(node(cst, 'comparison'));
+  }
+
+  comparison(cst: CstNode): A.Expr {
+    const left = this.atom(node(cst, 'left'));
+    const span = this.span(cst);
+    const operator = tokens(cst, 'operator')[0];
+    if (operator) {
+      return { kind: 'Compare', op: operator.image as A.CompareOp, left, right: this.atom(node(cst, 'right')), span };
+    }
+    const set = nodes(cst, 'setLiteral')[0];
+    if (set) {
+      return { kind: 'In', negated: tokens(cst, 'Not').length > 0, element: left, set: this.setLiteral(set), span };
+    }
+    const member = nodes(cst, 'member')[0];
+    if (member) return { kind: 'Has', set: left, member: this.atom(member), span };
+    return left;
+  }
+
+  atom(cst: CstNode): A.Expr {
+    const child = onlyChild(cst);
+    if (!isToken(child)) {
+      if (child.name === 'path') return this.path(child);
+      if (child.name === 'setLiteral') return this.setLiteral(child);
+      return { kind: 'Paren', inner: this.expression(child), span: this.span(cst) };
+    }
+    if (child.image === '(') {
+      return { kind: 'Paren', inner: this.expression(node(cst, 'expression')), span: this.span(cst) };
+    }
+    switch (child.tokenType.name) {
+      case 'IntLiteral':
+        return this.int(child);
+      case 'DateLiteral':
+        return this.date(child);
+      case 'StringLiteral':
+        return this.string(child);
+      case 'True':
+      case 'False':
+        return { kind: 'BoolLiteral', value: child.image === 'true', span: this.tokenSpan(child) };
+      default:
+        throw new Error(`internal: unexpected atom \`${child.image}\``);
+    }
+  }
+
+  path(cst: CstNode): A.PathExpr {
+    const segments = [...tokens(cst, 'Identifier'), ...tokens(cst, 'AnyName')]
+      .sort((a, b) => a.startOffset - b.startOffset)
+      .map((t) => this.ident(t));
+    return { kind: 'Path', segments, span: this.span(cst) };
+  }
+
+  setLiteral(cst: CstNode): A.SetLiteral {
+    return { kind: 'SetLiteral', elements: nodes(cst, 'atom').map((a) => this.atom(a)), span: this.span(cst) };
+  }
+
+  int(t: IToken): A.IntLiteral {
+    const span = this.tokenSpan(t);
+    const raw = t.image;
+    const digits = raw.replace(/_/g, '');
+    if (/_$|__|^-?_/.test(raw) || /^-?0\d/.test(digits)) {
+      this.bag.report('BL006', `invalid integer literal \`${raw}\``, span, {
+        help: 'write digits with single `_` between groups, e.g. `100_000`, and no leading zeros',
+      });
+    }
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value)) {
+      this.bag.report('BL006', `integer literal \`${raw}\` is too large`, span, {
+        help: `integers must lie between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
+      });
+      return { kind: 'IntLiteral', value: 0, raw, span };
+    }
+    return { kind: 'IntLiteral', value: value === 0 ? 0 : value, raw, span };
+  }
+
+  date(t: IToken): A.DateLiteral {
+    const span = this.tokenSpan(t);
+    if (!isValidIsoDate(t.image)) {
+      this.bag.report('BL005', `\`${t.image}\` is not a calendar date`, span, {
+        help: 'dates are written `YYYY-MM-DD`, with a month from 01 to 12 and a day that exists in that month',
+      });
+    }
+    return { kind: 'DateLiteral', value: t.image, span };
+  }
+
+  string(t: IToken): A.StringLiteral {
+    const span = this.tokenSpan(t);
+    const raw = t.image;
+    const body = raw.endsWith('"') && raw.length >= 2 ? raw.slice(1, -1) : raw.slice(1);
+    let value = '';
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i]!;
+      if (c !== '\\') {
+        value += c;
+        continue;
+      }
+      const next = body[i + 1] ?? '';
+      if (next in ESCAPES) {
+        value += ESCAPES[next];
+        i++;
+        continue;
+      }
+      const unicode = /^u\{([0-9a-fA-F]{1,6})\}/.exec(body.slice(i + 1));
+      if (unicode && Number.parseInt(unicode[1]!, 16) <= 0x10ffff) {
+        value += String.fromCodePoint(Number.parseInt(unicode[1]!, 16));
+        i += unicode[0].length;
+        continue;
+      }
+      const offset = t.startOffset + 1 + i;
+      const column = (t.startColumn ?? 1) + 1 + i;
+      const line = t.startLine ?? 1;
+      this.bag.report(
+        'BL004',
+        `invalid escape \`\\${next}\` in string`,
+        { file: this.file, start: { offset, line, column }, end: { offset: offset + 2, line, column: column + 2 } },
+        { help: 'valid escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\"`, `\\\\` and `\\u{…}`' },
+      );
+      i++;
+    }
+    return { kind: 'StringLiteral', value, raw, span };
+  }
+}
+
+export function isValidIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}

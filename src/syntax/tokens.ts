@@ -1,0 +1,165 @@
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/**
+ * Token definitions. Each token has a `label` used in error messages ("expected `then`"), so users
+ * never see Chevrotain's internal token names.
+ */
+
+/**
+ * Chevrotain rebuilds regex patterns without the `u` flag, so Unicode-aware patterns are given as
+ * custom matchers around a sticky Unicode regex.
+ */
+function unicodeMatcher(source: string) {
+  const regex = new RegExp(source, 'uy');
+  return (text: string, offset: number): RegExpExecArray | null => {
+    regex.lastIndex = offset;
+    return regex.exec(text);
+  };
+}
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: unicodeMatcher('[\\p{L}_][\\p{L}\\p{N}_]*'),
+  line_breaks: false,
+  label: 'a name',
+  start_chars_hint: [
+    ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_',
+  ],
+});
+
+/** A category matching a name or any keyword: record fields and `.field` may use keyword spellings. */
+export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA, label: 'a name' });
+Identifier.CATEGORIES = [AnyName];
+
+const keywords: TokenType[] = [];
+function keyword(word: string): TokenType {
+  const token = createToken({
+    name: word[0]!.toUpperCase() + word.slice(1),
+    pattern: unicodeMatcher(`${word}(?![\\p{L}\\p{N}_])`),
+    line_breaks: false,
+    longer_alt: Identifier,
+    categories: [AnyName],
+    label: `\`${word}\``,
+    start_chars_hint: [word[0]!],
+  });
+  keywords.push(token);
+  return token;
+}
+
+export const Policy = keyword('policy');
+export const Version = keyword('version');
+export const Effective = keyword('effective');
+export const Source = keyword('source');
+export const Use = keyword('use');
+export const Input = keyword('input');
+export const Enum = keyword('enum');
+export const Record = keyword('record');
+export const Scale = keyword('scale');
+export const Context = keyword('context');
+export const Redline = keyword('redline');
+export const Rule = keyword('rule');
+export const Exemption = keyword('exemption');
+export const From = keyword('from');
+export const When = keyword('when');
+export const Unless = keyword('unless');
+export const Then = keyword('then');
+export const Because = keyword('because');
+export const Default = keyword('default');
+export const And = keyword('and');
+export const Or = keyword('or');
+export const Not = keyword('not');
+export const In = keyword('in');
+export const Has = keyword('has');
+export const True = keyword('true');
+export const False = keyword('false');
+
+export const KEYWORDS: readonly string[] = keywords.map((k) => (k.LABEL ?? '').replace(/`/g, ''));
+
+export const DateLiteral = createToken({
+  name: 'DateLiteral',
+  pattern: /\d{4}-\d{2}-\d{2}/,
+  label: 'a date',
+  start_chars_hint: [...'0123456789'],
+});
+export const IntLiteral = createToken({
+  name: 'IntLiteral',
+  pattern: /-?\d[\d_]*/,
+  label: 'an integer',
+  start_chars_hint: [...'-0123456789'],
+});
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  label: 'a string',
+});
+/** Never reaches the parser: the lexer reports it and turns it into a StringLiteral. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
+  label: 'a string',
+});
+/** Operators from other languages (`&&`, `||`, `!`); reported with a hint and replaced. */
+export const ForeignOperator = createToken({
+  name: 'ForeignOperator',
+  pattern: /&&|\|\||=>|<>|!(?!=)|&|\|/,
+  label: 'an operator',
+});
+
+export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', label: '`==`' });
+export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', label: '`!=`' });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`' });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`' });
+export const Less = createToken({ name: 'Less', pattern: '<', label: '`<`' });
+export const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`' });
+export const Equals = createToken({ name: 'Equals', pattern: '=', label: '`=`' });
+export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: '`{`' });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: '`}`' });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: '`)`' });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`' });
+export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: '`..`' });
+export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`' });
+export const Colon = createToken({ name: 'Colon', pattern: ':', label: '`:`' });
+
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: /\/\/[^\r\n]*/,
+  group: 'comments',
+});
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+/** Order matters: longer and more specific patterns first. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  Comment,
+  DateLiteral,
+  IntLiteral,
+  StringLiteral,
+  UnterminatedString,
+  EqualEqual,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  ForeignOperator,
+  Less,
+  Greater,
+  Equals,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  Comma,
+  DotDot,
+  Dot,
+  Colon,
+  ...keywords,
+  Identifier,
+  AnyName,
+];
+
+export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
