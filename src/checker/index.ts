@@ -1,0 +1,298 @@
+import { basename } from 'node:path';
+import type * as A from '../ast/nodes.js';
+import { DiagnosticBag } from '../diagnostics/codes.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileSpan, type Span } from '../diagnostics/span.js';
+import type { LoadedSet, Unit } from '../modules/load.js';
+import { checkBecause, checkExemptionTargets, severityOf } from './checks/clauses.js';
+import { orderContexts } from './checks/contexts.js';
+import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
+import { checkCondition, type ExpressionEnv } from './expressions.js';
+import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
+import { resolveInputType, resolveTypes } from './resolve-types.js';
+import { collectScope, type Scope } from './scope.js';
+
+export type * from './program.js';
+
+export interface UnitResult {
+  /** Null when the unit has errors, or when it is a library (only types and a scale). */
+  readonly program: Program | null;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Contexts declared in the unit's files, and those some condition refers to. */
+  readonly contexts: { readonly declared: readonly A.ContextDecl[]; readonly used: ReadonlySet<string> };
+}
+
+export interface SetResult {
+  readonly set: PolicySet | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Checks a loaded policy set: each version as a program, then what spans versions (unused
+ * contexts of shared modules, the date field). Diagnostics come sorted and without repeats
+ * (a module used by three versions reports its problems once).
+ */
+export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>): SetResult {
+  const bag = new DiagnosticBag();
+  const results = loaded.units.map((unit) => checkUnit(unit));
+  bag.add(versionWideWarnings(loaded.units, results));
+  reportUnusedContexts(results, bag);
+  const programs = results.map((r) => r.program);
+  const dated = loaded.units.some((u) => u.effective !== null);
+  let dateField: string | null = null;
+  if (dated && programs.every((p) => p !== null)) {
+    dateField = 'date';
+    for (const program of programs as Program[]) checkDateField(program, bag);
+  }
+  const diagnostics = dedupe(bag.items);
+  const ok = !diagnostics.some((d) => d.severity === 'error') && programs.every((p) => p !== null) && programs.length > 0;
+  return {
+    set: ok ? { name: loaded.name, root: loaded.root, versions: programs as Program[], dateField, sources } : null,
+    diagnostics,
+  };
+}
+
+/**
+ * Reachability warnings (BL402, BL403) depend on the version: a rule in a shared module may be
+ * shadowed by one version's red line and decide in the others. Such a warning is kept only when
+ * it holds in every version that includes the file; everything else passes through.
+ */
+const PER_VERSION = new Set(['BL402', 'BL403']);
+
+function versionWideWarnings(units: readonly Unit[], results: readonly UnitResult[]): Diagnostic[] {
+  const kept: Diagnostic[] = [];
+  const counts = new Map<string, { diagnostic: Diagnostic; count: number }>();
+  results.forEach((result) => {
+    for (const d of result.diagnostics) {
+      if (!PER_VERSION.has(d.code)) {
+        kept.push(d);
+        continue;
+      }
+      const key = `${d.code}|${d.span.file}|${d.span.start.offset}`;
+      const entry = counts.get(key) ?? { diagnostic: d, count: 0 };
+      entry.count++;
+      counts.set(key, entry);
+    }
+  });
+  for (const { diagnostic, count } of counts.values()) {
+    const including = units.filter((u) => u.files.some((f) => f.path === diagnostic.span.file)).length;
+    if (count === including) kept.push(diagnostic);
+  }
+  return kept;
+}
+
+function checkDateField(program: Program, bag: DiagnosticBag): void {
+  const field = program.inputType.fields.find((f) => f.name === 'date');
+  if (field?.type.kind === 'date') return;
+  bag.report('BL107', `the input \`${program.inputType.name}\` has no \`date: date\` field to pick the version in force`, program.inputType.span, {
+    help: 'a policy set with `effective` dates decides by the input\'s date: add `date: date` to the input record',
+  });
+}
+
+function dedupe(items: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortDiagnostics(items).filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A context is unused when no version that sees it refers to it. */
+function reportUnusedContexts(results: readonly UnitResult[], bag: DiagnosticBag): void {
+  const used = new Set<string>();
+  const declared = new Map<string, A.ContextDecl>();
+  for (const r of results) {
+    for (const name of r.contexts.used) used.add(`${name}`);
+    for (const decl of r.contexts.declared) declared.set(`${decl.span.file}#${decl.name.name}`, decl);
+  }
+  for (const decl of declared.values()) {
+    if (used.has(decl.name.name)) continue;
+    bag.report('BL401', `context \`${decl.name.name}\` is never used`, decl.name.span, {
+      help: 'use it in a clause or another context, or delete it',
+    });
+  }
+}
+
+/** Checks one version: the root file and every module it uses, as one program. */
+export function checkUnit(unit: Unit): UnitResult {
+  return new UnitChecker(unit).run();
+}
+
+class UnitChecker {
+  private readonly bag = new DiagnosticBag();
+  private readonly scope: Scope;
+  private readonly files: readonly A.PolicyFile[];
+
+  constructor(private readonly unit: Unit) {
+    this.files = unit.files.map((f) => f.ast);
+    this.scope = collectScope(this.files, this.bag);
+  }
+
+  run(): UnitResult {
+    const { scope, bag } = this;
+    const types = resolveTypes(scope, bag);
+    const contextDecls = scope.byKind('context').map((s) => s.decl);
+    const clauses = [...scope.byKind('redline'), ...scope.byKind('rule'), ...scope.byKind('exemption')];
+    const inputs = scope.byKind('input');
+    const library = inputs.length === 0 && contextDecls.length === 0 && clauses.length === 0 && scope.defaults.length === 0;
+    const scale = this.scale(library);
+    if (library) return this.result(null, contextDecls, new Set());
+
+    const input = this.single('input', inputs.map((i) => i.decl), 'input post: Post');
+    const inputType = input ? resolveInputType(input, types, bag) : null;
+    const used = new Set<string>();
+    const references = new Map<string, string[]>();
+    let current: string | null = null;
+    const env: ExpressionEnv = {
+      scope,
+      types,
+      inputName: input?.name.name ?? null,
+      inputType,
+      bag,
+      onContextReference: (name) => {
+        used.add(name);
+        if (current !== null) references.get(current)!.push(name);
+      },
+    };
+
+    const checkedContexts = new Map<string, CheckedContext>();
+    for (const decl of contextDecls) {
+      current = decl.name.name;
+      references.set(current, []);
+      const body = checkCondition(decl.body, env);
+      if (body) checkedContexts.set(current, { name: current, body, span: decl.span, text: this.text(decl.body.span) });
+    }
+    current = null;
+    const contexts = orderContexts(checkedContexts, references, new Map(contextDecls.map((d) => [d.name.name, d])), bag);
+
+    const redlines: CheckedClause[] = [];
+    const rules: CheckedClause[] = [];
+    const exemptions: CheckedExemption[] = [];
+    const exemptionDecls: [A.ExemptionDecl, CheckedExemption][] = [];
+    for (const { decl } of clauses) {
+      checkBecause(decl, bag);
+      const when = checkCondition(decl.when, env);
+      const unless = decl.unless ? checkCondition(decl.unless, env) : null;
+      const severity = scale ? severityOf(decl.action, scale.members, scale.name, bag) : null;
+      if (!when || (decl.unless && !unless) || severity === null) continue;
+      const base = {
+        name: decl.name.name,
+        when,
+        unless,
+        action: decl.action.name,
+        severity,
+        because: decl.because?.value ?? null,
+        span: decl.span,
+        nameSpan: decl.name.span,
+      };
+      if (decl.kind === 'Redline') redlines.push({ kind: 'redline', ...base });
+      else if (decl.kind === 'Rule') rules.push({ kind: 'rule', ...base });
+      else {
+        const exemption: CheckedExemption = { kind: 'exemption', ...base, from: decl.from.map((f) => f.name) };
+        exemptions.push(exemption);
+        exemptionDecls.push([decl, exemption]);
+      }
+    }
+    if (scale) {
+      const ruleMap = new Map(rules.map((r) => [r.name, r]));
+      for (const [decl, exemption] of exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, scope, scale.members, bag);
+    }
+    const defaultDecl = this.single('default', scope.defaults, 'default allow');
+    const defaultSeverity = defaultDecl && scale ? severityOf(defaultDecl.action, scale.members, scale.name, bag) : null;
+
+    if (bag.hasErrors || !inputType || !scale || !contexts || !defaultDecl || defaultSeverity === null) {
+      return this.result(null, contextDecls, used);
+    }
+    const bodies = new Map<string, Condition>(contexts.map((c) => [c.name, c.body]));
+    checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
+    checkShadowedRules(redlines, rules, bodies, bag);
+    return this.result(
+      this.program(inputType, input!.name.name, types, scale, contexts, redlines, rules, exemptions, {
+        action: defaultDecl.action.name,
+        severity: defaultSeverity,
+        span: defaultDecl.span,
+      }),
+      contextDecls,
+      used,
+    );
+  }
+
+  private program(
+    inputType: RecordType,
+    inputName: string,
+    types: Program['types'],
+    scale: Program['scale'],
+    contexts: CheckedContext[],
+    redlines: CheckedClause[],
+    rules: CheckedClause[],
+    exemptions: CheckedExemption[],
+    defaultAction: Program['defaultAction'],
+  ): Program {
+    const root = this.unit.root;
+    const header = <K extends A.HeaderItem['kind']>(kind: K) =>
+      root.ast.items.find((i): i is Extract<A.HeaderItem, { kind: K }> => i.kind === kind);
+    const effective = header('EffectiveHeader')?.date.value ?? null;
+    return {
+      name: header('PolicyHeader')?.name.parts.map((p) => p.name).join('.') ?? basename(root.path, '.policy'),
+      version: header('VersionHeader')?.value.value ?? effective ?? basename(root.path, '.policy'),
+      effective,
+      source: header('SourceHeader')?.value.value ?? null,
+      file: root.path,
+      inputName,
+      inputType,
+      types,
+      scale,
+      contexts,
+      redlines,
+      rules,
+      exemptions,
+      defaultAction,
+    };
+  }
+
+  /** The scale of actions: exactly one per program (a library may have none). */
+  private scale(library: boolean): { name: string; members: string[] } | null {
+    const scales = this.scope.byKind('scale').map((s) => s.decl);
+    const decl = library && scales.length === 0 ? null : this.single('scale', scales, 'scale Action { allow < remove }');
+    if (!decl) return null;
+    const members: string[] = [];
+    for (const m of decl.members) {
+      if (members.includes(m.name)) this.bag.report('BL405', `\`${m.name}\` is on the scale twice`, m.span);
+      else members.push(m.name);
+    }
+    return { name: decl.name.name, members };
+  }
+
+  /** Exactly one declaration of a kind: missing or repeated ones are reported. */
+  private single<T extends { span: Span }>(what: string, decls: readonly T[], example: string): T | null {
+    if (decls.length === 0) {
+      this.bag.report('BL211', `no \`${what}\` declared`, this.unitSpan(), {
+        help: `declare one, e.g. \`${example}\`, here or in a module this file uses`,
+      });
+      return null;
+    }
+    for (const extra of decls.slice(1)) {
+      this.bag.report('BL212', `\`${what}\` is declared more than once`, extra.span, {
+        notes: [{ message: 'first declared here', span: decls[0]!.span }],
+        help: `a version has exactly one \`${what}\``,
+      });
+    }
+    return decls[0]!;
+  }
+
+  private unitSpan(): Span {
+    const first = this.unit.root.ast.items[0];
+    return first ? first.span : fileSpan(this.unit.root.path);
+  }
+
+  private text(span: Span): string {
+    const file = this.unit.files.find((f) => f.path === span.file);
+    return file ? file.text.slice(span.start.offset, span.end.offset) : '';
+  }
+
+  private result(program: Program | null, declared: readonly A.ContextDecl[], used: ReadonlySet<string>): UnitResult {
+    return { program, diagnostics: this.bag.items, contexts: { declared, used } };
+  }
+}

@@ -1,0 +1,127 @@
+import type * as A from '../ast/nodes.js';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { EnumType, RecordField, RecordType, Type } from './program.js';
+import { KIND_WORDS, type Scope } from './scope.js';
+import { BOOL, BUILTIN_TYPES, DATE, STRING } from './types.js';
+
+/** Resolves every enum and record declaration to a type; unknown or invalid types are reported. */
+export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, EnumType | RecordType> {
+  const types = new Map<string, EnumType | RecordType>();
+  for (const { decl } of scope.byKind('enum')) {
+    const seen = new Set<string>();
+    for (const member of decl.members) {
+      if (seen.has(member.name)) bag.report('BL405', `\`${member.name}\` is listed twice in enum \`${decl.name.name}\``, member.span);
+      seen.add(member.name);
+    }
+    types.set(decl.name.name, { kind: 'enum', name: decl.name.name, members: [...seen], span: decl.name.span });
+  }
+  const resolving = new Set<string>();
+  const resolveRecord = (decl: A.RecordDecl): RecordType | null => {
+    const name = decl.name.name;
+    const done = types.get(name);
+    if (done) return done as RecordType;
+    if (resolving.has(name)) {
+      bag.report('BL210', `record \`${name}\` contains itself`, decl.name.span, {
+        help: 'records are finite trees: a record cannot have a field of its own type, directly or through others',
+      });
+      return null;
+    }
+    resolving.add(name);
+    const fields: RecordField[] = [];
+    const seen = new Map<string, A.FieldDecl>();
+    for (const field of decl.fields) {
+      const first = seen.get(field.name.name);
+      if (first) {
+        bag.report('BL105', `field \`${field.name.name}\` is declared twice in \`${name}\``, field.name.span, {
+          notes: [{ message: 'first declared here', span: first.name.span }],
+        });
+        continue;
+      }
+      seen.set(field.name.name, field);
+      const type = resolveType(field.type);
+      if (type) fields.push({ name: field.name.name, type, span: field.name.span });
+    }
+    resolving.delete(name);
+    const record: RecordType = { kind: 'record', name, fields, span: decl.name.span };
+    types.set(name, record);
+    return record;
+  };
+  const resolveType = (ref: A.TypeRef): Type | null => {
+    switch (ref.kind) {
+      case 'BoundedIntType': {
+        if (ref.keyword.name !== 'int') {
+          bag.report('BL210', `only \`int\` takes bounds, not \`${ref.keyword.name}\``, ref.span);
+          return null;
+        }
+        const min = ref.min?.value ?? null;
+        const max = ref.max?.value ?? null;
+        if (min !== null && max !== null && min > max) {
+          bag.report('BL210', `empty range: ${min} is greater than ${max}`, ref.span, { help: 'write the lower bound first: `int(LOW..HIGH)`' });
+          return null;
+        }
+        return { kind: 'int', min, max };
+      }
+      case 'SetType': {
+        if (ref.keyword.name !== 'set') {
+          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` has a type argument' });
+          return null;
+        }
+        const element = resolveType(ref.element);
+        if (!element) return null;
+        if (element.kind !== 'enum') {
+          bag.report('BL210', 'sets hold members of an enum', ref.element.span, { help: 'declare an enum and write `set<ThatEnum>`' });
+          return null;
+        }
+        return { kind: 'set', element };
+      }
+      case 'NamedType':
+        return resolveNamed(ref.name);
+    }
+  };
+  const resolveNamed = (name: A.Identifier): Type | null => {
+    switch (name.name) {
+      case 'bool':
+        return BOOL;
+      case 'string':
+        return STRING;
+      case 'date':
+        return DATE;
+      case 'int':
+        return { kind: 'int', min: null, max: null };
+      case 'set':
+        bag.report('BL210', '`set` needs an element type', name.span, { help: 'write `set<Enum>`' });
+        return null;
+    }
+    const symbol = scope.symbols.get(name.name);
+    if (symbol?.kind === 'enum') return types.get(name.name)!;
+    if (symbol?.kind === 'record') return resolveRecord(symbol.decl);
+    if (symbol) {
+      bag.report('BL203', `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a type`, name.span);
+      return null;
+    }
+    const candidates = [...BUILTIN_TYPES, ...scope.namesOf('enum', 'record')];
+    bag.report('BL203', `unknown type \`${name.name}\``, name.span, {
+      help: didYouMean(name.name, candidates) ?? 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+    });
+    return null;
+  };
+  for (const { decl } of scope.byKind('record')) resolveRecord(decl);
+  return types;
+}
+
+/** The type of the `input` declaration, which must be a record. */
+export function resolveInputType(decl: A.InputDecl, types: ReadonlyMap<string, EnumType | RecordType>, bag: DiagnosticBag): RecordType | null {
+  if (decl.type.kind === 'NamedType') {
+    const type = types.get(decl.type.name.name);
+    if (type?.kind === 'record') return type;
+    if (!type && !['bool', 'int', 'string', 'date', 'set'].includes(decl.type.name.name)) {
+      bag.report('BL203', `unknown type \`${decl.type.name.name}\``, decl.type.span, {
+        help: didYouMean(decl.type.name.name, [...types.keys()]),
+      });
+      return null;
+    }
+  }
+  bag.report('BL210', 'the input must be a record', decl.type.span, { help: 'declare `record Post { … }` and write `input post: Post`' });
+  return null;
+}

@@ -1,0 +1,94 @@
+import type * as A from '../ast/nodes.js';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+
+export type Symbol =
+  | { readonly kind: 'enum'; readonly decl: A.EnumDecl }
+  | { readonly kind: 'record'; readonly decl: A.RecordDecl }
+  | { readonly kind: 'scale'; readonly decl: A.ScaleDecl }
+  | { readonly kind: 'input'; readonly decl: A.InputDecl }
+  | { readonly kind: 'context'; readonly decl: A.ContextDecl }
+  | { readonly kind: 'redline'; readonly decl: A.RedlineDecl }
+  | { readonly kind: 'rule'; readonly decl: A.RuleDecl }
+  | { readonly kind: 'exemption'; readonly decl: A.ExemptionDecl };
+
+export const KIND_WORDS: Record<Symbol['kind'], string> = {
+  enum: 'an enum',
+  record: 'a record',
+  scale: 'a scale',
+  input: 'the input',
+  context: 'a context',
+  redline: 'a red line',
+  rule: 'a rule',
+  exemption: 'an exemption',
+};
+
+/** Everything one version sees, by name; one namespace for all declarations. */
+export class Scope {
+  readonly symbols = new Map<string, Symbol>();
+  readonly defaults: A.DefaultDecl[] = [];
+
+  byKind<K extends Symbol['kind']>(kind: K): Extract<Symbol, { kind: K }>[] {
+    return [...this.symbols.values()].filter((s): s is Extract<Symbol, { kind: K }> => s.kind === kind);
+  }
+
+  namesOf(...kinds: Symbol['kind'][]): string[] {
+    return [...this.symbols.entries()].filter(([, s]) => kinds.includes(s.kind)).map(([n]) => n);
+  }
+}
+
+const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
+  Enum: 'enum',
+  Record: 'record',
+  Scale: 'scale',
+  Input: 'input',
+  Context: 'context',
+  Redline: 'redline',
+  Rule: 'rule',
+  Exemption: 'exemption',
+};
+
+/** Collects the declarations of `files` (in order); a name declared twice is reported with both places. */
+export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag): Scope {
+  const scope = new Scope();
+  for (const file of files) {
+    checkHeaders(file, bag);
+    for (const item of file.items) {
+      if (item.kind === 'Default') {
+        scope.defaults.push(item);
+        continue;
+      }
+      const kind = SYMBOL_KINDS[item.kind];
+      if (!kind) continue;
+      const decl = item as A.EnumDecl;
+      const name = decl.name.name;
+      const existing = scope.symbols.get(name);
+      if (existing) {
+        bag.report('BL105', `\`${name}\` is declared twice`, decl.name.span, {
+          notes: [{ message: `${KIND_WORDS[existing.kind]} \`${name}\` is declared here`, span: existing.decl.name.span }],
+          help: 'names must be unique across a file and every module it uses; rename one of them',
+        });
+        continue;
+      }
+      scope.symbols.set(name, { kind, decl: item } as Symbol);
+    }
+  }
+  return scope;
+}
+
+function checkHeaders(file: A.PolicyFile, bag: DiagnosticBag): void {
+  const seen = new Map<string, A.HeaderItem>();
+  for (const item of file.items) {
+    if (!item.kind.endsWith('Header')) continue;
+    const header = item as A.HeaderItem;
+    const first = seen.get(header.kind);
+    if (first) {
+      const word = header.kind.replace('Header', '').toLowerCase();
+      bag.report('BL108', `\`${word}\` is given twice`, header.span, {
+        notes: [{ message: 'first given here', span: first.span }],
+        help: `a file has at most one \`${word}\``,
+      });
+    } else {
+      seen.set(header.kind, header);
+    }
+  }
+}
