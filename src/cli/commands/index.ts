@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
+import { registerCheck } from './check.js';
+import { registerDecide } from './decide.js';
+import { registerTest } from './test.js';
+import { registerVerify } from './verify.js';
 
 /** One line per command; each lives in its own file and registers itself on the program. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
+  registerCheck(program, ctx);
+  registerDecide(program, ctx);
+  registerTest(program, ctx);
+  registerVerify(program, ctx);
 }

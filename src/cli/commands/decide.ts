@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { explain } from '../../interpreter/explain.js';
+import { decideUnknown } from '../../interpreter/evaluate.js';
+import { renderExplanation } from '../../semantics/explanation.js';
+import { parseJson, readStdin, readTextFile } from '../files.js';
+import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { requirePolicy } from '../policy-arg.js';
+
+interface DecideOptions {
+  input?: string;
+  explain?: boolean;
+  json?: boolean;
+}
+
+export function registerDecide(program: Command, ctx: CommandContext): void {
+  program
+    .command('decide')
+    .description('decide one input (JSON) with the version in force on its date')
+    .argument('<policy>', 'a policy file or policy set (folder)')
+    .option('-i, --input <file>', 'the input JSON (default: standard input)')
+    .option('--explain', 'show the full trace: every clause, fired or not, and why')
+    .option('--json', 'print the decision (or explanation) as JSON')
+    .action(async (path: string, options: DecideOptions) => {
+      const policy = requirePolicy(ctx, path);
+      if (!policy) return;
+      const source = options.input ?? '<stdin>';
+      const text = options.input ? readTextFile(options.input) : await readStdin(ctx);
+      if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
+      const input = parseJson(text, source);
+      const result = decideUnknown(policy, input);
+      if (!result.ok) {
+        ctx.err(`error: ${source} is not a valid ${policy.versions[0]!.inputType.name}:`);
+        for (const e of result.errors) ctx.err(`  ${e.path}: ${e.message}`);
+        ctx.exit(EXIT.usage);
+        return;
+      }
+      if (options.explain) {
+        const explanation = explain(policy, input);
+        ctx.out(options.json ? JSON.stringify(explanation, null, 2) : renderExplanation(explanation));
+        return;
+      }
+      const d = result.decision;
+      if (options.json) {
+        ctx.out(JSON.stringify(d, null, 2));
+        return;
+      }
+      const by = d.clause ? ` by ${d.basis === 'redline' ? 'red line' : 'rule'} \`${d.clause}\`` : '';
+      const via = d.exemption ? ` via exemption \`${d.exemption}\`` : '';
+      ctx.out(`${d.action} (${d.basis})${by}${via} — version ${d.version}`);
+      for (const because of d.because) ctx.out(`  because: ${because}`);
+    });
+}

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { readCaseFile, type GoldenCase } from '../../cases/case-file.js';
+import { describeDecision, describeExpected, runCase, type CaseOutcome, type Engine } from '../../cases/run-cases.js';
+import type { PolicySet } from '../../checker/program.js';
+import { loadCompiled } from '../../compiler/load.js';
+import { decideUnknown } from '../../interpreter/evaluate.js';
+import { parseJson, readTextFile } from '../files.js';
+import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { requirePolicy } from '../policy-arg.js';
+import { decisionTable } from '../decision-table.js';
+
+interface TestOptions {
+  cases: string[];
+  table?: boolean;
+}
+
+export function registerTest(program: Command, ctx: CommandContext): void {
+  program
+    .command('test')
+    .description('run golden cases through the interpreter and the compiled module')
+    .argument('<policy>', 'a policy file or policy set (folder)')
+    .requiredOption('-c, --cases <files...>', 'case files (JSON, see docs/cli.md)')
+    .option('--table', 'print every decision as a table, not only the failures')
+    .action(async (path: string, options: TestOptions) => {
+      const cases = readCases(options.cases);
+      const policy = requirePolicy(ctx, path);
+      if (!policy) return;
+      const outcomes = runCases(cases, await enginesFor(policy));
+      if (options.table) ctx.out(decisionTable(outcomes));
+      reportOutcomes(ctx, outcomes);
+    });
+}
+
+export async function enginesFor(policy: PolicySet): Promise<Engine[]> {
+  const compiled = await loadCompiled(policy);
+  return [
+    { name: 'interpreter', decideUnknown: (input) => decideUnknown(policy, input) },
+    { name: 'compiled', decideUnknown: (input) => compiled.decideUnknown(input) },
+  ];
+}
+
+/** Reads and checks every case file; any structural problem is a usage error listing them all. */
+export function readCases(files: readonly string[]): GoldenCase[] {
+  const cases: GoldenCase[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const result = readCaseFile(parseJson(readTextFile(file), file), file);
+    for (const p of result.problems) problems.push(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`);
+    if (result.file) cases.push(...result.file.cases);
+  }
+  if (problems.length > 0) throw new UsageError(`malformed case file:\n  ${problems.join('\n  ')}`);
+  return cases;
+}
+
+export function runCases(cases: readonly GoldenCase[], engines: readonly Engine[]): CaseOutcome[] {
+  return cases.map((c) => runCase(c, engines));
+}
+
+/** One line per failing case, then `N passed, N failed`; exit 1 on failures, 2 on invalid inputs. */
+export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutcome[]): void {
+  let passed = 0;
+  for (const outcome of outcomes) {
+    const c = outcome.case;
+    const quote = c.source?.quote ? `\n    source: ${c.source.seed ? `${c.source.seed}: ` : ''}"${c.source.quote}"` : '';
+    const note = c.note ? `\n    note: ${c.note}` : '';
+    switch (outcome.kind) {
+      case 'passed':
+        passed++;
+        break;
+      case 'failed':
+        ctx.out(`FAIL ${c.id}: expected ${describeExpected(c.expect)}, got ${describeDecision(outcome.decision)}${quote}${note}`);
+        ctx.exit(EXIT.failed);
+        break;
+      case 'disagreement':
+        ctx.out(`FAIL ${c.id}: engines disagree: ${outcome.decisions.map(([name, d]) => `${name} ${describeDecision(d)}`).join(', ')}${quote}`);
+        ctx.exit(EXIT.failed);
+        break;
+      case 'invalid':
+        ctx.out(`FAIL ${c.id}: invalid input in ${c.file}:${outcome.errors.map((e) => `\n    ${e.path}: ${e.message}`).join('')}`);
+        ctx.exit(EXIT.usage);
+        break;
+    }
+  }
+  ctx.out(`${passed} passed, ${outcomes.length - passed} failed`);
+}

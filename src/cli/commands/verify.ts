@@ -1,0 +1,69 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import { loadPolicy } from '../../load-policy.js';
+import { summarize } from '../../diagnostics/render.js';
+import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { printDiagnostics } from '../report.js';
+import { discoverPolicySets } from '../targets.js';
+import { enginesFor, readCases, runCases } from './test.js';
+import { decisionTable } from '../decision-table.js';
+
+interface VerifyOptions {
+  casesDir: string;
+}
+
+/**
+ * The main job (`npm start`): for every policy set under a folder, check it, compile it, run its
+ * golden cases (`<cases-dir>/<set>.cases.json`) through the interpreter and the compiled module,
+ * and print every decision.
+ */
+export function registerVerify(program: Command, ctx: CommandContext): void {
+  program
+    .command('verify')
+    .description('check, compile and test every policy set in a folder, printing the decisions')
+    .argument('[folder]', 'folder holding policy sets', 'policies')
+    .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden')
+    .action(async (folder: string, options: VerifyOptions) => {
+      if (!existsSync(folder)) throw new UsageError(`no such folder: ${folder}`);
+      const sets = discoverPolicySets(folder);
+      if (sets.length === 0) throw new UsageError(`no policy sets in ${folder}`);
+      let passed = 0;
+      let failed = 0;
+      for (const set of sets) {
+        const name = basename(set);
+        ctx.out(`\n== ${set}`);
+        const loaded = loadPolicy(set);
+        printDiagnostics(ctx, loaded.diagnostics, loaded.sources);
+        ctx.out(`check: ${summarize(loaded.diagnostics)}`);
+        if (!loaded.policy) {
+          ctx.exit(EXIT.failed);
+          continue;
+        }
+        const versions = loaded.policy.versions.map((v) => `${v.version}${v.effective ? ` (from ${v.effective})` : ''}`);
+        ctx.out(`versions: ${versions.join(', ')}`);
+        const engines = await enginesFor(loaded.policy);
+        ctx.out('compile: ok (decisions below come from both the interpreter and the compiled module)');
+        const caseFiles = caseFilesFor(options.casesDir, name);
+        if (caseFiles.length === 0) {
+          ctx.out(`cases: none (add ${join(options.casesDir, `${name}.cases.json`)})`);
+          continue;
+        }
+        const outcomes = runCases(readCases(caseFiles), engines);
+        ctx.out(decisionTable(outcomes));
+        const ok = outcomes.filter((o) => o.kind === 'passed').length;
+        passed += ok;
+        failed += outcomes.length - ok;
+        if (ok < outcomes.length) ctx.exit(EXIT.failed);
+      }
+      ctx.out(`\n${passed} passed, ${failed} failed`);
+    });
+}
+
+function caseFilesFor(folder: string, name: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => f === `${name}.cases.json` || (f.startsWith(`${name}.`) && f.endsWith('.cases.json')))
+    .sort()
+    .map((f) => join(folder, f));
+}

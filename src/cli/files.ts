@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { positionAt } from '../diagnostics/span.js';
+import { UsageError, type CommandContext } from './io.js';
+
+/** Reads a text file or fails with a one-line usage error (exit 2). */
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${code ?? String(error)}`);
+  }
+}
+
+/** Parses JSON, turning the parser's offset into `file:line:col` for the message. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const offset = /position (\d+)/.exec(message)?.[1];
+    const where = offset === undefined ? source : `${source}:${positionAt(text, Number(offset)).line}:${positionAt(text, Number(offset)).column}`;
+    throw new UsageError(`${where}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected')}`);
+  }
+}
+
+/** All of standard input, as text. */
+export async function readStdin(ctx: CommandContext): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import type { PolicySet } from '../checker/program.js';
+import { loadPolicy } from '../load-policy.js';
+import { EXIT, UsageError, type CommandContext } from './io.js';
+import { printDiagnostics, type ErrorFormat } from './report.js';
+
+/**
+ * Loads the policy named on the command line. A missing path is a usage error (2); a policy
+ * with errors prints them and is a policy failure (1). Warnings are printed and do not stop.
+ */
+export function requirePolicy(ctx: CommandContext, path: string, format: ErrorFormat = 'human'): PolicySet | null {
+  if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
+  const loaded = loadPolicy(path);
+  if (!loaded.policy) {
+    printDiagnostics(ctx, loaded.diagnostics, loaded.sources, format);
+    ctx.err(`error: ${path} has errors; fix them first (run \`bylaw check ${path}\`)`);
+    ctx.exit(EXIT.failed);
+    return null;
+  }
+  return loaded.policy;
+}
