@@ -227,6 +227,13 @@ class ExpressionChecker {
           const member = this.enumMember(expected, typed.name, typed.span, typed.span);
           return member.kind === 'operand' ? member.operand : null;
         }
+        // `post.author.followers == world_leader`: an undeclared name that is a member of some
+        // enum, compared with a non-enum, is a type mismatch (BL205, which suggests the field that
+        // holds that enum), not an unknown name.
+        if (expected !== null && !this.env.scope.symbols.has(typed.name)) {
+          const owner = [...this.env.types.values()].find((t): t is EnumType => t.kind === 'enum' && t.members.includes(typed.name));
+          if (owner) return { kind: 'literal', value: typed.name, type: owner, span: typed.span };
+        }
         const condition = this.bareCondition(typed.name, typed.span);
         if (condition) this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.span);
         return null;
@@ -264,7 +271,26 @@ class ExpressionChecker {
       this.bag.report('BL205', 'both sides are literals; the comparison never depends on the input', expr.span);
       return ERROR;
     }
+    if (!this.withinBounds(left, right) || !this.withinBounds(right, left)) return ERROR;
     return { kind: 'condition', condition: { kind: 'compare', op: expr.op, left, right, span: expr.span } };
+  }
+
+  /**
+   * BL213: a literal compared with a bounded `int` field must lie within the field's bounds;
+   * `post.author.followers < -1` (followers: `int(0..)`) never depends on the input. Reports and
+   * returns false when `literal` is such an out-of-bounds literal.
+   */
+  private withinBounds(field: Operand, literal: Operand): boolean {
+    if (field.kind !== 'field' || field.type.kind !== 'int' || literal.kind !== 'literal') return true;
+    const { min, max } = field.type;
+    const value = literal.value as number;
+    if ((min === null || value >= min) && (max === null || value <= max)) return true;
+    const bounds = `${min ?? ''}..${max ?? ''}`;
+    const name = `${this.env.inputName}.${field.path.join('.')}`;
+    this.bag.report('BL213', `\`${value}\` is outside the bounds of \`${name}\`, declared \`int(${bounds})\``, literal.span, {
+      help: `values of \`${name}\` lie in \`${bounds}\`; a comparison with a value outside them never depends on the input`,
+    });
+    return false;
   }
 
   private mismatchHelp(left: Operand, right: Operand): string | undefined {
@@ -308,8 +334,12 @@ class ExpressionChecker {
         ok = false;
         continue;
       }
+      if (!this.withinBounds(operand, member)) {
+        ok = false;
+        continue;
+      }
       if (values.includes(member.value)) {
-        this.bag.report('BL405', `\`${String(member.value)}\` is listed twice`, item.span);
+        this.bag.report('BL405', `\`${String(member.value)}\` is listed twice`, item.span, { help: 'delete the repeat' });
         continue;
       }
       values.push(member.value);

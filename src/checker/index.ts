@@ -259,7 +259,7 @@ class UnitChecker {
     if (!decl) return null;
     const members: string[] = [];
     for (const m of decl.members) {
-      if (members.includes(m.name)) this.bag.report('BL405', `\`${m.name}\` is on the scale twice`, m.span);
+      if (members.includes(m.name)) this.bag.report('BL405', `\`${m.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
       else members.push(m.name);
     }
     return { name: decl.name.name, members };

@@ -9,6 +9,11 @@ const lexer = new Lexer(allTokens, {
   // Identifiers use Unicode property escapes, which Chevrotain cannot analyse for its first-char
   // optimisation; that is expected, not a problem worth a console warning.
   skipValidations: true,
+  // Lines end at `\n` only (a `\r` before it is trailing whitespace), as everywhere else in Bylaw:
+  // `positionAt`, the renderer's code frames and editors. Chevrotain's default also breaks lines at
+  // a lone `\r`, which gave line/column numbers that disagreed with the offsets.
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ['\n'],
 });
 
 /** Parentheses, braces and `not`s nested deeper than this are refused before parsing (no stack overflow). */

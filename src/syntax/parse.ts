@@ -19,21 +19,23 @@ export function parse(text: string, file: string): ParseResult {
   const { tokens, comments } = lex(text, file, bag);
   parser.input = tokens;
   const cst = parser.file();
-  for (const error of parser.errors) reportParseError(error, file, text, tokens, bag);
+  for (const error of parser.errors) reportParseError(error, file, tokens, bag);
   if (bag.hasErrors) return { ast: null, diagnostics: bag.items };
   const commentNodes: Comment[] = comments.map((c) => ({ text: c.image, span: tokenSpan(file, c) }));
   const ast = toAst(cst, file, bag, commentNodes, text);
   return { ast: bag.hasErrors ? null : ast, diagnostics: bag.items };
 }
 
-function reportParseError(error: IRecognitionException, file: string, text: string, tokens: IToken[], bag: DiagnosticBag): void {
+function reportParseError(error: IRecognitionException, file: string, tokens: IToken[], bag: DiagnosticBag): void {
   const token = error.token;
   let span: Span;
   if (token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset)) {
-    // At the end of input point just past the last token, where the missing piece belongs.
+    // At the end of input point just past the last token, where the missing piece belongs. The
+    // span is empty (it used to reach one character past the end of the file); the renderer
+    // still draws one `^` there.
     const last = tokens[tokens.length - 1];
     const end = last ? tokenSpan(file, last).end : { offset: 0, line: 1, column: 1 };
-    span = { file, start: end, end: { ...end, offset: Math.min(end.offset + 1, text.length + 1), column: end.column + 1 } };
+    span = { file, start: end, end };
   } else {
     span = tokenSpan(file, token);
   }

@@ -12,9 +12,14 @@ function listOf(labels: string[]): string {
   return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
 }
 
+const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
+
 /** Messages in Bylaw's voice: "expected `then`, found `because`". */
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, actual }) => `expected ${label(expected)}, found ${describe(actual)}`,
+  // At the top level the only thing that may follow a complete declaration is another one (or the
+  // end of the file): "expected EOF" there really means "this cannot start a declaration".
+  buildMismatchTokenMessage: ({ expected, actual }) =>
+    expected === EOF ? `expected ${DECLARATION}, found ${describe(actual)}` : `expected ${label(expected)}, found ${describe(actual)}`,
   buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describe(firstRedundant)}`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) => {
     const expected = customUserDescription ?? listOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]!))));
@@ -63,7 +68,7 @@ export class BylawParser extends CstParser {
         { ALT: () => this.SUBRULE(this.exemptionDecl) },
         { ALT: () => this.SUBRULE(this.defaultDecl) },
       ],
-      ERR_MSG: 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)',
+      ERR_MSG: DECLARATION,
     });
   });
 

@@ -39,7 +39,7 @@ export function checkExemptionTargets(
   const seen = new Set<string>();
   for (const name of decl.from) {
     if (seen.has(name.name)) {
-      bag.report('BL405', `\`${name.name}\` is listed twice`, name.span);
+      bag.report('BL405', `\`${name.name}\` is listed twice`, name.span, { help: 'delete the repeat' });
       continue;
     }
     seen.add(name.name);
@@ -61,11 +61,11 @@ export function checkExemptionTargets(
     if (exemption.severity > rule.severity) {
       bag.report(
         'BL303',
-        `exemption \`${decl.name.name}\` (${exemption.action}) is more severe than rule \`${rule.name}\` (${rule.action})`,
+        `exemption \`${decl.name.name}\` (\`${exemption.action}\`) is more severe than rule \`${rule.name}\` (\`${rule.action}\`)`,
         decl.action.span,
         {
           notes: [{ message: `\`${rule.name}\` is declared here`, span: rule.nameSpan }],
-          help: `an exemption softens a rule; use an action no more severe than \`${rule.action}\` (scale: ${scale.join(' < ')})`,
+          help: `an exemption softens a rule; use an action no more severe than \`${rule.action}\` (scale: ${scale.map((a) => `\`${a}\``).join(' < ')})`,
         },
       );
     }

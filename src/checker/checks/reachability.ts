@@ -33,7 +33,7 @@ export function checkShadowedRules(
     const redline = redlines.find((r) => r.severity >= rule.severity && implies(ruleFires, firingCondition(r), contexts));
     if (!redline) continue;
     bag.report('BL403', `rule \`${rule.name}\` never decides: red line \`${redline.name}\` fires whenever it does`, rule.nameSpan, {
-      notes: [{ message: `\`${redline.name}\` (${redline.action}) is declared here`, span: redline.nameSpan }],
+      notes: [{ message: `\`${redline.name}\` (\`${redline.action}\`) is declared here`, span: redline.nameSpan }],
       help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
     });
   }
