@@ -119,7 +119,7 @@ class Loader {
       const effective = effectiveOf(file.ast)!;
       const other = seen.get(effective.date.value);
       if (other) {
-        this.bag.report('BL104', `two versions take effect on ${effective.date.value}`, effective.span, {
+        this.bag.report('BL104', `two versions take effect on \`${effective.date.value}\``, effective.span, {
           notes: [{ message: `\`${other.path}\` is also effective on that day`, span: effectiveOf(other.ast)!.span }],
           help: 'each version needs its own effective date; a decision would not know which to use',
         });
@@ -197,7 +197,9 @@ class Loader {
     if (this.parsed.has(key)) return this.parsed.get(key)!;
     const text = this.host.readFile(path);
     if (text === null) {
-      this.bag.report('BL106', `cannot read \`${path}\``, via?.span ?? fileSpan(path));
+      this.bag.report('BL106', `cannot read \`${path}\``, via?.span ?? fileSpan(path), {
+        help: 'check that the file exists, is a file and that you may read it',
+      });
       this.parsed.set(key, null);
       return null;
     }

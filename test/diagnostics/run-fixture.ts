@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { checkSet } from '../../src/checker/index.js';
+import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { loadPolicySet } from '../../src/modules/load.js';
+import type { SourceHost } from '../../src/modules/host.js';
+import { memoryHost } from '../support/memory-host.js';
+
+/**
+ * Runs the bad policies of test/fixtures/ through the loader and the checker, the way
+ * `bylaw check` does (same order of diagnostics), without vitest — so the script that renders
+ * docs/diagnostics.md can use it too.
+ *
+ * A fixture is `test/fixtures/<CODE>-<slug>.policy` (checked as `example.policy`) or a folder
+ * `test/fixtures/<CODE>-<slug>/` (checked as the policy set `example/`). Both use the real
+ * stdlib, so `use moderation` works.
+ */
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url);
+
+export interface FixtureRun {
+  /** The files as the checker saw them, by the path diagnostics name. */
+  readonly files: Readonly<Record<string, string>>;
+  /** What was checked: `example.policy` or `example`. */
+  readonly root: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+export interface FixtureOptions {
+  /** Files of a folder fixture that exist but cannot be read (for BL106). */
+  readonly unreadable?: readonly string[];
+}
+
+/** Every fixture name (without `.policy`), sorted. */
+export function fixtureNames(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((name) => /^BL\d{3}-/.test(name))
+    .map((name) => name.replace(/\.policy$/, ''))
+    .sort();
+}
+
+/** The files of a fixture, keyed by the paths the checker is shown. */
+export function fixtureFiles(name: string): { files: Record<string, string>; root: string } {
+  const folder = new URL(`${name}/`, FIXTURES);
+  if (isFolder(folder)) {
+    const files: Record<string, string> = {};
+    for (const file of readdirSync(folder).sort()) files[`example/${file}`] = readFileSync(new URL(file, folder), 'utf8');
+    return { files, root: 'example' };
+  }
+  return { files: { 'example.policy': readFileSync(new URL(`${name}.policy`, FIXTURES), 'utf8') }, root: 'example.policy' };
+}
+
+export function runFixture(name: string, options: FixtureOptions = {}): FixtureRun {
+  const { files, root } = fixtureFiles(name);
+  const unreadable = new Set((options.unreadable ?? []).map((file) => `example/${file}`));
+  const memory = memoryHost(files);
+  const host: SourceHost = unreadable.size === 0 ? memory : {
+    ...memory,
+    isFile: (path) => unreadable.has(path) || memory.isFile(path),
+    readFile: (path) => (unreadable.has(path) ? null : memory.readFile(path)),
+    list: (path) => [...new Set([...memory.list(path), ...[...unreadable].filter((f) => f.startsWith(`${path}/`)).map((f) => f.slice(path.length + 1))])].sort(),
+  };
+  return { files, root, ...check(root, host) };
+}
+
+/** Loads and checks `root` through `host`; diagnostics sorted as the CLI prints them. */
+export function check(root: string, host: SourceHost): { diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string> } {
+  const loaded = loadPolicySet(root, { host });
+  const diagnostics = [...loaded.diagnostics];
+  if (loaded.set) diagnostics.push(...checkSet(loaded.set, loaded.sources).diagnostics);
+  return { diagnostics: sortDiagnostics(diagnostics), sources: loaded.sources };
+}
+
+function isFolder(url: URL): boolean {
+  try {
+    return statSync(url).isDirectory();
+  } catch {
+    return false;
+  }
+}
