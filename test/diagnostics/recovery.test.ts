@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { sortDiagnostics } from '../../src/diagnostics/diagnostic.js';
+import { parse } from '../../src/syntax/parse.js';
+import { checkFiles, checkPolicy, underlined, type Checked } from '../support/policies.js';
+
+/** [code, line:column, underlined text], in file order. */
+function where(checked: Checked): [string, string, string][] {
+  return sortDiagnostics(checked.diagnostics).map((d) => [d.code, `${d.span.start.line}:${d.span.start.column}`, underlined(d, checked.sources)]);
+}
+
+describe('error recovery', () => {
+  it('reports every syntax error of a file, each where it is', () => {
+    // Lines 1–3 are checkPolicy's preamble.
+    const checked = checkPolicy(
+      [
+        'rule a', //                                               4
+        '  when post.public_interest && post.author.verified', //  5: `&&` (repaired, parsing goes on)
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule b', //                                               9
+        '  when post.author.followers = 3', //                    10: `=` for `==`
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule c', //                                              14
+        '  when post.public_interest',
+        '  because "x"', //                                       16: no `then`
+        '',
+        'context d = post.target in {individual group}', //       18: no comma
+        '',
+        'rule e', //                                              20
+        '  when post.author.handle == "open', //                  21: unterminated
+        '  then remove',
+        '  because "x"',
+        '',
+      ].join('\n'),
+    );
+    expect(where(checked)).toEqual([
+      ['BL008', '5:29', '&&'],
+      ['BL002', '10:30', '='],
+      ['BL002', '16:3', 'because'],
+      ['BL002', '18:40', 'group'],
+      ['BL003', '21:30', '"open'],
+    ]);
+    expect(checked.policy).toBeNull();
+  });
+
+  it('keeps going after a broken declaration: the next ones still parse', () => {
+    const text = 'rule a when then remove\nrule b when x = 1 then remove\nrule c when y then remove because "z" "w"\n';
+    const result = parse(text, 'f.policy');
+    expect(result.ast).toBeNull();
+    const lines = result.diagnostics.map((d) => d.span.start.line);
+    expect(new Set(lines)).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('reports every type error of a file at once, in file order', () => {
+    const checked = checkPolicy(
+      [
+        'context leader = post.author.role == world_leadr', //     4
+        '',
+        'rule a',
+        '  when leader and post.author.folowers > 10', //          7
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule b',
+        '  when post.topic has political_issue or post.target > individual', // 12
+        '  then remvoe', //                                       13
+        '  because "x"',
+        '',
+        'rule c',
+        '  when post.author.followers == world_leader', //        17
+        '  then suspend',
+        '  because "x"',
+        '',
+        'exemption e',
+        '  from c, bb', //                                        22
+        '  when post.public_interest',
+        '  then lock', //                                         24
+        '  because "x"',
+        '',
+      ].join('\n'),
+    );
+    expect(where(checked)).toEqual([
+      ['BL204', '4:38', 'world_leadr'],
+      ['BL202', '7:31', 'folowers'],
+      ['BL206', '12:8', 'post.topic'],
+      ['BL207', '12:42', 'post.target > individual'],
+      ['BL304', '13:8', 'remvoe'],
+      ['BL205', '17:8', 'post.author.followers == world_leader'],
+      ['BL302', '22:11', 'bb'],
+    ]);
+  });
+
+  it('reports errors in every version of a policy set, and a shared module once', () => {
+    const version = (n: number, extra: string) =>
+      `policy p\nversion "${n}"\neffective 202${n}-01-01\nuse shared\n${extra}`;
+    const checked = checkFiles(
+      {
+        'set/shared.policy': 'use moderation\ninput post: Post\ndefault allow\nrule r\n  when post.author.folowers > 1\n  then remove\n  because "x"\n',
+        'set/v1.policy': version(1, 'rule one\n  when post.target == nobody\n  then remove\n  because "x"\n'),
+        'set/v2.policy': version(2, 'rule two\n  when post.public_interest\n  then erase\n  because "x"\n'),
+      },
+      'set',
+    );
+    expect(checked.diagnostics.map((d) => [d.code, d.span.file, underlined(d, checked.sources)])).toEqual([
+      ['BL202', 'set/shared.policy', 'folowers'],
+      ['BL204', 'set/v1.policy', 'nobody'],
+      ['BL304', 'set/v2.policy', 'erase'],
+    ]);
+  });
+});
