@@ -1,0 +1,62 @@
+/**
+ * A small line writer for generated code, and the one pass that turns it into TypeScript or
+ * JavaScript. Code is written once, with TypeScript-only text between `«` and `»`
+ * (`function f(x«: number»)«: string»`): the TypeScript target keeps what is inside, the
+ * JavaScript target drops it. Policy strings cannot contain the markers: `jsString` escapes them.
+ */
+
+export type Target = 'ts' | 'js';
+
+export class Writer {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  /** One line at the current indentation (an empty call writes an empty line). */
+  line(text = ''): this {
+    this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    return this;
+  }
+
+  /** `open` on a line, the body indented, then `close`. */
+  block(open: string, body: () => void, close = '}'): this {
+    this.line(open);
+    this.depth++;
+    body();
+    this.depth--;
+    return this.line(close);
+  }
+
+  indent(body: () => void): this {
+    this.depth++;
+    body();
+    this.depth--;
+    return this;
+  }
+
+  /** Lines written elsewhere, indented to the current level. */
+  lines_(lines: readonly string[]): this {
+    for (const l of lines) this.line(l);
+    return this;
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}
+
+/** Keeps (ts) or drops (js) the TypeScript-only parts; drops lines left blank by dropping. */
+export function finish(text: string, target: Target): string {
+  if (target === 'ts') return text.replace(/«([^«»]*)»/g, '$1');
+  // A dropped part may span lines (an interface): it leaves one mark, and a line that holds
+  // nothing but marks disappears.
+  const MARK = '\u0000';
+  const out: string[] = [];
+  for (const line of text.replace(/«[^«»]*»/g, MARK).split('\n')) {
+    if (line.includes(MARK) && line.replaceAll(MARK, '').trim() === '') continue;
+    out.push(line.replaceAll(MARK, '').replace(/[ \t]+$/, ''));
+  }
+  return out.join('\n');
+}
+
+/** TypeScript-only text. */
+export const ts = (text: string): string => `«${text}»`;

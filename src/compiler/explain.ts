@@ -1,0 +1,146 @@
+/**
+ * `explain`: the same trace the interpreter builds (src/interpreter/explain.ts), from generated
+ * code. Every condition node becomes a call that builds its ConditionTrace (every node is
+ * evaluated, no short cut); condition texts and source positions are constants taken from the
+ * policy sources at compile time. What fired, what each exemption applied to and why a clause
+ * did not fire is worked out by a small generic function in the runtime (`$explainVersion`),
+ * from per-version tables, in the interpreter's order.
+ */
+import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
+import type { Span } from '../diagnostics/span.js';
+import { leaf, type Expr } from './conditions.js';
+import { ts, type Writer } from './emit.js';
+import { internal, jsString } from './names.js';
+
+/** Trace functions shared by every version (a module's clauses are traced by the same code). */
+export class TraceCode {
+  private readonly functions: string[][] = [];
+  private readonly byBody = new Map<string, string>();
+  private readonly files: string[] = [];
+
+  constructor(private readonly set: PolicySet) {}
+
+  /** The index of a file in `$FILES`. */
+  file(name: string): number {
+    let i = this.files.indexOf(name);
+    if (i < 0) {
+      i = this.files.length;
+      this.files.push(name);
+    }
+    return i;
+  }
+
+  at(span: Span): string {
+    return `${internal('at')}(${this.file(span.file)}, ${span.start.line}, ${span.start.column}, ${span.end.line}, ${span.end.column})`;
+  }
+
+  /** The source text of a span, whitespace collapsed, as the interpreter shows it. */
+  text(span: Span): string {
+    const source = this.set.sources.get(span.file);
+    return source === undefined ? '' : source.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ');
+  }
+
+  /** A function `(input) => ConditionTrace` for a condition; identical code is emitted once. */
+  traceFunction(c: Condition, program: Program, inputType: string): string {
+    const body = this.trace(c, program, inputType);
+    const key = `${inputType}\n${body}`;
+    const known = this.byBody.get(key);
+    if (known) return known;
+    const name = internal(`t${this.functions.length}`);
+    this.byBody.set(key, name);
+    this.functions.push([
+      `function ${name}(input${ts(`: ${inputType}`)})${ts(': ConditionTrace')} {`,
+      `  return ${body};`,
+      `}`,
+    ]);
+    return name;
+  }
+
+  private trace(c: Condition, program: Program, inputType: string): string {
+    const at = this.at(c.span);
+    switch (c.kind) {
+      case 'and':
+      case 'or': {
+        const children = c.operands.map((o) => this.trace(o, program, inputType));
+        return `${internal(c.kind)}(${jsString(this.text(c.span))}, ${at}, [${children.join(', ')}])`;
+      }
+      case 'not':
+        return `${internal('not')}(${jsString(this.text(c.span))}, ${at}, ${this.trace(c.operand, program, inputType)})`;
+      case 'context': {
+        const body = program.contexts.find((x) => x.name === c.name)!.body;
+        return `${internal('context')}(${jsString(c.name)}, ${at}, ${this.traceFunction(body, program, inputType)}(input))`;
+      }
+      default:
+        return `${internal('test')}(${jsString(this.text(c.span))}, ${plainValue(c).code}, ${at})`;
+    }
+  }
+
+  emitFiles(w: Writer): void {
+    w.line(`const ${internal('FILES')} = [${this.files.map(jsString).join(', ')}];`);
+  }
+
+  emitFunctions(w: Writer): void {
+    for (const f of this.functions) {
+      w.lines_(f);
+      w.line();
+    }
+  }
+}
+
+/** A leaf's value by plain reads (`includes` for `has`): the tracer needs no speed. */
+function plainValue(c: Exclude<Condition, { kind: 'and' | 'or' | 'not' | 'context' }>): Expr {
+  return leaf(c, 'input', (p, member) => ({
+    code: `${p.reduce((o, s) => o + accessOf(s), 'input')}.includes(${jsString(member)})`,
+    prec: 'atom',
+  }));
+}
+
+function accessOf(segment: string): string {
+  // Same rules as names.access, inlined to keep reduce simple.
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && segment !== '__proto__' && segment !== 'constructor'
+    ? `.${segment}`
+    : `[${jsString(segment)}]`;
+}
+
+/** Per-version tables and the version's `explain`. */
+export function emitVersionExplain(
+  w: Writer,
+  traces: TraceCode,
+  program: Program,
+  index: number,
+  inputType: string,
+  decideFn: string,
+): void {
+  const clauses: readonly CheckedClause[] = [...program.redlines, ...program.rules, ...program.exemptions];
+  const whens = clauses.map((c) => `${traces.traceFunction(c.when, program, inputType)}(input)`);
+  const unlesses = clauses.map((c) => (c.unless ? `${traces.traceFunction(c.unless, program, inputType)}(input)` : 'null'));
+  const meta = internal(`meta${index}`);
+  w.block(`const ${meta}${ts(`: ${internal('Meta')}`)} = {`, () => {
+    w.line(`version: ${jsString(program.version)},`);
+    w.line(`effective: ${program.effective === null ? 'null' : jsString(program.effective)},`);
+    w.line(`file: ${jsString(program.file)},`);
+    w.line(`redlines: ${program.redlines.length},`);
+    w.line(`rules: ${program.rules.length},`);
+    w.line(`kinds: [${clauses.map((c) => jsString(c.kind)).join(', ')}],`);
+    w.line(`names: [${clauses.map((c) => jsString(c.name)).join(', ')}],`);
+    w.line(`actions: [${clauses.map((c) => jsString(c.action)).join(', ')}],`);
+    w.line(
+      `at: [${clauses
+        .map((c) => `[${traces.file(c.nameSpan.file)}, ${c.nameSpan.start.line}, ${c.nameSpan.start.column}, ${c.nameSpan.end.line}, ${c.nameSpan.end.column}]`)
+        .join(', ')}],`,
+    );
+    w.line(`because: [${clauses.map((c) => (c.because === null ? 'null' : jsString(c.because))).join(', ')}],`);
+    w.line(
+      `exemptions: [${program.exemptions
+        .map((e) => `{ severity: ${e.severity}, from: [${e.from.map(jsString).join(', ')}] }`)
+        .join(', ')}],`,
+    );
+  }, '};');
+  w.block(`function ${internal(`explain${index}`)}(input${ts(`: ${inputType}`)})${ts(': Explanation')} {`, () => {
+    w.line(`return ${internal('explainVersion')}(${meta}, ${decideFn}(input), [`);
+    w.indent(() => whens.forEach((x) => w.line(`${x},`)));
+    w.line(`], [`);
+    w.indent(() => unlesses.forEach((x) => w.line(`${x},`)));
+    w.line(`]);`);
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Compiles a policy set to JavaScript and imports it, for tools that run the compiled module
+ * next to the interpreter (`bylaw test`, the differential tests). The module is written to
+ * `os.tmpdir()/bylaw-<sha256 of its text>.mjs`: the same policy reuses the same file (and
+ * Node's module cache), a changed policy gets a new one.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PolicySet } from '../checker/program.js';
+import type { Decision } from '../semantics/decision.js';
+import type { Explanation } from '../semantics/explanation.js';
+import type { InputProblem, Validation } from '../semantics/validate.js';
+import { generate } from './index.js';
+
+export type CompiledDecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+
+/** What a generated module exports (its own types are narrower; these are what tools need). */
+export interface CompiledModule {
+  /** Trusted, typed input: no validation. Throws NoVersionInForceError for an input dated too early. */
+  decide(input: unknown): Decision;
+  /** Validates first; throws InvalidInputError or NoVersionInForceError. */
+  explain(input: unknown): Explanation;
+  validate(input: unknown): Validation<Record<string, unknown>>;
+  /** Validates, then decides; never throws. */
+  decideUnknown(input: unknown): CompiledDecideResult;
+  readonly VERSIONS: readonly { readonly version: string; readonly effective: string | null; readonly file: string }[];
+  readonly NoVersionInForceError: new (date: string, firstEffective: string) => Error & { readonly date: string; readonly firstEffective: string };
+  readonly InvalidInputError: new (errors: readonly InputProblem[]) => Error & { readonly errors: readonly InputProblem[] };
+}
+
+/** The JavaScript module for a set, as text (what `loadCompiled` imports). */
+export function compiledJavaScript(set: PolicySet): string {
+  return generate(set, { target: 'js' }).files.find((f) => f.path === 'index.js')!.text;
+}
+
+export async function loadCompiled(set: PolicySet): Promise<CompiledModule> {
+  const text = compiledJavaScript(set);
+  const hash = createHash('sha256').update(text).digest('hex');
+  const file = join(tmpdir(), `bylaw-${hash}.mjs`);
+  if (!existsSync(file)) {
+    // Write then rename: a concurrent reader never sees half a module.
+    const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(partial, text, 'utf8');
+    renameSync(partial, file);
+  }
+  return (await import(pathToFileURL(file).href)) as CompiledModule;
+}

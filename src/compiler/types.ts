@@ -1,0 +1,121 @@
+/**
+ * The input types of a policy set as TypeScript declarations: an interface per record, a
+ * string-literal union per enum, a union of the scale's actions. Versions may declare different
+ * records under one name; equal declarations share one type, different ones get distinct names.
+ */
+import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import { jsString, propertyKey, TypeNames } from './names.js';
+
+/** A structural key: two declarations with the same key are the same TypeScript type. */
+export function signature(type: Type): string {
+  switch (type.kind) {
+    case 'enum':
+      return `enum ${JSON.stringify(type.name)}${JSON.stringify(type.members)}`;
+    case 'record':
+      return `record ${JSON.stringify(type.name)}{${type.fields.map((f) => `${JSON.stringify(f.name)}:${signature(f.type)}`).join(',')}}`;
+    case 'set':
+      return `set<${signature(type.element)}>`;
+    case 'int':
+      return `int(${type.min ?? ''}..${type.max ?? ''})`;
+    default:
+      return type.kind;
+  }
+}
+
+interface Declared {
+  readonly name: string;
+  readonly type: EnumType | RecordType;
+}
+
+export class TypeModel {
+  private readonly names = new TypeNames();
+  private readonly bySignature = new Map<string, Declared>();
+  /** In the order first reached: each version's input record, depth-first through its fields. */
+  private readonly declared: Declared[] = [];
+  /** The TypeScript name of the scale's actions type. */
+  readonly actionType: string;
+  /** The scale's members across versions, in order of first appearance. */
+  readonly actions: readonly string[];
+  /** The TypeScript type of each version's input. */
+  readonly inputTypes: readonly string[];
+
+  constructor(set: PolicySet) {
+    this.inputTypes = set.versions.map((v) => this.reach(v.inputType));
+    const actions: string[] = [];
+    for (const v of set.versions) for (const m of v.scale.members) if (!actions.includes(m)) actions.push(m);
+    this.actions = actions;
+    this.actionType = this.names.allocate(set.versions[0]!.scale.name);
+  }
+
+  /** The input type accepted by `decide`: one version's input, or the union of distinct ones. */
+  get inputUnion(): string {
+    return [...new Set(this.inputTypes)].join(' | ');
+  }
+
+  private reach(type: EnumType | RecordType): string {
+    const key = signature(type);
+    const known = this.bySignature.get(key);
+    if (known) return known.name;
+    // Fields first reach their own types, so declarations come out in a stable order.
+    const entry: Declared = { name: this.names.allocate(type.name), type };
+    this.bySignature.set(key, entry);
+    this.declared.push(entry);
+    if (type.kind === 'record') {
+      for (const field of type.fields) {
+        if (field.type.kind === 'record' || field.type.kind === 'enum') this.reach(field.type);
+        if (field.type.kind === 'set') this.reach(field.type.element);
+      }
+    }
+    return entry.name;
+  }
+
+  /** The TypeScript type for a field type. */
+  typeOf(type: Type): string {
+    switch (type.kind) {
+      case 'bool':
+        return 'boolean';
+      case 'int':
+        return 'number';
+      case 'string':
+      case 'date':
+        return 'string';
+      case 'set':
+        return `readonly ${this.typeOf(type.element)}[]`;
+      case 'enum':
+      case 'record':
+        return this.bySignature.get(signature(type))!.name;
+    }
+  }
+
+  /** The exported declarations, one per line or block. */
+  declarations(): string[] {
+    const out: string[] = [];
+    out.push(`/** The actions of the scale, least severe first. */`);
+    out.push(`export type ${this.actionType} = ${this.actions.map(jsString).join(' | ')};`);
+    for (const { name, type } of this.declared) {
+      out.push('');
+      if (type.kind === 'enum') {
+        out.push(`export type ${name} = ${type.members.length === 0 ? 'never' : type.members.map(jsString).join(' | ')};`);
+        continue;
+      }
+      out.push(`export interface ${name} {`);
+      for (const field of type.fields) {
+        const doc = fieldDoc(field.type);
+        if (doc) out.push(`  /** ${doc} */`);
+        out.push(`  readonly ${propertyKey(field.name)}: ${this.typeOf(field.type)};`);
+      }
+      out.push('}');
+    }
+    return out;
+  }
+}
+
+/** A doc comment for types TypeScript cannot say: bounds, dates. Only numbers, never policy text. */
+function fieldDoc(type: Type): string | null {
+  if (type.kind === 'date') return 'An ISO date, `YYYY-MM-DD`.';
+  if (type.kind === 'int') {
+    const bounds = [type.min !== null ? `at least ${type.min}` : null, type.max !== null ? `at most ${type.max}` : null].filter((b) => b !== null);
+    return `A safe integer${bounds.length ? `, ${bounds.join(' and ')}` : ''}.`;
+  }
+  return null;
+}

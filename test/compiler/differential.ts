@@ -1,0 +1,64 @@
+/**
+ * The compiled module against the interpreter, one input at a time. Used by the differential
+ * tests (differential.test.ts, a few thousand runs) and the fuzz run (millions).
+ * Comparisons are on JSON text first (fast, and strict about key order), with a readable
+ * `toEqual` diff when they differ.
+ */
+import { expect } from 'vitest';
+import type { PolicySet } from '../../src/checker/program.js';
+import type { CompiledModule } from '../../src/compiler/load.js';
+import { decideUnknown, prepare } from '../../src/interpreter/evaluate.js';
+import { explain } from '../../src/interpreter/explain.js';
+import { NoVersionInForceError } from '../../src/semantics/errors.js';
+
+function sameJson(actual: unknown, expected: unknown, what: string): void {
+  if (JSON.stringify(actual) === JSON.stringify(expected)) return;
+  expect(actual, what).toEqual(expected);
+  // Equal as objects but not as JSON: a key order or an undefined-vs-missing difference.
+  expect(JSON.stringify(actual), `${what} (as JSON)`).toBe(JSON.stringify(expected));
+}
+
+function outcome<T>(run: () => T): { ok: true; value: T } | { ok: false; name: string; message: string } {
+  try {
+    return { ok: true, value: run() };
+  } catch (error) {
+    return { ok: false, name: (error as Error).name, message: (error as Error).message };
+  }
+}
+
+/** A valid input (possibly dated before every version): decide, explain, decideUnknown, validate agree. */
+export function compareValid(set: PolicySet, compiled: CompiledModule, input: Record<string, unknown>): void {
+  // The interpreter's explain carries its decision (evaluate's, by the same code path).
+  const expected = outcome(() => explain(set, input));
+  const actual = outcome(() => compiled.decide(input));
+  if (!expected.ok) {
+    // Only one failure is possible for a valid input: no version in force.
+    expect(expected.name).toBe('NoVersionInForceError');
+    expect(actual).toEqual(expected);
+    expect(() => compiled.decide(input)).toThrow(compiled.NoVersionInForceError);
+  } else {
+    sameJson(actual.ok ? actual.value : actual, expected.value.decision, 'decide');
+    if (actual.ok) expect(Object.isFrozen(actual.value) && Object.isFrozen(actual.value.because)).toBe(true);
+    sameJson(compiled.explain(input), expected.value, 'explain');
+  }
+  compareUnknown(set, compiled, input);
+}
+
+/** Any input: validate, decideUnknown and explain agree (errors, paths and messages included). */
+export function compareUnknown(set: PolicySet, compiled: CompiledModule, input: unknown): void {
+  const prepared = prepare(set, input);
+  const validation = compiled.validate(input);
+  if (prepared.ok) {
+    expect(validation.ok).toBe(true);
+    if (validation.ok) expect(validation.value).toBe(input);
+  } else {
+    sameJson(validation, { ok: false, errors: prepared.errors }, 'validate');
+  }
+  sameJson(compiled.decideUnknown(input), decideUnknown(set, input), 'decideUnknown');
+  if (!prepared.ok) {
+    const expected = outcome(() => explain(set, input));
+    const actual = outcome(() => compiled.explain(input));
+    expect(actual).toEqual(expected);
+    if (prepared.noVersion) expect(expected.ok ? null : expected.name).toBe(NoVersionInForceError.name);
+  }
+}
