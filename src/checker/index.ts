@@ -6,6 +6,7 @@ import { fileSpan, type Span } from '../diagnostics/span.js';
 import type { LoadedSet, Unit } from '../modules/load.js';
 import { checkBecause, checkExemptionTargets, severityOf } from './checks/clauses.js';
 import { orderContexts } from './checks/contexts.js';
+import { checkConfusableNames } from './checks/unicode.js';
 import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
 import { checkCondition, type ExpressionEnv } from './expressions.js';
 import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
@@ -128,6 +129,7 @@ class UnitChecker {
   constructor(private readonly unit: Unit) {
     this.files = unit.files.map((f) => f.ast);
     this.scope = collectScope(this.files, this.bag);
+    checkConfusableNames(this.files, this.bag);
   }
 
   run(): UnitResult {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { HIDDEN_PATTERN } from './unicode.js';
 
 export interface RenderOptions {
   /** Source text by file name, for the code frame. A file missing here renders without a frame. */
@@ -41,7 +42,7 @@ function codeFrame(
   end: { line: number; column: number },
   color: boolean,
 ): string[] {
-  const sourceLines = source.split(/\r?\n/);
+  const sourceLines = linesOf(source);
   const text = visible(sourceLines[line - 1] ?? '');
   const gutter = String(line).length;
   const pad = ' '.repeat(gutter);
@@ -52,9 +53,19 @@ function codeFrame(
   return [`${pad} |`, `${line} | ${text}`, `${pad} | ${marker}`];
 }
 
+/**
+ * The lines of the last source rendered: diagnostics come sorted by file, so one split serves a
+ * whole file (splitting per diagnostic made thousands of diagnostics on a big file quadratic).
+ */
+let lastSplit: { readonly source: string; readonly lines: readonly string[] } | null = null;
+function linesOf(source: string): readonly string[] {
+  if (lastSplit?.source !== source) lastSplit = { source, lines: source.split(/\r?\n/) };
+  return lastSplit.lines;
+}
+
 /** Control and bidi characters would reorder or hide the frame; show them as escapes. */
 function visible(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '\u00b7');
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(HIDDEN_PATTERN, (c) => '\u00b7'.repeat(c.length));
 }
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {

@@ -2,6 +2,8 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { And, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens } from './tokens.js';
+import { checkUnicode } from './unicode.js';
+import { hiddenChar } from '../diagnostics/unicode.js';
 
 const lexer = new Lexer(allTokens, {
   positionTracking: 'full',
@@ -86,7 +88,9 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
     tokens.push(token);
   }
   checkNesting(tokens, file, bag);
-  return { tokens, comments: result.groups['comments'] ?? [] };
+  const comments = result.groups['comments'] ?? [];
+  checkUnicode(text, tokens, comments, file, bag);
+  return { tokens, comments };
 }
 
 /** Refuses input nested deeper than MAX_NESTING, so the recursive parser never overflows the stack. */
@@ -116,6 +120,8 @@ function printable(char: string): string {
 }
 
 function unexpectedCharHelp(char: string): string | undefined {
+  const hidden = hiddenChar(char.codePointAt(0) ?? 0);
+  if (hidden) return `this is ${hidden.description}, ${hidden.kind === 'bidi' ? 'which reorders the text around it' : 'which is invisible'}; delete it`;
   if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
   if (char === "'" || char === '\u2018' || char === '\u2019') return 'strings use double quotes `"`';
   if (char === '#') return 'comments start with `//`';

@@ -22,10 +22,21 @@ export const Identifier = createToken({
   pattern: unicodeMatcher('[\\p{L}_][\\p{L}\\p{N}_]*'),
   line_breaks: false,
   label: 'a name',
-  start_chars_hint: [
-    ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_',
-  ],
+  start_chars_hint: [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_', ...nonAsciiStartHints()],
 });
+
+/**
+ * Chevrotain tries a token only at characters its hint lists, so a hint of ASCII letters alone
+ * refused every name that starts with a non-ASCII letter (`über`, `Ωmega`, `日本`). Above 255 it
+ * files characters in buckets of 255 code units; one character per bucket (surrogates included,
+ * for letters outside the BMP) lets the Unicode pattern decide.
+ */
+function nonAsciiStartHints(): number[] {
+  const hints: number[] = [];
+  for (let code = 0x80; code <= 0xff; code++) hints.push(code);
+  for (let code = 0x100; code <= 0xffff; code += 255) hints.push(code);
+  return hints;
+}
 
 /** A category matching a name or any keyword: record fields and `.field` may use keyword spellings. */
 export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA, label: 'a name' });

@@ -1,0 +1,176 @@
+import type { IToken } from 'chevrotain';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+import type { Position, Span } from '../diagnostics/span.js';
+import { codePointLabel, HIDDEN_PATTERN, hiddenChar, mixedScript, scriptOf } from '../diagnostics/unicode.js';
+import { Comment, Identifier, StringLiteral } from './tokens.js';
+
+/**
+ * BL406, the per-file half (the per-program half, confusable names, is a checker pass):
+ *
+ * - bidi controls (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) and invisible characters
+ *   (zero-width U+200B–200D, U+2060, soft hyphen, a byte order mark after the start, …) in
+ *   strings, comments and names: the file would display differently from how Bylaw reads it
+ *   ("Trojan Source", CVE-2021-42574), or two texts that look equal would differ;
+ * - names that mix scripts (Latin with Cyrillic, …), the raw material of look-alike names.
+ *
+ * Hidden characters anywhere else are not tokens at all: the lexer reports them as BL001.
+ * Each warning points at the offending character (or name) and says what it is.
+ */
+
+/** More than this many in one file is one attack or one accident: the rest are summed up. */
+export const MAX_UNICODE_WARNINGS = 20;
+
+interface Region {
+  readonly start: number;
+  readonly end: number;
+  readonly token: IToken;
+  readonly where: 'string' | 'comment' | 'name' | 'other';
+}
+
+export function checkUnicode(text: string, tokens: readonly IToken[], comments: readonly IToken[], file: string, bag: DiagnosticBag): void {
+  let reported = 0;
+  let skipped = 0;
+  let firstSkipped: Span | null = null;
+  const report = (message: string, span: Span, help: string): void => {
+    if (reported < MAX_UNICODE_WARNINGS) {
+      reported++;
+      bag.report('BL406', message, span, { help });
+    } else {
+      skipped++;
+      firstSkipped ??= span;
+    }
+  };
+
+  if (text.search(HIDDEN_PATTERN) >= 0) {
+    const regions = sortedRegions(tokens, comments);
+    const lines = new LineIndex(text);
+    for (const match of text.matchAll(HIDDEN_PATTERN)) {
+      const offset = match.index;
+      const code = match[0].codePointAt(0)!;
+      // A byte order mark opening the file is how some editors save UTF-8; it is not hidden text.
+      if (offset === 0 && code === 0xfeff) continue;
+      const what = hiddenChar(code)!;
+      const region = regionAt(regions, offset);
+      const span = lines.span(file, offset, offset + match[0].length);
+      const escape = `\`\\u{${code.toString(16).toUpperCase()}}\``;
+      const shown =
+        what.kind === 'bidi'
+          ? `${what.description}, which changes the order in which text is displayed`
+          : `the invisible character ${what.description}`;
+      if (region?.where === 'string') {
+        report(
+          `string contains ${shown}`,
+          span,
+          `the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape ${escape}`,
+        );
+      } else if (region?.where === 'comment') {
+        report(
+          `comment contains ${shown}`,
+          span,
+          what.kind === 'bidi'
+            ? 'it can make the code after it display in a different order from how Bylaw reads it; delete it'
+            : 'a comment has no use for it; delete it',
+        );
+      } else if (region?.where === 'name') {
+        report(
+          `name \`${region.token.image}\` contains ${shown}`,
+          span,
+          'two names that look the same can differ by it; retype the name without it',
+        );
+      } else if (region === null && code === 0xfeff) {
+        report('byte order mark U+FEFF inside the file', span, 'a byte order mark belongs only at the very start of a file; delete it');
+      }
+      // Anywhere else the character is not part of any token: the lexer reported it (BL001).
+    }
+  }
+
+  // Each suspicious name once per file, at its first occurrence.
+  const names = new Set<string>();
+  for (const token of tokens) {
+    if (token.tokenType !== Identifier || names.has(token.image)) continue;
+    names.add(token.image);
+    const mixed = mixedScript(token.image);
+    if (mixed) {
+      report(
+        `name \`${token.image}\` mixes ${mixed.first} and ${mixed.second} letters: \`${mixed.char}\` (${codePointLabel(mixed.char.codePointAt(0)!)}) is ${mixed.second}`,
+        inToken(file, token, mixed.index, mixed.char.length),
+        `letters of different scripts can look identical (Latin \`a\`, Cyrillic \`а\`); write the name in one script${
+          scriptOf(token.image[0]!) === 'Latin' ? ', e.g. all Latin' : ''
+        }`,
+      );
+      continue;
+    }
+    const normal = token.image.normalize('NFKC');
+    if (normal !== token.image) {
+      report(
+        `name \`${token.image}\` is written with compatibility characters and reads as \`${normal}\``,
+        inToken(file, token, 0, token.image.length),
+        `fullwidth, mathematical and other compatibility letters look like plain ones; write \`${normal}\``,
+      );
+    }
+  }
+
+  if (skipped > 0) {
+    bag.report('BL406', `${skipped} more suspicious character${skipped === 1 ? '' : 's'} in this file`, firstSkipped!, {
+      help: `only the first ${MAX_UNICODE_WARNINGS} are listed one by one; the file is worth inspecting as a whole`,
+    });
+  }
+}
+
+/** The span of `length` code units at `index` in a one-line token. */
+function inToken(file: string, token: IToken, index: number, length: number): Span {
+  const offset = token.startOffset + index;
+  const line = token.startLine ?? 1;
+  const column = (token.startColumn ?? 1) + index;
+  return { file, start: { offset, line, column }, end: { offset: offset + length, line, column: column + length } };
+}
+
+function sortedRegions(tokens: readonly IToken[], comments: readonly IToken[]): Region[] {
+  const regions: Region[] = [];
+  const add = (token: IToken) => {
+    const type = token.tokenType;
+    const where = type === StringLiteral ? 'string' : type === Comment ? 'comment' : type === Identifier ? 'name' : 'other';
+    regions.push({ start: token.startOffset, end: token.startOffset + token.image.length, token, where });
+  };
+  tokens.forEach(add);
+  comments.forEach(add);
+  return regions.sort((a, b) => a.start - b.start);
+}
+
+/** The token region holding `offset`, by binary search; null between tokens. */
+function regionAt(regions: readonly Region[], offset: number): Region | null {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const region = regions[mid]!;
+    if (offset < region.start) hi = mid - 1;
+    else if (offset >= region.end) lo = mid + 1;
+    else return region;
+  }
+  return null;
+}
+
+/** Offsets to 1-based line and column (lines end at `\n`, as in the lexer), by binary search. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  span(file: string, start: number, end: number): Span {
+    return { file, start: this.position(start), end: this.position(end) };
+  }
+}
