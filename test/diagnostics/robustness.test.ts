@@ -144,7 +144,7 @@ describe('robustness', () => {
         const checked = checkFiles(files, FOLDER);
         expect(spanProblems(checked.diagnostics, checked.sources)).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

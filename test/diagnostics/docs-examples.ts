@@ -1,0 +1,47 @@
+import { renderDiagnostics, summarize } from '../../src/diagnostics/render.js';
+import { CASES, type CodeCase } from './cases.js';
+import { runFixture } from './run-fixture.js';
+
+/**
+ * The generated parts of docs/diagnostics.md: for each code, its fixture and what `bylaw check`
+ * prints for it, between `<!-- example FIXTURE -->` and `<!-- /example -->`. The prose around
+ * them is written by hand. `npx tsx test/diagnostics/update-docs.ts` rewrites the generated parts;
+ * docs.test.ts fails when they are stale.
+ */
+
+export const DOCS = new URL('../../docs/diagnostics.md', import.meta.url);
+
+export const EXAMPLE = /<!-- example (\S+) -->\n([\s\S]*?)<!-- \/example -->/g;
+
+/** Hidden characters are shown as `<U+202E>` in the docs: the page itself must not carry them. */
+const HIDDEN = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const reveal = (text: string) => text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+
+export function caseFor(fixture: string): CodeCase | undefined {
+  return CASES.find((c) => c.fixture === fixture);
+}
+
+/** The markdown between the markers for one fixture. */
+export function exampleBlock(c: CodeCase): string {
+  const run = runFixture(c.fixture, c.options);
+  const parts: string[] = [];
+  const names = Object.keys(run.files);
+  for (const name of names) {
+    if (names.length > 1 || run.root !== name) parts.push(`\`${name}\`:`, '');
+    parts.push('```bylaw', reveal(run.files[name]!).trimEnd(), '```', '');
+  }
+  for (const file of c.options?.unreadable ?? []) {
+    parts.push(`\`example/${file}\` exists, but cannot be read (say, its permissions do not allow it).`, '');
+  }
+  const output = [`$ bylaw check ${run.root}`, reveal(renderDiagnostics(run.diagnostics, { sources: run.sources })), '', `checked 1 policy: ${summarize(run.diagnostics)}`];
+  parts.push('```text', ...output, '```', '');
+  return parts.join('\n');
+}
+
+/** `text` with every example block regenerated. */
+export function regenerate(text: string): string {
+  return text.replace(EXAMPLE, (whole, fixture: string) => {
+    const c = caseFor(fixture);
+    return c ? `<!-- example ${fixture} -->\n${exampleBlock(c)}<!-- /example -->` : whole;
+  });
+}
