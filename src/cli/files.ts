@@ -18,7 +18,7 @@ export function parseJson(text: string, source: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
+    const offset = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
     const where = offset === undefined ? source : `${source}:${positionAt(text, Number(offset)).line}:${positionAt(text, Number(offset)).column}`;
     throw new UsageError(`${where}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected')}`);
   }
