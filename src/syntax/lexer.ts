@@ -114,7 +114,8 @@ function checkNesting(tokens: IToken[], file: string, bag: DiagnosticBag): void 
 
 function printable(char: string): string {
   const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
+  // Lone surrogates (U+D800–DFFF, from broken UTF-16) cannot be printed either: they came out as `�`.
+  return code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
     ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
     : char;
 }

@@ -20,7 +20,8 @@ const messages: IParserErrorMessageProvider = {
   // end of the file): "expected EOF" there really means "this cannot start a declaration".
   buildMismatchTokenMessage: ({ expected, actual }) =>
     expected === EOF ? `expected ${DECLARATION}, found ${describe(actual)}` : `expected ${label(expected)}, found ${describe(actual)}`,
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `unexpected ${describe(firstRedundant)}`,
+  // Same situation as a mismatch with EOF above, reached by another path: say it the same way.
+  buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected ${DECLARATION}, found ${describe(firstRedundant)}`,
   buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) => {
     const expected = customUserDescription ?? listOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]!))));
     return `expected ${expected}, found ${describe(actual[0]!)}`;

@@ -102,6 +102,23 @@ describe('syntax (BL0xx)', () => {
       underlined: '\u0007',
       message: 'unexpected character `U+0007`',
     });
+    // A lone surrogate (broken UTF-16) would print as `�`.
+    expectDiagnostic(checkPolicy('context c = post.public_interest \ud800\n'), {
+      code: 'BL001',
+      underlined: '\ud800',
+      message: 'unexpected character `U+D800`',
+    });
+  });
+
+  it('BL002: what cannot start a declaration, however the parser gets there', () => {
+    for (const [text, found] of [['context c = x = 1\n', '='], ['context c = post.public_interest post\n', 'post']]) {
+      expectDiagnostic(checkPolicy(text!), {
+        code: 'BL002',
+        underlined: found!,
+        message: `expected a declaration (\`rule\`, \`redline\`, \`exemption\`, \`context\`, \`enum\`, \`record\`, \`use\`, …), found \`${found}\``,
+        help: found === '=' ? '`=` names a context; to compare two values write `==`' : null,
+      });
+    }
   });
 
   it('BL002: `=` in a context body, a missing `then`, a missing `when`, a missing comma', () => {
