@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { diagnosticToJson, renderDiagnostics } from '../../src/diagnostics/render.js';
 import { parse } from '../../src/syntax/parse.js';
 import { checkFiles } from '../support/policies.js';
 
@@ -34,6 +35,8 @@ const VOCABULARY = [
   'rule', 'exemption', 'from', 'when', 'unless', 'then', 'because', 'default', 'and', 'or', 'not', 'in', 'has',
   'true', 'false', 'moderation', 'post', 'Post', 'author', 'role', 'followers', 'categories', 'world_leader',
   'violent_threat', 'remove', 'allow', 'suspend', 'int', 'set', 'date', 'string', 'bool', 'Action', 'x', 'y',
+  'post.author.role', 'post.author.followers', 'post.categories', 'post.target', 'post.date', 'post.public_interest',
+  'individual', 'harassment', 'terrorism', 'notice', 'threat_to_individual', 'eligible_for_notice', 'Role.candidate',
   '==', '!=', '<', '<=', '>', '>=', '=', '{', '}', '(', ')', ',', '.', '..', ':', '"why"', '2019-10-15', '100_000',
   '-1', '0', '\n', ' ',
 ];
@@ -52,6 +55,12 @@ const mutation = (text: string) =>
     fc.tuple(fc.nat({ max: text.length }), fc.array(fc.constantFrom(...JUNK), { minLength: 1, maxLength: 6 })).map(
       ([at, junk]) => text.slice(0, at) + junk.join('') + text.slice(at),
     ),
+    // replacement of a word by a word of the language: often still parses, so it reaches the checker
+    fc.tuple(fc.nat(), fc.constantFrom(...VOCABULARY)).map(([i, word]) => {
+      const parts = text.split(/(\s+)/);
+      parts[(i % Math.ceil(parts.length / 2)) * 2] = word;
+      return parts.join('');
+    }),
   );
 
 /** A few mutations applied in a row to one file of the Twitter policy set. */
@@ -67,6 +76,9 @@ const tokenSoup = fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 60 }).ma
 const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), tokenSoup);
 
 function spanProblems(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string[] {
+  // Rendering (human and JSON) never throws either.
+  renderDiagnostics(diagnostics, { sources });
+  diagnostics.forEach(diagnosticToJson);
   const problems: string[] = [];
   for (const d of diagnostics) {
     const { file, start, end } = d.span;
