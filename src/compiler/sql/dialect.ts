@@ -1,0 +1,131 @@
+/**
+ * What differs between the SQL dialects Bylaw targets: quoting, type names and the three
+ * list/array functions. Everything else the generator emits is standard SQL (CASE, IN, AND/OR/NOT,
+ * comparisons, DATE literals, `||`, concat_ws, VALUES, LEFT JOIN), accepted by all three.
+ *
+ * Every string that reaches SQL text goes through `string` and every name through `ident`:
+ * nothing from a policy is pasted into the output unescaped.
+ */
+
+export type DialectName = 'duckdb' | 'spark' | 'trino';
+
+export const DIALECTS: readonly DialectName[] = ['duckdb', 'spark', 'trino'];
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** A quoted identifier. */
+  ident(name: string): string;
+  /** A string literal with the same value. */
+  string(value: string): string;
+  /** Type names. */
+  readonly types: {
+    readonly bool: string;
+    readonly string: string;
+    readonly date: string;
+    readonly int: string;
+    list(element: string): string;
+    struct(fields: readonly { readonly name: string; readonly type: string }[]): string;
+  };
+  /** `list` contains `item` (both SQL expressions). */
+  contains(list: string, item: string): string;
+  /** The number of elements of a list. */
+  length(list: string): string;
+  /** The number of distinct non-null elements of a list. */
+  distinctLength(list: string): string;
+  /** True when every element of `list` is one of `members` (string literals) and none is null. */
+  allIn(list: string, members: readonly string[]): string;
+}
+
+/** `"name"` with `""` for a quote: DuckDB, Trino and the SQL standard. */
+function doubleQuoted(name: string): string {
+  checkText(name);
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `'text'` with `''` for a quote: DuckDB and Trino, where a backslash is an ordinary character. */
+function standardString(value: string): string {
+  checkText(value);
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A NUL can't be stored in any of the three engines' strings: refuse it rather than truncate. */
+function checkText(value: string): void {
+  if (value.includes('\u0000')) throw new Error('a NUL character cannot appear in SQL text');
+}
+
+const duckdb: Dialect = {
+  name: 'duckdb',
+  ident: doubleQuoted,
+  string: standardString,
+  types: {
+    bool: 'BOOLEAN',
+    string: 'VARCHAR',
+    date: 'DATE',
+    int: 'BIGINT',
+    list: (element) => `${element}[]`,
+    struct: (fields) => `STRUCT(${fields.map((f) => `${doubleQuoted(f.name)} ${f.type}`).join(', ')})`,
+  },
+  contains: (list, item) => `list_contains(${list}, ${item})`,
+  length: (list) => `len(${list})`,
+  distinctLength: (list) => `len(list_distinct(${list}))`,
+  allIn: (list, members) => `list_has_all([${members.join(', ')}], ${list})`,
+};
+
+const spark: Dialect = {
+  name: 'spark',
+  ident(name) {
+    checkText(name);
+    return `\`${name.replaceAll('`', '``')}\``;
+  },
+  // Spark reads backslash escapes inside string literals (unless spark.sql.parser.escapedStringLiterals).
+  string(value) {
+    checkText(value);
+    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  },
+  types: {
+    bool: 'BOOLEAN',
+    string: 'STRING',
+    date: 'DATE',
+    int: 'BIGINT',
+    list: (element) => `ARRAY<${element}>`,
+    struct: (fields) => `STRUCT<${fields.map((f) => `${spark.ident(f.name)}: ${f.type}`).join(', ')}>`,
+  },
+  contains: (list, item) => `array_contains(${list}, ${item})`,
+  length: (list) => `size(${list})`,
+  distinctLength: (list) => `size(array_distinct(${list}))`,
+  // array_except keeps a null element (it is not among the members), so nulls are caught too.
+  allIn: (list, members) => `size(array_except(${list}, array(${members.join(', ')}))) = 0`,
+};
+
+const trino: Dialect = {
+  name: 'trino',
+  ident: doubleQuoted,
+  string: standardString,
+  types: {
+    bool: 'BOOLEAN',
+    string: 'VARCHAR',
+    date: 'DATE',
+    int: 'BIGINT',
+    list: (element) => `ARRAY(${element})`,
+    struct: (fields) => `ROW(${fields.map((f) => `${doubleQuoted(f.name)} ${f.type}`).join(', ')})`,
+  },
+  contains: (list, item) => `contains(${list}, ${item})`,
+  length: (list) => `cardinality(${list})`,
+  distinctLength: (list) => `cardinality(array_distinct(${list}))`,
+  allIn: (list, members) => `cardinality(array_except(${list}, ARRAY[${members.join(', ')}])) = 0`,
+};
+
+export function dialect(name: DialectName): Dialect {
+  switch (name) {
+    case 'duckdb':
+      return duckdb;
+    case 'spark':
+      return spark;
+    case 'trino':
+      return trino;
+  }
+}
+
+export function isDialectName(name: string): name is DialectName {
+  return (DIALECTS as readonly string[]).includes(name);
+}
