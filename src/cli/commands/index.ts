@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCheck } from './check.js';
 import { registerDecide } from './decide.js';
+import { registerFmt } from './fmt.js';
 import { registerTest } from './test.js';
 import { registerVerify } from './verify.js';
 
@@ -9,6 +10,7 @@ import { registerVerify } from './verify.js';
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerCheck(program, ctx);
   registerDecide(program, ctx);
+  registerFmt(program, ctx);
   registerTest(program, ctx);
   registerVerify(program, ctx);
 }

@@ -1,0 +1,91 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { unifiedDiff } from '../../format/diff.js';
+import { formatPolicy } from '../../format/format.js';
+import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+export function registerFmt(program: Command, ctx: CommandContext): void {
+  program
+    .command('fmt')
+    .description('format policies in the canonical layout (rewrites files that change)')
+    .argument('<paths...>', 'policy files, or folders to search for .policy files')
+    .option('--check', 'change nothing: list unformatted files with a diff and exit 1')
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      const files = await policyFiles(paths, ctx.io.cwd);
+      const internalErrors: string[] = [];
+      let unformatted = 0;
+      for (const file of files) {
+        const text = await readText(file);
+        const result = await formatPolicy(text, file.shown);
+        if (result.kind === 'syntax-error') {
+          printDiagnostics(ctx, result.diagnostics, new Map([[file.shown, text]]));
+          ctx.exit(EXIT.usage);
+        } else if (result.kind === 'internal-error') {
+          internalErrors.push(result.message);
+        } else if (result.changed && options.check) {
+          unformatted++;
+          ctx.out(file.shown);
+          ctx.io.stdout.write(unifiedDiff(text, result.text, file.shown));
+          ctx.exit(EXIT.failed);
+        } else if (result.changed) {
+          await writeText(file, result.text);
+          ctx.out(file.shown);
+        }
+      }
+      if (unformatted > 0) {
+        ctx.err(`${unformatted} ${unformatted === 1 ? 'file is' : 'files are'} not formatted; run \`bylaw fmt\` to fix`);
+      }
+      // Every other file was handled first; a formatter bug then ends the run as an internal error.
+      if (internalErrors.length > 0) throw new Error(internalErrors.join('\n'));
+    });
+}
+
+interface PolicyFile {
+  /** As the user named it (a folder argument joined with the path inside it). */
+  readonly shown: string;
+  readonly absolute: string;
+}
+
+/** The files named, and the `.policy` files under the folders named; sorted, each once. */
+async function policyFiles(paths: readonly string[], cwd: string): Promise<PolicyFile[]> {
+  const found = new Map<string, PolicyFile>();
+  for (const shown of paths) {
+    const absolute = resolve(cwd, shown);
+    const info = await stat(absolute).catch(() => null);
+    if (!info) throw new UsageError(`no such file or folder: ${shown}`);
+    if (info.isDirectory()) for (const file of await policiesUnder(shown, absolute)) found.set(file.absolute, file);
+    else found.set(absolute, { shown, absolute });
+  }
+  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}
+
+/** Skips hidden folders and node_modules, as prettier does. */
+async function policiesUnder(shown: string, absolute: string): Promise<PolicyFile[]> {
+  const files: PolicyFile[] = [];
+  for (const entry of await readdir(absolute, { withFileTypes: true })) {
+    const child = { shown: join(shown, entry.name), absolute: join(absolute, entry.name) };
+    if (entry.isFile() && entry.name.endsWith('.policy')) files.push(child);
+    else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
+      files.push(...(await policiesUnder(child.shown, child.absolute)));
+    }
+  }
+  return files;
+}
+
+async function readText(file: PolicyFile): Promise<string> {
+  try {
+    return await readFile(file.absolute, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+async function writeText(file: PolicyFile, text: string): Promise<void> {
+  try {
+    await writeFile(file.absolute, text, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,113 @@
+import type { ClauseDecl, EnumDecl, FieldDecl, Identifier, Item, QualifiedName, RecordDecl, ScaleDecl, TypeRef } from '../ast/nodes.js';
+import type { Span } from '../diagnostics/span.js';
+import type { CommentCursor } from './comments.js';
+import { group, hardline, ifBreak, line, nest, type Doc } from './doc.js';
+import { closingOffset, printCondition, printExpr } from './print-expr.js';
+
+/** Prints one top-level item: a header line or a declaration. */
+export function printItem(item: Item, c: CommentCursor): Doc {
+  switch (item.kind) {
+    case 'PolicyHeader':
+      return ['policy ', qualified(item.name)];
+    case 'VersionHeader':
+      return ['version ', item.value.raw];
+    case 'EffectiveHeader':
+      return ['effective ', item.date.value];
+    case 'SourceHeader':
+      return ['source ', item.value.raw];
+    case 'Use':
+      return ['use ', qualified(item.module)];
+    case 'Input':
+      return ['input ', item.name.name, ': ', printType(item.type)];
+    case 'Default':
+      return ['default ', item.action.name];
+    case 'Enum':
+      return printEnum(item, c);
+    case 'Scale':
+      return printScale(item, c);
+    case 'Record':
+      return printRecord(item, c);
+    case 'Context':
+      return group([
+        'context ',
+        item.name.name,
+        ' =',
+        nest([c.lineBefore(item.body.span.start.offset, line), printExpr(item.body, c)]),
+      ]);
+    case 'Redline':
+    case 'Rule':
+    case 'Exemption':
+      return printClause(item, c);
+  }
+}
+
+/** `enum Role { a, b }`, or one member per line with trailing commas when that is too long. */
+function printEnum(item: EnumDecl, c: CommentCursor): Doc {
+  const members = item.members.map((m, i) => [i > 0 ? ',' : '', c.lineBefore(m.span.start.offset, line), m.name]);
+  return group(['enum ', item.name.name, ' {', nest([members, ifBreak(','), c.beforeClosing(closingOffset(item))]), line, '}']);
+}
+
+/** `scale Action { allow < notice }`, or one member per line, each after its `<`, when too long. */
+function printScale(item: ScaleDecl, c: CommentCursor): Doc {
+  const members = item.members.map((m, i) =>
+    i === 0
+      ? [c.lineBefore(m.span.start.offset, line), m.name]
+      : [c.lineBefore(c.tokenAt(item.members[i - 1]!.span.end.offset), line), '< ', m.name],
+  );
+  return group(['scale ', item.name.name, ' {', nest([members, c.beforeClosing(closingOffset(item))]), line, '}']);
+}
+
+/** Always one field per line, each with a trailing comma: records grow, and diffs stay one line. */
+function printRecord(item: RecordDecl, c: CommentCursor): Doc {
+  const fields = item.fields.map((f) => [c.lineBefore(f.span.start.offset, hardline), printField(f), ',']);
+  return ['record ', item.name.name, ' {', nest([fields, c.beforeClosing(closingOffset(item))]), hardline, '}'];
+}
+
+function printField(field: FieldDecl): Doc {
+  return [field.name.name, ': ', printType(field.type)];
+}
+
+function printType(type: TypeRef): string {
+  switch (type.kind) {
+    case 'NamedType':
+      return type.name.name;
+    case 'SetType':
+      return `${type.keyword.name}<${printType(type.element)}>`;
+    case 'BoundedIntType':
+      return `${type.keyword.name}(${type.min?.raw ?? ''}..${type.max?.raw ?? ''})`;
+  }
+}
+
+const CLAUSE_KEYWORD = { Redline: 'redline', Rule: 'rule', Exemption: 'exemption' } as const;
+
+/** The name line, then each part (`from`, `when`, `unless`, `then`, `because`) on its own line. */
+function printClause(item: ClauseDecl, c: CommentCursor): Doc {
+  const parts: Doc[] = [];
+  let end = item.name.span.end.offset;
+  // The line break before a part sits before its keyword, so comments after the keyword move on.
+  const part = (print: () => Doc, last: { readonly span: Span }) => {
+    parts.push(c.lineBefore(c.tokenAt(end), hardline), print());
+    end = last.span.end.offset;
+  };
+  if (item.kind === 'Exemption') {
+    part(() => printFrom(item.from, c), item.from[item.from.length - 1]!);
+    end = c.skipComma(end);
+  }
+  part(() => ['when ', printCondition(item.when, c)], item.when);
+  const unless = item.unless;
+  if (unless) part(() => ['unless ', printCondition(unless, c)], unless);
+  part(() => ['then ', item.action.name], item.action);
+  const because = item.because;
+  if (because) part(() => ['because ', because.raw], because);
+  return [CLAUSE_KEYWORD[item.kind], ' ', item.name.name, nest(parts)];
+}
+
+/** `from a, b, c`; when too long, the names after the first continue one per line, one level deeper. */
+function printFrom(names: readonly Identifier[], c: CommentCursor): Doc {
+  const [first, ...rest] = names;
+  return group(['from ', first!.name, nest(rest.map((n) => [',', c.lineBefore(n.span.start.offset, line), n.name]))]);
+}
+
+function qualified(name: QualifiedName): string {
+  return name.parts.map((p) => p.name).join('.');
+}
