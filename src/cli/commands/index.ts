@@ -3,6 +3,7 @@ import type { CommandContext } from '../io.js';
 import { registerCheck } from './check.js';
 import { registerDecide } from './decide.js';
 import { registerFmt } from './fmt.js';
+import { registerLsp } from './lsp.js';
 import { registerTest } from './test.js';
 import { registerVerify } from './verify.js';
 
@@ -11,6 +12,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerCheck(program, ctx);
   registerDecide(program, ctx);
   registerFmt(program, ctx);
+  registerLsp(program, ctx);
   registerTest(program, ctx);
   registerVerify(program, ctx);
 }

@@ -1,0 +1,228 @@
+import { dirname, join, resolve } from 'node:path';
+import type * as A from '../ast/nodes.js';
+import { checkSet } from '../checker/index.js';
+import type { EnumType, RecordType } from '../checker/program.js';
+import { resolveInputType, resolveTypes } from '../checker/resolve-types.js';
+import { collectScope, type Scope } from '../checker/scope.js';
+import { DiagnosticBag } from '../diagnostics/codes.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diskHost, overlayHost, type SourceHost } from '../modules/host.js';
+import { loadPolicySet, type LoadOptions } from '../modules/load.js';
+import { parse } from '../syntax/parse.js';
+import { LineMap } from './positions.js';
+import { buildIndex, type SymbolIndex } from './symbols-index.js';
+
+/** One file as the language server sees it: absolute path, text, and its tree when it parses. */
+export interface FileInfo {
+  readonly path: string;
+  readonly text: string;
+  readonly ast: A.PolicyFile | null;
+  readonly lines: LineMap;
+}
+
+/** One version (or a lone file): its files in `use` order and what the checker resolves from them. */
+export interface UnitView {
+  readonly root: string;
+  /** Absolute paths, modules first, as the loader orders them. */
+  readonly files: readonly string[];
+  readonly scope: Scope;
+  readonly types: ReadonlyMap<string, EnumType | RecordType>;
+  readonly inputName: string | null;
+  readonly inputType: RecordType | null;
+  readonly scale: A.ScaleDecl | null;
+}
+
+/**
+ * Everything known about one target (a policy set folder, or a lone file): the files read, the
+ * units, and the symbol index built from them. Diagnostics come from the checker on demand.
+ */
+export interface Analysis {
+  /** Absolute path of the folder or file given to the loader. */
+  readonly root: string;
+  /** True when every file parsed and every `use` resolved: the units and index are complete. */
+  readonly loaded: boolean;
+  readonly files: ReadonlyMap<string, FileInfo>;
+  readonly units: readonly UnitView[];
+  readonly index: SymbolIndex;
+  /** Load and checker diagnostics, sorted; computed once, lazily. */
+  diagnostics(): readonly Diagnostic[];
+}
+
+const EXTENSION = '.policy';
+
+/** The folder when it is a policy set (some file in it declares `effective`), else the file alone. */
+export function targetFor(path: string, host: SourceHost): string {
+  const folder = dirname(path);
+  const names = host.list(folder).filter((n) => n.endsWith(EXTENSION));
+  const candidates = new Set([...names.map((n) => join(folder, n)), path]);
+  for (const file of candidates) {
+    const text = host.readFile(file);
+    if (text !== null && /^[ \t]*effective[ \t]+\d/m.test(text)) return resolve(folder);
+  }
+  return resolve(path);
+}
+
+/** Loads a target through `host` and builds its units and index. Never throws on user mistakes. */
+export function analyze(root: string, host: SourceHost, options: Omit<LoadOptions, 'host'> = {}): Analysis {
+  const loaded = loadPolicySet(root, { ...options, host });
+  const files = new Map<string, FileInfo>();
+  for (const [path, text] of loaded.sources) {
+    const absolute = resolve(path);
+    if (files.has(absolute)) continue;
+    // The loader keeps trees only inside units; parse once more for files it dropped (a file with
+    // errors yields null either way).
+    files.set(absolute, { path: absolute, text, ast: null, lines: new LineMap(text) });
+  }
+  const units: UnitView[] = [];
+  for (const unit of loaded.set?.units ?? []) {
+    for (const file of unit.files) {
+      const absolute = resolve(file.path);
+      files.set(absolute, { path: absolute, text: file.text, ast: file.ast, lines: files.get(absolute)?.lines ?? new LineMap(file.text) });
+    }
+    units.push(unitView(unit.root.path, unit.files.map((f) => f.ast), unit.files.map((f) => resolve(f.path))));
+  }
+  for (const [path, info] of files) {
+    if (info.ast !== null) continue;
+    const ast = parse(info.text, path).ast;
+    if (ast) files.set(path, { ...info, ast });
+  }
+  let diagnostics: readonly Diagnostic[] | null = null;
+  return {
+    root: resolve(root),
+    loaded: loaded.set !== null,
+    files,
+    units,
+    index: buildIndex(files, units),
+    diagnostics() {
+      if (diagnostics) return diagnostics;
+      const checked = loaded.set ? checkSet(loaded.set, loaded.sources).diagnostics : [];
+      diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked]);
+      return diagnostics;
+    },
+  };
+}
+
+function unitView(root: string, asts: readonly A.PolicyFile[], paths: readonly string[]): UnitView {
+  const bag = new DiagnosticBag(); // the checker reports these; here we only want the resolution
+  const scope = collectScope(asts, bag);
+  const types = resolveTypes(scope, bag);
+  const input = scope.byKind('input')[0]?.decl ?? null;
+  const inputType = input ? resolveInputType(input, types, bag) : null;
+  const scale = scope.byKind('scale')[0]?.decl ?? null;
+  return { root: resolve(root), files: paths, scope, types, inputName: input?.name.name ?? null, inputType, scale };
+}
+
+export interface OpenDocument {
+  readonly path: string;
+  readonly text: string;
+  readonly version: number;
+}
+
+/**
+ * The open documents over a base host (the disk), and the analyses of the targets they belong to.
+ * Analyses are rebuilt lazily after a change; the last complete analysis of each target is kept so
+ * that navigation keeps working in unchanged files while another file has a syntax error.
+ */
+export class Workspace {
+  private readonly documents = new Map<string, OpenDocument>();
+  private current: Map<string, Analysis> | null = null;
+  private readonly lastLoaded = new Map<string, Analysis>();
+
+  constructor(
+    private readonly base: SourceHost = diskHost,
+    private readonly options: Omit<LoadOptions, 'host'> = {},
+  ) {}
+
+  /** The host the loader reads through: open documents first, then the base. */
+  get host(): SourceHost {
+    return overlayHost(new Map([...this.documents.values()].map((d) => [d.path, d.text])), this.base);
+  }
+
+  open(path: string, text: string, version = 0): void {
+    this.documents.set(resolve(path), { path: resolve(path), text, version });
+    this.invalidate();
+  }
+
+  change(path: string, text: string, version = 0): void {
+    this.open(path, text, version);
+  }
+
+  close(path: string): void {
+    this.documents.delete(resolve(path));
+    this.invalidate();
+  }
+
+  /** Forget every analysis: after an edit, or when files changed on disk. */
+  invalidate(): void {
+    this.current = null;
+  }
+
+  openDocuments(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  document(path: string): OpenDocument | undefined {
+    return this.documents.get(resolve(path));
+  }
+
+  /** The text of a file: the open document, else what the base host reads. */
+  textOf(path: string): string | null {
+    return this.documents.get(resolve(path))?.text ?? this.base.readFile(path);
+  }
+
+  /** The analyses of every target an open document belongs to. */
+  analyses(): Analysis[] {
+    if (!this.current) this.current = this.rebuild();
+    return [...this.current.values()];
+  }
+
+  /**
+   * The analysis to answer a question about `path`: the current one when it has the file's tree,
+   * else the last complete one when the file's text is unchanged since (a broken neighbour must not
+   * stop navigation), else whatever current analysis holds the file.
+   */
+  analysisFor(path: string): Analysis | null {
+    const absolute = resolve(path);
+    const text = this.textOf(absolute);
+    const holding = this.analyses().filter((a) => a.files.has(absolute));
+    const good = holding.find((a) => a.loaded && a.units.some((u) => u.files.includes(absolute)));
+    if (good) return good;
+    for (const a of holding) {
+      const previous = this.lastLoaded.get(a.root);
+      if (previous && previous.files.get(absolute)?.text === text) return previous;
+    }
+    if (holding[0]) return holding[0];
+    if (text === null) return null;
+    return analyze(targetFor(absolute, this.host), this.host, this.options);
+  }
+
+  /**
+   * Names and types for completion in `path`, whose text may not parse while it is being typed:
+   * the current analysis when it loaded, else the last one that did (names rarely change mid-edit).
+   */
+  namesFor(path: string): Analysis | null {
+    const absolute = resolve(path);
+    const current = this.analysisFor(absolute);
+    if (current?.loaded) return current;
+    const root = current?.root ?? targetFor(absolute, this.host);
+    return this.lastLoaded.get(root) ?? current;
+  }
+
+  private rebuild(): Map<string, Analysis> {
+    const host = this.host;
+    const result = new Map<string, Analysis>();
+    for (const doc of this.documents.values()) {
+      if (!doc.path.endsWith(EXTENSION)) continue;
+      let root = targetFor(doc.path, host);
+      if (!result.has(root)) result.set(root, analyze(root, host, this.options));
+      // A module no version uses is still checked, on its own.
+      const analysis = result.get(root)!;
+      if (root !== doc.path && analysis.loaded && !analysis.units.some((u) => u.files.includes(doc.path))) {
+        root = doc.path;
+        if (!result.has(root)) result.set(root, analyze(root, host, this.options));
+      }
+    }
+    for (const [root, analysis] of result) if (analysis.loaded) this.lastLoaded.set(root, analysis);
+    return result;
+  }
+}
