@@ -3,7 +3,7 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Condition, EnumType, Operand, RecordType, Type, Value } from './program.js';
-import { KIND_WORDS, type Scope } from './scope.js';
+import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
 import { BOOL, comparable, DATE, isOrdered, STRING, typeName } from './types.js';
 
 /** An expression after name resolution, before we know what its position needs. */
@@ -122,7 +122,9 @@ class ExpressionChecker {
     if (rest.length === 0) return { kind: 'bare', name, span: expr.span };
     const symbol = scope.symbols.get(name);
     if (symbol?.kind === 'context') {
-      this.bag.report('BL202', `\`${name}\` is a context; it has no fields`, rest[0]!.span);
+      this.bag.report('BL202', `\`${name}\` is a context; it has no fields`, rest[0]!.span, {
+        help: `a context is a condition: use it alone, as in \`when ${name}\``,
+      });
       return ERROR;
     }
     if (symbol?.kind === 'enum') {
@@ -157,7 +159,7 @@ class ExpressionChecker {
   private notAValue(name: string, span: Span): void {
     const symbol = this.env.scope.symbols.get(name)!;
     this.bag.report('BL205', `\`${name}\` is ${KIND_WORDS[symbol.kind]}, not a value`, span, {
-      help: symbol.kind === 'rule' || symbol.kind === 'redline' ? 'to share a condition between clauses, declare a `context`' : undefined,
+      help: notAValueHelp(symbol, name),
     });
   }
 
@@ -166,7 +168,8 @@ class ExpressionChecker {
     const path: string[] = [];
     for (const segment of segments) {
       if (type.kind !== 'record') {
-        this.bag.report('BL202', `\`${path.join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
+        // Named from the input, as written: `post.author.handle`, not `author.handle`.
+        this.bag.report('BL202', `\`${[this.env.inputName, ...path].join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
         return ERROR;
       }
       const record: RecordType = type;
@@ -220,7 +223,7 @@ class ExpressionChecker {
       case 'operand':
         return typed.operand;
       case 'condition':
-        this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.condition.span);
+        this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.condition.span, { help: CONDITION_COMPARED });
         return null;
       case 'bare': {
         if (expected?.kind === 'enum') {
@@ -235,7 +238,7 @@ class ExpressionChecker {
           if (owner) return { kind: 'literal', value: typed.name, type: owner, span: typed.span };
         }
         const condition = this.bareCondition(typed.name, typed.span);
-        if (condition) this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.span);
+        if (condition) this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.span, { help: CONDITION_COMPARED });
         return null;
       }
     }
@@ -268,7 +271,9 @@ class ExpressionChecker {
       return ERROR;
     }
     if (left.kind === 'literal' && right.kind === 'literal') {
-      this.bag.report('BL205', 'both sides are literals; the comparison never depends on the input', expr.span);
+      this.bag.report('BL205', 'both sides are literals; the comparison never depends on the input', expr.span, {
+        help: 'compare a field of the input with a value',
+      });
       return ERROR;
     }
     if (!this.withinBounds(left, right) || !this.withinBounds(right, left)) return ERROR;
@@ -325,12 +330,14 @@ class ExpressionChecker {
         continue;
       }
       if (member.kind !== 'literal') {
-        this.bag.report('BL205', 'the set after `in` holds literals only', item.span);
+        this.bag.report('BL205', 'the set after `in` holds literals only', item.span, { help: 'to compare two fields, write `==`' });
         ok = false;
         continue;
       }
       if (!comparable(member.type, operand.type)) {
-        this.bag.report('BL205', `\`${typeName(member.type)}\` value in a set of \`${typeName(operand.type)}\``, item.span);
+        this.bag.report('BL205', `\`${typeName(member.type)}\` value in a set of \`${typeName(operand.type)}\``, item.span, {
+          help: `every value in the set must have the type \`${typeName(operand.type)}\`, like what it is tested against`,
+        });
         ok = false;
         continue;
       }
@@ -366,7 +373,9 @@ class ExpressionChecker {
     }
     if (name === null) {
       if (member.kind !== 'error') {
-        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.member.span);
+        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.member.span, {
+          help: `members of \`${element.name}\`: ${element.members.map((m) => `\`${m}\``).join(', ')}`,
+        });
       }
       return ERROR;
     }
@@ -375,6 +384,20 @@ class ExpressionChecker {
       return ERROR;
     }
     return { kind: 'condition', condition: { kind: 'has', path: set.path, member: name, element, span: expr.span } };
+  }
+}
+
+const CONDITION_COMPARED = 'write the condition alone for `== true`, and with `not` for `== false`';
+
+function notAValueHelp(symbol: Symbol, name: string): string | undefined {
+  switch (symbol.kind) {
+    case 'rule':
+    case 'redline':
+      return 'to share a condition between clauses, declare a `context`';
+    case 'enum':
+      return `name one of its members, as in \`${name}.${symbol.decl.members[0]?.name ?? 'member'}\``;
+    default:
+      return undefined;
   }
 }
 

@@ -35,6 +35,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       if (first) {
         bag.report('BL105', `field \`${field.name.name}\` is declared twice in \`${name}\``, field.name.span, {
           notes: [{ message: 'first declared here', span: first.name.span }],
+          help: 'a record has each field once; rename or delete one of them',
         });
         continue;
       }
@@ -51,7 +52,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     switch (ref.kind) {
       case 'BoundedIntType': {
         if (ref.keyword.name !== 'int') {
-          bag.report('BL210', `only \`int\` takes bounds, not \`${ref.keyword.name}\``, ref.span);
+          bag.report('BL210', `only \`int\` takes bounds, not \`${ref.keyword.name}\``, ref.span, { help: `write \`${ref.keyword.name}\` without bounds` });
           return null;
         }
         const min = ref.min?.value ?? null;
@@ -97,7 +98,9 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     if (symbol?.kind === 'enum') return types.get(name.name)!;
     if (symbol?.kind === 'record') return resolveRecord(symbol.decl);
     if (symbol) {
-      bag.report('BL203', `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a type`, name.span);
+      bag.report('BL203', `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a type`, name.span, {
+        help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      });
       return null;
     }
     const candidates = [...BUILTIN_TYPES, ...scope.namesOf('enum', 'record')];

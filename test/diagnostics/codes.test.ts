@@ -298,6 +298,7 @@ describe('modules and policy sets (BL1xx)', () => {
       code: 'BL105',
       underlined: 'reason',
       message: 'field `reason` is declared twice in `Appeal`',
+      help: 'a record has each field once; rename or delete one of them',
     });
     expectDiagnostic(checkPolicy('context harassment = post.categories has harassment\nrule harassment\n  when harassment\n  then remove\n  because "x"\n'), {
       code: 'BL105',
@@ -376,11 +377,12 @@ describe('names and types (BL2xx)', () => {
       code: 'BL202',
       underlined: 'verified',
       message: '`leader` is a context; it has no fields',
+      help: 'a context is a condition: use it alone, as in `when leader`',
     });
     expectOnly(checkPolicy(rule('post.author.handle.length > 3')), {
       code: 'BL202',
       underlined: 'length',
-      message: '`author.handle` is of type `string`, which has no fields',
+      message: '`post.author.handle` is of type `string`, which has no fields',
     });
     expectOnly(checkPolicy(rule('post.author.zzzzzz')), {
       code: 'BL202',
@@ -395,6 +397,7 @@ describe('names and types (BL2xx)', () => {
       code: 'BL203',
       underlined: 'Action',
       message: '`Action` is a scale, not a type',
+      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
     });
     expectOnly(checkPolicy('record Appeal { outcome: Zzzzzz }\n'), {
       code: 'BL203',
@@ -429,16 +432,16 @@ describe('names and types (BL2xx)', () => {
     const cases: [string, Omit<Expected, 'code'>][] = [
       ['world_leader == post.author.followers', { underlined: 'world_leader == post.author.followers', message: 'cannot compare `Role` with `int`', help: '`world_leader` is a `Role`; did you mean `post.author.role`?' }],
       ['post.author.handle == 3', { underlined: 'post.author.handle == 3', message: 'cannot compare `string` with `int`', help: 'both sides of a comparison must have the same type' }],
-      ['post.author.followers in {1, world_leader}', { underlined: 'world_leader', message: '`Role` value in a set of `int`' }],
+      ['post.author.followers in {1, world_leader}', { underlined: 'world_leader', message: '`Role` value in a set of `int`', help: 'every value in the set must have the type `int`, like what it is tested against' }],
       ['{individual}', { underlined: '{individual}', message: 'a set literal can only follow `in`', help: 'write `x in {a, b}`' }],
       ['post', { underlined: 'post', message: '`post` is the whole input; name one of its fields', help: 'fields of `Post`: `date`, `author`, `target`, `categories`, `topic`, `public_interest`, `offline_harm_risk`' }],
-      ['1 == 1', { underlined: '1 == 1', message: 'both sides are literals; the comparison never depends on the input' }],
+      ['1 == 1', { underlined: '1 == 1', message: 'both sides are literals; the comparison never depends on the input', help: 'compare a field of the input with a value' }],
       ['post.categories in {harassment}', { underlined: 'post.categories in {harassment}', message: '`in` tests one value; `set<Category>` is a set', help: 'to test whether a set holds a member, write `set has member`' }],
       ['post.author in {world_leader}', { underlined: 'post.author', message: 'a record cannot be tested with `in`; test one of its fields' }],
       ['post.author == post.author', { underlined: 'post.author == post.author', message: 'values of type `Account` cannot be compared', help: 'compare one of its fields' }],
       ['post.categories == post.categories', { underlined: 'post.categories == post.categories', message: 'values of type `set<Category>` cannot be compared', help: 'test membership with `has`' }],
-      ['post.author.followers in {post.author.strikes}', { underlined: 'post.author.strikes', message: 'the set after `in` holds literals only' }],
-      ['post.categories has 3', { underlined: '3', message: 'expected a member of `Category` after `has`' }],
+      ['post.author.followers in {post.author.strikes}', { underlined: 'post.author.strikes', message: 'the set after `in` holds literals only', help: 'to compare two fields, write `==`' }],
+      ['post.categories has 3', { underlined: '3', message: 'expected a member of `Category` after `has`', help: 'members of `Category`: `violent_threat`, `terrorism`, `violent_extremism`, `child_sexual_exploitation`, `private_information`, `intimate_media`, `self_harm`, `hateful_conduct`, `harassment`, `glorification_of_violence`, `civic_integrity`' }],
     ];
     for (const [when, expected] of cases) expectOnly(checkPolicy(rule(when)), { code: 'BL205', ...expected });
   });
@@ -454,11 +457,13 @@ describe('names and types (BL2xx)', () => {
       code: 'BL205',
       underlined: 'Role',
       message: '`Role` is an enum, not a value',
+      help: 'name one of its members, as in `Role.ordinary`',
     });
     expectOnly(checkPolicy(`context c = post.public_interest\n${rule('c == true')}`), {
       code: 'BL205',
       underlined: 'c',
       message: 'a condition cannot be compared; use it directly or with `not`',
+      help: 'write the condition alone for `== true`, and with `not` for `== false`',
     });
   });
 
@@ -506,7 +511,7 @@ describe('names and types (BL2xx)', () => {
 
   it('BL210: every kind of invalid type', () => {
     const cases: [string, Omit<Expected, 'code'>][] = [
-      ['flag: bool(0..1)', { underlined: 'bool(0..1)', message: 'only `int` takes bounds, not `bool`' }],
+      ['flag: bool(0..1)', { underlined: 'bool(0..1)', message: 'only `int` takes bounds, not `bool`', help: 'write `bool` without bounds' }],
       ['count: int(5..1)', { underlined: 'int(5..1)', message: 'empty range: 5 is greater than 1', help: 'write the lower bound first: `int(LOW..HIGH)`' }],
       ['tags: set', { underlined: 'set', message: '`set` needs an element type', help: 'write `set<Enum>`' }],
       ['name: string<Role>', { underlined: 'string<Role>', message: '`string` takes no type argument', help: 'only `set<Enum>` has a type argument' }],
@@ -590,11 +595,21 @@ describe('clauses (BL3xx)', () => {
     });
   });
 
+  it('BL302: nothing close, so the help says what `from` may name', () => {
+    expectOnly(checkPolicy(clause('exemption', 'e', 'post.public_interest', 'allow', 'zzz_unrelated')), {
+      code: 'BL302',
+      underlined: 'zzz_unrelated',
+      message: 'unknown rule `zzz_unrelated`',
+      help: "an exemption's `from` names rules declared in this file or a module it uses",
+    });
+  });
+
   it('BL302: a context is not a rule', () => {
     expectOnly(checkPolicy(`context c = post.public_interest\n${clause('exemption', 'e', 'c', 'allow', 'c')}`), {
       code: 'BL302',
       underlined: 'c',
       message: '`c` is a context, not a rule',
+      help: "an exemption's `from` names rules; to exempt only when `c` holds, write `when c`",
     });
   });
 

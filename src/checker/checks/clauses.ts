@@ -55,7 +55,13 @@ export function checkExemptionTargets(
     if (!rule && symbol?.kind === 'rule') continue; // the rule itself had errors, already reported
     if (!rule) {
       const what = symbol ? `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a rule` : `unknown rule \`${name.name}\``;
-      bag.report('BL302', what, name.span, { help: didYouMean(name.name, rules.keys()) });
+      bag.report('BL302', what, name.span, {
+        help:
+          didYouMean(name.name, rules.keys()) ??
+          (symbol?.kind === 'context'
+            ? `an exemption's \`from\` names rules; to exempt only when \`${name.name}\` holds, write \`when ${name.name}\``
+            : "an exemption's `from` names rules declared in this file or a module it uses"),
+      });
       continue;
     }
     if (exemption.severity > rule.severity) {
