@@ -3,6 +3,7 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { Condition, EnumType, Operand, RecordType, Type, Value } from './program.js';
+import { hasInvalidField } from './resolve-types.js';
 import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
 import { BOOL, comparable, DATE, isOrdered, STRING, typeName } from './types.js';
 
@@ -108,6 +109,8 @@ class ExpressionChecker {
     const [head, ...rest] = expr.segments;
     const name = head!.name;
     const { inputName, inputType, scope, types } = this.env;
+    // The input's type had an error (reported): anything read from the input is unknowable.
+    if (name === inputName && !inputType) return ERROR;
     if (name === inputName && inputType) {
       if (rest.length === 0) {
         this.bag.report('BL205', `\`${name}\` is the whole input; name one of its fields`, expr.span, {
@@ -174,6 +177,7 @@ class ExpressionChecker {
       }
       const record: RecordType = type;
       const field = record.fields.find((f) => f.name === segment.name);
+      if (!field && hasInvalidField(record, segment.name)) return ERROR; // its type was reported
       if (!field) {
         this.bag.report('BL202', `\`${record.name}\` has no field \`${segment.name}\``, segment.span, {
           help:

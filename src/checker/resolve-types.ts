@@ -5,6 +5,17 @@ import type { EnumType, RecordField, RecordType, Type } from './program.js';
 import { KIND_WORDS, type Scope } from './scope.js';
 import { BOOL, BUILTIN_TYPES, DATE, STRING } from './types.js';
 
+/**
+ * Fields left out of a record because their type had an error (already reported). A condition
+ * that reads one must not add "no field `x`" (BL202) to the error about its type.
+ */
+const invalidFields = new WeakMap<RecordType, ReadonlySet<string>>();
+
+/** True when `record` declares `field` but its type could not be resolved. */
+export function hasInvalidField(record: RecordType, field: string): boolean {
+  return invalidFields.get(record)?.has(field) ?? false;
+}
+
 /** Resolves every enum and record declaration to a type; unknown or invalid types are reported. */
 export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, EnumType | RecordType> {
   const types = new Map<string, EnumType | RecordType>();
@@ -29,6 +40,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     }
     resolving.add(name);
     const fields: RecordField[] = [];
+    const invalid = new Set<string>();
     const seen = new Map<string, A.FieldDecl>();
     for (const field of decl.fields) {
       const first = seen.get(field.name.name);
@@ -42,9 +54,11 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       seen.set(field.name.name, field);
       const type = resolveType(field.type);
       if (type) fields.push({ name: field.name.name, type, span: field.name.span });
+      else invalid.add(field.name.name);
     }
     resolving.delete(name);
     const record: RecordType = { kind: 'record', name, fields, span: decl.name.span };
+    if (invalid.size > 0) invalidFields.set(record, invalid);
     types.set(name, record);
     return record;
   };

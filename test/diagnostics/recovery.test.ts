@@ -110,4 +110,37 @@ describe('error recovery', () => {
       ['BL304', 'set/v2.policy', 'erase'],
     ]);
   });
+
+  describe('no follow-on errors', () => {
+    const codes = (checked: Checked) => checked.diagnostics.map((d) => d.code);
+
+    it('a field whose type is wrong is not also "unknown" where it is read', () => {
+      const checked = checkFiles({
+        'f/v.policy': 'use moderation\nrecord P { a: Unknwn, b: bool }\ninput post: P\ndefault allow\nrule r\n  when post.a == 1 and post.b\n  then remove\n  because "x"\n',
+      });
+      expect(codes(checked)).toEqual(['BL203']);
+    });
+
+    it('an input of an unknown type makes nothing read from it an error of its own', () => {
+      const checked = checkFiles({
+        'f/v.policy': 'use moderation\ninput post: Pst\ndefault allow\nrule r\n  when post.a has x and post\n  then remove\n  because "x"\n',
+      });
+      expect(codes(checked)).toEqual(['BL203']);
+    });
+
+    it('an exemption naming a rule that has errors is not checked against it', () => {
+      const checked = checkPolicy('rule r\n  when post.nope\n  then remove\n  because "x"\nexemption e\n  from r\n  when post.public_interest\n  then suspend\n  because "x"\n');
+      expect(codes(checked)).toEqual(['BL202']);
+    });
+
+    it('a file with syntax errors is not type-checked', () => {
+      const checked = checkPolicy('rule r\n  when post.nope = 1\n  then remove\n  because "x"\n');
+      expect(codes(checked)).toEqual(['BL002']);
+    });
+
+    it('a context with an error is not also unused or part of a cycle', () => {
+      const checked = checkPolicy('context c = post.nope\nrule r\n  when c\n  then remove\n  because "x"\n');
+      expect(codes(checked)).toEqual(['BL202']);
+    });
+  });
 });
