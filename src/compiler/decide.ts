@@ -18,8 +18,8 @@
  *   several rules, is computed at most once per call (a lazily filled local).
  */
 import type { CheckedClause, CheckedExemption, Condition, Program } from '../checker/program.js';
-import { junction, leaf, negate, path, wrap, type Expr } from './conditions.js';
-import { ts, type Writer } from './emit.js';
+import { junction, leaf, negate, path, type Expr } from './conditions.js';
+import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
 
 export interface Outcome {
@@ -55,6 +55,8 @@ export class VersionDecide {
   private readonly cachedContexts = new Map<string, string>();
   private readonly cost = new Map<string, number>();
   private readonly outcomeOf = new Map<string, Outcome>();
+  private readonly helpers: string[][] = [];
+  private readonly helperCalls = new Map<string, string>();
 
   constructor(
     private readonly program: Program,
@@ -230,24 +232,28 @@ export class VersionDecide {
 
   // ---- expressions -------------------------------------------------------------------------
 
-  expr(c: Condition): Expr {
+  /**
+   * A condition as an expression. Inside a helper (`inHelper`) there are no per-call locals:
+   * a cached context is a plain call there.
+   */
+  expr(c: Condition, inHelper = false): Expr {
     switch (c.kind) {
       case 'not':
-        return negate(this.expr(c.operand));
+        return negate(this.expr(c.operand, inHelper));
       case 'and':
       case 'or': {
         // Pure and total on valid input: cheapest operands first (bit tests, then reads).
         const ordered = c.operands
           .map((o, i) => ({ o, i, cost: this.costOf(o) }))
           .sort((a, b) => a.cost - b.cost || a.i - b.i)
-          .map(({ o }) => this.expr(o));
+          .map(({ o }) => this.expr(o, inHelper));
         return junction(c.kind, ordered);
       }
       case 'context': {
-        const cached = this.cachedContexts.get(c.name);
-        const body = this.expr(this.contexts.get(c.name)!);
-        if (!cached) return body;
-        return { code: `(${cached} === 2 ? (${cached} = ${wrap(body, 'or')} ? 1 : 0) : ${cached}) === 1`, prec: 'cmp' };
+        const local = this.cachedContexts.get(c.name);
+        if (!local) return this.expr(this.contexts.get(c.name)!, inHelper);
+        const call = this.helper(`context ${c.name}`, () => this.expr(this.contexts.get(c.name)!, true));
+        return inHelper ? { code: call, prec: 'atom' } : lazy(local, call);
       }
       default:
         return leaf(c, 'input', (p, member) => {
@@ -258,11 +264,28 @@ export class VersionDecide {
     }
   }
 
+  /**
+   * A module-level function computing a condition from the input and the masks it reads; returns
+   * the call. Identical bodies share one function.
+   */
+  private helper(what: string, body: () => Expr): string {
+    const known = this.helperCalls.get(what);
+    if (known) return known;
+    const code = body().code;
+    const masks = this.masks.flatMap((m) => m.variables).filter((v) => new RegExp(`\\${v}(?![\\w$])`).test(code));
+    const name = internal(`h${this.index}_${this.helpers.length}`);
+    const params = [`input${ts(`: ${this.inputType}`)}`, ...masks.map((m) => `${m}${ts(': number')}`)];
+    this.helpers.push([comment(what), `function ${name}(${params.join(', ')})${ts(': boolean')} {`, `  return ${code};`, '}']);
+    const call = `${name}(${['input', ...masks].join(', ')})`;
+    this.helperCalls.set(what, call);
+    return call;
+  }
+
   /** `when` holds and `unless` does not. */
-  private holds(clause: CheckedClause): Expr {
-    const when = this.expr(clause.when);
+  private holds(clause: CheckedClause, inHelper = false): Expr {
+    const when = this.expr(clause.when, inHelper);
     if (!clause.unless) return when;
-    return junction('and', [when, negate(this.expr(clause.unless))]);
+    return junction('and', [when, negate(this.expr(clause.unless, inHelper))]);
   }
 
   // ---- emission ----------------------------------------------------------------------------
@@ -290,9 +313,68 @@ export class VersionDecide {
       ...program.redlines.map((clause, index) => ({ clause, redline: true, index, potential: key(clause.severity, 2, index) })),
       ...program.rules.map((clause, index) => ({ clause, redline: false, index, potential: key(clause.severity, 1, index) })),
     ].sort((a, b) => b.potential - a.potential);
-    const exempted = entries.some((e) => !e.redline && this.exemptionsOf(e.clause).length > 0);
     const dflt = this.defaultOutcome.constant;
 
+    // The body first: which locals it needs is known once it is written.
+    const body = new Writer(1);
+    const sharedExemptions = this.planExemptionCache();
+    let maxKey = -1;
+    entries.forEach((entry, position) => {
+      const next = entries[position + 1]?.potential ?? -1;
+      const { clause } = entry;
+      body.line(comment(`${entry.redline ? 'redline' : 'rule'} ${clause.name} -> ${clause.action}`));
+      if (maxKey >= entry.potential) body.line(`if ($bestKey >= ${entry.potential}) return $best;`);
+      const cond = this.holds(clause).code;
+      if (entry.redline) {
+        body.line(`if (${cond}) return ${this.find('redline', clause, null).constant};`);
+        return;
+      }
+      const exemptions = this.exemptionsOf(clause);
+      const unexempted = this.find('rule', clause, null).constant;
+      if (exemptions.length === 0) {
+        body.line(`if (${cond}) return ${unexempted};`);
+        return;
+      }
+      body.block(`if (${cond}) {`, () => {
+        exemptions.forEach((e, i) => {
+          const outcome = this.find('exemption', clause, e).constant;
+          const k = key(e.severity, 0, entry.index);
+          body.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
+          body.indent(() => {
+            if (k > next) {
+              // Nothing later can beat it: answer now (unless an earlier exempted rule did better).
+              body.line(maxKey < k ? `return ${outcome};` : `return $bestKey > ${k} ? $best : ${outcome};`);
+            } else if (maxKey < k) {
+              body.line(`$bestKey = ${k};`);
+              body.line(`$best = ${outcome};`);
+            } else {
+              body.block(`if ($bestKey < ${k}) {`, () => {
+                body.line(`$bestKey = ${k};`);
+                body.line(`$best = ${outcome};`);
+              });
+            }
+          });
+        });
+        body.line('} else {');
+        body.indent(() => body.line(`return ${unexempted};`));
+        body.line('}');
+      });
+      for (const e of exemptions) {
+        const k = key(e.severity, 0, entry.index);
+        if (k <= next) maxKey = Math.max(maxKey, k);
+      }
+    });
+    const code = body.toString();
+    const uses = (name: string) => new RegExp(`\\${name}(?![\\w$])`).test(code);
+    const best = uses('$best');
+    // `$bestKey` only written, never compared: the writes go.
+    if (!/\$bestKey (?:>=|>|<) /.test(code)) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
+    body.line(`return ${best ? '$best' : dflt};`);
+
+    for (const h of this.helpers) {
+      w.lines_(h);
+      w.line();
+    }
     w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
       this.emitMasks(w);
       if (entries.length === 0) {
@@ -300,63 +382,17 @@ export class VersionDecide {
         return;
       }
       this.emitGate(w, entries.map((e) => e.clause));
-      for (const [name, variable] of this.cachedContexts) {
-        w.line(`let ${variable} = 2; ${comment(`context ${name}: 2 until computed, then 1 or 0`)}`);
+      for (const [name, local] of this.cachedContexts) {
+        if (uses(local)) w.line(`let ${local} = 2; ${comment(`context ${name}: 2 until computed, then 1 or 0`)}`);
       }
-      const sharedExemptions = this.planExemptionCache();
-      for (const [name, variable] of sharedExemptions) w.line(`let ${variable} = 2; ${comment(`exemption ${name}`)}`);
-      if (exempted) {
-        w.line(`let $bestKey = -1;`);
+      for (const [name, local] of sharedExemptions) {
+        if (uses(local)) w.line(`let ${local} = 2; ${comment(`exemption ${name}`)}`);
+      }
+      if (best) {
+        if (/\$bestKey (?:>=|>|<) /.test(code)) w.line('let $bestKey = -1;');
         w.line(`let $best = ${dflt};`);
       }
-      let maxKey = -1;
-      entries.forEach((entry, position) => {
-        const next = entries[position + 1]?.potential ?? -1;
-        const { clause } = entry;
-        w.line(comment(`${entry.redline ? 'redline' : 'rule'} ${clause.name} -> ${clause.action}`));
-        if (maxKey >= entry.potential) w.line(`if ($bestKey >= ${entry.potential}) return $best;`);
-        const cond = this.holds(clause).code;
-        if (entry.redline) {
-          w.line(`if (${cond}) return ${this.find('redline', clause, null).constant};`);
-          return;
-        }
-        const exemptions = this.exemptionsOf(clause);
-        const unexempted = this.find('rule', clause, null).constant;
-        if (exemptions.length === 0) {
-          w.line(`if (${cond}) return ${unexempted};`);
-          return;
-        }
-        w.block(`if (${cond}) {`, () => {
-          exemptions.forEach((e, i) => {
-            const outcome = this.find('exemption', clause, e).constant;
-            const k = key(e.severity, 0, entry.index);
-            const test = this.exemptionHolds(e, sharedExemptions.get(e.name));
-            w.line(`${i === 0 ? 'if' : '} else if'} (${test}) {`);
-            w.indent(() => {
-              if (k > next) {
-                // Nothing later can beat it: answer now (unless an earlier exempted rule already did better).
-                w.line(maxKey < k ? `return ${outcome};` : `return $bestKey > ${k} ? $best : ${outcome};`);
-              } else if (maxKey < k) {
-                w.line(`$bestKey = ${k};`);
-                w.line(`$best = ${outcome};`);
-              } else {
-                w.block(`if ($bestKey < ${k}) {`, () => {
-                  w.line(`$bestKey = ${k};`);
-                  w.line(`$best = ${outcome};`);
-                });
-              }
-            });
-          });
-          w.line('} else {');
-          w.indent(() => w.line(`return ${unexempted};`));
-          w.line('}');
-          for (const e of exemptions) {
-            const k = key(e.severity, 0, entry.index);
-            if (k <= next) maxKey = Math.max(maxKey, k);
-          }
-        });
-      });
-      w.line(`return ${exempted ? '$best' : dflt};`);
+      w.raw(body);
     });
   }
 
@@ -398,10 +434,14 @@ export class VersionDecide {
   }
 
   private exemptionHolds(e: CheckedExemption, cached: string | undefined): string {
-    const holds = this.holds(e);
-    if (!cached) return holds.code;
-    return `(${cached} === 2 ? (${cached} = ${wrap(holds, 'or')} ? 1 : 0) : ${cached}) === 1`;
+    if (!cached) return this.holds(e).code;
+    return lazy(cached, this.helper(`exemption ${e.name}`, () => this.holds(e, true))).code;
   }
+}
+
+/** A condition computed at most once per call: `local` is 2 until then, 1 or 0 after. */
+function lazy(local: string, call: string): Expr {
+  return { code: `(${local} === 2 ? (${local} = ${call} ? 1 : 0) : ${local}) === 1`, prec: 'cmp' };
 }
 
 function bitCount(needs: Map<string, number>): number {

@@ -9,11 +9,25 @@ export type Target = 'ts' | 'js';
 
 export class Writer {
   private readonly lines: string[] = [];
-  private depth = 0;
+
+  /** `depth`: the indentation to start at (for a body written before its enclosing block). */
+  constructor(private depth = 0) {}
+
+  /** The lines of another writer, as they are (it was started at the right depth). */
+  raw(other: Writer): this {
+    this.lines.push(...other.lines);
+    return this;
+  }
 
   /** One line at the current indentation (an empty call writes an empty line). */
   line(text = ''): this {
     this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    return this;
+  }
+
+  removeLines(remove: (line: string) => boolean): this {
+    const kept = this.lines.filter((l) => !remove(l));
+    this.lines.splice(0, this.lines.length, ...kept);
     return this;
   }
 
@@ -46,7 +60,7 @@ export class Writer {
 
 /** Keeps (ts) or drops (js) the TypeScript-only parts; drops lines left blank by dropping. */
 export function finish(text: string, target: Target): string {
-  if (target === 'ts') return text.replace(/«([^«»]*)»/g, '$1');
+  if (target === 'ts') return text.replace(/«([^«»]*)»/g, '$1').replace(/\n{3,}/g, '\n\n');
   // A dropped part may span lines (an interface): it leaves one mark, and a line that holds
   // nothing but marks disappears.
   const MARK = '\u0000';
@@ -55,7 +69,7 @@ export function finish(text: string, target: Target): string {
     if (line.includes(MARK) && line.replaceAll(MARK, '').trim() === '') continue;
     out.push(line.replaceAll(MARK, '').replace(/[ \t]+$/, ''));
   }
-  return out.join('\n');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** TypeScript-only text. */

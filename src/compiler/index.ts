@@ -44,7 +44,8 @@ export function generate(set: PolicySet, options: GenerateOptions): Generated {
   };
 }
 
-const VERSION_INFO_TYPE = '{ readonly version: string; readonly effective: string | null; readonly file: string }';
+const VERSION_INFO_TYPE =
+  '{ readonly version: string; readonly effective: string | null; readonly source: string | null; readonly file: string }';
 
 class ModuleModel {
   private readonly types: TypeModel;
@@ -93,12 +94,12 @@ class ModuleModel {
     const versionChecks = set.versions.map((p) => checks.checker(p.inputType));
     const cast = (i: number) => (types.inputTypes[i] === input ? '' : ts(` as ${types.inputTypes[i]}`));
 
-    w.line('/** The versions of the policy, oldest first. */');
+    w.line('/** The versions of the policy, oldest first, with their `source` headers. */');
     w.line(`export const VERSIONS${ts(`: readonly ${VERSION_INFO_TYPE}[]`)} = Object.freeze([`);
     w.indent(() => {
       for (const p of set.versions) {
         w.line(
-          `Object.freeze({ version: ${jsString(p.version)}, effective: ${p.effective === null ? 'null' : jsString(p.effective)}, file: ${jsString(p.file)} }),`,
+          `Object.freeze({ version: ${jsString(p.version)}, effective: ${nullable(p.effective)}, source: ${nullable(p.source)}, file: ${jsString(p.file)} }),`,
         );
       }
     });
@@ -217,8 +218,11 @@ class ModuleModel {
         w.line(`const noVersion = new NoVersionInForceError(date, ${jsString(this.firstEffective())});`);
         w.line(`return { version: -1, errors: [{ path: ${field}, message: noVersion.message }], noVersion };`);
       });
-      for (let i = last; i >= 0; i--) {
-        w.line(`${i === last ? '' : 'else '}${i === 0 ? '' : `if (version === ${i}) `}${versionChecks[i]}(input, "", problems);`);
+      if (new Set(versionChecks).size === 1) w.line(`${versionChecks[0]}(input, "", problems);`);
+      else {
+        for (let i = last; i >= 0; i--) {
+          w.line(`${i === last ? '' : 'else '}${i === 0 ? '' : `if (version === ${i}) `}${versionChecks[i]}(input, "", problems);`);
+        }
       }
       w.line('return problems.length === 0 ? { version, errors: [], noVersion: null } : { version: -1, errors: problems.slice(0, $MAX_PROBLEMS), noVersion: null };');
     });
@@ -238,7 +242,7 @@ class ModuleModel {
     w.line();
     w.lines_(ERROR_DECLARATIONS.split('\n'));
     w.line();
-    w.line('/** The versions of the policy, oldest first. */');
+    w.line('/** The versions of the policy, oldest first, with their `source` headers. */');
     w.line(`export declare const VERSIONS: readonly ${VERSION_INFO_TYPE}[];`);
     w.line('/** The decision for a valid input, by the version in force on its date. Throws NoVersionInForceError. */');
     w.line(`export declare function decide(input: ${input}): Decision;`);
@@ -251,6 +255,8 @@ class ModuleModel {
     return w.toString();
   }
 }
+
+const nullable = (text: string | null): string => (text === null ? 'null' : jsString(text));
 
 /**
  * The runtime helpers the module uses, and only those (unused ones would fail a strict

@@ -26,7 +26,12 @@ export interface CompiledModule {
   validate(input: unknown): Validation<Record<string, unknown>>;
   /** Validates, then decides; never throws. */
   decideUnknown(input: unknown): CompiledDecideResult;
-  readonly VERSIONS: readonly { readonly version: string; readonly effective: string | null; readonly file: string }[];
+  readonly VERSIONS: readonly {
+    readonly version: string;
+    readonly effective: string | null;
+    readonly source: string | null;
+    readonly file: string;
+  }[];
   readonly NoVersionInForceError: new (date: string, firstEffective: string) => Error & { readonly date: string; readonly firstEffective: string };
   readonly InvalidInputError: new (errors: readonly InputProblem[]) => Error & { readonly errors: readonly InputProblem[] };
 }

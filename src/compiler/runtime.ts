@@ -218,7 +218,9 @@ function $closest(name«: string», candidates«: readonly string[]»)«: string
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === lower ? 0.5 : $editDistance(name, candidate);
+    const sameLetters = candidate.toLowerCase() === lower;
+    if (!sameLetters && Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = sameLetters ? 0.5 : $editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -261,16 +263,19 @@ function $checkSet(value«: unknown», path«: string», problems«: InputProble
     return;
   }
   const seen = new Set«<unknown>»();
-  value.forEach((x«: unknown», i«: number») => {
+  for (let i = 0; i < value.length && problems.length <= $MAX_PROBLEMS; i++) {
+    if (!$own(value, String(i))) continue;
+    const x«: unknown» = value[i];
     const itemPath = path + "[" + i + "]";
     if (seen.has(x)) $report(problems, itemPath, $describe(x) + " is listed twice");
     seen.add(x);
     item(x, itemPath, problems);
-  });
+  }
 }
 
 function $checkUnknownFields(value«: Record<string, unknown>», prefix«: string», problems«: InputProblem[]», names«: readonly string[]», record«: string»)«: void» {
   for (const key of Object.keys(value)) {
+    if (problems.length > $MAX_PROBLEMS) return;
     if (names.includes(key)) continue;
     const hint = $closest(key, names);
     $report(problems, prefix + key, "unknown field of " + record + (hint ? "; did you mean \"" + hint + "\"?" : ""));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCheck } from './check.js';
+import { registerCompile } from './compile.js';
 import { registerDecide } from './decide.js';
 import { registerFmt } from './fmt.js';
 import { registerLsp } from './lsp.js';
@@ -10,6 +11,7 @@ import { registerVerify } from './verify.js';
 /** One line per command; each lives in its own file and registers itself on the program. */
 export function registerCommands(program: Command, ctx: CommandContext): void {
   registerCheck(program, ctx);
+  registerCompile(program, ctx);
   registerDecide(program, ctx);
   registerFmt(program, ctx);
   registerLsp(program, ctx);
