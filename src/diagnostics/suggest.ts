@@ -32,7 +32,11 @@ export function closestMatch(name: string, candidates: Iterable<string>): string
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === name) continue;
-    const distance = candidate.toLowerCase() === lower ? 0.5 : editDistance(name, candidate);
+    const sameLetters = candidate.toLowerCase() === lower;
+    // The distance is at least the difference in length: a candidate that far off can never be
+    // the answer, and skipping it keeps a megabyte-long name from costing a megabyte-row table.
+    if (!sameLetters && Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = sameLetters ? 0.5 : editDistance(name, candidate);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -30,6 +30,15 @@ function report(problems: InputProblem[], path: string, message: string): void {
   if (problems.length <= MAX_PROBLEMS) problems.push({ path: path === '' ? '(input)' : path, message });
 }
 
+/**
+ * Once more than MAX_PROBLEMS are known the answer cannot change (invalid, first MAX_PROBLEMS
+ * listed), so the rest of the input is not looked at: a million bad set members or unknown keys
+ * used to cost a message (and a "did you mean" search) each, minutes for one input.
+ */
+function full(problems: readonly InputProblem[]): boolean {
+  return problems.length > MAX_PROBLEMS;
+}
+
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -41,6 +50,7 @@ export function describeValue(value: unknown): string {
 }
 
 function checkValue(type: Type, value: unknown, path: string, problems: InputProblem[]): void {
+  if (full(problems)) return;
   const expected = (what: string) => report(problems, path, `expected ${what}, got ${describeValue(value)}`);
   switch (type.kind) {
     case 'bool':
@@ -76,12 +86,14 @@ function checkValue(type: Type, value: unknown, path: string, problems: InputPro
         return;
       }
       const seen = new Set<unknown>();
-      value.forEach((item, i) => {
+      for (let i = 0; i < value.length && !full(problems); i++) {
+        if (!own(value, String(i))) continue; // a hole in a sparse array, as forEach skips it
+        const item: unknown = value[i];
         const itemPath = `${path}[${i}]`;
         if (seen.has(item)) report(problems, itemPath, `${describeValue(item)} is listed twice`);
         seen.add(item);
         checkValue(type.element, item, itemPath, problems);
-      });
+      }
       return;
     }
     case 'record': {
@@ -96,6 +108,7 @@ function checkValue(type: Type, value: unknown, path: string, problems: InputPro
       }
       const names = type.fields.map((f) => f.name);
       for (const key of Object.keys(value)) {
+        if (full(problems)) return;
         if (names.includes(key)) continue;
         const hint = closestMatch(key, names);
         report(problems, prefix + key, `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
