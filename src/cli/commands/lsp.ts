@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../../lsp/server.js';
 import { UsageError, type CommandContext } from '../io.js';
 
 /** `bylaw lsp`: the language server, speaking LSP over stdin and stdout until the client exits. */
@@ -10,20 +8,23 @@ export function registerLsp(program: Command, ctx: CommandContext): void {
     .description('run the language server (LSP) over stdin and stdout, for editors')
     .option('--stdio', 'talk over stdin and stdout (the default; accepted for editors that pass it)')
     .allowUnknownOption()
-    .action(
-      () =>
-        new Promise<void>((resolve) => {
-          const output = ctx.io.stdout as unknown as NodeJS.WritableStream;
-          if (typeof (output as { on?: unknown }).on !== 'function') throw new UsageError('`bylaw lsp` needs a real stdout stream');
-          // stdout carries the protocol: anything else printed there would corrupt it.
-          const toStderr = (...args: unknown[]) => void ctx.io.stderr.write(`${args.map(String).join(' ')}\n`);
-          console.log = toStderr;
-          console.info = toStderr;
-          console.warn = toStderr;
-          console.debug = toStderr;
-          const connection = createConnection(ProposedFeatures.all, ctx.io.stdin, output);
-          startServer(connection);
-          connection.onExit(() => resolve());
-        }),
-    );
+    .action(async () => {
+      const output = ctx.io.stdout as unknown as NodeJS.WritableStream;
+      if (typeof (output as { on?: unknown }).on !== 'function') throw new UsageError('`bylaw lsp` needs a real stdout stream');
+      // Loaded here so that the other commands do not pay for the server's modules.
+      const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([
+        import('vscode-languageserver/node'),
+        import('../../lsp/server.js'),
+      ]);
+      // stdout carries the protocol: anything else printed there would corrupt it.
+      const toStderr = (...args: unknown[]) => void ctx.io.stderr.write(`${args.map(String).join(' ')}\n`);
+      console.log = toStderr;
+      console.info = toStderr;
+      console.warn = toStderr;
+      console.debug = toStderr;
+      const connection = createConnection(ProposedFeatures.all, ctx.io.stdin, output);
+      startServer(connection);
+      // The `exit` notification ends the process (the protocol library calls process.exit).
+      await new Promise<void>((resolve) => connection.onExit(() => resolve()));
+    });
 }
