@@ -81,7 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
-        completionProvider: { triggerCharacters: ['.', ' ', '{', ','] },
+        completionProvider: { triggerCharacters: ['.', '{', ','] },
         documentSymbolProvider: true,
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
