@@ -7,3 +7,4 @@ export type * from './checker/program.js';
 export { evaluate, decideUnknown, explain, selectVersion } from './interpreter/index.js';
 export * from './semantics/index.js';
 export * from './diagnostics/index.js';
+export { formatPolicy, type FormatResult, type FormatOptions } from './format/format.js';
