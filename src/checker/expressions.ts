@@ -139,6 +139,9 @@ class ExpressionChecker {
       }
       return this.enumMember(enumType, rest[0]!.name, rest[0]!.span, expr.span);
     }
+    // A second `input` (BL212) or no `input` at all (BL211) is already reported: reading a field
+    // of it is not a further error.
+    if (symbol?.kind === 'input' || (!symbol && inputName === null)) return ERROR;
     if (symbol) {
       this.notAValue(name, head!.span);
       return ERROR;
@@ -251,6 +254,10 @@ class ExpressionChecker {
   private compare(expr: A.CompareExpr): Typed {
     const leftTyped = this.typed(expr.left);
     const rightTyped = this.typed(expr.right);
+    // One side failed (and was reported): a lone name on the other side cannot be resolved
+    // without that side's type, and calling it unknown would be a follow-on error
+    // (`post.targt == individual` is one mistake, not two).
+    if (leftTyped.kind === 'error' || rightTyped.kind === 'error') return ERROR;
     const typeOf = (t: Typed) => (t.kind === 'operand' ? t.operand.type : null);
     const left = this.operand(leftTyped, typeOf(rightTyped));
     const right = this.operand(rightTyped, left?.type ?? null);

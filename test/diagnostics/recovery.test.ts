@@ -138,6 +138,18 @@ describe('error recovery', () => {
       expect(codes(checked)).toEqual(['BL002']);
     });
 
+    it('a misspelt field compared with a member: the member is not also unknown', () => {
+      expect(codes(checkPolicy('rule r\n  when post.targt == individual\n  then remove\n  because "x"\n'))).toEqual(['BL202']);
+      expect(codes(checkPolicy('rule r\n  when individual != post.targt\n  then remove\n  because "x"\n'))).toEqual(['BL202']);
+    });
+
+    it('without an input, or with a second one, reading its fields is no further error', () => {
+      const none = checkFiles({ 'f/v.policy': 'use moderation\ndefault allow\nrule r\n  when post.public_interest and post.target == individual\n  then remove\n  because "x"\n' });
+      expect(codes(none)).toEqual(['BL211']);
+      const two = checkFiles({ 'f/v.policy': 'use moderation\ninput post: Post\ninput p2: Post\ndefault allow\nrule r\n  when p2.public_interest\n  then remove\n  because "x"\n' });
+      expect(codes(two)).toEqual(['BL212']);
+    });
+
     it('a context with an error is not also unused or part of a cycle', () => {
       const checked = checkPolicy('context c = post.nope\nrule r\n  when c\n  then remove\n  because "x"\n');
       expect(codes(checked)).toEqual(['BL202']);
