@@ -3,7 +3,7 @@ import { CODES, type Code } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkFiles, checkPolicy, underlined, type Checked } from '../support/policies.js';
 import { CASES } from './cases.js';
-import { runFixture } from './run-fixture.js';
+import { fixtureNames, runFixture } from './run-fixture.js';
 
 /** Every code some test below saw emitted; the last test checks it covers CODES. */
 const emitted = new Set<string>();
@@ -737,6 +737,11 @@ describe('warnings (BL4xx)', () => {
 describe('the registry', () => {
   it('has a fixture case for every code, and no case for a code it lacks', () => {
     expect(CASES.map((c) => c.code).sort()).toEqual(Object.keys(CODES).sort());
+  });
+
+  it('every fixture in test/fixtures belongs to a case, named after its code', () => {
+    expect(fixtureNames()).toEqual(CASES.map((c) => c.fixture).sort());
+    for (const c of CASES) expect(c.fixture.startsWith(`${c.code}-`), c.fixture).toBe(true);
   });
 
   it('every code was emitted by some test above', () => {
