@@ -45,6 +45,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const publish = () => {
     timer = null;
+    try {
+      publishNow();
+    } catch (error) {
+      // A bug in a check must not take the editor's server down: report it and keep serving.
+      connection.console.error(`bylaw: checking failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  };
+
+  const publishNow = () => {
     const byFile = diagnosticsByFile(workspace.analyses());
     const open = workspace.openDocuments().map((d) => d.path);
     for (const { path: file, diagnostics } of publisher.plan(byFile, open)) {
