@@ -55,8 +55,11 @@ export function typeCheck(files: Readonly<Record<string, string>>, roots: readon
 
 /** Syntax errors of a TypeScript or JavaScript text (parsing only: fast). */
 export function syntaxErrors(text: string, fileName = 'index.ts'): string[] {
-  const out = ts.transpileModule(text, { fileName, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  return (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const kind = fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false, kind);
+  // The parser's own diagnostics (not part of the public API, but stable for years).
+  const diagnostics = (file as unknown as { parseDiagnostics: readonly ts.Diagnostic[] }).parseDiagnostics;
+  return diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
 /** Template literals in a text (the generator never emits any: policy strings go in "…"). */

@@ -1,0 +1,67 @@
+/** `bylaw compile`, in process: files written, targets, and failures with the right exit codes. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/compiler/index.js';
+import { runCli } from '../support/cli.js';
+import { load } from './support.js';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'bylaw-compile-'));
+
+describe('bylaw compile', () => {
+  it('writes index.ts by default: the generated text, exactly', async () => {
+    const out = join(temp(), 'nested', 'out');
+    const r = await runCli(['compile', 'policies/twitter', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`wrote ${join(out, 'index.ts')}\n`);
+    expect(r.stderr).toContain('compiled twitter.world_leaders (3 versions)');
+    const expected = generate(load('policies/twitter'), { target: 'ts' }).files[0]!.text;
+    expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe(expected);
+  });
+
+  it('--target js writes index.js and index.d.ts', async () => {
+    const out = temp();
+    const r = await runCli(['compile', 'test/compiler/fixtures/small', '--out', out, '--target', 'js']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'index.js'))).toBe(true);
+    expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toContain('export declare function decide(input: Message): Decision;');
+    const m = (await import(join(out, 'index.js'))) as { decide(input: unknown): { action: string } };
+    expect(m.decide({ date: '2024-08-01', posted: '2024-08-01', author: { kind: 'member', verified: false, reports: 3 }, tags: ['spam'] }).action).toBe('hide');
+  });
+
+  it('a missing path is a usage error (2), one line, no stack trace', async () => {
+    const r = await runCli(['compile', 'no/such/policy', '-o', temp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: no such file or folder: no/such/policy\n');
+  });
+
+  it('a policy with errors prints its diagnostics and exits 1, writing nothing', async () => {
+    const dir = temp();
+    const file = join(dir, 'broken.policy');
+    writeFileSync(file, 'use moderation\ninput post: Post\ndefault allow\nrule r when post.author.followers == world_leader then remove\n');
+    const out = join(dir, 'out');
+    const r = await runCli(['compile', file, '-o', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\[BL\d+\]/);
+    expect(r.stderr).toContain('broken.policy:4:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('bad usage: no -o, an unknown target', async () => {
+    expect((await runCli(['compile', 'policies/twitter'])).code).toBe(2);
+    const r = await runCli(['compile', 'policies/twitter', '-o', temp(), '--target', 'wasm']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown target `wasm` (use ts or js)');
+  });
+
+  it('an output path that cannot be written is a usage error', async () => {
+    const dir = temp();
+    const blocker = join(dir, 'file');
+    writeFileSync(blocker, '');
+    const r = await runCli(['compile', 'test/compiler/fixtures/small', '-o', join(blocker, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot create .*out: (ENOTDIR|EEXIST)\n$/);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Nothing from a policy can inject code: arbitrary strings as `because`, `version` and
+ * `source` (quotes, backslashes, backticks, `${`, `*\/`, line and paragraph separators, control
+ * characters, lone surrogates, the emitter's own « » markers) compile to a module that parses
+ * and hands them back verbatim.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCompiled } from '../../src/compiler/load.js';
+import { generate } from '../../src/compiler/index.js';
+import { evaluate } from '../../src/interpreter/evaluate.js';
+import { checkFiles } from '../support/policies.js';
+import { syntaxErrors } from './support.js';
+
+/** A Bylaw string literal for any JavaScript string (non-printable and non-ASCII as `\u{…}`). */
+function bylawString(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (cp >= 0x20 && cp < 0x7f) out += ch;
+    else out += `\\u{${cp.toString(16)}}`;
+  }
+  return `${out}"`;
+}
+
+const NASTY = ['*/', '/*', '`', '${', '}', '"', "'", '\\', '\n', '\r', '\u2028', '\u2029', '\u0000', '\ud800', '\udfff', '«', '»', '</script>', '//', '\u202e'];
+const nasty = fc
+  .array(fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 6 })
+  .map((parts) => parts.join(''));
+
+const RULES = 8;
+
+function policyText(version: string, source: string, becauses: readonly string[]): string {
+  return [
+    'policy injection',
+    `version ${bylawString(version)}`,
+    `source ${bylawString(source)}`,
+    'scale Level { no < yes }',
+    'record R { k: int }',
+    'input x: R',
+    'default no',
+    ...becauses.map((b, i) => `rule r${i} when x.k == ${i} then yes because ${bylawString(b)}`),
+  ].join('\n');
+}
+
+describe('escaping', () => {
+  it('arbitrary because / version / source strings come back verbatim', async () => {
+    const samples = fc.sample(fc.tuple(nasty, nasty, fc.array(nasty, { minLength: RULES, maxLength: RULES })), { numRuns: 12, seed: 20_261_124 });
+    // The specials one by one, too.
+    samples.push([NASTY.join(''), NASTY.slice().reverse().join(''), NASTY.slice(0, RULES)]);
+    for (const [version, source, becauses] of samples) {
+      const checked = checkFiles({ 'injection/p.policy': policyText(version, source, becauses) });
+      expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+      const set = checked.policy!;
+      expect(set.versions[0]!.version).toBe(version);
+      for (const target of ['ts', 'js'] as const) {
+        for (const file of generate(set, { target }).files) expect(syntaxErrors(file.text, file.path), file.path).toEqual([]);
+      }
+      const m = await loadCompiled(set);
+      expect(m.VERSIONS[0]!.source).toBe(source);
+      becauses.forEach((because, k) => {
+        const d = m.decide({ k });
+        expect(d).toEqual(evaluate(set, { k }));
+        expect(d.because).toEqual([because]);
+        expect(d.version).toBe(version);
+        expect(m.explain({ k }).clauses[k]!.because).toBe(because);
+      });
+    }
+  });
+
+  it('a PolicySet built by another tool: strings and names of any kind, still verbatim', async () => {
+    fc.assert(
+      fc.property(nasty, nasty, (because, name) => {
+        const base = checkFiles({ 'injection/q.policy': policyText('v', 's', ['x']) }).policy!;
+        const program = base.versions[0]!;
+        const rule = { ...program.rules[0]!, because, name };
+        const set = { ...base, name, versions: [{ ...program, name, version: name, file: name, rules: [rule] }] };
+        for (const target of ['ts', 'js'] as const) {
+          for (const file of generate(set, { target }).files) expect(syntaxErrors(file.text, file.path)).toEqual([]);
+        }
+      }),
+      { numRuns: 40 },
+    );
+    const base = checkFiles({ 'injection/q.policy': policyText('v', 's', ['x']) }).policy!;
+    const program = base.versions[0]!;
+    const name = NASTY.join('');
+    const set = { ...base, versions: [{ ...program, version: name, rules: [{ ...program.rules[0]!, name, because: name }] }] };
+    const m = await loadCompiled(set);
+    expect(m.decide({ k: 0 })).toEqual({ action: 'yes', basis: 'rule', clause: name, exemption: null, version: name, because: [name] });
+  });
+});
