@@ -42,14 +42,16 @@ function codeFrame(
   end: { line: number; column: number },
   color: boolean,
 ): string[] {
-  const sourceLines = linesOf(source);
-  const text = visible(sourceLines[line - 1] ?? '');
+  const raw = linesOf(source)[line - 1] ?? '';
+  const text = shown(raw);
   const gutter = String(line).length;
   const pad = ' '.repeat(gutter);
+  // Columns as displayed: a tab is shown as four spaces, so the `^` stay under the span.
+  const start = shown(raw.slice(0, column - 1)).length + 1;
   // A multi-line span is underlined to the end of its first line.
-  const lastColumn = end.line === line ? Math.max(end.column, column + 1) : text.length + 1;
-  const width = Math.max(1, Math.min(lastColumn, text.length + 1) - column);
-  const marker = ' '.repeat(Math.max(0, column - 1)) + paint(color, '1;31', '^'.repeat(width));
+  const lastColumn = end.line === line ? Math.max(shown(raw.slice(0, end.column - 1)).length + 1, start + 1) : text.length + 1;
+  const width = Math.max(1, Math.min(lastColumn, text.length + 1) - start);
+  const marker = ' '.repeat(Math.max(0, start - 1)) + paint(color, '1;31', '^'.repeat(width));
   return [`${pad} |`, `${line} | ${text}`, `${pad} | ${marker}`];
 }
 
@@ -61,6 +63,11 @@ let lastSplit: { readonly source: string; readonly lines: readonly string[] } | 
 function linesOf(source: string): readonly string[] {
   if (lastSplit?.source !== source) lastSplit = { source, lines: source.split(/\r?\n/) };
   return lastSplit.lines;
+}
+
+/** A source line as the frame shows it: hidden characters as `·`, a tab as four spaces. */
+function shown(text: string): string {
+  return visible(text).replace(/\t/g, '    ');
 }
 
 /** Control and bidi characters would reorder or hide the frame; show them as escapes. */

@@ -85,6 +85,19 @@ describe('human rendering', () => {
     ]);
   });
 
+  it('tabs are shown as four spaces, and the ^ stay under the span', () => {
+    const text = 'rule r\n\twhen\tpost.author.folowers > 1\n';
+    const sources = new Map([['f.policy', text]]);
+    const start = text.indexOf('folowers');
+    const d = diagnostic('BL202', '`Account` has no field `folowers`', spanFromOffsets('f.policy', text, start, start + 8));
+    expect(renderDiagnostic(d, { sources }).split('\n').slice(1, 5)).toEqual([
+      '  --> f.policy:2:19',
+      '  |',
+      '2 |     when    post.author.folowers > 1',
+      `  | ${' '.repeat(24)}^^^^^^^^`,
+    ]);
+  });
+
   it('without the source (a folder, an unreadable file) there is no code frame', () => {
     const run = runFixture('BL106-unreadable-file', { unreadable: ['rules.policy'] });
     expect(renderDiagnostics(run.diagnostics, { sources: run.sources })).toBe(
