@@ -1,4 +1,4 @@
-import { renderDiagnostics, summarize } from '../../src/diagnostics/render.js';
+import { diagnosticToJson, renderDiagnostics, summarize } from '../../src/diagnostics/render.js';
 import { CASES, type CodeCase } from './cases.js';
 import { runFixture } from './run-fixture.js';
 
@@ -38,10 +38,28 @@ export function exampleBlock(c: CodeCase): string {
   return parts.join('\n');
 }
 
-/** `text` with every example block regenerated. */
+/** The introduction's samples: just the rendering (`output`), or the JSON of `--error-format json` (`json`). */
+export const SAMPLE = /<!-- (output|json) (\S+) -->\n([\s\S]*?)<!-- \/\1 -->/g;
+
+export function sampleBlock(kind: 'output' | 'json', c: CodeCase): string {
+  const run = runFixture(c.fixture, c.options);
+  if (kind === 'output') return ['```text', reveal(renderDiagnostics(run.diagnostics, { sources: run.sources })), '```', ''].join('\n');
+  const json = JSON.stringify({ diagnostics: run.diagnostics.map(diagnosticToJson) }, null, 2).replace(
+    /\{\n\s+"line": (\d+),\n\s+"column": (\d+),\n\s+"offset": (\d+)\n\s+\}/g,
+    '{ "line": $1, "column": $2, "offset": $3 }',
+  );
+  return ['```json', json, '```', ''].join('\n');
+}
+
+/** `text` with every example and sample block regenerated. */
 export function regenerate(text: string): string {
-  return text.replace(EXAMPLE, (whole, fixture: string) => {
-    const c = caseFor(fixture);
-    return c ? `<!-- example ${fixture} -->\n${exampleBlock(c)}<!-- /example -->` : whole;
-  });
+  return text
+    .replace(EXAMPLE, (whole, fixture: string) => {
+      const c = caseFor(fixture);
+      return c ? `<!-- example ${fixture} -->\n${exampleBlock(c)}<!-- /example -->` : whole;
+    })
+    .replace(SAMPLE, (whole, kind: 'output' | 'json', fixture: string) => {
+      const c = caseFor(fixture);
+      return c ? `<!-- ${kind} ${fixture} -->\n${sampleBlock(kind, c)}<!-- /${kind} -->` : whole;
+    });
 }

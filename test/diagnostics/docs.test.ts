@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/diagnostics/codes.js';
 import { CASES } from './cases.js';
-import { DOCS, EXAMPLE, exampleBlock, regenerate } from './docs-examples.js';
+import { DOCS, EXAMPLE, exampleBlock, regenerate, SAMPLE } from './docs-examples.js';
 
 const docs = readFileSync(DOCS, 'utf8');
 
@@ -51,6 +51,7 @@ describe('docs/diagnostics.md', () => {
       const c = CASES.find((x) => x.fixture === fixture)!;
       expect(body, fixture).toBe(exampleBlock(c));
     }
+    expect([...docs.matchAll(SAMPLE)].map((m) => `${m[1]} ${m[2]}`)).toEqual(['output BL204-not-a-member', 'json BL304-action-not-on-scale']);
     expect(regenerate(docs)).toBe(docs);
   });
 
