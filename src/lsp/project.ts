@@ -68,10 +68,7 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
   const files = new Map<string, FileInfo>();
   for (const [path, text] of loaded.sources) {
     const absolute = resolve(path);
-    if (files.has(absolute)) continue;
-    // The loader keeps trees only inside units; parse once more for files it dropped (a file with
-    // errors yields null either way).
-    files.set(absolute, { path: absolute, text, ast: null, lines: new LineMap(text) });
+    if (!files.has(absolute)) files.set(absolute, { path: absolute, text, ast: null, lines: new LineMap(text) });
   }
   const units: UnitView[] = [];
   for (const unit of loaded.set?.units ?? []) {
@@ -81,6 +78,8 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
     }
     units.push(unitView(unit.root.path, unit.files.map((f) => f.ast), unit.files.map((f) => resolve(f.path))));
   }
+  // The loader hands out trees only inside units: parse the other files it read (modules no
+  // version uses, every file when the set did not load) for their declarations and outline.
   for (const [path, info] of files) {
     if (info.ast !== null) continue;
     const ast = parse(info.text, path).ast;
@@ -126,6 +125,8 @@ export interface OpenDocument {
 export class Workspace {
   private readonly documents = new Map<string, OpenDocument>();
   private current: Map<string, Analysis> | null = null;
+  /** The analyses of the last rebuild, reused for targets whose files did not change. */
+  private previous = new Map<string, Analysis>();
   private readonly lastLoaded = new Map<string, Analysis>();
 
   constructor(
@@ -210,19 +211,34 @@ export class Workspace {
 
   private rebuild(): Map<string, Analysis> {
     const host = this.host;
+    const previous = this.previous;
     const result = new Map<string, Analysis>();
+    const get = (root: string): Analysis => {
+      let analysis = result.get(root);
+      if (!analysis) {
+        const before = previous.get(root);
+        // A target none of whose files changed keeps its analysis (and its checked diagnostics).
+        analysis = before && unchanged(before, host) ? before : analyze(root, host, this.options);
+        result.set(root, analysis);
+      }
+      return analysis;
+    };
     for (const doc of this.documents.values()) {
       if (!doc.path.endsWith(EXTENSION)) continue;
-      let root = targetFor(doc.path, host);
-      if (!result.has(root)) result.set(root, analyze(root, host, this.options));
+      const analysis = get(targetFor(doc.path, host));
       // A module no version uses is still checked, on its own.
-      const analysis = result.get(root)!;
-      if (root !== doc.path && analysis.loaded && !analysis.units.some((u) => u.files.includes(doc.path))) {
-        root = doc.path;
-        if (!result.has(root)) result.set(root, analyze(root, host, this.options));
-      }
+      if (analysis.root !== doc.path && analysis.loaded && !analysis.units.some((u) => u.files.includes(doc.path))) get(doc.path);
     }
     for (const [root, analysis] of result) if (analysis.loaded) this.lastLoaded.set(root, analysis);
+    this.previous = result;
     return result;
   }
+}
+
+/** True when every file the analysis read (and, for a policy set, the set's file list) is as it was. */
+function unchanged(analysis: Analysis, host: SourceHost): boolean {
+  for (const [path, info] of analysis.files) if (host.readFile(path) !== info.text) return false;
+  if (!host.isDirectory(analysis.root)) return true;
+  const policies = host.list(analysis.root).filter((n) => n.endsWith(EXTENSION));
+  return policies.every((n) => analysis.files.has(join(analysis.root, n)));
 }

@@ -39,8 +39,6 @@ export interface SymbolInfo {
   readonly decl: A.Item | A.FieldDecl | null;
   /** The record, enum or scale a field, member or action belongs to. */
   readonly container?: string;
-  /** A field's resolved type. */
-  readonly type?: Type;
 }
 
 export interface Occurrence {
@@ -334,10 +332,4 @@ function typeOf(resolved: Resolved): Type | null {
 function fileStart(file: string): Span {
   const start = { offset: 0, line: 1, column: 1 };
   return { file, start, end: start };
-}
-
-/** The type of a record field, for completion and hover (null when unknown). */
-export function fieldType(unit: UnitView, recordName: string, field: string): Type | null {
-  const record = unit.types.get(recordName);
-  return record?.kind === 'record' ? (record.fields.find((f) => f.name === field)?.type ?? null) : null;
 }

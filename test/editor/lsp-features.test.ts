@@ -10,6 +10,7 @@ import { memoryHost } from '../support/memory-host.js';
 const V1 = '/virtual/shop/v1.policy';
 const COMMON = '/virtual/shop/common.policy';
 const ORPHAN = '/virtual/shop/orphan.policy';
+const LIBRARY = '/virtual/lib/extra.policy';
 
 const files: Record<string, string> = {
   [V1]: [
@@ -42,6 +43,7 @@ const files: Record<string, string> = {
     '  because "spam"',
     '',
   ].join('\n'),
+  [LIBRARY]: 'enum Colour { red, green }\n',
   [ORPHAN]: 'use common\n\ncontext unused_here = post.author.verified and post.author.followers > -1\n',
 };
 
@@ -195,6 +197,19 @@ describe('analyses while files are broken', () => {
     expect(roots).toContain(ORPHAN);
     // Checked as `bylaw check orphan.policy` would: `-1` is out of `followers: int(0..)`.
     expect(diagnosticsByFile(ws.analyses()).get(ORPHAN)?.map((d) => d.code)).toEqual(['BL401', 'BL213']);
+  });
+
+  it('re-analyses only the targets whose files changed', () => {
+    const ws = workspace();
+    ws.open(V1, files[V1]!);
+    ws.open(LIBRARY, files[LIBRARY]!);
+    const [set, library] = ws.analyses();
+    ws.change(LIBRARY, 'enum Colour { red, green, blue }\n');
+    const [setAgain, libraryAgain] = ws.analyses();
+    expect(setAgain).toBe(set);
+    expect(libraryAgain).not.toBe(library);
+    ws.change(COMMON, files[COMMON]!.replace('then lock', 'then remove'));
+    expect(ws.analyses()[0]).not.toBe(set);
   });
 
   it('carries notes as related locations', () => {
