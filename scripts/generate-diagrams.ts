@@ -30,7 +30,7 @@ function chevrotainDiagramsFolder(): string {
 export function diagramsHtml(): string {
   const resourceBase = 'CHEVROTAIN_DIAGRAMS/';
   const css = 'CHEVROTAIN_DIAGRAMS/diagrams.css';
-  const html = createSyntaxDiagramsCode(parser.getSerializedGastProductions(), { resourceBase, css });
+  const html = createSyntaxDiagramsCode(plainLabels(parser.getSerializedGastProductions()), { resourceBase, css });
   const folder = chevrotainDiagramsFolder();
   const inlined = html
     .replace(/<link rel='stylesheet' href='CHEVROTAIN_DIAGRAMS\/([^']+)'>/g, (_, file: string) => {
@@ -43,6 +43,15 @@ export function diagramsHtml(): string {
     .replace('<!-- This is a generated file -->\n<!DOCTYPE html>', '<!DOCTYPE html>\n<!-- Generated from src/syntax/parser.ts by `npx tsx scripts/generate-diagrams.ts`: do not edit -->');
   // Trailing spaces in Chevrotain's template would make the file fight editors' whitespace trimming.
   return `${inlined.trim().split('\n').map((line) => line.trimEnd()).join('\n')}\n`;
+}
+
+/** Token labels are written for messages (`` `when` ``); a diagram's boxes read better without backticks. */
+function plainLabels<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plainLabels) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, key === 'label' && typeof v === 'string' ? v.replace(/^`(.+)`$/, '$1') : plainLabels(v)]),
+  ) as T;
 }
 
 function main(argv: readonly string[]): number {
