@@ -42,6 +42,9 @@ const foreign: Record<string, { token: TokenType; help: string }> = {
   '|': { token: Or, help: 'use `or`' },
   '!': { token: Not, help: 'use `not`' },
   '<>': { token: NotEqual, help: 'use `!=`' },
+  // No equivalent; parsed as `or` only so that the rest of the file is checked without follow-on
+  // errors (a file with errors never gets an AST, so the stand-in is never evaluated).
+  '=>': { token: Or, help: 'Bylaw has no implication; write `A => B` as `not A or B`' },
 };
 
 function retype(token: IToken, type: TokenType): void {

@@ -240,11 +240,11 @@ describe('syntax (BL0xx)', () => {
       message: '`<>` is not an operator in Bylaw',
       help: 'use `!=`',
     });
-    expectDiagnostic(checkPolicy('rule r\n  when post.public_interest => post.author.verified\n  then remove\n  because "x"\n'), {
+    expectOnly(checkPolicy('rule r\n  when post.public_interest => post.author.verified\n  then remove\n  because "x"\n'), {
       code: 'BL008',
       underlined: '=>',
       message: '`=>` is not an operator in Bylaw',
-      help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
+      help: 'Bylaw has no implication; write `A => B` as `not A or B`',
     });
   });
 });
