@@ -380,16 +380,27 @@ export class DecisionDiagrams {
   private readonly level: number[] = [];
   private readonly kids: (readonly number[] | null)[] = [];
   private readonly values: unknown[] = [];
-  private readonly unique = new Map<string, number>();
+  /** Hash of (variable, children) → node ids with that hash (compared in full on lookup). */
+  private readonly unique = new Map<number, number | number[]>();
   private readonly terminals = new Map<string, number>();
-  private readonly binaryMemo = new Map<string, number>();
+  private readonly andMemo = new Map<number, number>();
+  private readonly orMemo = new Map<number, number>();
   private readonly notMemo = new Map<number, number>();
   private readonly contextMemo = new WeakMap<ReadonlyMap<string, Condition>, Map<string, number>>();
   private readonly sink: number;
 
+  /** Children looked at by `node` so far: the work done, which `workBudget` bounds. */
+  private work = 0;
+
+  /**
+   * `budget` bounds the nodes kept; `workBudget` the total children of nodes built (hits
+   * included). Nodes of a field cut at thousands of literals are thousands wide, so a few
+   * thousand such steps are already seconds of work while the node count is still small.
+   */
   constructor(
     readonly model: FiniteModel,
-    private readonly budget = 2_000_000,
+    private readonly budget = 4_000_000,
+    private readonly workBudget = Number.POSITIVE_INFINITY,
   ) {
     this.sink = model.vars.length;
     this.terminal('false', false);
@@ -398,6 +409,11 @@ export class DecisionDiagrams {
 
   get size(): number {
     return this.level.length;
+  }
+
+  /** The work done so far (see `workBudget`). */
+  get workDone(): number {
+    return this.work;
   }
 
   terminal(key: string, value: unknown): number {
@@ -430,19 +446,41 @@ export class DecisionDiagrams {
 
   /** The node testing variable `v` with one child per class (reduced: equal children collapse). */
   node(v: number, children: readonly number[]): number {
+    this.work += children.length;
+    if (this.work > this.workBudget) throw new BudgetExceeded(this.budget);
     const first = children[0]!;
-    if (children.every((c) => c === first)) return first;
-    const key = `${v}:${children.join(',')}`;
-    let id = this.unique.get(key);
-    if (id === undefined) {
-      if (this.level.length >= this.budget) throw new BudgetExceeded(this.budget);
-      id = this.level.length;
-      this.level.push(v);
-      this.kids.push(children);
-      this.values.push(undefined);
-      this.unique.set(key, id);
+    let hash = v + 1;
+    let all = true;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
+      if (c !== first) all = false;
+      hash = (Math.imul(hash, 0x01000193) ^ c) | 0;
     }
+    if (all) return first;
+    const bucket = this.unique.get(hash);
+    if (bucket !== undefined) {
+      if (typeof bucket === 'number') {
+        if (this.sameNode(bucket, v, children)) return bucket;
+      } else {
+        for (const id of bucket) if (this.sameNode(id, v, children)) return id;
+      }
+    }
+    if (this.level.length >= this.budget) throw new BudgetExceeded(this.budget);
+    const id = this.level.length;
+    this.level.push(v);
+    this.kids.push(children);
+    this.values.push(undefined);
+    if (bucket === undefined) this.unique.set(hash, id);
+    else if (typeof bucket === 'number') this.unique.set(hash, [bucket, id]);
+    else bucket.push(id);
     return id;
+  }
+
+  private sameNode(id: number, v: number, children: readonly number[]): boolean {
+    if (this.level[id] !== v) return false;
+    const kids = this.kids[id]!;
+    for (let i = 0; i < kids.length; i++) if (kids[i] !== children[i]) return false;
+    return true;
   }
 
   /** The cofactor of `f` for class `c` of variable `v` (`v` at or above f's variable). */
@@ -497,19 +535,22 @@ export class DecisionDiagrams {
 
   private binary(op: '&' | '|', f: number, g: number): number {
     if (f > g) [f, g] = [g, f];
-    const key = `${op}${f},${g}`;
-    const cached = this.binaryMemo.get(key);
+    const memo = op === '&' ? this.andMemo : this.orMemo;
+    const key = f * 4_194_304 + g;
+    const cached = memo.get(key);
     if (cached !== undefined) return cached;
-    const v = Math.min(this.level[f]!, this.level[g]!);
+    const lf = this.level[f]!;
+    const lg = this.level[g]!;
+    const v = lf < lg ? lf : lg;
     const n = this.model.vars[v]!.classes.length;
-    const children: number[] = [];
+    const children: number[] = new Array(n);
     for (let c = 0; c < n; c++) {
-      const a = this.cofactor(f, v, c);
-      const b = this.cofactor(g, v, c);
-      children.push(op === '&' ? this.and(a, b) : this.or(a, b));
+      const a = lf === v ? this.kids[f]![c]! : f;
+      const b = lg === v ? this.kids[g]![c]! : g;
+      children[c] = op === '&' ? this.and(a, b) : this.or(a, b);
     }
     const result = this.node(v, children);
-    this.binaryMemo.set(key, result);
+    memo.set(key, result);
     return result;
   }
 
@@ -518,6 +559,8 @@ export class DecisionDiagrams {
    * on a point and returns a terminal id. Memoised on the operands' node ids.
    */
   mapN(operands: readonly number[], leaf: (values: readonly unknown[]) => number): number {
+    if (operands.length === 1) return this.map1(operands[0]!, leaf);
+    if (operands.length === 2) return this.map2(operands[0]!, operands[1]!, leaf);
     const memo = new Map<string, number>();
     const go = (fs: readonly number[]): number => {
       let v = this.sink;
@@ -534,6 +577,42 @@ export class DecisionDiagrams {
       return result;
     };
     return go(operands);
+  }
+
+  private map1(f: number, leaf: (values: readonly unknown[]) => number): number {
+    const memo = new Map<number, number>();
+    const go = (g: number): number => {
+      if (this.level[g] === this.sink) return leaf([this.values[g]]);
+      const cached = memo.get(g);
+      if (cached !== undefined) return cached;
+      const result = this.node(
+        this.level[g]!,
+        this.kids[g]!.map((k) => go(k)),
+      );
+      memo.set(g, result);
+      return result;
+    };
+    return go(f);
+  }
+
+  private map2(f: number, g: number, leaf: (values: readonly unknown[]) => number): number {
+    const memo = new Map<number, number>();
+    const go = (a: number, b: number): number => {
+      const la = this.level[a]!;
+      const lb = this.level[b]!;
+      const v = la < lb ? la : lb;
+      if (v === this.sink) return leaf([this.values[a], this.values[b]]);
+      const key = a * 4_194_304 + b;
+      const cached = memo.get(key);
+      if (cached !== undefined) return cached;
+      const n = this.model.vars[v]!.classes.length;
+      const children: number[] = new Array(n);
+      for (let c = 0; c < n; c++) children[c] = go(la === v ? this.kids[a]![c]! : a, lb === v ? this.kids[b]![c]! : b);
+      const result = this.node(v, children);
+      memo.set(key, result);
+      return result;
+    };
+    return go(f, g);
   }
 
   /** The diagram of a condition (true/false terminals); contexts are built once per map. */
@@ -594,9 +673,13 @@ export class DecisionDiagrams {
   private leaf(c: Condition, key: string): number {
     const v = this.model.byKey.get(key);
     if (!v) throw new Error(`no model variable for \`${key}\`: build the model from this condition first`);
+    // `x in {…}` with thousands of values: one Set, not a scan of the values per class.
+    const values = c.kind === 'in' && c.values.length > 16 ? new Set<Value>(c.values) : null;
     return this.node(
       v.index,
-      v.classes.map((k) => (testOnClass(c, v, k) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE)),
+      v.classes.map((k) =>
+        (values && c.kind === 'in' ? values.has(sample(v, k)) !== c.negated : testOnClass(c, v, k)) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE,
+      ),
     );
   }
 
@@ -668,12 +751,148 @@ export class DecisionDiagrams {
     return out;
   }
 
+  private stamps = new Int32Array(1024);
+  private stamp = 0;
+
+  /** Whether the bool diagram `f` is true on every point of `cube` (a walk, no new nodes). */
+  holdsOn(f: number, cube: Cube): boolean {
+    return this.walk(f, cube, (t) => t === DecisionDiagrams.TRUE);
+  }
+
+  /**
+   * Visits each terminal `f` reaches on the points of `cube` (each node once); stops, returning
+   * false, as soon as `visit` does.
+   */
+  walk(f: number, cube: Cube, visit: (terminal: number) => boolean): boolean {
+    if (this.stamps.length < this.level.length) {
+      const grown = new Int32Array(Math.max(this.level.length, this.stamps.length * 2));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    const stamp = ++this.stamp;
+    const stack = [f];
+    while (stack.length > 0) {
+      const g = stack.pop()!;
+      if (this.stamps[g] === stamp) continue;
+      this.stamps[g] = stamp;
+      if (this.level[g] === this.sink) {
+        if (!visit(g)) return false;
+        continue;
+      }
+      const mask = cube[this.level[g]!]!;
+      const kids = this.kids[g]!;
+      for (let c = 0; c < kids.length; c++) if (mask.charCodeAt(c) === 49) stack.push(kids[c]!);
+    }
+    return true;
+  }
+
   /** The terminal reached from `f` on one point (a class index per variable). */
   evaluate(f: number, point: readonly number[]): number {
     let g = f;
     while (this.level[g] !== this.sink) g = this.kids[g]![point[this.level[g]!]!]!;
     return g;
   }
+}
+
+/** The bool diagram of a cube: true exactly on its points. */
+export function cubeDiagram(dd: DecisionDiagrams, cube: Cube): number {
+  let f: number = DecisionDiagrams.TRUE;
+  for (let v = cube.length - 1; v >= 0; v--) {
+    const mask = cube[v]!;
+    if (!mask.includes('0')) continue;
+    const below = f;
+    f = dd.node(
+      v,
+      [...mask].map((bit) => (bit === '1' ? below : DecisionDiagrams.FALSE)),
+    );
+  }
+  return f;
+}
+
+/** The terminals `f` reaches on the points of `cube`. */
+export function terminalsWithin(dd: DecisionDiagrams, f: number, cube: Cube): Set<number> {
+  const found = new Set<number>();
+  dd.walk(f, cube, (t) => {
+    found.add(t);
+    return true;
+  });
+  return found;
+}
+
+/** Whether the bool diagram `f` is true on every point of `cube`. */
+export function holdsOnCube(dd: DecisionDiagrams, f: number, cube: Cube): boolean {
+  return dd.holdsOn(f, cube);
+}
+
+/**
+ * A small cover of the points where the bool diagram `target` holds, by cubes inside it.
+ * `cubes` must partition those points (e.g. the paths of a diagram). Each is first merged with
+ * its neighbours (`mergeCubes`), then grown one variable at a time while it stays inside
+ * `target` (towards a prime implicant); grown cubes are then taken largest first while they
+ * contain a piece of the partition no cube taken so far contains, and finally a cube is
+ * dropped when every piece it contains is contained in another cube kept. Every piece lies in
+ * a kept cube, so the cover is exact; its cubes may overlap.
+ */
+export function coverCubes(dd: DecisionDiagrams, target: number, cubes: readonly Cube[], maxExpand = 4_000): Cube[] {
+  const pieces = mergeCubes(cubes);
+  if (pieces.length > maxExpand) return pieces;
+  const grown = new Map<string, Cube>();
+  for (const cube of pieces) {
+    const c = [...cube];
+    for (let v = 0; v < c.length; v++) {
+      const mask = c[v]!;
+      if (!mask.includes('0')) continue;
+      c[v] = '1'.repeat(mask.length);
+      if (holdsOnCube(dd, target, c)) continue;
+      c[v] = mask;
+      if (mask.length <= 2) continue;
+      for (let k = 0; k < mask.length; k++) {
+        if (c[v]![k] === '1') continue;
+        const before = c[v]!;
+        c[v] = before.slice(0, k) + '1' + before.slice(k + 1);
+        if (!holdsOnCube(dd, target, c)) c[v] = before;
+      }
+    }
+    grown.set(c.join('|'), c);
+  }
+  const flat = (c: Cube) => c.join('');
+  const pieceText = pieces.map(flat);
+  const candidates = [...grown.values()]
+    .map((cube) => ({ cube, text: flat(cube), points: cubePoints(cube) }))
+    .sort((a, b) => (a.points > b.points ? -1 : a.points < b.points ? 1 : 0));
+  const covered = new Array<boolean>(pieces.length).fill(false);
+  const chosen: { cube: Cube; pieces: number[] }[] = [];
+  for (const candidate of candidates) {
+    const inside: number[] = [];
+    let fresh = false;
+    pieceText.forEach((p, i) => {
+      if (!subset(p, candidate.text)) return;
+      inside.push(i);
+      if (!covered[i]) fresh = true;
+    });
+    if (!fresh) continue;
+    for (const i of inside) covered[i] = true;
+    chosen.push({ cube: candidate.cube, pieces: inside });
+  }
+  // Drop a cube whose pieces all lie in other kept cubes (from the smallest).
+  const count = new Array<number>(pieces.length).fill(0);
+  for (const c of chosen) for (const i of c.pieces) count[i]!++;
+  const kept: Cube[] = [];
+  for (let k = chosen.length - 1; k >= 0; k--) {
+    const c = chosen[k]!;
+    if (c.pieces.every((i) => count[i]! > 1)) {
+      for (const i of c.pieces) count[i]!--;
+      continue;
+    }
+    kept.push(c.cube);
+  }
+  return kept.reverse();
+}
+
+/** Every point of `inner` is in `outer` (both flat masks). */
+function subset(inner: string, outer: string): boolean {
+  for (let i = 0; i < inner.length; i++) if (inner.charCodeAt(i) === 49 && outer.charCodeAt(i) === 48) return false;
+  return true;
 }
 
 /** Points of a cube: the product of its allowed class counts. */
@@ -692,31 +911,39 @@ export function cubePoints(cube: Cube): bigint {
  * no two do. The result covers the same points, still disjointly, with fewer cubes.
  */
 export function mergeCubes(cubes: readonly Cube[]): Cube[] {
-  let current = cubes.map((c) => [...c]);
-  if (current.length < 2) return current;
-  const n = current[0]!.length;
+  if (cubes.length < 2) return cubes.map((c) => [...c]);
+  const widths = cubes[0]!.map((m) => m.length);
+  const offsets = [0];
+  for (const w of widths) offsets.push(offsets[offsets.length - 1]! + w);
+  // One string per cube (the masks side by side): keys are cheap slices.
+  let current = cubes.map((c) => c.join(''));
   let changed = true;
   while (changed) {
     changed = false;
-    for (let v = 0; v < n; v++) {
-      const buckets = new Map<string, string[][]>();
+    for (let v = 0; v < widths.length; v++) {
+      const a = offsets[v]!;
+      const b = offsets[v + 1]!;
+      const buckets = new Map<string, string[]>();
       for (const c of current) {
-        const key = c.map((m, i) => (i === v ? '' : m)).join('|');
-        let list = buckets.get(key);
-        if (!list) buckets.set(key, (list = []));
-        list.push(c);
+        const key = c.slice(0, a) + c.slice(b);
+        const list = buckets.get(key);
+        if (list) list.push(c);
+        else buckets.set(key, [c]);
       }
       if (buckets.size === current.length) continue;
       changed = true;
-      current = [...buckets.values()].map((group) => {
-        if (group.length === 1) return group[0]!;
-        const merged = [...group[0]!];
-        merged[v] = orMasks(group.map((c) => c[v]!));
-        return merged;
-      });
+      current = [];
+      for (const group of buckets.values()) {
+        if (group.length === 1) {
+          current.push(group[0]!);
+          continue;
+        }
+        const first = group[0]!;
+        current.push(first.slice(0, a) + orMasks(group.map((c) => c.slice(a, b))) + first.slice(b));
+      }
     }
   }
-  return current;
+  return current.map((c) => widths.map((_, v) => c.slice(offsets[v]!, offsets[v + 1]!)));
 }
 
 function orMasks(masks: readonly string[]): string {

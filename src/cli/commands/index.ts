@@ -3,6 +3,7 @@ import type { CommandContext } from '../io.js';
 import { registerCheck } from './check.js';
 import { registerCompile } from './compile.js';
 import { registerDecide } from './decide.js';
+import { registerDiff } from './diff.js';
 import { registerFmt } from './fmt.js';
 import { registerLsp } from './lsp.js';
 import { registerTest } from './test.js';
@@ -13,6 +14,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerCheck(program, ctx);
   registerCompile(program, ctx);
   registerDecide(program, ctx);
+  registerDiff(program, ctx);
   registerFmt(program, ctx);
   registerLsp(program, ctx);
   registerTest(program, ctx);
