@@ -8,7 +8,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
 import type { PolicySet } from '../checker/program.js';
-import { generateSql, inputColumns, sqlDecision, type Outcome } from '../compiler/sql/index.js';
+import { fromAll, generateSql, inputColumns, sqlDecision, type Outcome } from '../compiler/sql/index.js';
 
 export type InputFormat = 'jsonl' | 'parquet';
 
@@ -124,8 +124,8 @@ export class DuckDbRunner {
     const started = performance.now();
     await this.registerInput(set, options.input, 'bylaw_posts', options.format ?? formatOf(options.input));
     const current = sqlDecision(set, 'duckdb');
-    const against = options.against ? sqlDecision(options.against, 'duckdb') : null;
-    const from = `FROM ${ident('bylaw_posts')} AS ${ident('bylaw_input')}`;
+    const against = options.against ? sqlDecision(options.against, 'duckdb', 'against') : null;
+    const from = `FROM ${fromAll('duckdb', ident('bylaw_posts'), against ? [current, against] : [current])}`;
     const select = [`${current.outcome} AS o`];
     if (against) select.push(`${against.outcome} AS a`);
     const counts = await this.query(

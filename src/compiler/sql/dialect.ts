@@ -34,6 +34,23 @@ export interface Dialect {
   distinctLength(list: string): string;
   /** True when every element of `list` is one of `members` (string literals) and none is null. */
   allIn(list: string, members: readonly string[]): string;
+  /**
+   * Per-row features (features.ts), where the dialect can drop helper columns from `*`:
+   * DuckDB's `* EXCLUDE`. Absent: conditions read the columns directly.
+   */
+  readonly features?: {
+    /** `alias.*` without `columns` (quoted names). */
+    star(alias: string, columns: readonly string[]): string;
+    /**
+     * The bit mask of a list of strings: bit k for `members[k]` (string literals), 0 for an
+     * element that is not a member or NULL; 0 for an empty list, NULL for a NULL list.
+     */
+    mask(list: string, members: readonly string[]): string;
+    /** The number of bits set in a BIGINT. */
+    bitCount(value: string): string;
+    /** Element `index` (1-based; NULL for a NULL index) of a list literal. */
+    index(list: string, index: string): string;
+  };
 }
 
 /** `"name"` with `""` for a quote: DuckDB, Trino and the SQL standard. */
@@ -69,6 +86,16 @@ const duckdb: Dialect = {
   length: (list) => `len(${list})`,
   distinctLength: (list) => `len(list_distinct(${list}))`,
   allIn: (list, members) => `list_has_all([${members.join(', ')}], ${list})`,
+  features: {
+    star: (alias, columns) => `${alias}.* EXCLUDE (${columns.join(', ')})`,
+    // Most sets are empty: the CASE skips the lambda for them.
+    mask: (list, members) =>
+      `CASE WHEN len(${list}) = 0 THEN 0 ELSE list_sum(list_transform(${list}, lambda e: CASE e ${members
+        .map((m, k) => `WHEN ${m} THEN ${2 ** k}`)
+        .join(' ')} ELSE 0 END)) END`,
+    bitCount: (value) => `bit_count(${value})`,
+    index: (list, index) => `${list}[${index}]`,
+  },
 };
 
 const spark: Dialect = {

@@ -1,9 +1,10 @@
-import type { PolicySet, Program, RecordType, Type } from '../../checker/program.js';
+import type { CheckedClause, PolicySet, Program, RecordType, Type } from '../../checker/program.js';
 import { NoVersionInForceError } from '../../semantics/errors.js';
-import { SqlConditions, fieldRef, literal, INPUT_ALIAS } from './conditions.js';
+import { SqlConditions, fieldRef, literal, mergeNecessary, necessaryMembers, INPUT_ALIAS, type Necessary } from './conditions.js';
 import { dialect as dialectOf, type Dialect, type DialectName } from './dialect.js';
+import { Features, featureColumn } from './features.js';
 import { planSet, type Outcome, type SetPlan, type VersionPlan } from './plan.js';
-import { problemsExpression, validExpression } from './validate.js';
+import { problemsExpression, validExpression, type FeatureAccess } from './validate.js';
 
 export interface SqlOptions {
   /** Default `duckdb`. */
@@ -14,6 +15,11 @@ export interface SqlOptions {
   readonly view?: string;
   /** `view` (default): `CREATE OR REPLACE VIEW … AS SELECT …`; `select`: the query alone. */
   readonly statement?: 'view' | 'select';
+  /**
+   * DuckDB only: emit the portable shape Spark and Trino get (columns read directly, outcomes
+   * decoded by a join) instead of helper columns. For tests that run the portable logic.
+   */
+  readonly portable?: boolean;
 }
 
 /** The columns the decision adds, in order. */
@@ -30,16 +36,86 @@ export interface SqlDecision {
   readonly plan: SetPlan;
   /** Every possible outcome; `outcome` evaluates to one of their ids, or NULL for an error row. */
   readonly outcomes: readonly Outcome[];
-  /** An integer expression over the input row (alias `bylaw_input`): the outcome id, NULL on an error. */
+  /** An integer expression over a row of `from` (alias `bylaw_input`): the outcome id, NULL on an error. */
   readonly outcome: string;
-  /** A string expression: NULL, or why the row has no decision. */
+  /** A string expression over a row of `from`: NULL, or why the row has no decision. */
   readonly error: string;
+  /**
+   * The helper columns a row of `from` carries (DuckDB): level 1 reads the table (features),
+   * level 2 reads level 1 (validity and clause conditions, each computed once per row).
+   */
+  readonly helpers: readonly Helper[];
+  /** The FROM item for a table (a quoted, maybe qualified name): the table, or a query adding features. */
+  from(table: string): string;
+  /** The input columns of a row of `from` (`bylaw_input.*`, without features). */
+  readonly star: string;
 }
 
-export function sqlDecision(set: PolicySet, dialectName: DialectName = 'duckdb'): SqlDecision {
+export interface Helper {
+  readonly level: 1 | 2;
+  /** Quoted name. */
+  readonly column: string;
+  readonly expr: string;
+}
+
+/** Level-2 helpers, one per distinct expression. */
+class Computed {
+  readonly list: Helper[] = [];
+  private readonly byExpr = new Map<string, string>();
+
+  constructor(
+    private readonly d: Dialect,
+    private readonly prefix: string,
+  ) {}
+
+  /** A reference to a column holding `expr`. */
+  ref(expr: string): string {
+    let column = this.byExpr.get(expr);
+    if (column === undefined) {
+      column = this.d.ident(`${featureColumn(this.list.length + 1, this.prefix)}c`);
+      this.byExpr.set(expr, column);
+      this.list.push({ level: 2, column, expr });
+    }
+    return `${this.d.ident(INPUT_ALIAS)}.${column}`;
+  }
+}
+
+/** `featurePrefix` names the helper columns apart, for two decisions over one `fromAll`. */
+export function sqlDecision(set: PolicySet, dialectName: DialectName = 'duckdb', featurePrefix = '', portable = false): SqlDecision {
   const d = dialectOf(dialectName);
   const plan = planSet(set);
-  return { plan, outcomes: plan.outcomes, outcome: outcomeExpression(d, plan), error: errorExpression(d, set) };
+  const features = new Features(d, set.versions[set.versions.length - 1]!.inputType, featurePrefix, !portable);
+  const access: Access | undefined = features.list.length > 0 ? { features, alias: INPUT_ALIAS, computed: new Computed(d, featurePrefix) } : undefined;
+  const outcome = outcomeExpression(d, plan, access);
+  const error = errorExpression(d, set, access);
+  const helpers: Helper[] = [...features.list.map((f) => ({ level: 1 as const, column: f.column, expr: f.expr })), ...(access?.computed.list ?? [])];
+  const decision: SqlDecision = {
+    plan,
+    outcomes: plan.outcomes,
+    outcome,
+    error,
+    helpers,
+    from: (table) => fromAll(d, table, [decision]),
+    star: access ? d.features!.star(d.ident(INPUT_ALIAS), helpers.map((f) => f.column)) : `${d.ident(INPUT_ALIAS)}.*`,
+  };
+  return decision;
+}
+
+/** One FROM item carrying the features of several decisions (named apart by their prefixes). */
+export function fromAll(d: Dialect | DialectName, table: string, decisions: readonly SqlDecision[]): string {
+  const dialect = typeof d === 'string' ? dialectOf(d) : d;
+  const alias = dialect.ident(INPUT_ALIAS);
+  let from = `${table} AS ${alias}`;
+  for (const level of [1, 2]) {
+    const columns = decisions.flatMap((x) => x.helpers.filter((h) => h.level === level)).map((h) => `    ${indent(h.expr, 4)} AS ${h.column}`);
+    if (columns.length > 0) from = `(\n  SELECT\n    ${alias}.*,\n${columns.join(',\n')}\n  FROM ${indent(from, 2)}\n) AS ${alias}`;
+  }
+  return from;
+}
+
+/** Features (level 1) and the level-2 columns computed from them. */
+interface Access extends FeatureAccess {
+  readonly computed: Computed;
 }
 
 /** The decision view (or query) of a policy set over a table of its inputs. Same text on every run. */
@@ -47,26 +123,44 @@ export function generateSql(set: PolicySet, options: SqlOptions = {}): string {
   const d = dialectOf(options.dialect ?? 'duckdb');
   const table = splitName(options.table ?? 'posts');
   const view = options.view !== undefined ? splitName(options.view) : [...table.slice(0, -1), `${table[table.length - 1]!}_decisions`];
-  const decision = sqlDecision(set, d.name);
-  const a = d.ident(DECISION_ALIAS);
-  const nullText = `CAST(NULL AS ${d.types.string})`;
-  const text = (value: string | null) => (value === null ? nullText : d.string(value));
-  const rows = decision.outcomes.map(
-    (o) => `(${o.id}, ${text(o.action)}, ${text(o.basis)}, ${text(o.clause)}, ${text(o.exemption)}, ${text(o.version)})`,
-  );
-  const columns = [OUTCOME_COLUMN, ...DECISION_COLUMNS.slice(0, -1)].map((c) => d.ident(c)).join(', ');
-  const select = [
-    'SELECT',
-    `  ${d.ident(INPUT_ALIAS)}.*,`,
-    ...DECISION_COLUMNS.slice(0, -1).map((c) => `  ${a}.${d.ident(c)} AS ${d.ident(c)},`),
-    `  ${indent(decision.error, 2)} AS ${d.ident('error')}`,
-    `FROM ${table.map((p) => d.ident(p)).join('.')} AS ${d.ident(INPUT_ALIAS)}`,
-    'LEFT JOIN (',
-    '  VALUES',
-    rows.map((r) => `    ${r}`).join(',\n'),
-    `) AS ${a} (${columns})`,
-    `  ON ${a}.${d.ident(OUTCOME_COLUMN)} = ${indent(decision.outcome, 2)}`,
-  ].join('\n');
+  const decision = sqlDecision(set, d.name, '', options.portable === true);
+  const tableRef = table.map((p) => d.ident(p)).join('.');
+  const text = (value: string | null) => (value === null ? `CAST(NULL AS ${d.types.string})` : d.string(value));
+  const fields = (o: Outcome) => [o.action, o.basis, o.clause, o.exemption, o.version];
+  let select: string;
+  if (decision.helpers.length > 0 && d.features) {
+    // The outcome id is a helper column too; each decision column is a constant list indexed by it.
+    const o = `${d.ident(INPUT_ALIAS)}.${d.ident(`${featureColumn(0)}outcome`)}`;
+    const from = `(\n  SELECT\n    ${d.ident(INPUT_ALIAS)}.*,\n    ${indent(decision.outcome, 4)} AS ${d.ident(`${featureColumn(0)}outcome`)}\n  FROM ${indent(decision.from(tableRef), 2)}\n) AS ${d.ident(INPUT_ALIAS)}`;
+    const star = d.features.star(d.ident(INPUT_ALIAS), [...decision.helpers.map((h) => h.column), d.ident(`${featureColumn(0)}outcome`)]);
+    select = [
+      'SELECT',
+      `  ${star},`,
+      ...DECISION_COLUMNS.slice(0, -1).map(
+        (c, k) => `  ${d.features!.index(`[${decision.outcomes.map((x) => text(fields(x)[k]!)).join(', ')}]`, o)} AS ${d.ident(c)},`,
+      ),
+      // A row with an outcome has no error; the explanation is built for the others only.
+      `  CASE WHEN ${o} IS NOT NULL THEN NULL ELSE ${indent(decision.error, 2)} END AS ${d.ident('error')}`,
+      `FROM ${from}`,
+    ].join('\n');
+  } else {
+    // Portable: decode the outcome id by joining a VALUES table of outcomes.
+    const a = d.ident(DECISION_ALIAS);
+    const rows = decision.outcomes.map((o) => `(${o.id}, ${fields(o).map(text).join(', ')})`);
+    const columns = [OUTCOME_COLUMN, ...DECISION_COLUMNS.slice(0, -1)].map((c) => d.ident(c)).join(', ');
+    select = [
+      'SELECT',
+      `  ${decision.star},`,
+      ...DECISION_COLUMNS.slice(0, -1).map((c) => `  ${a}.${d.ident(c)} AS ${d.ident(c)},`),
+      `  CASE WHEN ${a}.${d.ident(OUTCOME_COLUMN)} IS NOT NULL THEN NULL ELSE ${indent(decision.error, 2)} END AS ${d.ident('error')}`,
+      `FROM ${decision.from(tableRef)}`,
+      'LEFT JOIN (',
+      '  VALUES',
+      rows.map((r) => `    ${r}`).join(',\n'),
+      `) AS ${a} (${columns})`,
+      `  ON ${a}.${d.ident(OUTCOME_COLUMN)} = ${indent(decision.outcome, 2)}`,
+    ].join('\n');
+  }
   if (options.statement === 'select') return `${select}\n`;
   return `CREATE OR REPLACE VIEW ${view.map((p) => d.ident(p)).join('.')} AS\n${select};\n`;
 }
@@ -83,23 +177,28 @@ function indent(text: string, by: number): string {
 }
 
 /** The version CASE around each version's validity check and cascade. */
-function outcomeExpression(d: Dialect, plan: SetPlan): string {
+function outcomeExpression(d: Dialect, plan: SetPlan, access: Access | undefined): string {
   const { set } = plan;
   if (set.dateField === null) {
-    return versionOutcome(d, plan.versions[0]!);
+    return versionOutcome(d, plan.versions[0]!, access);
   }
   const date = fieldRef(d, [set.dateField]);
   const branches = [...plan.versions]
     .reverse()
-    .map((v) => `  WHEN ${date} >= ${literal(d, v.program.effective!, { kind: 'date' })} THEN ${indent(versionOutcome(d, v), 2)}`);
+    .map((v) => `  WHEN ${date} >= ${literal(d, v.program.effective!, { kind: 'date' })} THEN ${indent(versionOutcome(d, v, access), 2)}`);
   return ['CASE', ...branches, 'END'].join('\n');
 }
 
-function versionOutcome(d: Dialect, version: VersionPlan): string {
-  const conditions = new SqlConditions(d, version.program);
-  const lines = ['CASE', `  WHEN NOT (${indent(validExpression(d, version.program.inputType), 4)}) THEN NULL`];
+function versionOutcome(d: Dialect, version: VersionPlan, access: Access | undefined): string {
+  const reader = access ? access.features.reader(access.alias) : undefined;
+  const conditions = new SqlConditions(d, version.program, reader);
+  // With helper columns, each clause condition is computed once per row, not once per use.
+  const clause = (c: CheckedClause) => (access ? access.computed.ref(conditions.clause(c)) : conditions.clause(c));
+  const lines = ['CASE', `  WHEN NOT ${indent(valid(d, version.program.inputType, access), 4)} THEN NULL`];
+  const skip = access ? nothingFires(version, access) : null;
+  if (skip !== null) lines.push(`  WHEN ${skip} THEN ${version.fallback.id}`);
   for (const step of version.cascade) {
-    const when = step.when.map((l) => (l.holds ? conditions.clause(l.clause) : `NOT ${conditions.clause(l.clause)}`)).join(' AND ');
+    const when = step.when.map((l) => (l.holds ? clause(l.clause) : `NOT ${clause(l.clause)}`)).join(' AND ');
     lines.push(`  WHEN ${when} THEN ${step.outcome.id}`);
   }
   lines.push(`  ELSE ${version.fallback.id}`, 'END');
@@ -107,14 +206,40 @@ function versionOutcome(d: Dialect, version: VersionPlan): string {
 }
 
 /**
+ * A cheap test that no red line or rule of the version can fire: when each of them needs some
+ * member in a set (`post.categories has …`), a row whose sets hold none of those members gets
+ * the default without running the cascade. Null when some red line or rule needs no member.
+ */
+function nothingFires(version: VersionPlan, access: Access): string | null {
+  const { program } = version;
+  const contexts = new Map(program.contexts.map((c) => [c.name, c.body]));
+  const needs = [...program.redlines, ...program.rules].map((c) => necessaryMembers(c.when, contexts));
+  if (needs.length === 0 || needs.some((n) => n === null)) return null;
+  const tests: string[] = [];
+  for (const { path, element, members } of mergeNecessary(needs as Necessary[]).values()) {
+    const feature = access.features.find(path, 'set', element.members);
+    if (!feature) return null;
+    const bits = element.members.reduce((sum, m, k) => (members.has(m) ? sum + 2 ** k : sum), 0);
+    tests.push(`(${access.features.ref(feature, access.alias)} & ${bits}) = 0`);
+  }
+  return tests.join(' AND ');
+}
+
+/**
  * Why a row has no decision: the input problems of the version in force (of the latest version
  * when there is no date to pick one), or the date being before every version — in the words of
  * NoVersionInForceError.
  */
-function errorExpression(d: Dialect, set: PolicySet): string {
+/** The validity of a row as a parenthesised condition (a helper column where there are helpers). */
+function valid(d: Dialect, type: RecordType, access: Access | undefined): string {
+  const expr = `(${validExpression(d, type, access)})`;
+  return access ? access.computed.ref(expr) : expr;
+}
+
+function errorExpression(d: Dialect, set: PolicySet, access: Access | undefined): string {
   const latest = set.versions[set.versions.length - 1]!;
   const checked = (p: Program, by: number) =>
-    indent(`CASE WHEN ${indent(validExpression(d, p.inputType), 2)}\nTHEN NULL\nELSE ${indent(problemsExpression(d, p.inputType), 2)} END`, by);
+    indent(`CASE WHEN ${indent(valid(d, p.inputType, access), 2)}\nTHEN NULL\nELSE ${indent(problemsExpression(d, p.inputType, access), 2)} END`, by);
   if (set.dateField === null) return checked(latest, 0);
   const date = fieldRef(d, [set.dateField]);
   const first = set.versions[0]!.effective!;

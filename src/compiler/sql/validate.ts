@@ -1,6 +1,7 @@
-import type { RecordType, Type } from '../../checker/program.js';
+import type { EnumType, RecordType, Type } from '../../checker/program.js';
 import { fieldRef, literal } from './conditions.js';
 import type { Dialect } from './dialect.js';
+import type { Features } from './features.js';
 
 /**
  * Input validation in SQL. The typed table already guarantees the shape (a BIGINT is an int, a
@@ -23,13 +24,44 @@ type MessagePart = { readonly text: string } | { readonly sql: string };
 /** The interpreter's JSON inputs hold safe integers only. */
 const SAFE = 9007199254740991;
 
-function inputChecks(d: Dialect, type: RecordType): Check[] {
+/** Where features are given, enums and sets are checked through them (cheaper; same verdict). */
+export interface FeatureAccess {
+  readonly features: Features;
+  readonly alias: string;
+}
+
+function inputChecks(d: Dialect, type: RecordType, access: FeatureAccess | undefined, verdictOnly: boolean): Check[] {
   const checks: Check[] = [];
   const walk = (record: RecordType, path: readonly string[]) => {
     for (const field of record.fields) {
       const at = [...path, field.name];
       const ref = fieldRef(d, at);
+      const t = field.type;
+      const feature =
+        access === undefined
+          ? undefined
+          : t.kind === 'enum'
+            ? access.features.find(at, 'enum', t.members)
+            : t.kind === 'set'
+              ? access.features.find(at, 'set', t.element.members)
+              : undefined;
+      if (feature && t.kind === 'enum') {
+        const index = access!.features.ref(feature, access!.alias);
+        // The index is NULL for a NULL and for a non-member alike: one test where only the verdict counts.
+        if (verdictOnly) {
+          checks.push({ path: at, good: `${index} IS NOT NULL`, message: [] });
+        } else {
+          checks.push({ path: at, good: `${ref} IS NOT NULL`, message: [{ text: 'missing value (NULL)' }] });
+          checks.push({ path: at, good: `(${index} IS NOT NULL OR ${ref} IS NULL)`, message: enumMessage(d, t, ref) });
+        }
+        continue;
+      }
       checks.push({ path: at, good: `${ref} IS NOT NULL`, message: [{ text: 'missing value (NULL)' }] });
+      if (feature && t.kind === 'set') {
+        const mask = access!.features.ref(feature, access!.alias);
+        checks.push({ path: at, good: `${d.features!.bitCount(mask)} = ${d.length(ref)}`, message: setMessage(t.element) });
+        continue;
+      }
       for (const check of valueChecks(d, field.type, ref)) checks.push({ path: at, ...check });
       if (field.type.kind === 'record') walk(field.type, at);
     }
@@ -64,7 +96,7 @@ function valueChecks(d: Dialect, type: Type, ref: string): Omit<Check, 'path'>[]
       return [
         {
           good: `${ref} IN (${type.members.map((m) => d.string(m)).join(', ')})`,
-          message: [{ text: `expected one of ${type.name} (${type.members.join(', ')}), got "` }, { sql: ref }, { text: '"' }],
+          message: enumMessage(d, type, ref),
         },
       ];
     case 'set': {
@@ -72,7 +104,7 @@ function valueChecks(d: Dialect, type: Type, ref: string): Omit<Check, 'path'>[]
       return [
         {
           good: `(${d.allIn(ref, members)} AND ${d.distinctLength(ref)} = ${d.length(ref)})`,
-          message: [{ text: `expected a list of distinct members of ${type.element.name} (${type.element.members.join(', ')})` }],
+          message: setMessage(type.element),
         },
       ];
     }
@@ -81,19 +113,27 @@ function valueChecks(d: Dialect, type: Type, ref: string): Omit<Check, 'path'>[]
   }
 }
 
+function enumMessage(_d: Dialect, type: EnumType, ref: string): MessagePart[] {
+  return [{ text: `expected one of ${type.name} (${type.members.join(', ')}), got "` }, { sql: ref }, { text: '"' }];
+}
+
+function setMessage(element: EnumType): MessagePart[] {
+  return [{ text: `expected a list of distinct members of ${element.name} (${element.members.join(', ')})` }];
+}
+
 /**
  * TRUE when the row passes every check, FALSE otherwise — never NULL: a NULL anywhere makes an
  * `IS NOT NULL` conjunct FALSE, and FALSE AND NULL is FALSE.
  */
-export function validExpression(d: Dialect, type: RecordType): string {
-  return inputChecks(d, type)
+export function validExpression(d: Dialect, type: RecordType, access?: FeatureAccess): string {
+  return inputChecks(d, type, access, true)
     .map((c) => c.good)
     .join('\n  AND ');
 }
 
 /** The problems of a row, `path: message` joined with `; ` in field order, or NULL when there are none. */
-export function problemsExpression(d: Dialect, type: RecordType): string {
-  const parts = inputChecks(d, type).map((c) => {
+export function problemsExpression(d: Dialect, type: RecordType, access?: FeatureAccess): string {
+  const parts = inputChecks(d, type, access, false).map((c) => {
     // A check of a field means something only where its parents are there.
     const parents = c.path.slice(0, -1).map((_, i) => `${fieldRef(d, c.path.slice(0, i + 1))} IS NOT NULL`);
     const message = concat(d, [{ text: `${c.path.join('.')}: ` }, ...c.message]);
