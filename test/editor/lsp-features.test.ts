@@ -123,6 +123,9 @@ describe('completion by position', () => {
     expect(complete(ws, V1, `${base}\nuse `)).toEqual(expect.arrayContaining(['common', 'orphan', 'moderation']));
     expect(complete(ws, V1, `${base}\nrecord R { x: `)).toEqual(expect.arrayContaining(['bool', 'int', 'Role', 'Post']));
     expect(complete(ws, V1, `${base}\nrecord R { x: set<`)).toEqual(expect.arrayContaining(['Role', 'Category']));
+    expect(complete(ws, V1, `${base}\nrecord R { x: int, `)).toEqual([]);
+    expect(complete(ws, V1, `${base}\nenum E { a, `)).toEqual([]);
+    expect(complete(ws, V1, `${base}\nenum E { a, b }\n`)).toContain('rule');
   });
 
   it('offers nothing inside comments and strings', () => {

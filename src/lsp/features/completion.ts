@@ -117,6 +117,7 @@ class Context {
     if (kind === 'Colon') return this.typeNames(false);
     if (kind === 'Less' && tokens[i - 1]?.image === 'set') return this.typeNames(true);
     if (CONDITION_START.has(kind)) return this.conditionStart(kind === 'Not');
+    if (this.insideDeclarationBraces()) return [];
 
     const governing = this.governing();
     const g = governing?.tokenType.name;
@@ -128,8 +129,22 @@ class Context {
       return keywords([...OPERATORS, ...next]);
     }
     if (g === 'Then' && sinceGoverning === 1) return keywords(['because', ...TOP_LEVEL_KEYWORDS]);
-    if (g === 'Context' || g === 'Enum' || g === 'Record' || g === 'Scale' || (g === 'Colon' && last.tokenType.name === 'LBrace')) return [];
+    if ((g === 'Context' || g === 'Enum' || g === 'Record' || g === 'Scale') && sinceGoverning <= 1) return [];
     return keywords(TOP_LEVEL_KEYWORDS);
+  }
+
+  /** Inside the braces of an `enum`, `record` or `scale`: names are being declared, nothing to offer. */
+  private insideDeclarationBraces(): boolean {
+    let depth = 0;
+    for (let i = this.tokens.length - 1; i >= 0; i--) {
+      const kind = this.tokens[i]!.tokenType.name;
+      if (kind === 'RBrace') depth++;
+      else if (kind === 'LBrace' && depth-- === 0) {
+        const keyword = this.tokens[i - 2]?.tokenType.name;
+        return keyword === 'Enum' || keyword === 'Record' || keyword === 'Scale';
+      }
+    }
+    return false;
   }
 
   /** The last token that says which part of an item this is. */
