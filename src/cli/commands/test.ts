@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { coverage, formatPercent, renderCoverage } from '../../analysis/coverage.js';
 import { readCaseFile, type GoldenCase } from '../../cases/case-file.js';
 import { describeDecision, describeExpected, runCase, type CaseOutcome, type Engine } from '../../cases/run-cases.js';
 import type { PolicySet } from '../../checker/program.js';
@@ -8,10 +9,13 @@ import { parseJson, readTextFile } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { decisionTable } from '../decision-table.js';
+import { renderTable } from '../table.js';
 
 interface TestOptions {
   cases: string[];
   table?: boolean;
+  coverage?: boolean;
+  minCoverage?: number;
 }
 
 export function registerTest(program: Command, ctx: CommandContext): void {
@@ -21,14 +25,34 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .argument('<policy>', 'a policy file or policy set (folder)')
     .requiredOption('-c, --cases <files...>', 'case files (JSON, see docs/cli.md)')
     .option('--table', 'print every decision as a table, not only the failures')
+    .option('--coverage', 'report which clauses, exemptions and contexts the cases exercised, per version')
+    .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent)
     .action(async (path: string, options: TestOptions) => {
       const cases = readCases(options.cases);
       const policy = requirePolicy(ctx, path);
       if (!policy) return;
       const outcomes = runCases(cases, await enginesFor(policy));
       if (options.table) ctx.out(decisionTable(outcomes));
+      if (options.coverage || options.minCoverage !== undefined) reportCoverage(ctx, policy, cases, options.minCoverage);
       reportOutcomes(ctx, outcomes);
     });
+}
+
+function parsePercent(value: string): number {
+  const n = Number(value.replace(/%$/, ''));
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('expected a percentage from 0 to 100');
+  return n;
+}
+
+/** Clause coverage (analysis/coverage.ts), printed before the `N passed, N failed` line. */
+function reportCoverage(ctx: CommandContext, policy: PolicySet, cases: readonly GoldenCase[], min: number | undefined): void {
+  const result = coverage(policy, cases);
+  ctx.out(renderCoverage(result, renderTable));
+  if (min !== undefined && result.percent < min) {
+    ctx.out(`coverage ${formatPercent(result.percent)} is below --min-coverage ${min}%`);
+    ctx.exit(EXIT.failed);
+  }
+  ctx.out('');
 }
 
 export async function enginesFor(policy: PolicySet): Promise<Engine[]> {
