@@ -2,19 +2,37 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { generate, type Target } from '../../compiler/index.js';
+import { generateSql, isDialectName, type DialectName } from '../../compiler/sql/index.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { parseErrorFormat, type ErrorFormat } from '../report.js';
 
 interface CompileOptions {
   out: string;
-  target: Target;
+  target: Target | 'sql';
+  dialect: DialectName;
+  table: string;
   errorFormat: ErrorFormat;
 }
 
-function parseTarget(value: string): Target {
-  if (value === 'ts' || value === 'js') return value;
-  throw new InvalidArgumentError(`unknown target \`${value}\` (use ts or js)`);
+function parseTarget(value: string): Target | 'sql' {
+  if (value === 'ts' || value === 'js' || value === 'sql') return value;
+  throw new InvalidArgumentError(`unknown target \`${value}\` (use ts, js or sql)`);
+}
+
+function parseDialect(value: string): DialectName {
+  if (isDialectName(value)) return value;
+  throw new InvalidArgumentError(`unknown dialect \`${value}\` (use duckdb, spark or trino)`);
+}
+
+/** The SQL target (docs/sql.md): one file, `<table>_decisions.sql`, creating the decision view. */
+function sqlFiles(policy: Parameters<typeof generateSql>[0], options: CompileOptions): { path: string; text: string }[] {
+  try {
+    const text = generateSql(policy, { dialect: options.dialect, table: options.table });
+    return [{ path: `${options.table.split('.').pop()!}_decisions.sql`, text }];
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function registerCompile(program: Command, ctx: CommandContext): void {
@@ -23,12 +41,14 @@ export function registerCompile(program: Command, ctx: CommandContext): void {
     .description('compile a policy (file or set) to a dependency-free TypeScript or JavaScript module')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .requiredOption('-o, --out <dir>', 'the folder to write the module to (created if missing)')
-    .option('--target <target>', 'ts (index.ts) or js (index.js and index.d.ts)', parseTarget, 'ts' as Target)
+    .option('--target <target>', 'ts (index.ts), js (index.js and index.d.ts) or sql (a decision view)', parseTarget, 'ts' as Target)
+    .option('--dialect <dialect>', 'with --target sql: duckdb, spark or trino', parseDialect, 'duckdb' as DialectName)
+    .option('--table <name>', 'with --target sql: the table of inputs (maybe schema-qualified)', 'posts')
     .option('--error-format <format>', 'human or json', parseErrorFormat, 'human')
     .action((path: string, options: CompileOptions) => {
       const policy = requirePolicy(ctx, path, options.errorFormat);
       if (!policy) return;
-      const { files } = generate(policy, { target: options.target });
+      const files = options.target === 'sql' ? sqlFiles(policy, options) : generate(policy, { target: options.target }).files;
       try {
         mkdirSync(options.out, { recursive: true });
       } catch (error) {
