@@ -20,7 +20,7 @@ export const DIFFERENTIAL_POLICIES = [
 ];
 
 const VALID_RUNS = 2_000;
-const ANY_RUNS = 1_000;
+const ANY_RUNS = 600;
 
 for (const path of DIFFERENTIAL_POLICIES) {
   describe(`compiled = interpreted: ${path}`, () => {
