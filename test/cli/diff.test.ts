@@ -1,0 +1,167 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/interpreter/evaluate.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { runCli } from '../support/cli.js';
+
+const POLICY = `use moderation
+input post: Post
+default allow
+
+rule harassment
+  when post.categories has harassment and post.author.followers > 100_000
+  then remove
+  because "harassment"
+`;
+
+let dir: string;
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bylaw-diff-'));
+});
+
+describe('bylaw diff OLD NEW', () => {
+  it('exits 0 with no changes for identical policies', async () => {
+    const a = write('same-a.policy', POLICY);
+    const b = write('same-b.policy', `// same meaning, other layout\n${POLICY.replace(/\n  /g, '\n    ')}`);
+    const result = await runCli(['diff', a, b]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('no decision changes');
+    expect(result.stdout).toContain('clauses: no textual changes');
+  });
+
+  it('exits 1 and shows the region, its points, the deciding clauses and an example', async () => {
+    const a = write('t-a.policy', POLICY);
+    const b = write('t-b.policy', POLICY.replace('100_000', '50_000'));
+    const result = await runCli(['diff', a, b]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('1 region change decision: 1 of 6 points of the cut model');
+    expect(result.stdout).toContain('allow (default) → remove (rule)   [1 region, 1 point]');
+    expect(result.stdout).toContain('• categories has harassment and author.followers in 50_001..100_000   (1 point)');
+    expect(result.stdout).toContain('decided by: default → rule harassment');
+    expect(result.stdout).toContain('~ rule harassment (when)');
+  });
+
+  it('--format json: changes with examples that really decide as reported', async () => {
+    const a = write('j-a.policy', POLICY);
+    const b = write('j-b.policy', POLICY.replace('100_000', '50_000'));
+    const result = await runCli(['diff', a, b, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['changes', 'clauses', 'summary']));
+    expect(json.changes).toHaveLength(1);
+    const [change] = json.changes;
+    expect(change.region).toBe('categories has harassment and author.followers in 50_001..100_000');
+    expect(change.points).toBe(1);
+    expect(change.before).toMatchObject({ action: 'allow', basis: 'default' });
+    expect(change.after).toMatchObject({ action: 'remove', basis: 'rule', clause: 'harassment' });
+    expect(evaluate(loadPolicy(a).policy!, change.example)).toEqual(change.before);
+    expect(evaluate(loadPolicy(b).policy!, change.example)).toEqual(change.after);
+    expect(json.clauses).toEqual({ added: [], removed: [], changed: [{ name: 'harassment', kind: 'rule', what: ['when'] }] });
+    expect(json.summary).toMatchObject({ changed: true, regions: 1, changedPoints: 1, totalPoints: 6, exact: true });
+  });
+
+  it('--format markdown: a pull-request comment with a summary line and a table', async () => {
+    const a = write('m-a.policy', POLICY);
+    const b = write('m-b.policy', POLICY.replace('100_000', '50_000'));
+    const result = await runCli(['diff', a, b, '--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^### Bylaw semantic diff: /);
+    expect(result.stdout).toContain('**1 region change decision: 1 of 6 points of the cut model** — clauses: 0 added, 0 removed, 1 changed.');
+    expect(result.stdout).toContain('| allow (default) | remove (rule) | `categories has harassment and author.followers in 50_001..100_000` |');
+  });
+
+  it('exits 2 on a missing path, a policy with errors, a bad format', async () => {
+    const a = write('e-a.policy', POLICY);
+    expect((await runCli(['diff', a, join(dir, 'nope.policy')])).code).toBe(2);
+    const broken = write('e-b.policy', POLICY.replace('then remove', 'then obliterate'));
+    const result = await runCli(['diff', a, broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('obliterate');
+    expect((await runCli(['diff', a, a, '--format', 'yaml'])).code).toBe(2);
+    expect((await runCli(['diff', a])).code).toBe(2);
+  });
+
+  it('diffs two version files of policies/twitter as single-version policies', async () => {
+    const result = await runCli(['diff', 'policies/twitter/v2_public_interest_notice.policy', 'policies/twitter/v3_world_leaders.policy', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.summary.changedPoints).toBe(952_892);
+    expect(json.clauses.removed).toEqual([{ name: 'leaders_not_blocked', kind: 'exemption' }]);
+    expect(json.changes.every((c: { verified?: boolean }) => c.verified !== false)).toBe(true);
+  });
+});
+
+describe('bylaw diff --git REV PATH', () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'bylaw-diff-git-'));
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'test');
+    mkdirSync(join(repo, 'set'));
+    const header = (v: string) => `policy demo\nversion "${v}"\neffective ${v}\n\nuse rules\n`;
+    writeFileSync(join(repo, 'set', 'rules.policy'), POLICY);
+    writeFileSync(join(repo, 'set', 'v1.policy'), header('2020-01-01'));
+    git('add', '.');
+    git('commit', '-q', '-m', 'v1');
+    // The working tree: a shared module edited and a version added.
+    writeFileSync(join(repo, 'set', 'rules.policy'), POLICY.replace('100_000', '50_000'));
+    writeFileSync(join(repo, 'set', 'v2.policy'), `${header('2021-01-01')}\nexemption verified\n  from harassment\n  when post.author.verified\n  then notice\n  because "v"\n`);
+  });
+
+  it('compares PATH with its version at REV (modules read from REV too)', async () => {
+    const result = await runCli(['diff', '--git', 'HEAD', join(repo, 'set'), '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.before).toBe(`HEAD:${join(repo, 'set')}`);
+    expect(json.versions).toEqual({ added: ['2021-01-01'], removed: [] });
+    expect(json.clauses.added).toEqual([{ name: 'verified', kind: 'exemption' }]);
+    expect(json.clauses.changed).toEqual([{ name: 'harassment', kind: 'rule', what: ['when'] }]);
+    const regions: string[] = json.changes.map((c: { region: string }) => c.region);
+    expect(regions.some((r) => r.includes('categories has harassment and author.followers in 50_001..100_000'))).toBe(true);
+    expect(regions.some((r) => r.startsWith('date >= 2021-01-01'))).toBe(true);
+    expect(regions.every((r) => r.startsWith('date '))).toBe(true);
+  });
+
+  it('a file PATH: its siblings come from REV as well', async () => {
+    const result = await runCli(['diff', '--git', 'HEAD', join(repo, 'set', 'v1.policy')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('author.followers in 50_001..100_000');
+  });
+
+  it('exits 0 when the working tree has no semantic change', async () => {
+    const result = await runCli(['diff', '--git', 'HEAD', join(repo, 'set', 'rules.policy').replace('rules.policy', 'v1.policy'), '--format', 'json']);
+    expect(JSON.parse(result.stdout).summary.changed).toBe(true);
+    git('stash', '-u', '-q');
+    try {
+      const same = await runCli(['diff', '--git', 'HEAD', join(repo, 'set')]);
+      expect(same.code).toBe(0);
+      expect(same.stdout).toContain('no decision changes');
+    } finally {
+      git('stash', 'pop', '-q');
+    }
+  });
+
+  it('exits 2 on a bad revision or a path missing at REV', async () => {
+    const bad = await runCli(['diff', '--git', 'no-such-rev', join(repo, 'set')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown git revision `no-such-rev`');
+    const missing = await runCli(['diff', '--git', 'HEAD', join(repo, 'set', 'v2.policy')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist at HEAD');
+    expect(readFileSync(join(repo, 'set', 'v2.policy'), 'utf8')).toContain('exemption verified');
+  });
+});
