@@ -43,7 +43,7 @@ export interface ColdRequest {
 }
 
 export type TimeResult =
-  | { ok: true; engine: PeerName; samples: number[]; checksum: number; checked: number; timed: number; version?: string }
+  | { ok: true; engine: PeerName; samples: number[]; tunedSamples: number[]; checksum: number; checked: number; timed: number; version?: string }
   | { ok: false; engine: PeerName; disagreements: number; checked: number; message: string };
 export interface ColdResult {
   ok: true;
@@ -104,6 +104,18 @@ async function time(req: TimeRequest): Promise<TimeResult> {
     if (previous !== -1 && previous !== sum) throw new Error(`${req.engine}: checksum changed between passes`);
     return sum;
   };
+  // The tuned hand-written function, timed in this process over all the posts, one pass after
+  // each round of the peer: the peer's ratio to it does not depend on how loaded the machine
+  // was while this child ran.
+  const { decide: tuned } = await import('./engines/handwritten-tuned.js');
+  const tunedPass = makePass('tuned (reference in child)');
+  const tunedSamples: number[] = [];
+  const tunedRound = (): void => {
+    const t0 = nowNs();
+    tunedPass(tuned, posts);
+    tunedSamples.push(Number(nowNs() - t0) / posts.length);
+  };
+  for (let w = 0; w < 3; w++) tunedPass(tuned, posts);
   if ('sync' in engine) {
     const pass = makePass(req.engine);
     for (let w = 0; w < req.warmup; w++) checksum = same(checksum, pass(engine.sync, timed));
@@ -112,6 +124,7 @@ async function time(req: TimeRequest): Promise<TimeResult> {
       const sum = pass(engine.sync, timed);
       samples.push(Number(nowNs() - t0) / timed.length);
       checksum = same(checksum, sum);
+      tunedRound();
     }
   } else {
     for (let w = 0; w < req.warmup; w++) checksum = same(checksum, await asyncPass(engine.async, timed));
@@ -120,9 +133,10 @@ async function time(req: TimeRequest): Promise<TimeResult> {
       const sum = await asyncPass(engine.async, timed);
       samples.push(Number(nowNs() - t0) / timed.length);
       checksum = same(checksum, sum);
+      tunedRound();
     }
   }
-  return { ok: true, engine: req.engine, samples, checksum, checked: d.checked, timed: timed.length, ...(version ? { version } : {}) };
+  return { ok: true, engine: req.engine, samples, tunedSamples, checksum, checked: d.checked, timed: timed.length, ...(version ? { version } : {}) };
 }
 
 /** From the start of loading the engine (import + policy load/parse) to its first decision. */
