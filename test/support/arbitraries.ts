@@ -84,13 +84,14 @@ function intArbitrary(type: Extract<Type, { kind: 'int' }>, hints: readonly Valu
     .filter(inBounds);
   const unique = [...new Set(special)];
   // Small numbers around the bounds are the interesting ones; a wide range now and then.
-  const near = fc.integer({ min: Math.max(min, -1000), max: Math.min(max, 1_000_000) });
-  const arbitraries: fc.WeightedArbitrary<number>[] = [
-    { arbitrary: near, weight: 3 },
-    { arbitrary: fc.integer({ min: Math.max(min, -(2 ** 31)), max: Math.min(max, 2 ** 31) }), weight: 1 },
-  ];
+  const arbitraries: fc.WeightedArbitrary<number>[] = [];
+  const range = (lo: number, hi: number, weight: number) => {
+    if (lo <= hi) arbitraries.push({ arbitrary: fc.integer({ min: lo, max: hi }), weight });
+  };
+  range(Math.max(min, -1000), Math.min(max, 1_000_000), 3);
+  range(Math.max(min, -(2 ** 31)), Math.min(max, 2 ** 31), 1);
+  range(min, max, 1);
   if (unique.length > 0) arbitraries.push({ arbitrary: fc.constantFrom(...unique), weight: 6 });
-  if (Math.max(min, -1000) > Math.min(max, 1_000_000)) arbitraries.splice(0, 1);
   return fc.oneof(...arbitraries);
 }
 
