@@ -61,8 +61,20 @@ function doubleQuoted(name: string): string {
 
 /** `'text'` with `''` for a quote: DuckDB and Trino, where a backslash is an ordinary character. */
 function standardString(value: string): string {
+  return withControls(value, (part) => `'${part.replaceAll("'", "''")}'`);
+}
+
+/**
+ * Control characters (a newline in a `because`, say) are spliced in as `chr(n)` — in all three
+ * dialects — so a literal is always one line of text: re-indenting the SQL can't change it, and
+ * no line of output can start inside a string.
+ */
+function withControls(value: string, quote: (part: string) => string): string {
   checkText(value);
-  return `'${value.replaceAll("'", "''")}'`;
+  const parts = value.split(/([\u0000-\u001f\u007f])/);
+  if (parts.length === 1) return quote(value);
+  const pieces = parts.flatMap((part, i) => (i % 2 === 1 ? [`chr(${part.charCodeAt(0)})`] : part === '' ? [] : [quote(part)]));
+  return `(${pieces.join(' || ')})`;
 }
 
 /** A NUL can't be stored in any of the three engines' strings: refuse it rather than truncate. */
@@ -106,8 +118,7 @@ const spark: Dialect = {
   },
   // Spark reads backslash escapes inside string literals (unless spark.sql.parser.escapedStringLiterals).
   string(value) {
-    checkText(value);
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+    return withControls(value, (part) => `'${part.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`);
   },
   types: {
     bool: 'BOOLEAN',
