@@ -28,28 +28,25 @@ export class DuckDbInputError extends Error {
 /** The decision of one outcome id, as the JS engines report it (no `because` texts). */
 export type OutcomeDecision = Omit<Outcome, 'id'>;
 
-export interface TransitionCount {
+/** Rows with one (decision, against decision) pair. */
+export interface ReplayCell {
   /** Null: the row has no decision (an input error, or no version in force). */
   readonly decision: OutcomeDecision | null;
-  /** Under `--against`; undefined without it. */
+  /** Under `against`; undefined without it. */
   readonly against?: OutcomeDecision | null;
   readonly count: number;
-}
-
-export interface ErrorSample {
-  readonly row: number;
-  readonly error: string;
+  /** The first few rows (0-based, in input order) with this pair. */
+  readonly firstRows: readonly number[];
 }
 
 export interface ReplayResult {
   readonly rows: number;
   readonly decided: number;
   readonly errors: number;
-  /** One entry per distinct (outcome, against outcome) pair, most frequent first, then by ids. */
-  readonly counts: readonly TransitionCount[];
-  /** The first few error rows (0-based row numbers in input order), for the report. */
-  readonly errorSamples: readonly ErrorSample[];
-  readonly againstErrorSamples: readonly ErrorSample[];
+  /** Most frequent first, then by outcome ids. */
+  readonly cells: readonly ReplayCell[];
+  /** The first `errorRows` rows without a decision (0-based, in input order), and why. */
+  readonly errorRows: readonly { readonly row: number; readonly error: string }[];
   readonly seconds: number;
 }
 
@@ -57,9 +54,12 @@ export interface ReplayOptions {
   readonly input: string;
   readonly format?: InputFormat;
   readonly against?: PolicySet;
-  /** Writes every row with its decision columns (of `set`) to this Parquet file. */
+  /** Writes every row with its decision columns (of `set`) here: Parquet, or JSON lines for .jsonl/.ndjson/.json. */
   readonly output?: string;
-  readonly errorSamples?: number;
+  /** How many first rows to keep per cell (default 3). */
+  readonly examples?: number;
+  /** How many error rows to explain (default 20). */
+  readonly errorRows?: number;
 }
 
 export function formatOf(path: string): InputFormat {
@@ -68,6 +68,9 @@ export function formatOf(path: string): InputFormat {
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
   throw new DuckDbInputError(`cannot tell the format of \`${path}\`: expected .jsonl, .ndjson or .parquet`);
 }
+
+/** The row-number column the replay adds to its input view (a `$` keeps it apart from input fields). */
+const ROW_COLUMN = '$bylaw_row';
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -96,17 +99,19 @@ export class DuckDbRunner {
    * Makes `table` a view over the input file. JSON lines are read with the column types of the
    * set's input record (so a field of the wrong JSON type is an error, a missing one NULL).
    */
-  async registerInput(set: PolicySet, path: string, table = 'posts', format: InputFormat = formatOf(path)): Promise<void> {
+  async registerInput(set: PolicySet, path: string, table = 'posts', format: InputFormat = formatOf(path), rowNumbers = false): Promise<void> {
     let source: string;
     if (format === 'parquet') {
-      source = `read_parquet(${sqlString(path)})`;
+      source = `read_parquet(${sqlString(path)}${rowNumbers ? ', file_row_number = true' : ''})`;
     } else {
       const columns = inputColumns(set, 'duckdb')
         .map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`)
         .join(', ');
       source = `read_json(${sqlString(path)}, format = 'newline_delimited', columns = {${columns}})`;
     }
-    await this.run(`CREATE OR REPLACE VIEW ${ident(table)} AS SELECT * FROM ${source}`);
+    // Row numbers (0-based, in input order) for examples: Parquet's own; JSON lines numbered as read.
+    const select = !rowNumbers ? '*' : format === 'parquet' ? `* RENAME (file_row_number AS ${ident(ROW_COLUMN)})` : `*, row_number() OVER () - 1 AS ${ident(ROW_COLUMN)}`;
+    await this.run(`CREATE OR REPLACE VIEW ${ident(table)} AS SELECT ${select} FROM ${source}`);
   }
 
   /** Creates the decision view of `set` over `table` (named `<table>_decisions` unless given). */
@@ -117,19 +122,22 @@ export class DuckDbRunner {
   }
 
   /**
-   * Decides every row of `options.input` under `set` (and `options.against`), counting the
-   * (decision, against decision) pairs in the database.
+   * Decides every row of `options.input` under `set` (and `options.against`) in one pass,
+   * counting the (decision, against decision) pairs in the database: what comes back is a row
+   * per pair, decoded here from outcome ids. A second, cheap pass fetches the reasons of the
+   * first error rows.
    */
   async replay(set: PolicySet, options: ReplayOptions): Promise<ReplayResult> {
     const started = performance.now();
-    await this.registerInput(set, options.input, 'bylaw_posts', options.format ?? formatOf(options.input));
+    const format = options.format ?? formatOf(options.input);
+    await this.registerInput(set, options.input, 'bylaw_posts', format, true);
     const current = sqlDecision(set, 'duckdb');
     const against = options.against ? sqlDecision(options.against, 'duckdb', 'against') : null;
     const from = `FROM ${fromAll('duckdb', ident('bylaw_posts'), against ? [current, against] : [current])}`;
-    const select = [`${current.outcome} AS o`];
-    if (against) select.push(`${against.outcome} AS a`);
+    const row = `${ident('bylaw_input')}.${ident(ROW_COLUMN)}`;
+    const examples = options.examples ?? 3;
     const counts = await this.query(
-      `SELECT o, ${against ? 'a' : 'NULL AS a'}, count(*) AS n FROM (SELECT ${select.join(',\n')} ${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
+      `SELECT o, a, count(*) AS n, min(r, ${examples}) AS firsts FROM (SELECT ${current.outcome} AS o, ${against ? against.outcome : 'NULL'} AS a, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
     );
     const decode = (outcomes: readonly Outcome[], id: unknown): OutcomeDecision | null => {
       if (id === null || id === undefined) return null;
@@ -138,40 +146,42 @@ export class DuckDbRunner {
     };
     let rows = 0;
     let errors = 0;
-    const transitions: TransitionCount[] = counts.map((r) => {
+    const errorCandidates: number[] = [];
+    const cells: ReplayCell[] = counts.map((r) => {
       const count = Number(r['n']);
+      const firstRows = (r['firsts'] as bigint[]).map(Number);
       rows += count;
       if (r['o'] === null) errors += count;
       const decision = decode(current.outcomes, r['o']);
-      return against ? { decision, against: decode(against.outcomes, r['a']), count } : { decision, count };
+      return against ? { decision, against: decode(against.outcomes, r['a']), count, firstRows } : { decision, count, firstRows };
     });
-    const limit = options.errorSamples ?? 5;
-    const samples = async (error: string) =>
-      errors === 0 && !against
-        ? []
-        : (
-            await this.query(
-              `SELECT row - 1 AS row, error FROM (SELECT row_number() OVER () AS row, ${error} AS error ${from}) WHERE error IS NOT NULL ORDER BY row LIMIT ${limit}`,
-            )
-          ).map((r) => ({ row: Number(r['row']), error: String(r['error']) }));
-    const errorSamples = errors > 0 ? await samples(current.error) : [];
-    const againstErrorSamples = against && transitions.some((t) => t.against === null) ? await samples(against.error) : [];
-    if (options.output !== undefined) await this.writeDecisions(set, 'bylaw_posts', options.output);
-    return {
-      rows,
-      decided: rows - errors,
-      errors,
-      counts: transitions,
-      errorSamples,
-      againstErrorSamples,
-      seconds: (performance.now() - started) / 1000,
-    };
+    const limit = options.errorRows ?? 20;
+    let errorRows: { row: number; error: string }[] = [];
+    if (errors > 0) {
+      // The first error rows are among the first `limit` of each cell without a decision.
+      const firsts = errors <= limit ? null : await this.query(
+        `SELECT min(r, ${limit}) AS firsts FROM (SELECT ${current.outcome} AS o, ${row} AS r\n${from}) WHERE o IS NULL`,
+      );
+      if (firsts) errorCandidates.push(...(firsts[0]!['firsts'] as bigint[]).map(Number));
+      const where = firsts ? `WHERE ${row} IN (${errorCandidates.join(', ')})` : '';
+      errorRows = (
+        await this.query(
+          `SELECT r, e FROM (SELECT ${row} AS r, ${current.error} AS e\n${from} ${where}) WHERE e IS NOT NULL ORDER BY r LIMIT ${limit}`,
+        )
+      ).map((r) => ({ row: Number(r['r']), error: String(r['e']) }));
+    }
+    if (options.output !== undefined) {
+      await this.registerInput(set, options.input, 'bylaw_posts', format);
+      await this.writeDecisions(set, 'bylaw_posts', options.output);
+    }
+    return { rows, decided: rows - errors, errors, cells, errorRows, seconds: (performance.now() - started) / 1000 };
   }
 
-  /** Writes every row of `table` with its decision columns to a Parquet file. */
+  /** Writes every row of `table` with its decision columns: Parquet, or JSON lines for .jsonl/.ndjson/.json. */
   async writeDecisions(set: PolicySet, table: string, output: string): Promise<void> {
     const view = await this.createDecisionView(set, table, `${table}_decisions`);
-    await this.run(`COPY (SELECT * FROM ${ident(view)}) TO ${sqlString(output)} (FORMAT parquet)`);
+    const format = /\.(jsonl|ndjson|json)$/i.test(output) ? 'json' : 'parquet';
+    await this.run(`COPY (SELECT * FROM ${ident(view)}) TO ${sqlString(output)} (FORMAT ${format})`);
   }
 
   async run(sql: string): Promise<void> {
