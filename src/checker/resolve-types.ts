@@ -16,6 +16,12 @@ export function hasInvalidField(record: RecordType, field: string): boolean {
   return invalidFields.get(record)?.has(field) ?? false;
 }
 
+/**
+ * Records nested deeper than this are refused (BL007): resolving, validating and compiling them
+ * recurse once per level, so a chain of 10,000 records would overflow the stack.
+ */
+export const MAX_RECORD_DEPTH = 100;
+
 /** Resolves every enum and record declaration to a type; unknown or invalid types are reported. */
 export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, EnumType | RecordType> {
   const types = new Map<string, EnumType | RecordType>();
@@ -32,6 +38,12 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     const name = decl.name.name;
     const done = types.get(name);
     if (done) return done as RecordType;
+    if (resolving.size >= MAX_RECORD_DEPTH) {
+      bag.report('BL007', `record \`${name}\` is nested more than ${MAX_RECORD_DEPTH} records deep`, decl.name.span, {
+        help: 'a record inside a record inside … a hundred levels is not a post; flatten the fields into fewer records',
+      });
+      return null;
+    }
     if (resolving.has(name)) {
       bag.report('BL210', `record \`${name}\` contains itself`, decl.name.span, {
         help: 'records are finite trees: a record cannot have a field of its own type, directly or through others',

@@ -1,10 +1,22 @@
 import type { ContextDecl } from '../../ast/nodes.js';
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import type { CheckedContext } from '../program.js';
+import type { CheckedContext, Condition } from '../program.js';
 
 /**
- * Orders contexts so each comes after the contexts it refers to, and reports cycles
- * (a context that refers to itself, directly or through others).
+ * How deep a condition may nest, counting every `and`/`or`/`not` and every context it uses
+ * (a context counts one level plus the depth of its body). The lexer bounds the nesting inside
+ * one condition (MAX_NESTING); chains of contexts could still nest without bound, and every
+ * tree walker after the checker — the interpreter, explanations, the satisfiability search, the
+ * compiled module — recurses along that nesting. A chain `c_i = c_{i-1} and …` of 1,000
+ * contexts is about 2,000 levels deep. JSON.stringify, which `--explain --json` needs, gives
+ * up near 2,150 levels of trace (each a node and its children array).
+ */
+export const MAX_CONDITION_DEPTH = 2_048;
+
+/**
+ * Orders contexts so each comes after the contexts it refers to, and reports cycles (a context
+ * that refers to itself, directly or through others) and chains nested deeper than
+ * MAX_CONDITION_DEPTH (BL007). Iterative: a chain of any length is walked without recursion.
  */
 export function orderContexts(
   checked: ReadonlyMap<string, CheckedContext>,
@@ -15,25 +27,77 @@ export function orderContexts(
   const order: CheckedContext[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   let ok = true;
-  const visit = (name: string, path: string[]): void => {
-    const s = state.get(name);
-    if (s === 'done') return;
-    if (s === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(name)), name];
-      const decl = decls.get(name)!;
-      bag.report('BL209', `context \`${name}\` depends on itself: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, decl.name.span, {
-        notes: cycle.slice(1, -1).map((c) => ({ message: `\`${c}\` is declared here`, span: decls.get(c)!.name.span })),
-        help: 'a context is a fixed condition; break the cycle by writing one of them out in full',
-      });
-      ok = false;
-      return;
+  for (const root of decls.keys()) {
+    if (state.has(root)) continue;
+    const stack: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    state.set(root, 'visiting');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const refs = references.get(top.name) ?? [];
+      if (top.next < refs.length) {
+        const next = refs[top.next++]!;
+        if (!decls.has(next)) continue;
+        const s = state.get(next);
+        if (s === 'done') continue;
+        if (s === 'visiting') {
+          const path = stack.map((f) => f.name);
+          const cycle = [...path.slice(path.indexOf(next)), next];
+          const decl = decls.get(next)!;
+          bag.report('BL209', `context \`${next}\` depends on itself: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, decl.name.span, {
+            notes: cycle.slice(1, -1).map((c) => ({ message: `\`${c}\` is declared here`, span: decls.get(c)!.name.span })),
+            help: 'a context is a fixed condition; break the cycle by writing one of them out in full',
+          });
+          ok = false;
+          continue;
+        }
+        state.set(next, 'visiting');
+        stack.push({ name: next, next: 0 });
+        continue;
+      }
+      stack.pop();
+      state.set(top.name, 'done');
+      const context = checked.get(top.name);
+      if (context) order.push(context);
     }
-    state.set(name, 'visiting');
-    for (const next of references.get(name) ?? []) if (decls.has(next)) visit(next, [...path, name]);
-    state.set(name, 'done');
-    const context = checked.get(name);
-    if (context) order.push(context);
-  };
-  for (const name of decls.keys()) visit(name, []);
-  return ok ? order : null;
+  }
+  if (!ok) return null;
+  return checkDepth(order, decls, bag) ? order : null;
+}
+
+/** BL007 for the first context (in dependency order) nested deeper than MAX_CONDITION_DEPTH. */
+function checkDepth(order: readonly CheckedContext[], decls: ReadonlyMap<string, ContextDecl>, bag: DiagnosticBag): boolean {
+  const depths = new Map<string, number>();
+  for (const context of order) {
+    const depth = conditionDepth(context.body, depths);
+    depths.set(context.name, depth + 1);
+    if (depth + 1 <= MAX_CONDITION_DEPTH) continue;
+    const decl = decls.get(context.name);
+    if (!decl) continue;
+    bag.report(
+      'BL007',
+      `context \`${context.name}\` is nested ${depth + 1} levels deep through the contexts it uses, more than ${MAX_CONDITION_DEPTH}`,
+      decl.name.span,
+      { help: 'a chain of contexts each using the one before nests one level per link; write it as fewer, wider contexts (`a and b and c`)' },
+    );
+    return false;
+  }
+  return true;
+}
+
+/** Depth of one body; a context reference counts as deep as that context (already in `depths`). */
+function conditionDepth(c: Condition, depths: ReadonlyMap<string, number>): number {
+  switch (c.kind) {
+    case 'not':
+      return 1 + conditionDepth(c.operand, depths);
+    case 'and':
+    case 'or': {
+      let deepest = 0;
+      for (const o of c.operands) deepest = Math.max(deepest, conditionDepth(o, depths));
+      return 1 + deepest;
+    }
+    case 'context':
+      return depths.get(c.name) ?? 1; // the context's own level plus its body
+    default:
+      return 1;
+  }
 }

@@ -3,6 +3,7 @@ import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { renderExplanation } from '../../semantics/explanation.js';
 import { parseJson, readStdin, readTextFile } from '../files.js';
+import { stringifyDeep } from '../json.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 
@@ -36,7 +37,7 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       }
       if (options.explain) {
         const explanation = explain(policy, input);
-        ctx.out(options.json ? JSON.stringify(explanation, null, 2) : renderExplanation(explanation));
+        ctx.out(options.json ? explanationJson(explanation) : renderExplanation(explanation));
         return;
       }
       const d = result.decision;
@@ -49,4 +50,20 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       ctx.out(`${d.action} (${d.basis})${by}${via} — version ${d.version}`);
       for (const because of d.because) ctx.out(`  because: ${because}`);
     });
+}
+
+/**
+ * The explanation as JSON: indented when that is reasonable. A trace nests every context's body
+ * inside its references, so a chain of 1,000 contexts is a tree 4,000 levels deep: indented it is
+ * hundreds of megabytes, and JSON.stringify runs out of stack. Then: one line, written without
+ * recursion.
+ */
+function explanationJson(explanation: unknown): string {
+  try {
+    const pretty = JSON.stringify(explanation, null, 2);
+    if (pretty.length <= 64 * 1024 * 1024) return pretty;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return stringifyDeep(explanation);
 }
