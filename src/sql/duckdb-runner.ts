@@ -136,8 +136,10 @@ export class DuckDbRunner {
     const from = `FROM ${fromAll('duckdb', ident('bylaw_posts'), against ? [current, against] : [current])}`;
     const row = `${ident('bylaw_input')}.${ident(ROW_COLUMN)}`;
     const examples = options.examples ?? 3;
+    const limit = options.errorRows ?? 20;
+    // One pass: per pair, its count and first rows (enough of them to explain the first errors).
     const counts = await this.query(
-      `SELECT o, a, count(*) AS n, min(r, ${examples}) AS firsts FROM (SELECT ${current.outcome} AS o, ${against ? against.outcome : 'NULL'} AS a, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
+      `SELECT o, a, count(*) AS n, min(r, ${Math.max(examples, limit)}) AS firsts FROM (SELECT ${current.outcome} AS o, ${against ? against.outcome : 'NULL'} AS a, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
     );
     const decode = (outcomes: readonly Outcome[], id: unknown): OutcomeDecision | null => {
       if (id === null || id === undefined) return null;
@@ -149,27 +151,26 @@ export class DuckDbRunner {
     const errorCandidates: number[] = [];
     const cells: ReplayCell[] = counts.map((r) => {
       const count = Number(r['n']);
-      const firstRows = (r['firsts'] as bigint[]).map(Number);
+      const firsts = (r['firsts'] as bigint[]).map(Number);
       rows += count;
-      if (r['o'] === null) errors += count;
+      if (r['o'] === null) {
+        errors += count;
+        errorCandidates.push(...firsts);
+      }
+      const firstRows = firsts.slice(0, examples);
       const decision = decode(current.outcomes, r['o']);
       return against ? { decision, against: decode(against.outcomes, r['a']), count, firstRows } : { decision, count, firstRows };
     });
-    const limit = options.errorRows ?? 20;
-    let errorRows: { row: number; error: string }[] = [];
-    if (errors > 0) {
-      // The first error rows are among the first `limit` of each cell without a decision.
-      const firsts = errors <= limit ? null : await this.query(
-        `SELECT min(r, ${limit}) AS firsts FROM (SELECT ${current.outcome} AS o, ${row} AS r\n${from}) WHERE o IS NULL`,
-      );
-      if (firsts) errorCandidates.push(...(firsts[0]!['firsts'] as bigint[]).map(Number));
-      const where = firsts ? `WHERE ${row} IN (${errorCandidates.join(', ')})` : '';
-      errorRows = (
-        await this.query(
-          `SELECT r, e FROM (SELECT ${row} AS r, ${current.error} AS e\n${from} ${where}) WHERE e IS NOT NULL ORDER BY r LIMIT ${limit}`,
-        )
-      ).map((r) => ({ row: Number(r['r']), error: String(r['e']) }));
-    }
+    // The reasons, for the first error rows only.
+    const first = errorCandidates.sort((x, y) => x - y).slice(0, limit);
+    const errorRows =
+      first.length === 0
+        ? []
+        : (
+            await this.query(
+              `SELECT r, e FROM (SELECT ${row} AS r, ${current.error} AS e\n${from} WHERE ${row} IN (${first.join(', ')})) ORDER BY r`,
+            )
+          ).map((r) => ({ row: Number(r['r']), error: String(r['e']) }));
     if (options.output !== undefined) {
       await this.registerInput(set, options.input, 'bylaw_posts', format);
       await this.writeDecisions(set, 'bylaw_posts', options.output);
