@@ -6,6 +6,7 @@ import { registerDecide } from './decide.js';
 import { registerDiff } from './diff.js';
 import { registerFmt } from './fmt.js';
 import { registerLsp } from './lsp.js';
+import { registerReplay } from './replay.js';
 import { registerTest } from './test.js';
 import { registerVerify } from './verify.js';
 
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerDiff(program, ctx);
   registerFmt(program, ctx);
   registerLsp(program, ctx);
+  registerReplay(program, ctx);
   registerTest(program, ctx);
   registerVerify(program, ctx);
 }

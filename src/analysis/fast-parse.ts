@@ -1,0 +1,342 @@
+import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+
+/**
+ * A schema-directed JSON reader for replay's hot path: it reads one line's bytes straight into
+ * an input object of the policy's input type, validating as it goes, with no intermediate text
+ * or generic object. It accepts only what `JSON.parse` followed by `validateInput` accepts (an
+ * object with every declared field once, values of the declared types, ints in bounds, real
+ * dates, set members listed once, nothing undeclared except a top-level `id` to strip), and
+ * gives up — returns null — on anything else or anything unusual (string escapes, numbers with
+ * a fraction or exponent, duplicate keys, huge ints). The caller then takes the slow path
+ * (`JSON.parse` and full validation), which produces the same decision or the same error, so
+ * the fast path changes speed only, never results.
+ */
+
+type Reader = (s: Scanner) => unknown;
+
+const FAIL: unique symbol = Symbol('fail');
+
+class Scanner {
+  b: Uint8Array = new Uint8Array(0);
+  i = 0;
+  end = 0;
+  /** The stripped top-level id of the last line read, if any. */
+  id: string | number | undefined = undefined;
+  latin1: (start: number, end: number) => string = () => '';
+  utf8: (start: number, end: number) => string = () => '';
+
+  ws(): void {
+    const b = this.b;
+    let i = this.i;
+    while (i < this.end) {
+      const c = b[i]!;
+      if (c === 32 || c === 9 || c === 13 || c === 10) i++;
+      else break;
+    }
+    this.i = i;
+  }
+
+  /** A string without escapes; returns [start, end, ascii] via fields, or false. */
+  strStart = 0;
+  strEnd = 0;
+  strAscii = true;
+  rawString(): boolean {
+    const b = this.b;
+    if (b[this.i] !== 34) return false;
+    let i = this.i + 1;
+    let ascii = true;
+    while (i < this.end) {
+      const c = b[i]!;
+      if (c === 34) {
+        this.strStart = this.i + 1;
+        this.strEnd = i;
+        this.strAscii = ascii;
+        this.i = i + 1;
+        return true;
+      }
+      if (c === 92 || c < 32) return false;
+      if (c >= 128) ascii = false;
+      i++;
+    }
+    return false;
+  }
+
+  text(): string {
+    return this.strAscii ? this.latin1(this.strStart, this.strEnd) : this.utf8(this.strStart, this.strEnd);
+  }
+}
+
+function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function readBool(s: Scanner): unknown {
+  const b = s.b;
+  const i = s.i;
+  if (b[i] === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101) {
+    s.i = i + 4;
+    return true;
+  }
+  if (b[i] === 102 && b[i + 1] === 97 && b[i + 2] === 108 && b[i + 3] === 115 && b[i + 4] === 101) {
+    s.i = i + 5;
+    return false;
+  }
+  return FAIL;
+}
+
+/** A JSON integer of at most 15 digits (no fraction, no exponent, no -0). */
+function readInteger(s: Scanner): number | typeof FAIL {
+  const b = s.b;
+  let i = s.i;
+  let negative = false;
+  if (b[i] === 45) {
+    negative = true;
+    i++;
+  }
+  const first = i;
+  let n = 0;
+  while (i < s.end) {
+    const c = b[i]!;
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    i++;
+  }
+  const digits = i - first;
+  if (digits === 0 || digits > 15 || (digits > 1 && b[first] === 48)) return FAIL;
+  const next = b[i];
+  if (next === 46 || next === 101 || next === 69) return FAIL;
+  if (negative && n === 0) return FAIL;
+  s.i = i;
+  return negative ? -n : n;
+}
+
+function intReader(min: number | null, max: number | null): Reader {
+  return (s) => {
+    const n = readInteger(s);
+    if (n === FAIL || (min !== null && n < min) || (max !== null && n > max)) return FAIL;
+    return n;
+  };
+}
+
+function readString(s: Scanner): unknown {
+  return s.rawString() ? s.text() : FAIL;
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Date strings by day key (yyyymmdd): a date seen before costs no new string. */
+const dates = new Map<number, string>();
+
+function digit(b: Uint8Array, i: number): number {
+  const d = b[i]! - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
+}
+
+function readDate(s: Scanner): unknown {
+  if (!s.rawString() || s.strEnd - s.strStart !== 10) return FAIL;
+  const b = s.b;
+  const p = s.strStart;
+  if (b[p + 4] !== 45 || b[p + 7] !== 45) return FAIL;
+  const year = digit(b, p) * 1000 + digit(b, p + 1) * 100 + digit(b, p + 2) * 10 + digit(b, p + 3);
+  const month = digit(b, p + 5) * 10 + digit(b, p + 6);
+  const day = digit(b, p + 8) * 10 + digit(b, p + 9);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return FAIL;
+  if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return FAIL;
+  const key = year * 10_000 + month * 100 + day;
+  let text = dates.get(key);
+  if (text === undefined) {
+    text = s.latin1(p, p + 10);
+    if (dates.size < 100_000) dates.set(key, text);
+  }
+  return text;
+}
+
+/** Enum members matched on their bytes; the member strings themselves are returned. */
+function enumReader(type: EnumType): Reader {
+  const members = type.members;
+  const bytes = members.map(bytesOf);
+  return (s) => {
+    if (!s.rawString()) return FAIL;
+    const b = s.b;
+    const start = s.strStart;
+    const length = s.strEnd - start;
+    for (let m = 0; m < bytes.length; m++) {
+      const key = bytes[m]!;
+      if (key.length !== length) continue;
+      let k = 0;
+      while (k < length && b[start + k] === key[k]) k++;
+      if (k === length) return members[m];
+    }
+    return FAIL;
+  };
+}
+
+function setReader(element: EnumType): Reader {
+  const member = enumReader(element);
+  return (s) => {
+    if (s.b[s.i] !== 91) return FAIL;
+    s.i++;
+    s.ws();
+    const items: unknown[] = [];
+    if (s.b[s.i] === 93) {
+      s.i++;
+      return items;
+    }
+    for (;;) {
+      s.ws();
+      const m = member(s);
+      if (m === FAIL || items.includes(m)) return FAIL;
+      items.push(m);
+      s.ws();
+      const c = s.b[s.i];
+      s.i++;
+      if (c === 93) return items;
+      if (c !== 44) return FAIL;
+    }
+  };
+}
+
+function readId(s: Scanner): unknown {
+  if (s.b[s.i] === 34) return readString(s);
+  return readInteger(s);
+}
+
+function recordReader(type: RecordType, stripId: boolean): Reader {
+  const names = type.fields.map((f) => f.name);
+  const keys = names.map(bytesOf);
+  const readers = type.fields.map((f) => readerFor(f.type));
+  const n = names.length;
+  const idKey = bytesOf('id');
+  const seen = new Uint8Array(n);
+  // One object per record type, filled in place for every line: its shape never changes, and a
+  // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
+  // is only valid until the next line).
+  const target: Record<string, unknown> = {};
+  for (const name of names) target[name] = null;
+  const matches = (b: Uint8Array, start: number, end: number, key: Uint8Array) => {
+    if (end - start !== key.length) return false;
+    for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
+    return true;
+  };
+  return (s) => {
+    s.ws();
+    if (s.b[s.i] !== 123) return FAIL;
+    s.i++;
+    // Scratch space: a record type never contains itself, so one per reader is enough.
+    seen.fill(0);
+    let count = 0;
+    s.ws();
+    if (s.b[s.i] === 125) {
+      s.i++;
+    } else {
+      for (;;) {
+        s.ws();
+        if (!s.rawString()) return FAIL;
+        const ks = s.strStart;
+        const ke = s.strEnd;
+        // Usually the fields come in declaration order: try the next expected one first.
+        let field = -1;
+        if (count < n && !seen[count] && matches(s.b, ks, ke, keys[count]!)) field = count;
+        else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+        s.ws();
+        if (s.b[s.i] !== 58) return FAIL;
+        s.i++;
+        s.ws();
+        if (field < 0) {
+          if (!stripId || !matches(s.b, ks, ke, idKey) || s.id !== undefined) return FAIL;
+          const id = readId(s);
+          if (id === FAIL) return FAIL;
+          s.id = id as string | number;
+        } else {
+          if (seen[field]) return FAIL;
+          const value = readers[field]!(s);
+          if (value === FAIL) return FAIL;
+          target[names[field]!] = value;
+          seen[field] = 1;
+          count++;
+        }
+        s.ws();
+        const c = s.b[s.i];
+        s.i++;
+        if (c === 125) break;
+        if (c !== 44) return FAIL;
+      }
+    }
+    if (count !== n) return FAIL;
+    return target;
+  };
+}
+
+function readerFor(type: Type): Reader {
+  switch (type.kind) {
+    case 'bool':
+      return readBool;
+    case 'int':
+      return intReader(type.min, type.max);
+    case 'string':
+      return readString;
+    case 'date':
+      return readDate;
+    case 'enum':
+      return enumReader(type);
+    case 'set':
+      return setReader(type.element);
+    case 'record':
+      return recordReader(type, false);
+  }
+}
+
+type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/**
+ * Reads one line (bytes `start`..`end` of `bytes`): the input and its stripped id, or null.
+ * The input object is reused for the next line: use it, do not keep it.
+ */
+export type FastParser = (bytes: Uint8Array, start: number, end: number) => { input: Record<string, unknown>; id: string | number | undefined } | null;
+
+function signature(type: Type): string {
+  switch (type.kind) {
+    case 'record':
+      return `{${type.fields.map((f) => `${f.name}:${signature(f.type)}`).join(',')}}`;
+    case 'enum':
+      return `enum(${type.members.join(',')})`;
+    case 'set':
+      return `set(${signature(type.element)})`;
+    case 'int':
+      return `int(${type.min}..${type.max})`;
+    default:
+      return type.kind;
+  }
+}
+
+/**
+ * The fast reader for a set's input type, or null when its versions declare different input
+ * types (the version is only known after reading the date; the slow path handles those sets).
+ * `stripId`: a top-level `id` is read and returned apart, not put in the input.
+ */
+export function fastParserFor(sets: readonly PolicySet[], stripId: boolean): FastParser | null {
+  const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
+  if (new Set(records.map(signature)).size !== 1) return null;
+  const read = recordReader(records[0]!, stripId);
+  const s = new Scanner();
+  // Node's Buffer has latin1Slice/utf8Slice (what toString(encoding, start, end) calls), untyped.
+  let buffer: SliceableBuffer | null = null;
+  s.latin1 = (a, b) => buffer!.latin1Slice(a, b);
+  s.utf8 = (a, b) => buffer!.utf8Slice(a, b);
+  const result = { input: {} as Record<string, unknown>, id: undefined as string | number | undefined };
+  return (bytes, start, end) => {
+    if (s.b !== bytes) {
+      s.b = bytes;
+      buffer = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as SliceableBuffer;
+    }
+    s.i = start;
+    s.end = end;
+    s.id = undefined;
+    const value = read(s);
+    if (value === FAIL) return null;
+    s.ws();
+    if (s.i !== end) return null;
+    result.input = value as Record<string, unknown>;
+    result.id = s.id;
+    return result;
+  };
+}

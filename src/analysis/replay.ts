@@ -1,0 +1,244 @@
+import type { Decision } from '../semantics/decision.js';
+import type { InputProblem } from '../semantics/validate.js';
+import type { FastParser } from './fast-parse.js';
+
+/**
+ * Corpus replay: decide every line of a JSONL file of posts, count decisions by action and
+ * basis, and (against an old policy) the old → new transitions with example ids. The work is
+ * cut into chunks of whole lines; `processChunk` does one chunk (in a worker thread or in
+ * process), `ReplayTotals` merges chunk results in input order.
+ *
+ * A line is one post (a JSON object of the policy's input type). A top-level `id` field, when
+ * the input type declares none, names the post and is removed before deciding (input records
+ * are closed, so it would otherwise be an error); without one a post is named by its line
+ * number. A bad line (not JSON, not an object, not a valid input, dated before every version)
+ * is counted and reported with its line number and reason, and skipped.
+ */
+
+export interface Decider {
+  decideUnknown(input: unknown): { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+  /** For an input already known valid (the fast reader's): may throw (no version in force), then decideUnknown is used. */
+  decideValid?(input: Record<string, unknown>): Decision;
+}
+
+export interface ChunkOptions {
+  /** Strip and use a top-level `id` field (false when the input type declares `id`). */
+  readonly stripId: boolean;
+  /** Build the `--output` text: one JSON decision (or error) per line. */
+  readonly output: boolean;
+  /** Use the fast reader (fast-parse.ts) where it applies; off only to test that it changes nothing. */
+  readonly fast: boolean;
+}
+
+/** Where an example post is: its `id`, or its line (local to the chunk until merged). */
+export type ExampleRef = string | number;
+
+export interface ChunkResult {
+  /** Lines in the chunk. */
+  readonly lines: number;
+  readonly decided: number;
+  /** `action\tbasis` → count. */
+  readonly counts: [string, number][];
+  /** `old\u0000new` (each `action\tbasis`, or `(invalid)` when the old policy rejects the post) → count and examples. */
+  readonly transitions: [string, number, ExampleRef[]][];
+  /** Bad lines: local index (0-based within the chunk) and reason. */
+  readonly errors: [number, string][];
+  /** One JSON line per input line (a decision or an error), or null without `output`. */
+  readonly output: string | null;
+}
+
+const EXAMPLES = 3;
+export const INVALID = '(invalid)';
+
+function reason(errors: readonly InputProblem[]): string {
+  const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
+  return errors.length > 3 ? `${shown.join('; ')}; and ${errors.length - 3} more` : shown.join('; ');
+}
+
+/**
+ * Decides every line of a chunk (UTF-8 bytes of whole lines). Lines the fast reader accepts
+ * skip `JSON.parse` and validation; every other line takes the slow path, which gives the same
+ * result, so `fast` only changes the speed.
+ */
+export function processChunk(
+  bytes: Uint8Array,
+  now: Decider,
+  old: Decider | null,
+  options: ChunkOptions,
+  fast: FastParser | null = null,
+  firstLine = 1,
+): ChunkResult {
+  const counts = new Map<string, number>();
+  const transitions = new Map<string, [number, ExampleRef[]]>();
+  const errors: [number, string][] = [];
+  const fragments = new Map<string, string>();
+  const out: string[] | null = options.output ? [] : null;
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let decided = 0;
+  let local = 0;
+  let start = 0;
+  const n = buffer.length;
+
+  const decideWith = (decider: Decider, input: Record<string, unknown>, valid: boolean) => {
+    if (valid && decider.decideValid) {
+      try {
+        return { ok: true as const, decision: decider.decideValid(input) };
+      } catch {
+        // No version in force (or any surprise): the slow path says what is wrong.
+      }
+    }
+    return decider.decideUnknown(input);
+  };
+
+  while (start < n) {
+    let end = buffer.indexOf(10, start);
+    if (end < 0) end = n;
+    const lineEnd = end > start && buffer[end - 1] === 13 ? end - 1 : end;
+    const index = local++;
+    const lineStart = start;
+    start = end + 1;
+
+    const fail = (why: string) => {
+      errors.push([index, why]);
+      if (out) out.push(`{"line":${firstLine + index},"error":${JSON.stringify(why)}}`);
+    };
+    let id: unknown;
+    let input: Record<string, unknown>;
+    const parsed = fast ? fast(buffer, lineStart, lineEnd) : null;
+    if (parsed) {
+      input = parsed.input;
+      id = parsed.id;
+    } else {
+      const line = buffer.toString('utf8', lineStart, lineEnd);
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        fail(line.trim() === '' ? 'empty line' : `invalid JSON: ${(error as Error).message}`);
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        fail('expected a JSON object (one post per line)');
+        continue;
+      }
+      input = value as Record<string, unknown>;
+      if (options.stripId && Object.prototype.hasOwnProperty.call(input, 'id')) {
+        const { id: given, ...rest } = input;
+        id = given;
+        input = rest;
+      }
+      if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
+        fail('`id` must be a string or a number');
+        continue;
+      }
+    }
+    const result = decideWith(now, input, parsed !== null);
+    if (!result.ok) {
+      fail(reason(result.errors));
+      continue;
+    }
+    decided++;
+    const d = result.decision;
+    const key = `${d.action}\t${d.basis}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (old) {
+      const before = decideWith(old, input, parsed !== null);
+      const oldKey = before.ok ? `${before.decision.action}\t${before.decision.basis}` : INVALID;
+      const cell = `${oldKey}\u0000${key}`;
+      let entry = transitions.get(cell);
+      if (!entry) transitions.set(cell, (entry = [0, []]));
+      entry[0]++;
+      if (entry[1].length < EXAMPLES) entry[1].push(id === undefined ? index : String(id));
+    }
+    if (out) {
+      const fragmentKey = `${d.action}|${d.basis}|${d.clause}|${d.exemption}|${d.version}`;
+      let fragment = fragments.get(fragmentKey);
+      if (fragment === undefined) {
+        fragment = `"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}`;
+        fragments.set(fragmentKey, fragment);
+      }
+      out.push(id === undefined ? `{"line":${firstLine + index},${fragment}` : `{"line":${firstLine + index},"id":${JSON.stringify(id)},${fragment}`);
+    }
+  }
+  return {
+    lines: local,
+    decided,
+    counts: [...counts],
+    transitions: [...transitions].map(([k, [count, examples]]) => [k, count, examples]),
+    errors,
+    output: out ? (out.length > 0 ? `${out.join('\n')}\n` : '') : null,
+  };
+}
+
+export interface Transition {
+  readonly before: string;
+  readonly after: string;
+  readonly count: number;
+  readonly examples: readonly string[];
+}
+
+/** Totals over chunks merged in input order (line numbers are 1-based). */
+export class ReplayTotals {
+  lines = 0;
+  decided = 0;
+  readonly counts = new Map<string, number>();
+  readonly transitions = new Map<string, { count: number; examples: string[] }>();
+  badLines = 0;
+
+  /** Adds the next chunk; returns its bad lines with global line numbers. */
+  add(chunk: ChunkResult): { line: number; reason: string }[] {
+    const base = this.lines;
+    this.lines += chunk.lines;
+    this.decided += chunk.decided;
+    for (const [k, n] of chunk.counts) this.counts.set(k, (this.counts.get(k) ?? 0) + n);
+    for (const [k, n, examples] of chunk.transitions) {
+      let entry = this.transitions.get(k);
+      if (!entry) this.transitions.set(k, (entry = { count: 0, examples: [] }));
+      entry.count += n;
+      for (const e of examples) if (entry.examples.length < EXAMPLES) entry.examples.push(typeof e === 'number' ? `line ${base + e + 1}` : e);
+    }
+    this.badLines += chunk.errors.length;
+    return chunk.errors.map(([i, why]) => ({ line: base + i + 1, reason: why }));
+  }
+
+  /** Decisions by action and basis, most frequent first. */
+  byDecision(): { action: string; basis: string; count: number }[] {
+    return [...this.counts]
+      .map(([k, count]) => {
+        const [action, basis] = k.split('\t') as [string, string];
+        return { action, basis, count };
+      })
+      .sort((a, b) => b.count - a.count || a.action.localeCompare(b.action) || a.basis.localeCompare(b.basis));
+  }
+
+  transitionList(): Transition[] {
+    const label = (k: string) => (k === INVALID ? INVALID : k.replace('\t', ' (') + ')');
+    return [...this.transitions]
+      .map(([k, v]) => {
+        const [before, after] = k.split('\u0000') as [string, string];
+        return { before: label(before), after: label(after), count: v.count, examples: v.examples };
+      })
+      .sort((a, b) => b.count - a.count);
+  }
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+const pct = (n: number, total: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
+
+/** The report printed at the end of a replay. */
+export function renderReplay(totals: ReplayTotals, table: (header: readonly string[], rows: readonly (readonly string[])[]) => string, against: boolean): string {
+  const out: string[] = [];
+  out.push(table(['action', 'basis', 'posts', 'share'], totals.byDecision().map((r) => [r.action, r.basis, num(r.count), pct(r.count, totals.decided)])));
+  if (against) {
+    const transitions = totals.transitionList();
+    const olds = [...new Set(transitions.map((t) => t.before))].sort();
+    const news = [...new Set(transitions.map((t) => t.after))].sort();
+    const cell = (b: string, a: string) => transitions.find((t) => t.before === b && t.after === a)?.count ?? 0;
+    out.push('', 'old → new (rows: old decision, columns: new decision)');
+    out.push(table(['old \\ new', ...news], olds.map((b) => [b, ...news.map((a) => (cell(b, a) === 0 ? '·' : num(cell(b, a))))])));
+    const changed = transitions.filter((t) => t.before !== t.after);
+    out.push('', changed.length === 0 ? 'no post changes decision' : `${num(changed.reduce((n, t) => n + t.count, 0))} posts change decision:`);
+    for (const t of changed) out.push(`  ${t.before} → ${t.after}: ${num(t.count)} (e.g. ${t.examples.join(', ')})`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,323 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { FastParser } from '../../analysis/fast-parse.js';
+import { processChunk, renderReplay, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
+import type { PolicySet } from '../../checker/program.js';
+import { UsageError, type CommandContext } from '../io.js';
+import { requirePolicy } from '../policy-arg.js';
+import { deciderFor, fastParser, type EngineName } from '../replay-engine.js';
+import { renderTable } from '../table.js';
+
+interface ReplayOptions {
+  input: string;
+  against?: string;
+  output?: string;
+  jobs?: number;
+  engine: EngineName;
+  chunkBytes: number;
+  fast: boolean;
+}
+
+/** Bad lines printed one by one; past this many only the count grows. */
+const SHOWN_ERRORS = 20;
+
+function parseCount(what: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected ${what}`);
+    return n;
+  };
+}
+
+function parseEngine(value: string): EngineName {
+  if (value === 'compiled' || value === 'interpreter') return value;
+  throw new InvalidArgumentError('use compiled or interpreter');
+}
+
+/**
+ * `bylaw replay <set> --input posts.jsonl [--against OLD] [--output decisions.jsonl]`: decides
+ * a corpus with the compiled module on worker threads (chunks of whole lines, merged in input
+ * order), prints counts by action and basis and, against an old policy, the transition matrix.
+ */
+export function registerReplay(program: Command, ctx: CommandContext): void {
+  program
+    .command('replay')
+    .description('decide a JSONL corpus of posts; counts by decision, and old → new transitions with --against')
+    .argument('<policy>', 'a policy file or policy set (folder)')
+    .requiredOption('-i, --input <file>', 'posts, one JSON object per line (an optional top-level "id" names the post)')
+    .option('--against <old>', 'an old policy to compare with: print the old → new transition matrix')
+    .option('-o, --output <file>', 'write one decision per input line (JSONL, in input order)')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core; 0: decide on the main thread)', parseCount('a whole number ≥ 0', 0))
+    .option('--engine <engine>', 'compiled (default) or interpreter', parseEngine, 'compiled' as EngineName)
+    .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount('a whole number ≥ 1024', 1024), 1 << 20)
+    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
+    .action(async (path: string, options: ReplayOptions) => {
+      const now = requirePolicy(ctx, path);
+      if (!now) return;
+      const old = options.against !== undefined ? requirePolicy(ctx, options.against) : null;
+      if (options.against !== undefined && !old) return;
+      let file: FileHandle;
+      try {
+        file = await open(options.input, 'r');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(code === 'ENOENT' ? `no such file: ${options.input}` : `cannot read ${options.input}: ${code ?? String(error)}`);
+      }
+      try {
+        await replay(ctx, file, now, old, options);
+      } finally {
+        await file.close();
+      }
+    });
+}
+
+async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old: PolicySet | null, options: ReplayOptions): Promise<void> {
+  const stat = await file.stat();
+  if (stat.isDirectory()) throw new UsageError(`${options.input} is a folder, not a file`);
+  const declaresId = [now, ...(old ? [old] : [])].some((set) => set.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id')));
+  const chunkOptions: ChunkOptions = { stripId: !declaresId, output: options.output !== undefined, fast: options.fast };
+  const jobs = options.jobs ?? availableParallelism();
+  const started = performance.now();
+
+  let output: WriteStream | null = null;
+  if (options.output !== undefined) {
+    output = createWriteStream(options.output);
+    await new Promise<void>((resolve, reject) => {
+      output!.once('open', () => resolve());
+      output!.once('error', (e) => reject(new UsageError(`cannot write ${options.output}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
+    });
+  }
+
+  const totals = new ReplayTotals();
+  const progress = new Progress(ctx, stat.size);
+  let shown = 0;
+  let bytesDone = 0;
+  const merge = async (result: ChunkResult, bytes: number) => {
+    for (const bad of totals.add(result)) {
+      if (shown++ < SHOWN_ERRORS) progress.above(`${options.input}:${bad.line}: ${bad.reason}`);
+    }
+    if (output && result.output) await write(output, result.output);
+    bytesDone += bytes;
+    progress.update(bytesDone, totals.lines);
+  };
+
+  const pool = jobs === 0 ? await InProcess.create(now, old, options.engine, chunkOptions) : await WorkerPool.create(jobs, now, old, options.engine, chunkOptions);
+  try {
+    // Chunks go out in order; results are merged in order as they come back.
+    const pending = new Map<number, { result: ChunkResult; bytes: number }>();
+    const waiting: Promise<void>[] = [];
+    let nextToMerge = 0;
+    let seq = 0;
+    const drain = async () => {
+      while (pending.has(nextToMerge)) {
+        const { result, bytes } = pending.get(nextToMerge)!;
+        pending.delete(nextToMerge++);
+        await merge(result, bytes);
+      }
+    };
+    let firstLine = 1;
+    for await (const bytes of readChunks(file, options.chunkBytes)) {
+      const mine = seq++;
+      const size = bytes.byteLength;
+      const lines = countLines(bytes);
+      waiting.push(pool.run(mine, bytes, firstLine).then((result) => void pending.set(mine, { result, bytes: size })));
+      firstLine += lines;
+      // Constant memory: at most two chunks per worker in flight.
+      while (waiting.length >= pool.capacity) {
+        await Promise.race(waiting.map((p, i) => p.then(() => i))).then((i) => waiting.splice(i, 1));
+        await drain();
+      }
+    }
+    await Promise.all(waiting);
+    await drain();
+  } finally {
+    await pool.close();
+    progress.done();
+  }
+  if (output) await new Promise<void>((resolve, reject) => output!.end((e?: Error | null) => (e ? reject(e) : resolve())));
+
+  const seconds = (performance.now() - started) / 1000;
+  if (shown > SHOWN_ERRORS) ctx.err(`… and ${(shown - SHOWN_ERRORS).toLocaleString('en-US')} more bad lines`);
+  const rate = seconds > 0 ? Math.round(totals.lines / seconds) : 0;
+  const how = jobs === 0 ? 'main thread' : `${jobs} worker${jobs === 1 ? '' : 's'}`;
+  ctx.out(`replayed ${totals.lines.toLocaleString('en-US')} lines of ${options.input} in ${seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} posts/s, ${how}, ${options.engine})`);
+  ctx.out(`decided ${totals.decided.toLocaleString('en-US')}, bad lines ${totals.badLines.toLocaleString('en-US')}${totals.badLines > 0 ? ' (skipped; listed on stderr)' : ''}`);
+  if (output) ctx.out(`decisions written to ${options.output}`);
+  ctx.out('');
+  ctx.out(renderReplay(totals, renderTable, old !== null));
+}
+
+function write(stream: WriteStream, text: string): Promise<void> {
+  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+/** Lines in a chunk of whole lines (the last may lack its newline). */
+function countLines(bytes: Uint8Array): number {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let lines = 0;
+  for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++;
+  return bytes.byteLength > 0 && bytes[bytes.byteLength - 1] !== 10 ? lines + 1 : lines;
+}
+
+/** Chunks of whole lines (the last may lack its newline), each in its own transferable buffer. */
+async function* readChunks(file: FileHandle, size: number): AsyncGenerator<Uint8Array> {
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const buffer = Buffer.allocUnsafeSlow(carry.length + size);
+    carry.copy(buffer, 0);
+    const { bytesRead } = await file.read(buffer, carry.length, size, null);
+    const filled = carry.length + bytesRead;
+    if (bytesRead === 0) {
+      if (filled > 0) yield new Uint8Array(buffer.buffer, 0, filled);
+      return;
+    }
+    const newline = buffer.lastIndexOf(10, filled - 1);
+    if (newline < 0) {
+      // A line longer than a chunk: keep reading until it ends.
+      carry = buffer.subarray(0, filled);
+      continue;
+    }
+    carry = Buffer.from(buffer.subarray(newline + 1, filled));
+    yield new Uint8Array(buffer.buffer, 0, newline + 1);
+  }
+}
+
+interface Pool {
+  readonly capacity: number;
+  run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult>;
+  close(): Promise<void>;
+}
+
+class InProcess implements Pool {
+  readonly capacity = 1;
+
+  private constructor(
+    private readonly now: Decider,
+    private readonly old: Decider | null,
+    private readonly options: ChunkOptions,
+    private readonly fast: FastParser | null,
+  ) {}
+
+  static async create(now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions): Promise<InProcess> {
+    return new InProcess(await deciderFor(now, engine), old ? await deciderFor(old, engine) : null, options, fastParser(now, old, options));
+  }
+
+  run(_seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
+    return Promise.resolve(processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine));
+  }
+
+  async close(): Promise<void> {}
+}
+
+class WorkerPool implements Pool {
+  private readonly inFlight: number[];
+  private readonly callbacks = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
+  private failure: Error | null = null;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.inFlight = workers.map(() => 0);
+    workers.forEach((worker, i) => {
+      worker.on('message', (message: { kind: string; seq?: number; result?: ChunkResult; message?: string }) => {
+        if (message.kind === 'result') {
+          this.inFlight[i]!--;
+          const callback = this.callbacks.get(message.seq!);
+          this.callbacks.delete(message.seq!);
+          callback?.resolve(message.result!);
+        } else if (message.kind === 'failed') this.fail(new Error(`a replay worker could not load the policy: ${message.message}`));
+      });
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0 && this.callbacks.size > 0) this.fail(new Error(`a replay worker exited with code ${code}`));
+      });
+    });
+  }
+
+  get capacity(): number {
+    return this.workers.length * 2;
+  }
+
+  static async create(jobs: number, now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions): Promise<WorkerPool> {
+    const script = new URL('../replay-worker.js', import.meta.url);
+    const workerData = { now, old, engine, options };
+    const workers: Worker[] = [];
+    for (let i = 0; i < jobs; i++) {
+      if (import.meta.url.endsWith('.ts')) {
+        // Running from source (tests, tsx): the worker loads TypeScript through tsx.
+        const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+        const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;
+        const source = new URL('../replay-worker.ts', import.meta.url).href;
+        const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`;
+        workers.push(new Worker(code, { eval: true, workerData }));
+      } else {
+        workers.push(new Worker(script, { workerData }));
+      }
+    }
+    return new WorkerPool(workers);
+  }
+
+  run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
+    if (this.failure) return Promise.reject(this.failure);
+    // The least busy worker; ties go to the first.
+    let best = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
+    this.inFlight[best]!++;
+    return new Promise((resolve, reject) => {
+      this.callbacks.set(seq, { resolve, reject });
+      this.workers[best]!.postMessage({ seq, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.callbacks.values()) reject(error);
+    this.callbacks.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** A progress bar on stderr when it is a terminal; nothing at all otherwise. */
+class Progress {
+  private last = 0;
+  private shown = false;
+  private readonly tty: boolean;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly total: number,
+  ) {
+    this.tty = Boolean(ctx.io.stderr.isTTY);
+  }
+
+  update(bytes: number, lines: number): void {
+    if (!this.tty) return;
+    const t = performance.now();
+    if (t - this.last < 100) return;
+    this.last = t;
+    const fraction = this.total === 0 ? 1 : Math.min(1, bytes / this.total);
+    const width = 30;
+    const filled = Math.round(fraction * width);
+    const rate = Math.round(lines / ((t - this.started) / 1000));
+    this.ctx.io.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}%  ${lines.toLocaleString('en-US')} posts  ${rate.toLocaleString('en-US')}/s `);
+    this.shown = true;
+  }
+
+  /** A line printed above the bar (the bar is redrawn on the next update). */
+  above(line: string): void {
+    if (this.shown) this.ctx.io.stderr.write('\r\x1b[2K');
+    this.ctx.err(line);
+  }
+
+  done(): void {
+    if (this.shown) this.ctx.io.stderr.write('\r\x1b[2K');
+  }
+}

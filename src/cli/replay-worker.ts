@@ -1,0 +1,39 @@
+/**
+ * A `bylaw replay` worker thread: loads the compiled module(s) of the policy set(s) it is given
+ * (structured clones of the checked sets) and decides chunks of JSONL lines sent by the main
+ * thread, answering each with its ChunkResult.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PolicySet } from '../checker/program.js';
+import { processChunk, type ChunkOptions, type Decider } from '../analysis/replay.js';
+import { deciderFor, fastParser, type EngineName } from './replay-engine.js';
+
+interface Data {
+  readonly now: PolicySet;
+  readonly old: PolicySet | null;
+  readonly engine: EngineName;
+  readonly options: ChunkOptions;
+}
+
+const data = workerData as Data;
+const port = parentPort!;
+
+async function main(): Promise<void> {
+  let now: Decider;
+  let old: Decider | null;
+  try {
+    now = await deciderFor(data.now, data.engine);
+    old = data.old ? await deciderFor(data.old, data.engine) : null;
+  } catch (error) {
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const fast = fastParser(data.now, data.old, data.options);
+  port.on('message', (message: { seq: number; bytes: Uint8Array; firstLine: number }) => {
+    const result = processChunk(message.bytes, now, old, data.options, fast, message.firstLine);
+    port.postMessage({ kind: 'result', seq: message.seq, result });
+  });
+  port.postMessage({ kind: 'ready' });
+}
+
+void main();
