@@ -1,43 +1,114 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import { keyOf, opaqueKey } from '../finite-model.js';
+import { BudgetExceeded, DecisionDiagrams, keyOf, ModelBuilder, opaqueKey } from '../finite-model.js';
 import type { CheckedClause, Condition } from '../program.js';
-import { implies, satisfiable, WorkMeter, type Verdict } from '../satisfiable.js';
-
-function firingCondition(clause: CheckedClause): Condition {
-  if (!clause.unless) return clause.when;
-  const span = clause.span;
-  return { kind: 'and', operands: [clause.when, { kind: 'not', operand: clause.unless, span }], span };
-}
+import type { Verdict } from '../satisfiable.js';
 
 /**
- * Work all BL402 checks of one program may do together, and all BL403 checks together (see
- * WorkMeter): a few seconds at most, however large the policy. A policy of 10,000 ordinary
- * clauses uses a small fraction of it.
+ * Work (children of decision-diagram nodes built) all reachability checks of one program may do
+ * together: a few seconds at most, however large or hostile the policy. The 10,000-clause
+ * policy of scripts/scale.ts uses a small fraction of it. Once spent, the remaining checks
+ * answer "unknown" and warn about nothing; checks run in declaration order, so which ones is
+ * deterministic.
  */
 export const REACHABILITY_WORK = 60_000_000;
+
+/** Nodes the program's diagrams may hold (memory). */
+export const REACHABILITY_NODES = 1_000_000;
 
 /** Implication tests BL403 may run for one program, after the index below has ruled out the rest. */
 export const MAX_SHADOW_PAIRS = 50_000;
 
-/** Verdicts per clause: BL403 asks again about clauses BL402 has settled. */
-const verdicts = new WeakMap<CheckedClause, Verdict>();
+/**
+ * One finite model (finite-model.ts) and one set of decision diagrams for every clause of a
+ * program, shared by BL402 and BL403: each context's diagram is built once, not once per clause
+ * that uses it (with a chain of 1,000 contexts under 10,000 clauses, per-check models meant
+ * millions of rebuilt contexts).
+ */
+class Reachability {
+  private readonly dd: DecisionDiagrams | null;
+  private readonly firing = new Map<CheckedClause, number | null>();
+  private exhausted = false;
 
-function firingVerdict(clause: CheckedClause, contexts: ReadonlyMap<string, Condition>, meter: WorkMeter): Verdict {
-  let verdict = verdicts.get(clause);
-  if (verdict === undefined) {
-    verdict = satisfiable(firingCondition(clause), contexts, undefined, meter);
-    verdicts.set(clause, verdict);
+  constructor(
+    clauses: readonly CheckedClause[],
+    private readonly contexts: ReadonlyMap<string, Condition>,
+  ) {
+    const all: Condition[] = [];
+    for (const c of clauses) {
+      all.push(c.when);
+      if (c.unless) all.push(c.unless);
+    }
+    // One condition holding them all: ModelBuilder walks each context body once per call.
+    const span = clauses[0]?.span;
+    const model = span ? new ModelBuilder().addCondition({ kind: 'and', operands: all, span }, contexts).build() : null;
+    this.dd = model ? new DecisionDiagrams(model, REACHABILITY_NODES, REACHABILITY_WORK) : null;
   }
-  return verdict;
+
+  /** The diagram of `build()`, or null once the budget is spent. */
+  private diagram(build: (dd: DecisionDiagrams) => number): number | null {
+    if (this.exhausted || !this.dd) return null;
+    try {
+      return build(this.dd);
+    } catch (error) {
+      if (!(error instanceof BudgetExceeded)) throw error;
+      this.exhausted = true;
+      return null;
+    }
+  }
+
+  private firingDiagram(clause: CheckedClause): number | null {
+    if (!this.firing.has(clause)) {
+      this.firing.set(
+        clause,
+        this.diagram((dd) => {
+          const when = dd.condition(clause.when, this.contexts);
+          return clause.unless ? dd.and(when, dd.not(dd.condition(clause.unless, this.contexts))) : when;
+        }),
+      );
+    }
+    return this.firing.get(clause)!;
+  }
+
+  /** Whether the clause can fire (red lines, rules) or apply (exemptions) for some input. */
+  fires(clause: CheckedClause): Verdict {
+    const f = this.firingDiagram(clause);
+    return f === null ? 'unknown' : f === DecisionDiagrams.FALSE ? 'unsatisfiable' : 'satisfiable';
+  }
+
+  /** Whether `when` alone can hold. */
+  when(clause: CheckedClause): Verdict {
+    const f = this.diagram((dd) => dd.condition(clause.when, this.contexts));
+    return f === null ? 'unknown' : f === DecisionDiagrams.FALSE ? 'unsatisfiable' : 'satisfiable';
+  }
+
+  /** Whenever `a` fires, `b` fires too (proved; false when unknown). */
+  implies(a: CheckedClause, b: CheckedClause): boolean {
+    const fa = this.firingDiagram(a);
+    const fb = this.firingDiagram(b);
+    if (fa === null || fb === null) return false;
+    return this.diagram((dd) => dd.and(fa, dd.not(fb))) === DecisionDiagrams.FALSE;
+  }
+}
+
+/** The analysis of one program, shared by the two checks (index.ts calls them one after the other). */
+const analyses = new WeakMap<ReadonlyMap<string, Condition>, Reachability>();
+
+function analysis(clauses: readonly CheckedClause[], contexts: ReadonlyMap<string, Condition>): Reachability {
+  let found = analyses.get(contexts);
+  if (!found) {
+    found = new Reachability(clauses, contexts);
+    analyses.set(contexts, found);
+  }
+  return found;
 }
 
 /** BL402: a clause whose condition no valid input satisfies. */
 export function checkNeverFires(clauses: readonly CheckedClause[], contexts: ReadonlyMap<string, Condition>, bag: DiagnosticBag): void {
-  const meter = new WorkMeter(REACHABILITY_WORK);
+  const reach = analysis(clauses, contexts);
   for (const clause of clauses) {
-    if (firingVerdict(clause, contexts, meter) !== 'unsatisfiable') continue;
+    if (reach.fires(clause) !== 'unsatisfiable') continue;
     const what = clause.kind === 'exemption' ? 'apply' : 'fire';
-    const cause = satisfiable(clause.when, contexts, undefined, meter) === 'unsatisfiable' ? 'its `when` condition never holds' : 'its `unless` holds whenever its `when` does';
+    const cause = reach.when(clause) === 'unsatisfiable' ? 'its `when` condition never holds' : 'its `unless` holds whenever its `when` does';
     bag.report('BL402', `${clause.kind === 'redline' ? 'red line' : clause.kind} \`${clause.name}\` can never ${what}: ${cause}`, clause.nameSpan, {
       help: 'look for contradictory tests of the same field, such as `x == a and x == b`',
     });
@@ -62,7 +133,7 @@ export function checkShadowedRules(
   contexts: ReadonlyMap<string, Condition>,
   bag: DiagnosticBag,
 ): void {
-  const meter = new WorkMeter(REACHABILITY_WORK);
+  const reach = analysis([...redlines, ...rules], contexts);
   const vars = new VariableIndex(contexts);
   const keyless: number[] = [];
   const byKey = new Map<string, number[]>();
@@ -84,14 +155,13 @@ export function checkShadowedRules(
     const candidates = [...keyless];
     for (const key of ruleVars) candidates.push(...(byKey.get(key) ?? []));
     if (candidates.length === 0) continue;
-    if (firingVerdict(rule, contexts, meter) === 'unsatisfiable') continue;
-    const ruleFires = firingCondition(rule);
+    if (reach.fires(rule) === 'unsatisfiable') continue;
     let shadow: CheckedClause | null = null;
     for (const i of candidates.sort((a, b) => a - b)) {
       const redline = redlines[i]!;
       if (redline.severity < rule.severity || !isSubset(redlineVars[i]!, ruleVars)) continue;
       if (++pairs > MAX_SHADOW_PAIRS) break;
-      if (implies(ruleFires, firingCondition(redline), contexts, meter)) {
+      if (reach.implies(rule, redline)) {
         shadow = redline;
         break;
       }
