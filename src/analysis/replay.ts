@@ -68,10 +68,12 @@ export function processChunk(
   fast: FastParser | null = null,
   firstLine = 1,
 ): ChunkResult {
-  const counts = new Map<string, number>();
+  // Counted by decision object first (the compiled module returns shared, frozen decisions):
+  // no string per post. Keys are made once per distinct decision at the end.
+  const counts = new Map<Decision, number>();
   const transitions = new Map<string, [number, ExampleRef[]]>();
   const errors: [number, string][] = [];
-  const fragments = new Map<string, string>();
+  const fragments = new Map<Decision, string>();
   const out: string[] | null = options.output ? [] : null;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let decided = 0;
@@ -79,15 +81,9 @@ export function processChunk(
   let start = 0;
   const n = buffer.length;
 
-  const decideWith = (decider: Decider, input: Record<string, unknown>, valid: boolean) => {
-    if (valid && decider.decideValid) {
-      try {
-        return { ok: true as const, decision: decider.decideValid(input) };
-      } catch {
-        // No version in force (or any surprise): the slow path says what is wrong.
-      }
-    }
-    return decider.decideUnknown(input);
+  const fail = (index: number, why: string) => {
+    errors.push([index, why]);
+    if (out) out.push(`{"line":${firstLine + index},"error":${JSON.stringify(why)}}`);
   };
 
   while (start < n) {
@@ -98,14 +94,10 @@ export function processChunk(
     const lineStart = start;
     start = end + 1;
 
-    const fail = (why: string) => {
-      errors.push([index, why]);
-      if (out) out.push(`{"line":${firstLine + index},"error":${JSON.stringify(why)}}`);
-    };
     let id: unknown;
     let input: Record<string, unknown>;
-    const parsed = fast ? fast(buffer, lineStart, lineEnd) : null;
-    if (parsed) {
+    const parsed = fast !== null ? fast(buffer, lineStart, lineEnd) : null;
+    if (parsed !== null) {
       input = parsed.input;
       id = parsed.id;
     } else {
@@ -114,11 +106,11 @@ export function processChunk(
       try {
         value = JSON.parse(line);
       } catch (error) {
-        fail(line.trim() === '' ? 'empty line' : `invalid JSON: ${(error as Error).message}`);
+        fail(index, line.trim() === '' ? 'empty line' : `invalid JSON: ${(error as Error).message}`);
         continue;
       }
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        fail('expected a JSON object (one post per line)');
+        fail(index, 'expected a JSON object (one post per line)');
         continue;
       }
       input = value as Record<string, unknown>;
@@ -128,46 +120,66 @@ export function processChunk(
         input = rest;
       }
       if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
-        fail('`id` must be a string or a number');
+        fail(index, '`id` must be a string or a number');
         continue;
       }
     }
-    const result = decideWith(now, input, parsed !== null);
-    if (!result.ok) {
-      fail(reason(result.errors));
-      continue;
+    let d: Decision | null = parsed !== null ? decideValid(now, input) : null;
+    if (d === null) {
+      const result = now.decideUnknown(input);
+      if (!result.ok) {
+        fail(index, reason(result.errors));
+        continue;
+      }
+      d = result.decision;
     }
     decided++;
-    const d = result.decision;
-    const key = `${d.action}\t${d.basis}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (old) {
-      const before = decideWith(old, input, parsed !== null);
-      const oldKey = before.ok ? `${before.decision.action}\t${before.decision.basis}` : INVALID;
-      const cell = `${oldKey}\u0000${key}`;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+    if (old !== null) {
+      let before: Decision | null = parsed !== null ? decideValid(old, input) : null;
+      if (before === null) {
+        const result = old.decideUnknown(input);
+        if (result.ok) before = result.decision;
+      }
+      const cell = `${before === null ? INVALID : `${before.action}\t${before.basis}`}\u0000${d.action}\t${d.basis}`;
       let entry = transitions.get(cell);
       if (!entry) transitions.set(cell, (entry = [0, []]));
       entry[0]++;
       if (entry[1].length < EXAMPLES) entry[1].push(id === undefined ? index : String(id));
     }
-    if (out) {
-      const fragmentKey = `${d.action}|${d.basis}|${d.clause}|${d.exemption}|${d.version}`;
-      let fragment = fragments.get(fragmentKey);
+    if (out !== null) {
+      let fragment = fragments.get(d);
       if (fragment === undefined) {
         fragment = `"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}`;
-        fragments.set(fragmentKey, fragment);
+        fragments.set(d, fragment);
       }
       out.push(id === undefined ? `{"line":${firstLine + index},${fragment}` : `{"line":${firstLine + index},"id":${JSON.stringify(id)},${fragment}`);
     }
   }
+  const byKey = new Map<string, number>();
+  for (const [d, count] of counts) {
+    const key = `${d.action}\t${d.basis}`;
+    byKey.set(key, (byKey.get(key) ?? 0) + count);
+  }
   return {
     lines: local,
     decided,
-    counts: [...counts],
+    counts: [...byKey],
     transitions: [...transitions].map(([k, [count, examples]]) => [k, count, examples]),
     errors,
     output: out ? (out.length > 0 ? `${out.join('\n')}\n` : '') : null,
   };
+}
+
+/** The decision for an input the fast reader validated, or null to take the slow path. */
+function decideValid(decider: Decider, input: Record<string, unknown>): Decision | null {
+  if (decider.decideValid === undefined) return null;
+  try {
+    return decider.decideValid(input);
+  } catch {
+    // No version in force (or any surprise): the slow path says what is wrong.
+    return null;
+  }
 }
 
 export interface Transition {
