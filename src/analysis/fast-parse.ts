@@ -1,4 +1,4 @@
-import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import type { Condition, EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
 
 /**
  * A schema-directed JSON reader for replay's hot path: it reads one line's bytes straight into
@@ -200,13 +200,15 @@ function readId(s: Scanner): unknown {
   return readInteger(s);
 }
 
-function recordReader(type: RecordType, stripId: boolean): Reader {
+function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = []): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
-  const readers = type.fields.map((f) => readerFor(f.type));
+  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
   const n = names.length;
   const idKey = bytesOf('id');
-  const seen = new Uint8Array(n);
+  // seen[k] === generation: field k was read in this record (no clearing per line).
+  const seen = new Uint32Array(n);
+  let generation = 0;
   // One object per record type, filled in place for every line: its shape never changes, and a
   // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
   // is only valid until the next line).
@@ -222,7 +224,7 @@ function recordReader(type: RecordType, stripId: boolean): Reader {
     if (s.b[s.i] !== 123) return FAIL;
     s.i++;
     // Scratch space: a record type never contains itself, so one per reader is enough.
-    seen.fill(0);
+    const gen = ++generation;
     let count = 0;
     s.ws();
     if (s.b[s.i] === 125) {
@@ -235,7 +237,7 @@ function recordReader(type: RecordType, stripId: boolean): Reader {
         const ke = s.strEnd;
         // Usually the fields come in declaration order: try the next expected one first.
         let field = -1;
-        if (count < n && !seen[count] && matches(s.b, ks, ke, keys[count]!)) field = count;
+        if (count < n && seen[count] !== gen && matches(s.b, ks, ke, keys[count]!)) field = count;
         else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
         s.ws();
         if (s.b[s.i] !== 58) return FAIL;
@@ -247,11 +249,11 @@ function recordReader(type: RecordType, stripId: boolean): Reader {
           if (id === FAIL) return FAIL;
           s.id = id as string | number;
         } else {
-          if (seen[field]) return FAIL;
+          if (seen[field] === gen) return FAIL;
           const value = readers[field]!(s);
           if (value === FAIL) return FAIL;
           target[names[field]!] = value;
-          seen[field] = 1;
+          seen[field] = gen;
           count++;
         }
         s.ws();
@@ -266,14 +268,22 @@ function recordReader(type: RecordType, stripId: boolean): Reader {
   };
 }
 
-function readerFor(type: Type): Reader {
+/** Field paths some condition reads (`author.role`): other string fields are checked, not copied. */
+type ReadSet = ReadonlySet<string>;
+
+/** A string no condition reads: validated like any other, then left as `''` (nothing is copied). */
+function skipString(s: Scanner): unknown {
+  return s.rawString() ? '' : FAIL;
+}
+
+function readerFor(type: Type, read: ReadSet, path: readonly string[]): Reader {
   switch (type.kind) {
     case 'bool':
       return readBool;
     case 'int':
       return intReader(type.min, type.max);
     case 'string':
-      return readString;
+      return read.has(path.join('.')) ? readString : skipString;
     case 'date':
       return readDate;
     case 'enum':
@@ -281,7 +291,7 @@ function readerFor(type: Type): Reader {
     case 'set':
       return setReader(type.element);
     case 'record':
-      return recordReader(type, false);
+      return recordReader(type, false, read, path);
   }
 }
 
@@ -316,7 +326,15 @@ function signature(type: Type): string {
 export function fastParserFor(sets: readonly PolicySet[], stripId: boolean): FastParser | null {
   const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
   if (new Set(records.map(signature)).size !== 1) return null;
-  const read = recordReader(records[0]!, stripId);
+  const paths = new Set<string>();
+  for (const set of sets) {
+    for (const v of set.versions) {
+      for (const c of [...v.contexts.map((x) => x.body), ...[...v.redlines, ...v.rules, ...v.exemptions].flatMap((x) => (x.unless ? [x.when, x.unless] : [x.when]))]) {
+        collectPaths(c, paths);
+      }
+    }
+  }
+  const read = recordReader(records[0]!, stripId, paths);
   const s = new Scanner();
   // Node's Buffer has latin1Slice/utf8Slice (what toString(encoding, start, end) calls), untyped.
   let buffer: SliceableBuffer | null = null;
@@ -339,4 +357,28 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean): Fas
     result.id = s.id;
     return result;
   };
+}
+
+function collectPaths(c: Condition, into: Set<string>): void {
+  switch (c.kind) {
+    case 'field':
+    case 'has':
+      into.add(c.path.join('.'));
+      return;
+    case 'not':
+      collectPaths(c.operand, into);
+      return;
+    case 'and':
+    case 'or':
+      for (const o of c.operands) collectPaths(o, into);
+      return;
+    case 'compare':
+      for (const o of [c.left, c.right]) if (o.kind === 'field') into.add(o.path.join('.'));
+      return;
+    case 'in':
+      if (c.operand.kind === 'field') into.add(c.operand.path.join('.'));
+      return;
+    default:
+      return;
+  }
 }

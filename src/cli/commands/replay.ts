@@ -125,7 +125,8 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
     for await (const bytes of readChunks(file, options.chunkBytes)) {
       const mine = seq++;
       const size = bytes.byteLength;
-      const lines = countLines(bytes);
+      // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
+      const lines = output ? countLines(bytes) : 0;
       waiting.push(pool.run(mine, bytes, firstLine).then((result) => void pending.set(mine, { result, bytes: size })));
       firstLine += lines;
       // Constant memory: at most two chunks per worker in flight.
