@@ -104,9 +104,10 @@ export class DuckDbRunner {
     if (format === 'parquet') {
       source = `read_parquet(${sqlString(path)}${rowNumbers ? ', file_row_number = true' : ''})`;
     } else {
-      const columns = inputColumns(set, 'duckdb')
-        .map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`)
-        .join(', ');
+      const declared = inputColumns(set, 'duckdb');
+      // A top-level `id` names a post (as in the JS replay): kept, as JSON, unless the record declares one.
+      const id = declared.some((c) => c.name === 'id') ? [] : [{ name: 'id', type: 'JSON' }];
+      const columns = [...id, ...declared].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
       source = `read_json(${sqlString(path)}, format = 'newline_delimited', columns = {${columns}})`;
     }
     // Row numbers (0-based, in input order) for examples: Parquet's own; JSON lines numbered as read.

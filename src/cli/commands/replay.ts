@@ -12,6 +12,7 @@ import type { PolicySet } from '../../checker/program.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, type EngineName } from '../replay-engine.js';
+import { replayWithDuckDb } from '../replay-duckdb.js';
 import { renderTable } from '../table.js';
 
 interface ReplayOptions {
@@ -19,7 +20,7 @@ interface ReplayOptions {
   against?: string;
   output?: string;
   jobs?: number;
-  engine: EngineName;
+  engine: EngineName | 'duckdb';
   chunkBytes: number;
   fast: boolean;
 }
@@ -35,9 +36,9 @@ function parseCount(what: string, min: number) {
   };
 }
 
-function parseEngine(value: string): EngineName {
-  if (value === 'compiled' || value === 'interpreter') return value;
-  throw new InvalidArgumentError('use compiled or interpreter');
+function parseEngine(value: string): EngineName | 'duckdb' {
+  if (value === 'compiled' || value === 'interpreter' || value === 'duckdb') return value;
+  throw new InvalidArgumentError('use compiled, interpreter or duckdb');
 }
 
 /**
@@ -54,7 +55,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--against <old>', 'an old policy to compare with: print the old → new transition matrix')
     .option('-o, --output <file>', 'write one decision per input line (JSONL, in input order)')
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 0: decide on the main thread)', parseCount('a whole number ≥ 0', 0))
-    .option('--engine <engine>', 'compiled (default) or interpreter', parseEngine, 'compiled' as EngineName)
+    .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount('a whole number ≥ 1024', 1024), 1 << 20)
     .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
     .action(async (path: string, options: ReplayOptions) => {
@@ -62,6 +63,11 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       if (!now) return;
       const old = options.against !== undefined ? requirePolicy(ctx, options.against) : null;
       if (options.against !== undefined && !old) return;
+      if (options.engine === 'duckdb') {
+        const { input, output, jobs } = options;
+        await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
+        return;
+      }
       let file: FileHandle;
       try {
         file = await open(options.input, 'r');
@@ -70,14 +76,14 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
         throw new UsageError(code === 'ENOENT' ? `no such file: ${options.input}` : `cannot read ${options.input}: ${code ?? String(error)}`);
       }
       try {
-        await replay(ctx, file, now, old, options);
+        await replay(ctx, file, now, old, { ...options, engine: options.engine });
       } finally {
         await file.close();
       }
     });
 }
 
-async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old: PolicySet | null, options: ReplayOptions): Promise<void> {
+async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old: PolicySet | null, options: ReplayOptions & { engine: EngineName }): Promise<void> {
   const stat = await file.stat();
   if (stat.isDirectory()) throw new UsageError(`${options.input} is a folder, not a file`);
   const declaresId = [now, ...(old ? [old] : [])].some((set) => set.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id')));

@@ -1,0 +1,107 @@
+/**
+ * `bylaw replay --engine duckdb` prints what the JS replay prints: the same counts, transition
+ * matrix and examples, from the same posts (JSON lines here; Parquet written by DuckDB itself).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processChunk, renderReplay, ReplayTotals } from '../../src/analysis/replay.js';
+import type { PolicySet } from '../../src/checker/program.js';
+import { replayWithDuckDb, toTotals } from '../../src/cli/replay-duckdb.js';
+import { renderTable } from '../../src/cli/table.js';
+import { decideUnknown } from '../../src/interpreter/evaluate.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
+import { compilePolicy } from '../support/policies.js';
+import { inputGenerator } from './support/inputs.js';
+
+const now = loadPolicy('policies/twitter').policy!;
+// An older, simpler policy over the same Post (undated: it decides every date).
+const old = compilePolicy(`
+rule threats when post.categories has violent_threat then suspend
+rule hate when post.categories has hateful_conduct or post.categories has harassment then remove
+exemption leaders from threats, hate when post.author.role == world_leader then notice
+`);
+
+let dir: string;
+let jsonl: string;
+let parquet: string;
+const posts = (() => {
+  const next = inputGenerator(now, 99);
+  const list: unknown[] = Array.from({ length: 3_000 }, next);
+  // Bad rows: an unknown role, a negative count.
+  list[10] = { ...(list[10] as object), target: 'nobody' };
+  list[20] = { ...(list[20] as object), author: { ...(list[20] as { author: object }).author, strikes: -1 } };
+  return list;
+})();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'bylaw-replay-'));
+  jsonl = join(dir, 'posts.jsonl');
+  parquet = join(dir, 'posts.parquet');
+  writeFileSync(jsonl, posts.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  const runner = await DuckDbRunner.open();
+  await runner.registerInput(now, jsonl, 'p');
+  await runner.run(`COPY p TO '${parquet}' (FORMAT parquet)`);
+  runner.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function jsReport(set: PolicySet, against: PolicySet | null): string {
+  const decider = (s: PolicySet) => ({ decideUnknown: (input: unknown) => decideUnknown(s, input) });
+  const chunk = processChunk(Buffer.from(posts.map((p) => JSON.stringify(p)).join('\n') + '\n'), decider(set), against ? decider(against) : null, {
+    stripId: true,
+    output: false,
+    fast: false,
+  });
+  const totals = new ReplayTotals();
+  totals.add(chunk);
+  return renderReplay(totals, renderTable, against !== null);
+}
+
+async function duckReport(set: PolicySet, against: PolicySet | null, input: string): Promise<string> {
+  const runner = await DuckDbRunner.open();
+  try {
+    const result = await runner.replay(set, { input, ...(against ? { against } : {}) });
+    expect(result.rows).toBe(posts.length);
+    return renderReplay(toTotals(result, against !== null), renderTable, against !== null);
+  } finally {
+    runner.close();
+  }
+}
+
+describe('replay with DuckDB', () => {
+  it('counts like the JS replay (JSON lines)', async () => {
+    expect(await duckReport(now, null, jsonl)).toBe(jsReport(now, null));
+  });
+
+  it('prints the same transition matrix and examples against an old policy (JSON lines and Parquet)', async () => {
+    const expected = jsReport(now, old);
+    expect(expected).toContain('old → new');
+    expect(await duckReport(now, old, jsonl)).toBe(expected);
+    expect(await duckReport(now, old, parquet)).toBe(expected);
+  });
+
+  it('the CLI branch prints the summary, lists bad rows on stderr and writes decisions', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const ctx = {
+      io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, cwd: process.cwd() },
+      exit: () => {},
+      out: (line: string) => out.push(line),
+      err: (line: string) => err.push(line),
+    };
+    const output = join(dir, 'decisions.parquet');
+    await replayWithDuckDb(ctx, now, old, { input: jsonl, output });
+    expect(out[0]).toMatch(/^replayed 3,000 lines of .*posts\.jsonl in [\d.]+ s \([\d,]+ posts\/s, duckdb\)$/);
+    expect(out[1]).toMatch(/^decided [\d,]+, bad lines [\d,]+ \(skipped; listed on stderr\)$/);
+    expect(out.slice(4).join('\n')).toBe(jsReport(now, old));
+    expect(err).toContain(`${jsonl}:11: target: expected one of Target (none, individual, public_figure, group, protected_group, state), got "nobody"`);
+    expect(err).toContain(`${jsonl}:21: author.strikes: -1 is below the minimum 0`);
+    const runner = await DuckDbRunner.open();
+    const rows = await runner.query(`SELECT count(*) AS n, count(action) AS decided FROM read_parquet('${output}')`);
+    runner.close();
+    expect(Number(rows[0]!['n'])).toBe(posts.length);
+  });
+});
