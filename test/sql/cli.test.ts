@@ -1,0 +1,58 @@
+/** The CLI hooks: `bylaw compile --target sql` and `bylaw replay --engine duckdb`, in-process. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSql } from '../../src/compiler/sql/index.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { runCli } from '../support/cli.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bylaw-sql-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('bylaw compile --target sql', () => {
+  it('writes <table>_decisions.sql for the dialect', async () => {
+    const result = await runCli(['compile', 'policies/twitter', '--target', 'sql', '--dialect', 'spark', '--table', 'lake.posts', '-o', dir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`wrote ${join(dir, 'posts_decisions.sql')}\n`);
+    const set = loadPolicy('policies/twitter').policy!;
+    expect(readFileSync(join(dir, 'posts_decisions.sql'), 'utf8')).toBe(generateSql(set, { dialect: 'spark', table: 'lake.posts' }));
+  });
+
+  it('rejects an unknown dialect and a bad table name with exit code 2', async () => {
+    expect((await runCli(['compile', 'policies/twitter', '--target', 'sql', '--dialect', 'oracle', '-o', dir])).code).toBe(2);
+    const bad = await runCli(['compile', 'policies/twitter', '--target', 'sql', '--table', 'a..b', '-o', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid table or view name');
+  });
+});
+
+describe('bylaw replay --engine duckdb', () => {
+  it('prints the summary and lists bad rows', async () => {
+    const post = {
+      date: '2019-11-02',
+      author: { handle: 'x', role: 'ordinary', verified: false, followers: 10, strikes: 0 },
+      target: 'individual',
+      categories: ['violent_threat'],
+      topic: 'none',
+      public_interest: false,
+      offline_harm_risk: 'none',
+    };
+    const input = join(dir, 'posts.jsonl');
+    writeFileSync(input, [post, { ...post, date: '2016-01-01' }].map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const result = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', input]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^replayed 2 lines of .* \(\d[\d,]* posts\/s, duckdb\)\ndecided 1, bad lines 1 \(skipped; listed on stderr\)\n\n/);
+    expect(result.stdout).toContain('suspend  rule   1      100.0%');
+    expect(result.stderr).toBe(`${input}:2: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
+  });
+
+  it('a missing file is a usage error', async () => {
+    const result = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', join(dir, 'none.parquet')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*none\.parquet: No files found/);
+  });
+});
