@@ -200,7 +200,7 @@ function readId(s: Scanner): unknown {
   return readInteger(s);
 }
 
-function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = []): Reader {
+function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], keepIds = true): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
   const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
@@ -245,7 +245,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         s.ws();
         if (field < 0) {
           if (!stripId || !matches(s.b, ks, ke, idKey) || s.id !== undefined) return FAIL;
-          const id = readId(s);
+          const id = keepIds ? readId(s) : s.b[s.i] === 34 ? skipString(s) : readInteger(s);
           if (id === FAIL) return FAIL;
           s.id = id as string | number;
         } else {
@@ -321,9 +321,10 @@ function signature(type: Type): string {
 /**
  * The fast reader for a set's input type, or null when its versions declare different input
  * types (the version is only known after reading the date; the slow path handles those sets).
- * `stripId`: a top-level `id` is read and returned apart, not put in the input.
+ * `stripId`: a top-level `id` is read and returned apart, not put in the input; with `keepIds`
+ * false it is only checked (the caller needs no ids: no output, no examples), and returned as ''.
  */
-export function fastParserFor(sets: readonly PolicySet[], stripId: boolean): FastParser | null {
+export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, keepIds = true): FastParser | null {
   const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
   if (new Set(records.map(signature)).size !== 1) return null;
   const paths = new Set<string>();
@@ -334,7 +335,7 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean): Fas
       }
     }
   }
-  const read = recordReader(records[0]!, stripId, paths);
+  const read = recordReader(records[0]!, stripId, paths, [], keepIds);
   const s = new Scanner();
   // Node's Buffer has latin1Slice/utf8Slice (what toString(encoding, start, end) calls), untyped.
   let buffer: SliceableBuffer | null = null;

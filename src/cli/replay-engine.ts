@@ -15,5 +15,6 @@ export async function deciderFor(set: PolicySet, engine: EngineName): Promise<De
 
 /** The fast reader for the sets' shared input type, when the options ask for it and it applies. */
 export function fastParser(now: PolicySet, old: PolicySet | null, options: ChunkOptions): FastParser | null {
-  return options.fast ? fastParserFor(old ? [now, old] : [now], options.stripId) : null;
+  // Ids are only shown in the output and as examples of transitions.
+  return options.fast ? fastParserFor(old ? [now, old] : [now], options.stripId, options.output || old !== null) : null;
 }

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   const fast = fastParser(data.now, data.old, data.options);
   port.on('message', (message: { seq: number; bytes: Uint8Array; firstLine: number }) => {
     const result = processChunk(message.bytes, now, old, data.options, fast, message.firstLine);
-    port.postMessage({ kind: 'result', seq: message.seq, result });
+    // The chunk's buffer goes back to the main thread, to be read into again.
+    const buffer = message.bytes.buffer as ArrayBuffer;
+    port.postMessage({ kind: 'result', seq: message.seq, result, buffer }, [buffer]);
   });
   port.postMessage({ kind: 'ready' });
 }

@@ -90,6 +90,7 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   const chunkOptions: ChunkOptions = { stripId: !declaresId, output: options.output !== undefined, fast: options.fast };
   const jobs = options.jobs ?? availableParallelism();
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
 
   let output: WriteStream | null = null;
   if (options.output !== undefined) {
@@ -113,7 +114,8 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
     progress.update(bytesDone, totals.lines);
   };
 
-  const pool = jobs === 0 ? await InProcess.create(now, old, options.engine, chunkOptions) : await WorkerPool.create(jobs, now, old, options.engine, chunkOptions);
+  const buffers = new Buffers(options.chunkBytes * 2);
+  const pool = jobs === 0 ? await InProcess.create(now, old, options.engine, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, options.engine, chunkOptions, buffers);
   try {
     // Chunks go out in order; results are merged in order as they come back.
     const pending = new Map<number, { result: ChunkResult; bytes: number }>();
@@ -128,7 +130,7 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
       }
     };
     let firstLine = 1;
-    for await (const bytes of readChunks(file, options.chunkBytes)) {
+    for await (const bytes of readChunks(file, options.chunkBytes, buffers)) {
       const mine = seq++;
       const size = bytes.byteLength;
       // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
@@ -154,6 +156,10 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   const rate = seconds > 0 ? Math.round(totals.lines / seconds) : 0;
   const how = jobs === 0 ? 'main thread' : `${jobs} worker${jobs === 1 ? '' : 's'}`;
   ctx.out(`replayed ${totals.lines.toLocaleString('en-US')} lines of ${options.input} in ${seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} posts/s, ${how}, ${options.engine})`);
+  // CPU time of every thread: what a loaded machine cannot inflate much.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  ctx.out(`cpu ${cpuSeconds.toFixed(2)} s over all threads (${totals.lines > 0 ? Math.round((cpuSeconds * 1e9) / totals.lines).toLocaleString('en-US') : 0} ns per line)`);
   ctx.out(`decided ${totals.decided.toLocaleString('en-US')}, bad lines ${totals.badLines.toLocaleString('en-US')}${totals.badLines > 0 ? ' (skipped; listed on stderr)' : ''}`);
   if (output) ctx.out(`decisions written to ${options.output}`);
   ctx.out('');
@@ -172,11 +178,33 @@ function countLines(bytes: Uint8Array): number {
   return bytes.byteLength > 0 && bytes[bytes.byteLength - 1] !== 10 ? lines + 1 : lines;
 }
 
-/** Chunks of whole lines (the last may lack its newline), each in its own transferable buffer. */
-async function* readChunks(file: FileHandle, size: number): AsyncGenerator<Uint8Array> {
+/**
+ * Buffers to read chunks into, recycled: a worker hands each chunk's buffer back with its
+ * result, so the memory is allocated (and faulted in) once, not once per chunk.
+ */
+class Buffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  constructor(private readonly size: number) {}
+
+  take(bytes: number): Buffer {
+    if (bytes <= this.size) {
+      const recycled = this.free.pop();
+      return Buffer.from(recycled ?? new ArrayBuffer(this.size), 0, bytes);
+    }
+    return Buffer.allocUnsafeSlow(bytes);
+  }
+
+  give(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === this.size && this.free.length < 16) this.free.push(buffer);
+  }
+}
+
+/** Chunks of whole lines (the last may lack its newline), each in a transferable buffer of its own. */
+async function* readChunks(file: FileHandle, size: number, buffers: Buffers): AsyncGenerator<Uint8Array> {
   let carry = Buffer.alloc(0);
   for (;;) {
-    const buffer = Buffer.allocUnsafeSlow(carry.length + size);
+    const buffer = buffers.take(carry.length + size);
     carry.copy(buffer, 0);
     const { bytesRead } = await file.read(buffer, carry.length, size, null);
     const filled = carry.length + bytesRead;
@@ -187,7 +215,7 @@ async function* readChunks(file: FileHandle, size: number): AsyncGenerator<Uint8
     const newline = buffer.lastIndexOf(10, filled - 1);
     if (newline < 0) {
       // A line longer than a chunk: keep reading until it ends.
-      carry = buffer.subarray(0, filled);
+      carry = Buffer.from(buffer.subarray(0, filled));
       continue;
     }
     carry = Buffer.from(buffer.subarray(newline + 1, filled));
@@ -209,14 +237,17 @@ class InProcess implements Pool {
     private readonly old: Decider | null,
     private readonly options: ChunkOptions,
     private readonly fast: FastParser | null,
+    private readonly buffers: Buffers,
   ) {}
 
-  static async create(now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions): Promise<InProcess> {
-    return new InProcess(await deciderFor(now, engine), old ? await deciderFor(old, engine) : null, options, fastParser(now, old, options));
+  static async create(now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions, buffers: Buffers): Promise<InProcess> {
+    return new InProcess(await deciderFor(now, engine), old ? await deciderFor(old, engine) : null, options, fastParser(now, old, options), buffers);
   }
 
   run(_seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
-    return Promise.resolve(processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine));
+    const result = processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine);
+    this.buffers.give(bytes.buffer as ArrayBuffer);
+    return Promise.resolve(result);
   }
 
   async close(): Promise<void> {}
@@ -227,12 +258,16 @@ class WorkerPool implements Pool {
   private readonly callbacks = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
   private failure: Error | null = null;
 
-  private constructor(private readonly workers: Worker[]) {
+  private constructor(
+    private readonly workers: Worker[],
+    buffers: Buffers,
+  ) {
     this.inFlight = workers.map(() => 0);
     workers.forEach((worker, i) => {
-      worker.on('message', (message: { kind: string; seq?: number; result?: ChunkResult; message?: string }) => {
+      worker.on('message', (message: { kind: string; seq?: number; result?: ChunkResult; message?: string; buffer?: ArrayBuffer }) => {
         if (message.kind === 'result') {
           this.inFlight[i]!--;
+          if (message.buffer) buffers.give(message.buffer);
           const callback = this.callbacks.get(message.seq!);
           this.callbacks.delete(message.seq!);
           callback?.resolve(message.result!);
@@ -249,7 +284,7 @@ class WorkerPool implements Pool {
     return this.workers.length * 2;
   }
 
-  static async create(jobs: number, now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions): Promise<WorkerPool> {
+  static async create(jobs: number, now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions, buffers: Buffers): Promise<WorkerPool> {
     const script = new URL('../replay-worker.js', import.meta.url);
     const workerData = { now, old, engine, options };
     const workers: Worker[] = [];
@@ -265,7 +300,7 @@ class WorkerPool implements Pool {
         workers.push(new Worker(script, { workerData }));
       }
     }
-    return new WorkerPool(workers);
+    return new WorkerPool(workers, buffers);
   }
 
   run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
