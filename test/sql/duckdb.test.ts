@@ -91,8 +91,8 @@ describe('the compiler fixtures (ties, contexts, odd names, versions with differ
 });
 
 describe('random policies: ties between red lines, rules and exemptions', () => {
-  it('40 random policies × 500 posts, both shapes', async () => {
-    for (let seed = 1; seed <= 40; seed++) {
+  it('24 random policies × 500 posts, both shapes', async () => {
+    for (let seed = 1; seed <= 24; seed++) {
       const set = compilePolicy('', { preamble: randomPolicy(seed) });
       const inputs = Array.from({ length: 500 }, inputGenerator(set, seed));
       expectSameDecisions(set, inputs, await decideInDuckDb(runner, set, inputs));

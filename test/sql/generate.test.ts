@@ -82,7 +82,7 @@ describe('text', () => {
 describe('Spark and Trino: generated and parsed (not executed)', () => {
   const spark = new SparkSQL();
   const trino = new TrinoSQL();
-  const sets = [twitter, names, load('test/compiler/fixtures/versions'), compilePolicy('', { preamble: randomPolicy(3) })];
+  const sets = [twitter, names, load('test/compiler/fixtures/versions')];
   it('parse as Spark SQL', () => {
     for (const set of sets) {
       expect(spark.validate(generateSql(set, { dialect: 'spark', table: 'db.posts' })), set.name).toEqual([]);
