@@ -26,6 +26,7 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const cpuStart = process.cpuUsage();
   const runner = await DuckDbRunner.open(options.jobs !== undefined && options.jobs > 0 ? { threads: options.jobs } : {});
   let result: ReplayResult;
   try {
@@ -51,6 +52,11 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
   ctx.out(
     `replayed ${result.rows.toLocaleString('en-US')} ${unit} of ${options.input} in ${result.seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} posts/s, duckdb)`,
   );
+  // The process's CPU time includes DuckDB's threads.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const perRow = result.rows > 0 ? Math.round((cpuSeconds * 1e9) / result.rows).toLocaleString('en-US') : '0';
+  ctx.out(`cpu ${cpuSeconds.toFixed(2)} s over all threads (${perRow} ns per ${unit.slice(0, -1)})`);
   ctx.out(`decided ${result.decided.toLocaleString('en-US')}, bad ${unit} ${result.errors.toLocaleString('en-US')}${result.errors > 0 ? ' (skipped; listed on stderr)' : ''}`);
   if (options.output !== undefined) ctx.out(`decisions written to ${options.output}`);
   ctx.out('');

@@ -45,7 +45,7 @@ describe('bylaw replay --engine duckdb', () => {
     writeFileSync(input, [post, { ...post, date: '2016-01-01' }].map((p) => JSON.stringify(p)).join('\n') + '\n');
     const result = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', input]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^replayed 2 lines of .* \(\d[\d,]* posts\/s, duckdb\)\ndecided 1, bad lines 1 \(skipped; listed on stderr\)\n\n/);
+    expect(result.stdout).toMatch(/^replayed 2 lines of .* \(\d[\d,]* posts\/s, duckdb\)\ncpu [\d.]+ s over all threads \([\d,]+ ns per line\)\ndecided 1, bad lines 1 \(skipped; listed on stderr\)\n\n/);
     expect(result.stdout).toContain('suspend  rule   1      100.0%');
     expect(result.stderr).toBe(`${input}:2: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
   });

@@ -95,8 +95,9 @@ describe('replay with DuckDB', () => {
     const output = join(dir, 'decisions.parquet');
     await replayWithDuckDb(ctx, now, old, { input: jsonl, output });
     expect(out[0]).toMatch(/^replayed 3,000 lines of .*posts\.jsonl in [\d.]+ s \([\d,]+ posts\/s, duckdb\)$/);
-    expect(out[1]).toMatch(/^decided [\d,]+, bad lines [\d,]+ \(skipped; listed on stderr\)$/);
-    expect(out.slice(4).join('\n')).toBe(jsReport(now, old));
+    expect(out[1]).toMatch(/^cpu [\d.]+ s over all threads \([\d,]+ ns per line\)$/);
+    expect(out[2]).toMatch(/^decided [\d,]+, bad lines [\d,]+ \(skipped; listed on stderr\)$/);
+    expect(out.slice(5).join('\n')).toBe(jsReport(now, old));
     expect(err).toContain(`${jsonl}:11: target: expected one of Target (none, individual, public_figure, group, protected_group, state), got "nobody"`);
     expect(err).toContain(`${jsonl}:21: author.strikes: -1 is below the minimum 0`);
     const runner = await DuckDbRunner.open();
