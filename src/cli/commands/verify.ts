@@ -40,7 +40,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
           ctx.exit(EXIT.failed);
           continue;
         }
-        const versions = loaded.policy.versions.map((v) => `${v.version}${v.effective ? ` (from ${v.effective})` : ''}`);
+        const versions = loaded.policy.versions.map((v) => (v.effective && v.effective !== v.version ? `${v.version} (from ${v.effective})` : v.version));
         ctx.out(`versions: ${versions.join(', ')}`);
         const engines = await enginesFor(loaded.policy);
         ctx.out('compile: ok (decisions below come from both the interpreter and the compiled module)');
