@@ -40,8 +40,29 @@ export class TraceCode {
     return source === undefined ? '' : source.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ');
   }
 
+  /** Trace function names by condition object and input type: a context used 10,000 times is traced once. */
+  private readonly byCondition = new WeakMap<Condition, Map<string, string>>();
+  /** Each program's context bodies by name (a linear `find` per reference made chains quadratic). */
+  private readonly contextBodies = new WeakMap<Program, Map<string, Condition>>();
+
   /** A function `(input) => ConditionTrace` for a condition; identical code is emitted once. */
   traceFunction(c: Condition, program: Program, inputType: string): string {
+    let byType = this.byCondition.get(c);
+    if (!byType) this.byCondition.set(c, (byType = new Map()));
+    const traced = byType.get(inputType);
+    if (traced !== undefined) return traced;
+    const name = this.newTraceFunction(c, program, inputType);
+    byType.set(inputType, name);
+    return name;
+  }
+
+  private contextBody(program: Program, name: string): Condition {
+    let bodies = this.contextBodies.get(program);
+    if (!bodies) this.contextBodies.set(program, (bodies = new Map(program.contexts.map((x) => [x.name, x.body]))));
+    return bodies.get(name)!;
+  }
+
+  private newTraceFunction(c: Condition, program: Program, inputType: string): string {
     const body = this.trace(c, program, inputType);
     const key = `${inputType}\n${body}`;
     const known = this.byBody.get(key);
@@ -67,7 +88,7 @@ export class TraceCode {
       case 'not':
         return `${internal('not')}(${jsString(this.text(c.span))}, ${at}, ${this.trace(c.operand, program, inputType)})`;
       case 'context': {
-        const body = program.contexts.find((x) => x.name === c.name)!.body;
+        const body = this.contextBody(program, c.name);
         return `${internal('context')}(${jsString(c.name)}, ${at}, ${this.traceFunction(body, program, inputType)}(input))`;
       }
       default:

@@ -267,15 +267,20 @@ function usedHelpers(main: string, runtime: string): string {
     text,
     name: /^(?:«)?(?:function|const|type|interface) (\$\w+)/m.exec(text)?.[1] ?? null,
   }));
-  const refers = (text: string, name: string) => new RegExp(`\\${name}(?![\\w$])`).test(text);
+  // The `$names` used so far, found by one scan of each text (testing a regex per helper against
+  // the whole growing module was quadratic in its size: seconds for a 10,000-clause policy).
+  const used = new Set<string>();
+  const scan = (text: string) => {
+    for (const m of text.matchAll(/\$\w+(?![\w$])/g)) used.add(m[0]);
+  };
+  scan(main);
   const included = new Set<number>();
-  let pending = main;
   for (let changed = true; changed; ) {
     changed = false;
     chunks.forEach((chunk, i) => {
-      if (included.has(i) || (chunk.name !== null && !refers(pending, chunk.name))) return;
+      if (included.has(i) || (chunk.name !== null && !used.has(chunk.name))) return;
       included.add(i);
-      pending += `\n${chunk.text}`;
+      scan(chunk.text);
       changed = true;
     });
   }

@@ -46,11 +46,34 @@ export interface Firings {
 /** For a fired rule: the applicable exemption with the least severe action (ties: first declared). */
 export function applicableExemption(program: ProgramFacts, ruleName: string, exemptionHolds: readonly boolean[]): number {
   let best = -1;
-  program.exemptions.forEach((exemption, index) => {
-    if (!exemptionHolds[index] || !exemption.from.includes(ruleName)) return;
-    if (best < 0 || exemption.severity < program.exemptions[best]!.severity) best = index;
-  });
+  for (const index of exemptionsNaming(program, ruleName)) {
+    if (!exemptionHolds[index]) continue;
+    if (best < 0 || program.exemptions[index]!.severity < program.exemptions[best]!.severity) best = index;
+  }
   return best;
+}
+
+/**
+ * The exemptions whose `from` names each rule, in declaration order, per program: scanning every
+ * exemption for every fired rule made a decision quadratic in the size of the policy.
+ */
+const exemptionIndex = new WeakMap<ProgramFacts, ReadonlyMap<string, readonly number[]>>();
+const NONE: readonly number[] = [];
+
+function exemptionsNaming(program: ProgramFacts, ruleName: string): readonly number[] {
+  let index = exemptionIndex.get(program);
+  if (!index) {
+    const byRule = new Map<string, number[]>();
+    program.exemptions.forEach((exemption, i) => {
+      for (const rule of new Set(exemption.from)) {
+        const list = byRule.get(rule);
+        if (list) list.push(i);
+        else byRule.set(rule, [i]);
+      }
+    });
+    exemptionIndex.set(program, (index = byRule));
+  }
+  return index.get(ruleName) ?? NONE;
 }
 
 /** Rank for ties at the same severity: a red line, then an un-exempted rule, then an exempted rule. */
