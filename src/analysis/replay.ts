@@ -17,8 +17,11 @@ import type { FastParser } from './fast-parse.js';
 
 export interface Decider {
   decideUnknown(input: unknown): { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
-  /** For an input already known valid (the fast reader's): may throw (no version in force), then decideUnknown is used. */
-  decideValid?(input: Record<string, unknown>): Decision;
+  /**
+   * For an input already known valid (the fast reader's). null, or a throw, sends the input to
+   * `decideUnknown` (for an input dated before every version: return null, throwing is slow).
+   */
+  decideValid?(input: Record<string, unknown>): Decision | null;
 }
 
 export interface ChunkOptions {
@@ -71,7 +74,7 @@ export function processChunk(
   // Counted by decision object first (the compiled module returns shared, frozen decisions):
   // no string per post. Keys are made once per distinct decision at the end.
   const counts = new Map<Decision, number>();
-  const transitions = new Map<string, [number, ExampleRef[]]>();
+  const pairs = new Map<Decision | null, Map<Decision, [number, [number, ExampleRef][]]>>();
   const errors: [number, string][] = [];
   const fragments = new Map<Decision, string>();
   const out: string[] | null = options.output ? [] : null;
@@ -124,8 +127,8 @@ export function processChunk(
         continue;
       }
     }
-    let d: Decision | null = parsed !== null ? decideValid(now, input) : null;
-    if (d === null) {
+    let d = parsed !== null ? decideValid(now, input) : undefined;
+    if (d == null) {
       const result = now.decideUnknown(input);
       if (!result.ok) {
         fail(index, reason(result.errors));
@@ -136,16 +139,19 @@ export function processChunk(
     decided++;
     counts.set(d, (counts.get(d) ?? 0) + 1);
     if (old !== null) {
-      let before: Decision | null = parsed !== null ? decideValid(old, input) : null;
-      if (before === null) {
+      // null from decideValid: valid, but no version in force on the old side.
+      let before = parsed !== null ? decideValid(old, input) : undefined;
+      if (before === undefined) {
         const result = old.decideUnknown(input);
-        if (result.ok) before = result.decision;
+        before = result.ok ? result.decision : null;
       }
-      const cell = `${before === null ? INVALID : `${before.action}\t${before.basis}`}\u0000${d.action}\t${d.basis}`;
-      let entry = transitions.get(cell);
-      if (!entry) transitions.set(cell, (entry = [0, []]));
+      // By decision identity first; keys are made once per distinct pair at the end.
+      let row = pairs.get(before);
+      if (!row) pairs.set(before, (row = new Map()));
+      let entry = row.get(d);
+      if (!entry) row.set(d, (entry = [0, []]));
       entry[0]++;
-      if (entry[1].length < EXAMPLES) entry[1].push(id === undefined ? index : String(id));
+      if (entry[1].length < EXAMPLES) entry[1].push([index, id === undefined ? index : String(id)]);
     }
     if (out !== null) {
       let fragment = fragments.get(d);
@@ -155,6 +161,21 @@ export function processChunk(
       }
       out.push(id === undefined ? `{"line":${firstLine + index},${fragment}` : `{"line":${firstLine + index},"id":${JSON.stringify(id)},${fragment}`);
     }
+  }
+  const cells = new Map<string, [number, [number, ExampleRef][]]>();
+  for (const [before, row] of pairs) {
+    for (const [after, [count, examples]] of row) {
+      const cell = `${before === null ? INVALID : `${before.action}\t${before.basis}`}\u0000${after.action}\t${after.basis}`;
+      let entry = cells.get(cell);
+      if (!entry) cells.set(cell, (entry = [0, []]));
+      entry[0] += count;
+      entry[1].push(...examples);
+    }
+  }
+  // Examples in input order: the first lines of the chunk that fell in the cell.
+  const transitions = new Map<string, [number, ExampleRef[]]>();
+  for (const [cell, [count, examples]] of cells) {
+    transitions.set(cell, [count, examples.sort((a, b) => a[0] - b[0]).slice(0, EXAMPLES).map(([, ref]) => ref)]);
   }
   const byKey = new Map<string, number>();
   for (const [d, count] of counts) {
@@ -171,14 +192,16 @@ export function processChunk(
   };
 }
 
-/** The decision for an input the fast reader validated, or null to take the slow path. */
-function decideValid(decider: Decider, input: Record<string, unknown>): Decision | null {
-  if (decider.decideValid === undefined) return null;
+/**
+ * The decision for an input the fast reader validated: a Decision; null when the decider says
+ * no version is in force; undefined to take the slow path (no fast decider, or it threw).
+ */
+function decideValid(decider: Decider, input: Record<string, unknown>): Decision | null | undefined {
+  if (decider.decideValid === undefined) return undefined;
   try {
     return decider.decideValid(input);
   } catch {
-    // No version in force (or any surprise): the slow path says what is wrong.
-    return null;
+    return undefined;
   }
 }
 

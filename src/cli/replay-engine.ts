@@ -10,7 +10,13 @@ export type EngineName = 'compiled' | 'interpreter';
 export async function deciderFor(set: PolicySet, engine: EngineName): Promise<Decider> {
   if (engine === 'interpreter') return { decideUnknown: (input) => decideUnknown(set, input) };
   const compiled = await loadCompiled(set);
-  return { decideUnknown: (input) => compiled.decideUnknown(input), decideValid: (input) => compiled.decide(input) };
+  // Dated before every version: decideUnknown reports it (compiled.decide would throw, slowly).
+  const dateField = set.dateField;
+  const first = dateField === null ? null : set.versions[0]!.effective;
+  return {
+    decideUnknown: (input) => compiled.decideUnknown(input),
+    decideValid: (input) => (dateField !== null && first !== null && (input[dateField] as string) < first ? null : compiled.decide(input)),
+  };
 }
 
 /** The fast reader for the sets' shared input type, when the options ask for it and it applies. */
