@@ -6,12 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PolicySet } from '../checker/program.js';
 import { processChunk, type ChunkOptions, type Decider } from '../analysis/replay.js';
-import { deciderFor, fastParser, type EngineName } from './replay-engine.js';
+import { deciderFor, fastParser, type EngineSpec } from './replay-engine.js';
 
 interface Data {
   readonly now: PolicySet;
   readonly old: PolicySet | null;
-  readonly engine: EngineName;
+  readonly engines: { readonly now: EngineSpec; readonly old: EngineSpec | null };
   readonly options: ChunkOptions;
 }
 
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   let now: Decider;
   let old: Decider | null;
   try {
-    now = await deciderFor(data.now, data.engine);
-    old = data.old ? await deciderFor(data.old, data.engine) : null;
+    now = await deciderFor(data.now, data.engines.now);
+    old = data.old && data.engines.old ? await deciderFor(data.old, data.engines.old) : null;
   } catch (error) {
     port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;

@@ -11,7 +11,7 @@ import { processChunk, renderReplay, ReplayTotals, type ChunkOptions, type Chunk
 import type { PolicySet } from '../../checker/program.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
-import { deciderFor, fastParser, type EngineName } from '../replay-engine.js';
+import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
 import { replayWithDuckDb } from '../replay-duckdb.js';
 import { renderTable } from '../table.js';
 
@@ -115,7 +115,8 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   };
 
   const buffers = new Buffers(options.chunkBytes * 2);
-  const pool = jobs === 0 ? await InProcess.create(now, old, options.engine, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, options.engine, chunkOptions, buffers);
+  const engines = { now: await prepareEngine(now, options.engine), old: old ? await prepareEngine(old, options.engine) : null };
+  const pool = jobs === 0 ? await InProcess.create(now, old, engines, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, engines, chunkOptions, buffers);
   try {
     // Chunks go out in order; results are merged in order as they come back.
     const pending = new Map<number, { result: ChunkResult; bytes: number }>();
@@ -223,6 +224,11 @@ async function* readChunks(file: FileHandle, size: number, buffers: Buffers): As
   }
 }
 
+interface Engines {
+  readonly now: EngineSpec;
+  readonly old: EngineSpec | null;
+}
+
 interface Pool {
   readonly capacity: number;
   run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult>;
@@ -240,8 +246,9 @@ class InProcess implements Pool {
     private readonly buffers: Buffers,
   ) {}
 
-  static async create(now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions, buffers: Buffers): Promise<InProcess> {
-    return new InProcess(await deciderFor(now, engine), old ? await deciderFor(old, engine) : null, options, fastParser(now, old, options), buffers);
+  static async create(now: PolicySet, old: PolicySet | null, engines: Engines, options: ChunkOptions, buffers: Buffers): Promise<InProcess> {
+    const oldDecider = old && engines.old ? await deciderFor(old, engines.old) : null;
+    return new InProcess(await deciderFor(now, engines.now), oldDecider, options, fastParser(now, old, options), buffers);
   }
 
   run(_seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
@@ -284,9 +291,9 @@ class WorkerPool implements Pool {
     return this.workers.length * 2;
   }
 
-  static async create(jobs: number, now: PolicySet, old: PolicySet | null, engine: EngineName, options: ChunkOptions, buffers: Buffers): Promise<WorkerPool> {
+  static async create(jobs: number, now: PolicySet, old: PolicySet | null, engines: Engines, options: ChunkOptions, buffers: Buffers): Promise<WorkerPool> {
     const script = new URL('../replay-worker.js', import.meta.url);
-    const workerData = { now, old, engine, options };
+    const workerData = { now, old, engines, options };
     const workers: Worker[] = [];
     for (let i = 0; i < jobs; i++) {
       if (import.meta.url.endsWith('.ts')) {
