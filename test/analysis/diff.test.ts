@@ -172,6 +172,19 @@ exemption newsworthy
     expect(diff.textual.versions).toEqual({ added: ['2021-06-01'], removed: [] });
   });
 
+  it('a rule renamed: no change of action or basis; with `clauses`, a change of deciding clause', () => {
+    const before = policy(BASE);
+    const after = policy(BASE.replace('rule harassment', 'rule harassment_v2'));
+    expect(semanticDiff(before, after).regions).toEqual([]);
+    const diff = semanticDiff(before, after, { clauses: true });
+    expect(diff.transitions.map((t) => `${describeOutcome(t.before)} → ${describeOutcome(t.after)}`)).toEqual([
+      'remove (rule harassment) → remove (rule harassment_v2)',
+    ]);
+    expect(diff.regions.every((r) => r.verified)).toBe(true);
+    expect(diff.textual.clauses.added).toEqual([{ name: 'harassment_v2', kind: 'rule' }]);
+    expect(diff.textual.clauses.removed).toEqual([{ name: 'harassment', kind: 'rule' }]);
+  });
+
   it('an earlier first version: inputs that had no version in force now get decisions', async () => {
     const header = (v: string) => `policy demo\nversion "${v}"\neffective ${v}\n`;
     const before = checkFiles({ 'set/v2.policy': header('2021-01-01') + PREAMBLE + BASE }, 'set').policy!;
