@@ -79,13 +79,13 @@ export function scalePolicy(n: number): ScalePolicy {
   for (let k = 0; k < rules; k++) {
     const tests = [
       `post.categories has ${CATEGORIES[(k * 3) % 11]}`,
-      `post.author.role in {${ROLES[k % 8]}, ${ROLES[(k + 3) % 8]}}`,
       k % 2 === 0 ? ctx(k) : `post.topic != ${TOPICS[k % 3]}`,
+      `post.author.role in {${ROLES[k % 8]}, ${ROLES[(k + 3) % 8]}}`,
       k % 5 === 0 ? `post.date >= 20${10 + (k % 10)}-0${(k % 9) + 1}-15` : `post.author.strikes >= ${k % 6}`,
     ].slice(0, 2 + (k % 3));
     out.push(`rule r${k}`);
     out.push(`  when ${tests.join(' and ')}`);
-    if (k % 6 === 0) out.push(`  unless post.public_interest and post.offline_harm_risk == none`);
+    if (k % 6 === 0) out.push(`  unless post.author.handle == "appeal_${k % 13}" and post.offline_harm_risk == none`);
     out.push(`  then ${['remove', 'lock', 'suspend'][k % 3]}`);
     out.push(`  because "Rule ${k}."`);
     out.push('');
