@@ -52,6 +52,13 @@ export class TestClient {
   /** The next diagnostics published for `uri` that pass `test` (or the latest, if they already do). */
   diagnostics(uri: string, test: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 5000): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
+      // The server publishes only changes: when quick edits are debounced into nothing new,
+      // the latest publish is already the answer.
+      const latest = this.latest.get(uri)?.diagnostics;
+      if (latest !== undefined && test(latest)) {
+        resolve(latest);
+        return;
+      }
       const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; latest: ${JSON.stringify(this.latest.get(uri)?.diagnostics)}`)), timeoutMs);
       this.waiters.push({
         uri,
