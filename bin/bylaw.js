@@ -2,6 +2,15 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
 import { run } from '../dist/cli/main.js';
 
+// `bylaw … | head`: the reader closed the pipe and wants no more output. Stop quietly, as
+// Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -9,6 +9,7 @@
  * prints one row per size. The curve should be near-linear: 10x the clauses, about 10x the time.
  * test/hardening/scale.test.ts runs the same generator at 10/100/1,000 clauses (no timings).
  */
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { checkSet } from '../src/checker/index.js';
 import type { PolicySet } from '../src/checker/program.js';
@@ -144,6 +145,9 @@ export interface Stages {
   readonly set: PolicySet;
   readonly diagnostics: readonly { code: string; severity: string; message: string }[];
   readonly parseMs: number;
+  /** Loading: parsing the policy and the modules it uses (the stdlib), resolving `use`. */
+  readonly loadMs: number;
+  /** Checking the loaded set (types, names, reachability warnings), after loading. */
   readonly checkMs: number;
   readonly compileMs: number;
   /** The generated JavaScript, for byte-identity checks. */
@@ -160,7 +164,9 @@ export function runStages(policy: ScalePolicy): Stages {
   if (parsed.diagnostics.some((d) => d.severity === 'error')) throw new Error(`scale policy of ${policy.clauses} clauses does not parse`);
   started = performance.now();
   const loaded = loadPolicySet(file, { host });
+  const loadMs = performance.now() - started;
   if (!loaded.set) throw new Error(`scale policy of ${policy.clauses} clauses does not load: ${loaded.diagnostics[0]?.message}`);
+  started = performance.now();
   const checked = checkSet(loaded.set, loaded.sources);
   const checkMs = performance.now() - started;
   const diagnostics = [...loaded.diagnostics, ...checked.diagnostics];
@@ -168,7 +174,7 @@ export function runStages(policy: ScalePolicy): Stages {
   started = performance.now();
   const js = generate(checked.set, { target: 'js' }).files.find((f) => f.path === 'index.js')!.text;
   const compileMs = performance.now() - started;
-  return { set: checked.set, diagnostics, parseMs, checkMs, compileMs, js };
+  return { set: checked.set, diagnostics, parseMs, loadMs, checkMs, compileMs, js };
 }
 
 /** Nanoseconds per decision of `decide` over `inputs` (median of `runs` passes). */
@@ -195,9 +201,11 @@ export interface Row {
   readonly contexts: number;
   readonly kb: number;
   readonly parseMs: number;
+  readonly loadMs: number;
   readonly checkMs: number;
   readonly compileMs: number;
-  readonly loadMs: number;
+  /** loadCompiled: generate again, write, import. */
+  readonly importMs: number;
   readonly decideNs: number;
   readonly interpretNs: number;
   readonly warnings: number;
@@ -209,7 +217,7 @@ export async function measure(n: number, runs: number): Promise<Row> {
   const { set } = stages[0]!;
   let started = performance.now();
   const compiled: CompiledModule = await loadCompiled(set);
-  const loadMs = performance.now() - started;
+  const importMs = performance.now() - started;
   const inputs = scaleInputs(n >= 10_000 ? 2_000 : 10_000);
   for (const input of inputs.slice(0, 200)) {
     const expected = decideUnknown(set, input);
@@ -224,9 +232,10 @@ export async function measure(n: number, runs: number): Promise<Row> {
     contexts: policy.contexts,
     kb: Math.round(policy.text.length / 1024),
     parseMs: median(stages.map((s) => s.parseMs)),
+    loadMs: median(stages.map((s) => s.loadMs)),
     checkMs: median(stages.map((s) => s.checkMs)),
     compileMs: median(stages.map((s) => s.compileMs)),
-    loadMs,
+    importMs,
     decideNs,
     interpretNs,
     warnings: stages[0]!.diagnostics.length,
@@ -234,7 +243,7 @@ export async function measure(n: number, runs: number): Promise<Row> {
 }
 
 function table(rows: readonly Row[]): string {
-  const header = ['clauses', 'contexts', 'size', 'parse', 'check (incl. parse)', 'compile', 'import', 'decide (compiled)', 'decide (interpreter)', 'warnings'];
+  const header = ['clauses', 'contexts', 'size', 'parse', 'load (parse + stdlib)', 'check', 'load + check', 'compile', 'loadCompiled', 'decide (compiled)', 'decide (interpreter)', 'warnings'];
   const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ms`;
   const ns = (v: number) => (v < 10_000 ? `${Math.round(v).toLocaleString('en-US')} ns` : `${(v / 1000).toFixed(0)} µs`);
   const lines = rows.map((r) => [
@@ -242,9 +251,11 @@ function table(rows: readonly Row[]): string {
     r.contexts.toLocaleString('en-US'),
     `${r.kb.toLocaleString('en-US')} KB`,
     ms(r.parseMs),
-    ms(r.checkMs),
-    ms(r.compileMs),
     ms(r.loadMs),
+    ms(r.checkMs),
+    ms(r.loadMs + r.checkMs),
+    ms(r.compileMs),
+    ms(r.importMs),
     ns(r.decideNs),
     ns(r.interpretNs),
     String(r.warnings),
@@ -257,20 +268,22 @@ async function main(argv: readonly string[]): Promise<void> {
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
   const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
+  const loadStart = loadavg().map((l) => l.toFixed(2)).join(' ');
   const rows: Row[] = [];
   for (const n of sizes.length > 0 ? sizes : [10, 100, 1_000, 10_000]) {
     const row = await measure(n, runs);
     rows.push(row);
     process.stderr.write(`measured ${n} clauses\n`);
   }
-  console.log(`Node ${process.version}, median of ${runs} runs\n`);
+  console.log(`Node ${process.version}, ${cpus().length} CPUs, median of ${runs} runs; load average ${loadStart} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
   console.log(table(rows));
-  if (rows.length > 1) {
-    const first = rows[0]!;
-    const last = rows[rows.length - 1]!;
-    const growth = (a: number, b: number) => (b / a).toFixed(1);
+  // Growth per step: near-linear means about the same factor as the clauses.
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1]!;
+    const b = rows[i]!;
+    const x = (from: number, to: number) => `x${(to / from).toFixed(1)}`;
     console.log(
-      `\n${last.clauses / first.clauses}x the clauses: check ${growth(first.checkMs, last.checkMs)}x, compile ${growth(first.compileMs, last.compileMs)}x`,
+      `${a.clauses} -> ${b.clauses} clauses (x${b.clauses / a.clauses}, size ${x(a.kb, b.kb)}): load ${x(a.loadMs, b.loadMs)}, check ${x(a.checkMs, b.checkMs)}, compile ${x(a.compileMs, b.compileMs)}, decide ${x(a.decideNs, b.decideNs)} (compiled), ${x(a.interpretNs, b.interpretNs)} (interpreter)`,
     );
   }
 }

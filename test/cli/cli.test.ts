@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,5 +142,17 @@ describe('the installed command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('(input): expected an object (Post), got an array');
     expect(execFileSync(process.execPath, ['bin/bylaw.js', '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('stops quietly when the reader closes the pipe (`bylaw … | head -1`)', async () => {
+    // Close our end of stdout before bylaw writes: its first write fails with EPIPE, as after
+    // `head -1` exits. bylaw must stop quietly, not die with a stack trace.
+    const child = spawn(process.execPath, ['bin/bylaw.js', 'test', 'policies/twitter', '--cases', 'test/golden/twitter.cases.json', '--table']);
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
   });
 });
