@@ -53,10 +53,26 @@ function token(node: CstNode, key: string): IToken {
   if (!found) throw new Error(`internal: CST node \`${node.name}\` has no token \`${key}\``);
   return found;
 }
-/** The single child of an alternation node (e.g. `item`, `atom`). */
+/** The first child of an alternation node (e.g. `item`, `atom`); one pass, no arrays (hot path). */
 function onlyChild(node: CstNode): CstElement {
-  const all = Object.values(node.children).flat();
-  return all.sort((a, b) => offsetOf(a) - offsetOf(b))[0]!;
+  let first: CstElement | undefined;
+  let firstOffset = Infinity;
+  for (const key in node.children) {
+    for (const child of node.children[key]!) {
+      const offset = offsetOf(child);
+      if (offset < firstOffset) {
+        first = child;
+        firstOffset = offset;
+      }
+    }
+  }
+  return first!;
+}
+/** Two token lists merged in source order (most paths have no keyword segment: nothing to sort). */
+function inSourceOrder(a: IToken[], b: IToken[]): IToken[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...a, ...b].sort((x, y) => x.startOffset - y.startOffset);
 }
 function offsetOf(element: CstElement): number {
   return isToken(element) ? element.startOffset : (element.location?.startOffset ?? 0);
@@ -178,9 +194,7 @@ class Builder {
   }
 
   qualifiedName(name: CstNode): A.QualifiedName {
-    const parts = [...tokens(name, 'Identifier'), ...tokens(name, 'AnyName')]
-      .sort((a, b) => a.startOffset - b.startOffset)
-      .map((t) => this.ident(t));
+    const parts = inSourceOrder(tokens(name, 'Identifier'), tokens(name, 'AnyName')).map((t) => this.ident(t));
     return { kind: 'QualifiedName', parts, span: this.span(name) };
   }
 
@@ -263,9 +277,7 @@ class Builder {
   }
 
   path(cst: CstNode): A.PathExpr {
-    const segments = [...tokens(cst, 'Identifier'), ...tokens(cst, 'AnyName')]
-      .sort((a, b) => a.startOffset - b.startOffset)
-      .map((t) => this.ident(t));
+    const segments = inSourceOrder(tokens(cst, 'Identifier'), tokens(cst, 'AnyName')).map((t) => this.ident(t));
     return { kind: 'Path', segments, span: this.span(cst) };
   }
 
