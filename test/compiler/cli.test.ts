@@ -1,4 +1,5 @@
 /** `bylaw compile`, in process: files written, targets, and failures with the right exit codes. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,5 +64,17 @@ describe('bylaw compile', () => {
     const r = await runCli(['compile', 'test/compiler/fixtures/small', '-o', join(blocker, 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: cannot create .*out: (ENOTDIR|EEXIST)\n$/);
+    const taken = await runCli(['compile', 'test/compiler/fixtures/small', '-o', blocker]);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toBe(`error: cannot create ${blocker}: a file of that name is in the way\n`);
+  });
+
+  it.runIf(existsSync('/proc/self'))('a folder that refuses children (/proc) is an error, not a hang', () => {
+    // Node's mkdirSync(…, { recursive: true }) spins forever here (/proc answers ENOENT), so run
+    // the built CLI in a child with a deadline: a regression fails instead of hanging the suite.
+    const r = spawnSync(process.execPath, ['bin/bylaw.js', 'compile', 'test/compiler/fixtures/small', '-o', '/proc/bylaw-out/nested'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: cannot create /proc/bylaw-out/nested: ENOENT\n');
   });
 });

@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { generate, type Target } from '../../compiler/index.js';
 import { generateSql, isDialectName, type DialectName } from '../../compiler/sql/index.js';
+import { makeDirectory } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { parseErrorFormat, type ErrorFormat } from '../report.js';
@@ -50,9 +51,10 @@ export function registerCompile(program: Command, ctx: CommandContext): void {
       if (!policy) return;
       const files = options.target === 'sql' ? sqlFiles(policy, options) : generate(policy, { target: options.target }).files;
       try {
-        mkdirSync(options.out, { recursive: true });
+        makeDirectory(options.out);
       } catch (error) {
-        throw new UsageError(`cannot create ${options.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`cannot create ${options.out}: ${code === 'EEXIST' ? 'a file of that name is in the way' : (code ?? String(error))}`);
       }
       for (const file of files) {
         const target = join(options.out, file.path);
