@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './io.js';
 
@@ -10,24 +10,59 @@ import { UsageError } from './io.js';
 export function discoverTargets(paths: readonly string[]): string[] {
   const targets: string[] = [];
   for (const path of paths) {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      throw new UsageError(`no such file or folder: ${path}`);
+    if (policyPathKind(path) === 'file') {
+      targets.push(path);
+      continue;
     }
-    if (stat.isFile()) targets.push(path);
-    else if (stat.isDirectory()) collectFolder(path, targets);
+    const before = targets.length;
+    collectFolder(path, targets);
+    // A mistyped folder must not pass a CI check by containing nothing to check.
+    if (targets.length === before) throw new UsageError(`no .policy files in ${path}`);
   }
   return targets;
 }
 
+/**
+ * What a path argument names: a file (read as a policy whatever its extension: naming it says
+ * so), or a folder to search for `.policy` files. A missing path or a device is a usage error.
+ */
+export function policyPathKind(path: string, shown = path): 'file' | 'folder' {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`no such file or folder: ${shown}`);
+  }
+  if (stat.isDirectory()) return 'folder';
+  if (!stat.isFile()) throw new UsageError(`${shown} is not a file or a folder`);
+  return 'file';
+}
+
+/** The `.policy` files under `folder`, sorted; hidden folders and node_modules are skipped, as prettier does. */
+export function policyFilesUnder(folder: string): string[] {
+  const files: string[] = [];
+  for (const entry of sortedEntries(folder)) {
+    const child = join(folder, entry.name);
+    if (entry.isFile() && entry.name.endsWith('.policy')) files.push(child);
+    else if (searched(entry)) files.push(...policyFilesUnder(child));
+  }
+  return files;
+}
+
 function collectFolder(folder: string, targets: string[]): void {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const entries = sortedEntries(folder);
   const policies = entries.filter((e) => e.isFile() && e.name.endsWith('.policy')).map((e) => join(folder, e.name));
   if (policies.some(declaresEffective)) targets.push(folder);
   else targets.push(...policies);
-  for (const entry of entries) if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) collectFolder(join(folder, entry.name), targets);
+  for (const entry of entries) if (searched(entry)) collectFolder(join(folder, entry.name), targets);
+}
+
+function sortedEntries(folder: string): Dirent[] {
+  return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function searched(entry: Dirent): boolean {
+  return entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.');
 }
 
 /** A cheap look for an `effective` line; the loader does the real parse. */

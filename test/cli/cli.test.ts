@@ -50,6 +50,13 @@ describe('bylaw check', () => {
     expect((await runCli(['frobnicate'])).code).toBe(2);
     expect((await runCli(['check'])).code).toBe(2);
   });
+
+  it('exits 2 for a folder without policies and for a device: nothing checked is not a pass', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'bylaw-empty-'));
+    writeFileSync(join(empty, 'notes.txt'), 'not a policy');
+    expect(await runCli(['check', 'policies', empty])).toMatchObject({ code: 2, stderr: `error: no .policy files in ${empty}\n` });
+    expect(await runCli(['check', '/dev/null'])).toMatchObject({ code: 2, stderr: 'error: /dev/null is not a file or a folder\n' });
+  });
 });
 
 describe('bylaw decide', () => {

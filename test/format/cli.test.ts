@@ -80,6 +80,11 @@ describe('bylaw fmt', () => {
     expect(readFileSync(join(dir, 'p/.hidden/b.policy'), 'utf8')).toBe(CARELESS);
   });
 
+  it('exits 2 for a folder without policies: a mistyped folder must not pass `fmt --check`', async () => {
+    const dir = folder({ 'docs/notes.txt': CARELESS });
+    expect(await runCli(['fmt', '--check', 'docs'], { cwd: dir })).toMatchObject({ code: 2, stderr: 'error: no .policy files in docs\n' });
+  });
+
   it('still formats the other files when one does not parse, and exits 2', async () => {
     const dir = folder({ 'a.policy': CARELESS, 'bad.policy': 'rule\n' });
     const result = await runCli(['fmt', '.'], { cwd: dir });

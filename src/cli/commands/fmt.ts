@@ -1,10 +1,11 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { unifiedDiff } from '../../format/diff.js';
 import { formatPolicy } from '../../format/format.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
+import { policyFilesUnder, policyPathKind } from '../targets.js';
 
 export function registerFmt(program: Command, ctx: CommandContext): void {
   program
@@ -13,7 +14,7 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
     .argument('<paths...>', 'policy files, or folders to search for .policy files')
     .option('--check', 'change nothing: list unformatted files with a diff and exit 1')
     .action(async (paths: string[], options: { check?: boolean }) => {
-      const files = await policyFiles(paths, ctx.io.cwd);
+      const files = policyFiles(paths, ctx.io.cwd);
       const internalErrors: string[] = [];
       let unformatted = 0;
       for (const file of files) {
@@ -49,29 +50,19 @@ interface PolicyFile {
 }
 
 /** The files named, and the `.policy` files under the folders named; sorted, each once. */
-async function policyFiles(paths: readonly string[], cwd: string): Promise<PolicyFile[]> {
+function policyFiles(paths: readonly string[], cwd: string): PolicyFile[] {
   const found = new Map<string, PolicyFile>();
   for (const shown of paths) {
     const absolute = resolve(cwd, shown);
-    const info = await stat(absolute).catch(() => null);
-    if (!info) throw new UsageError(`no such file or folder: ${shown}`);
-    if (info.isDirectory()) for (const file of await policiesUnder(shown, absolute)) found.set(file.absolute, file);
-    else found.set(absolute, { shown, absolute });
+    if (policyPathKind(absolute, shown) === 'file') {
+      found.set(absolute, { shown, absolute });
+      continue;
+    }
+    const under = policyFilesUnder(absolute);
+    if (under.length === 0) throw new UsageError(`no .policy files in ${shown}`);
+    for (const file of under) found.set(file, { shown: join(shown, relative(absolute, file)), absolute: file });
   }
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
-}
-
-/** Skips hidden folders and node_modules, as prettier does. */
-async function policiesUnder(shown: string, absolute: string): Promise<PolicyFile[]> {
-  const files: PolicyFile[] = [];
-  for (const entry of await readdir(absolute, { withFileTypes: true })) {
-    const child = { shown: join(shown, entry.name), absolute: join(absolute, entry.name) };
-    if (entry.isFile() && entry.name.endsWith('.policy')) files.push(child);
-    else if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') {
-      files.push(...(await policiesUnder(child.shown, child.absolute)));
-    }
-  }
-  return files;
 }
 
 async function readText(file: PolicyFile): Promise<string> {
