@@ -1,100 +1,45 @@
+import { structuredPatch, type StructuredPatchHunk } from 'diff';
+
 /**
- * A unified diff (3 lines of context), for `bylaw fmt --check`. A small LCS diff rather than a
- * dependency: the common prefix and suffix are cut first, so the quadratic table only covers the
- * region the formatter changed, and policy files are a few hundred lines.
+ * Past this many line edits jsdiff stops searching (its Myers search is O(N·D)); the file is then
+ * shown as replaced in one hunk. Keeps `fmt --check` linear on a huge, wholly re-indented file.
+ */
+const MAX_EDIT_LENGTH = 1_000;
+
+/**
+ * A unified diff (3 lines of context) in `diff -u` form, for `bylaw fmt --check`: `patch -p0`
+ * applies it. The line diff is jsdiff's; this only prints it, with GNU's hunk headers.
  */
 export function unifiedDiff(before: string, after: string, name: string): string {
-  const ops = diffLines(lines(before), lines(after));
-  const hunks = hunkRanges(ops);
+  if (before === after) return '';
+  const patch = structuredPatch(name, name, before, after, undefined, undefined, { context: 3, maxEditLength: MAX_EDIT_LENGTH });
+  const hunks = patch ? patch.hunks : [wholeFile(before, after)];
   if (hunks.length === 0) return '';
   const out = [`--- ${name}`, `+++ ${name}`];
-  const oldLines = linesBefore(ops, '-');
-  const newLines = linesBefore(ops, '+');
-  for (const [start, end] of hunks) {
-    out.push(`@@ -${range(oldLines, start, end)} +${range(newLines, start, end)} @@`, ...ops.slice(start, end).map((op) => `${op.kind}${op.text}`));
+  for (const hunk of hunks) {
+    out.push(`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`, ...hunk.lines);
   }
   return `${out.join('\n')}\n`;
 }
 
-interface Op {
-  readonly kind: ' ' | '-' | '+';
-  readonly text: string;
+/** GNU's form: a one-line range has no count; an empty one names the line before it. */
+function range(start: number, count: number): string {
+  return count === 1 ? `${start}` : count === 0 ? `${start - 1},0` : `${start},${count}`;
 }
 
-const CONTEXT = 3;
-
-/** For each op index, how many lines of one side (`-`: the old text, `+`: the new) come before it. */
-function linesBefore(ops: readonly Op[], side: '-' | '+'): number[] {
-  const counts = [0];
-  for (const op of ops) counts.push(counts[counts.length - 1]! + (op.kind === ' ' || op.kind === side ? 1 : 0));
-  return counts;
-}
-
-/** A hunk's `start,count` on one side; an empty side starts at the line before it, as diff -u does. */
-function range(before: readonly number[], start: number, end: number): string {
-  const count = before[end]! - before[start]!;
-  const first = before[start]! + (count === 0 ? 0 : 1);
-  return count === 1 ? `${first}` : `${first},${count}`;
-}
-
-/** Lines without their `\n`; a last line without one carries diff's marker, so it differs from one with it. */
-function lines(text: string): string[] {
-  if (text === '') return [];
-  const all = text.split('\n');
-  if (all[all.length - 1] === '') all.pop();
-  else all[all.length - 1] += '\n\\ No newline at end of file';
-  return all;
-}
-
-function diffLines(a: readonly string[], b: readonly string[]): Op[] {
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const same = (text: string): Op => ({ kind: ' ', text });
-  return [
-    ...a.slice(0, prefix).map(same),
-    ...lcsOps(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix)),
-    ...a.slice(a.length - suffix).map(same),
-  ];
-}
-
-/** Longest common subsequence by dynamic programming; removals come before additions. */
-function lcsOps(a: readonly string[], b: readonly string[]): Op[] {
-  const width = b.length + 1;
-  const table = new Uint32Array((a.length + 1) * width);
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i * width + j] =
-        a[i] === b[j] ? table[(i + 1) * width + j + 1]! + 1 : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
-    }
-  }
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i++]! });
-      j++;
-    } else if (j === b.length || (i < a.length && table[(i + 1) * width + j]! >= table[i * width + j + 1]!)) {
-      ops.push({ kind: '-', text: a[i++]! });
-    } else {
-      ops.push({ kind: '+', text: b[j++]! });
-    }
-  }
-  return ops;
-}
-
-/** [start, end) ranges of ops: each change with its context, overlapping ones merged. */
-function hunkRanges(ops: readonly Op[]): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  ops.forEach((op, i) => {
-    if (op.kind === ' ') return;
-    const start = Math.max(0, i - CONTEXT);
-    const end = Math.min(ops.length, i + CONTEXT + 1);
-    const last = ranges[ranges.length - 1];
-    if (last && start <= last[1]) last[1] = end;
-    else ranges.push([start, end]);
-  });
-  return ranges;
+/** One hunk that deletes every old line and adds every new one. */
+function wholeFile(before: string, after: string): StructuredPatchHunk {
+  const side = (text: string, mark: '-' | '+') => {
+    if (text === '') return [];
+    const lines = text.split('\n');
+    const complete = lines[lines.length - 1] === '';
+    if (complete) lines.pop();
+    const out = lines.map((line) => `${mark}${line}`);
+    if (!complete) out.push('\\ No newline at end of file');
+    return out;
+  };
+  const oldLines = side(before, '-');
+  const newLines = side(after, '+');
+  const count = (lines: string[]) => lines.filter((l) => !l.startsWith('\\')).length;
+  return { oldStart: 1, oldLines: count(oldLines), newStart: 1, newLines: count(newLines), lines: [...oldLines, ...newLines] };
 }

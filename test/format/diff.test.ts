@@ -22,4 +22,15 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a', 'a\n', 'f')).toBe(['--- f', '+++ f', '@@ -1 +1 @@', '-a', '\\ No newline at end of file', '+a', ''].join('\n'));
     expect(unifiedDiff('', 'a\n', 'f')).toBe(['--- f', '+++ f', '@@ -0,0 +1 @@', '+a', ''].join('\n'));
   });
+
+  it('stays linear on a huge file where every line changed: one hunk replacing the file', () => {
+    const before = Array.from({ length: 20_000 }, (_, i) => `  line ${i}`).join('\n') + '\n';
+    const after = before.replace(/^  /gm, '    ');
+    const diff = unifiedDiff(before, after, 'big.policy');
+    const lines = diff.split('\n');
+    expect(lines.slice(0, 4)).toEqual(['--- big.policy', '+++ big.policy', '@@ -1,20000 +1,20000 @@', '-  line 0']);
+    expect(lines.filter((l) => l.startsWith('-')).length).toBe(20_001); // 20,000 lines and the `---` header
+    expect(lines.filter((l) => l.startsWith('+')).length).toBe(20_001);
+    expect(unifiedDiff('a', 'b', 'f')).toBe(['--- f', '+++ f', '@@ -1 +1 @@', '-a', '\\ No newline at end of file', '+b', '\\ No newline at end of file', ''].join('\n'));
+  });
 });
