@@ -3,6 +3,7 @@
  *
  *   npx tsx scripts/scale.ts                 # 10, 100, 1,000 and 10,000 clauses, median of 3 runs
  *   npx tsx scripts/scale.ts 100 1000 --runs 5
+ *   npx tsx scripts/scale.ts --warmup 30       # time decide after 30 untimed passes (steady state)
  *
  * Generates policies of N clauses (red lines, rules and exemptions over every field of the
  * stdlib's Post) plus a chain of contexts `c_i = c_{i-1} and …` as deep as min(N, 1,000), and
@@ -211,7 +212,12 @@ export interface Row {
   readonly warnings: number;
 }
 
-export async function measure(n: number, runs: number): Promise<Row> {
+/**
+ * `warmup`: untimed passes of the compiled decide over the inputs first. Without them the
+ * timing includes V8 getting the code ready (lazy compilation, and for a large policy the
+ * optimizing compiler working through its chunk functions in the background).
+ */
+export async function measure(n: number, runs: number, warmup = 0): Promise<Row> {
   const policy = scalePolicy(n);
   const stages = Array.from({ length: runs }, () => runStages(policy));
   const { set } = stages[0]!;
@@ -224,6 +230,7 @@ export async function measure(n: number, runs: number): Promise<Row> {
     if (JSON.stringify(compiled.decideUnknown(input)) !== JSON.stringify(expected)) throw new Error(`compiled and interpreted decisions differ at ${n} clauses`);
   }
   started = performance.now();
+  if (warmup > 0) timeDecide((input) => compiled.decide(input), inputs, warmup);
   const decideNs = timeDecide((input) => compiled.decide(input), inputs, runs);
   const interpretNs = timeDecide((input) => decideUnknown(set, input), inputs.slice(0, 1_000), 1);
   void started;
@@ -267,15 +274,17 @@ function table(rows: readonly Row[]): string {
 async function main(argv: readonly string[]): Promise<void> {
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
-  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
+  const warmupAt = argv.indexOf('--warmup');
+  const warmup = warmupAt >= 0 ? Number(argv[warmupAt + 1]) : 0;
+  const sizes = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs' && argv[i - 1] !== '--warmup').map(Number);
   const loadStart = loadavg().map((l) => l.toFixed(2)).join(' ');
   const rows: Row[] = [];
   for (const n of sizes.length > 0 ? sizes : [10, 100, 1_000, 10_000]) {
-    const row = await measure(n, runs);
+    const row = await measure(n, runs, warmup);
     rows.push(row);
     process.stderr.write(`measured ${n} clauses\n`);
   }
-  console.log(`Node ${process.version}, ${cpus().length} CPUs, median of ${runs} runs; load average ${loadStart} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
+  console.log(`Node ${process.version}, ${cpus().length} CPUs, median of ${runs} runs${warmup > 0 ? ` after ${warmup} warm-up passes of decide` : ''}; load average ${loadStart} at the start, ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end\n`);
   console.log(table(rows));
   // Growth per step: near-linear means about the same factor as the clauses.
   for (let i = 1; i < rows.length; i++) {

@@ -16,6 +16,9 @@
  *   gets the default after the mask is built.
  * - Contexts are inlined; a costly context used more than once, and an exemption shared by
  *   several rules, is computed at most once per call (a lazily filled local).
+ * - A large version (a body over 60,000 characters: V8 would not optimize it) is emitted as
+ *   chunk functions of a dozen clauses or so, called in order, sharing their caches through a
+ *   module-level array stamped with a per-call epoch (see `emitChunked`).
  */
 import type { CheckedClause, CheckedExemption, Condition, Program } from '../checker/program.js';
 import { junction, leaf, negate, path, type Expr } from './conditions.js';
@@ -24,6 +27,8 @@ import { comment, internal, jsString } from './names.js';
 
 export interface Outcome {
   readonly constant: string;
+  /** Its position in `outcomes` (the constant is `$D<version>_<index>`). */
+  readonly index: number;
   readonly action: string;
   readonly basis: 'redline' | 'rule' | 'exemption' | 'default';
   readonly clause: string | null;
@@ -35,6 +40,21 @@ export interface Outcome {
 const BITS_PER_WORD = 30;
 /** A context or exemption condition costlier than this, used more than once, is cached. */
 const CACHE_COST = 6;
+/**
+ * How large a version's decide may grow, in characters of JavaScript. A body longer than
+ * `single` is emitted as chunk functions of about `chunk` characters each (whole clauses).
+ * V8 optimizes no function of more than 60 KB of bytecode (about 100,000 characters of this
+ * code), and its optimizing compiler takes superlinear time in a function's size: a chunk of
+ * ~8,000 characters (a dozen clauses) compiles in milliseconds, one of 30,000 in hundreds.
+ */
+export interface DecideSizes {
+  readonly single: number;
+  readonly chunk: number;
+}
+
+export const DECIDE_SIZES: DecideSizes = { single: 60_000, chunk: 8_000 };
+/** A chunked decide's epoch counter starts again here: it stays a small integer (a Smi) in V8. */
+const EPOCH_LIMIT = 0x3fffffff;
 
 interface Mask {
   readonly path: readonly string[];
@@ -45,6 +65,14 @@ interface Mask {
 
 /** Which bits (by mask variable) must be set for a condition to hold; null: no such knowledge. */
 type Needs = Map<string, number> | null;
+
+/** A red line or rule in the order decide tries them, with the best key it could reach. */
+interface Entry {
+  readonly clause: CheckedClause;
+  readonly redline: boolean;
+  readonly index: number;
+  readonly potential: number;
+}
 
 export class VersionDecide {
   readonly fn: string;
@@ -57,6 +85,8 @@ export class VersionDecide {
   private readonly outcomeOf = new Map<string, Outcome>();
   private readonly helpers: string[][] = [];
   private readonly helperCalls = new Map<string, string>();
+  /** Chunked: each cache local's slot in the shared cache array. Null: one function, locals. */
+  private slots: Map<string, number> | null = null;
 
   constructor(
     private readonly program: Program,
@@ -82,6 +112,7 @@ export class VersionDecide {
     const severity = exemption?.severity ?? clause?.severity ?? this.program.defaultAction.severity;
     const o: Outcome = {
       constant: internal(`D${this.index}_${this.outcomes.length}`),
+      index: this.outcomes.length,
       action: this.program.scale.members[severity]!,
       basis,
       clause: clause?.name ?? null,
@@ -272,7 +303,7 @@ export class VersionDecide {
         const local = this.cachedContexts.get(c.name);
         if (!local) return this.expr(this.contexts.get(c.name)!, inHelper);
         const call = this.helper(`context ${c.name}`, () => this.expr(this.contexts.get(c.name)!, true));
-        return inHelper ? { code: call, prec: 'atom' } : lazy(local, call);
+        return inHelper ? { code: call, prec: 'atom' } : this.lazy(local, call);
       }
       default:
         return leaf(c, 'input', (p, member) => {
@@ -323,66 +354,46 @@ export class VersionDecide {
     }
   }
 
-  emitFunction(w: Writer): void {
-    const { program } = this;
-    const M = Math.max(program.redlines.length, program.rules.length) + 1;
-    const key = (severity: number, rank: number, index: number) => (severity * 3 + rank) * M + (M - 1 - index);
-    type Entry = { readonly clause: CheckedClause; readonly redline: boolean; readonly index: number; readonly potential: number };
-    const entries: Entry[] = [
-      ...program.redlines.map((clause, index) => ({ clause, redline: true, index, potential: key(clause.severity, 2, index) })),
-      ...program.rules.map((clause, index) => ({ clause, redline: false, index, potential: key(clause.severity, 1, index) })),
-    ].sort((a, b) => b.potential - a.potential);
-    const dflt = this.defaultOutcome.constant;
+  /**
+   * An outcome's rank as an integer, higher is better: severity, then red line (2) > rule (1) >
+   * exempted rule (0), then declaration order (the clause's index among red lines or rules).
+   */
+  private keyOf(severity: number, rank: number, index: number): number {
+    const M = Math.max(this.program.redlines.length, this.program.rules.length) + 1;
+    return (severity * 3 + rank) * M + (M - 1 - index);
+  }
 
-    // The body first: which locals it needs is known once it is written.
-    const body = new Writer(1);
-    const sharedExemptions = this.planExemptionCache();
-    let maxKey = -1;
-    entries.forEach((entry, position) => {
-      const next = entries[position + 1]?.potential ?? -1;
-      const { clause } = entry;
-      body.line(comment(`${entry.redline ? 'redline' : 'rule'} ${clause.name} -> ${clause.action}`));
-      if (maxKey >= entry.potential) body.line(`if ($bestKey >= ${entry.potential}) return $best;`);
-      const cond = this.holds(clause).code;
-      if (entry.redline) {
-        body.line(`if (${cond}) return ${this.find('redline', clause, null).constant};`);
-        return;
-      }
-      const exemptions = this.exemptionsOf(clause);
-      const unexempted = this.find('rule', clause, null).constant;
-      if (exemptions.length === 0) {
-        body.line(`if (${cond}) return ${unexempted};`);
-        return;
-      }
-      body.block(`if (${cond}) {`, () => {
-        exemptions.forEach((e, i) => {
-          const outcome = this.find('exemption', clause, e).constant;
-          const k = key(e.severity, 0, entry.index);
-          body.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
-          body.indent(() => {
-            if (k > next) {
-              // Nothing later can beat it: answer now (unless an earlier exempted rule did better).
-              body.line(maxKey < k ? `return ${outcome};` : `return $bestKey > ${k} ? $best : ${outcome};`);
-            } else if (maxKey < k) {
-              body.line(`$bestKey = ${k};`);
-              body.line(`$best = ${outcome};`);
-            } else {
-              body.block(`if ($bestKey < ${k}) {`, () => {
-                body.line(`$bestKey = ${k};`);
-                body.line(`$best = ${outcome};`);
-              });
-            }
-          });
-        });
-        body.line('} else {');
-        body.indent(() => body.line(`return ${unexempted};`));
-        body.line('}');
+  /** Red lines and rules, most promising first, with the best key each could reach. */
+  private entries(): Entry[] {
+    const { program } = this;
+    return [
+      ...program.redlines.map((clause, index) => ({ clause, redline: true, index, potential: this.keyOf(clause.severity, 2, index) })),
+      ...program.rules.map((clause, index) => ({ clause, redline: false, index, potential: this.keyOf(clause.severity, 1, index) })),
+    ].sort((a, b) => b.potential - a.potential);
+  }
+
+  /**
+   * The version's decide function; a body longer than `sizes.single` characters is emitted as
+   * chunk functions instead (see `emitChunked`).
+   */
+  emitFunction(w: Writer, sizes: DecideSizes = DECIDE_SIZES): void {
+    const entries = this.entries();
+    const dflt = this.defaultOutcome.constant;
+    if (entries.length === 0) {
+      w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
+        this.emitMasks(w);
+        w.line(`return ${dflt};`);
       });
-      for (const e of exemptions) {
-        const k = key(e.severity, 0, entry.index);
-        if (k <= next) maxKey = Math.max(maxKey, k);
-      }
-    });
+      return;
+    }
+    // The body first: which locals it needs is known once it is written.
+    const sharedExemptions = this.planExemptionCache();
+    const written = this.writeBody(entries, sharedExemptions, sizes.single);
+    if (written === null) {
+      this.emitChunked(w, entries, sharedExemptions, sizes.chunk);
+      return;
+    }
+    const body = written.chunks[0]!;
     const code = body.toString();
     const uses = (name: string) => new RegExp(`\\${name}(?![\\w$])`).test(code);
     const best = uses('$best');
@@ -390,16 +401,9 @@ export class VersionDecide {
     if (!/\$bestKey (?:>=|>|<) /.test(code)) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
     body.line(`return ${best ? '$best' : dflt};`);
 
-    for (const h of this.helpers) {
-      w.lines_(h);
-      w.line();
-    }
+    this.emitHelpers(w);
     w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
       this.emitMasks(w);
-      if (entries.length === 0) {
-        w.line(`return ${dflt};`);
-        return;
-      }
       this.emitGate(w, entries.map((e) => e.clause));
       for (const [name, local] of this.cachedContexts) {
         if (uses(local)) w.line(`let ${local} = 2; ${comment(`context ${name}: 2 until computed, then 1 or 0`)}`);
@@ -412,6 +416,179 @@ export class VersionDecide {
         w.line(`let $best = ${dflt};`);
       }
       w.raw(body);
+    });
+  }
+
+  private emitHelpers(w: Writer): void {
+    for (const h of this.helpers) {
+      w.lines_(h);
+      w.line();
+    }
+  }
+
+  /**
+   * The entries' code: the body of one function, or (in chunked mode, `this.slots` set) chunks
+   * of whole clauses of about `budget` characters each. One function: null once longer than
+   * `budget` (the caller starts again, chunked).
+   *
+   * In one function an answer is a Decision constant and `$best` holds one. In chunks they are
+   * outcome indices (`$outcomesN`): a chunk returns `~index` for a final answer, or `$best`,
+   * the best exempted outcome so far (or the default, 0), for the next chunk to go on from.
+   */
+  private writeBody(
+    entries: readonly Entry[],
+    sharedExemptions: ReadonlyMap<string, string>,
+    budget: number,
+  ): { chunks: Writer[]; keys: Map<number, number> } | null {
+    const chunked = this.slots !== null;
+    const final = (o: Outcome) => (chunked ? `~${o.index}` : o.constant);
+    const chunks = [new Writer(1)];
+    /** Outcome index → its key, for each outcome that can become `$best`. */
+    const keys = new Map<number, number>([[this.defaultOutcome.index, -1]]);
+    let body = chunks[0]!;
+    let maxKey = -1;
+    for (let position = 0; position < entries.length; position++) {
+      if (body.length > budget) {
+        if (!chunked) return null;
+        chunks.push((body = new Writer(1)));
+      }
+      const entry = entries[position]!;
+      const next = entries[position + 1]?.potential ?? -1;
+      const { clause } = entry;
+      body.line(comment(`${entry.redline ? 'redline' : 'rule'} ${clause.name} -> ${clause.action}`));
+      if (maxKey >= entry.potential) body.line(`if ($bestKey >= ${entry.potential}) return ${chunked ? '~$best' : '$best'};`);
+      const cond = this.holds(clause).code;
+      if (entry.redline) {
+        body.line(`if (${cond}) return ${final(this.find('redline', clause, null))};`);
+        continue;
+      }
+      const exemptions = this.exemptionsOf(clause);
+      const unexempted = final(this.find('rule', clause, null));
+      if (exemptions.length === 0) {
+        body.line(`if (${cond}) return ${unexempted};`);
+        continue;
+      }
+      const b = body;
+      b.block(`if (${cond}) {`, () => {
+        exemptions.forEach((e, i) => {
+          const outcome = this.find('exemption', clause, e);
+          const value = chunked ? String(outcome.index) : outcome.constant;
+          const k = this.keyOf(e.severity, 0, entry.index);
+          keys.set(outcome.index, k);
+          b.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
+          b.indent(() => {
+            if (k > next) {
+              // Nothing later can beat it: answer now (unless an earlier exempted rule did better).
+              if (maxKey < k) b.line(`return ${final(outcome)};`);
+              else b.line(chunked ? `return ~($bestKey > ${k} ? $best : ${value});` : `return $bestKey > ${k} ? $best : ${value};`);
+            } else if (maxKey < k) {
+              b.line(`$bestKey = ${k};`);
+              b.line(`$best = ${value};`);
+            } else {
+              b.block(`if ($bestKey < ${k}) {`, () => {
+                b.line(`$bestKey = ${k};`);
+                b.line(`$best = ${value};`);
+              });
+            }
+          });
+        });
+        b.line('} else {');
+        b.indent(() => b.line(`return ${unexempted};`));
+        b.line('}');
+      });
+      for (const e of exemptions) {
+        const k = this.keyOf(e.severity, 0, entry.index);
+        if (k <= next) maxKey = Math.max(maxKey, k);
+      }
+    }
+    return { chunks, keys };
+  }
+
+  /**
+   * A large version: V8 does not optimize a function of more than 60 KB of bytecode, and a
+   * single decide of thousands of clauses (and thousands of cache locals) stays interpreted.
+   * Instead the clauses go, in the same order, into chunk functions of bounded size that
+   * `$decideN` calls one after the other, passing the best outcome so far (an index) along.
+   *
+   * The per-call caches of contexts and exemptions live in one module-level Int32Array that
+   * every chunk shares, without a per-call reset or allocation: a slot holds `t` (true) or `-t`
+   * (false) where `t` is the call's epoch, a counter bumped by each call, so values of earlier
+   * calls never match. A nested call (explain, or a getter on the input calling decide) gets a
+   * later epoch and cannot disturb the caller's slots. Before the counter leaves V8's small
+   * integers it starts again at 1 with a fresh array (a call still running keeps the old one).
+   */
+  private emitChunked(w: Writer, entries: readonly Entry[], sharedExemptions: ReadonlyMap<string, string>, chunkChars: number): void {
+    // Start again: the helpers written so far may have been for the one-function shape.
+    this.helpers.length = 0;
+    this.helperCalls.clear();
+    this.slots = new Map([...this.cachedContexts.values(), ...sharedExemptions.values()].map((local, slot) => [local, slot]));
+    const { chunks, keys } = this.writeBody(entries, sharedExemptions, chunkChars)!;
+    const v = this.index;
+    const cache = internal(`cache${v}`);
+    const epoch = internal(`epoch${v}`);
+    const outcomes = internal(`outcomes${v}`);
+    const keyTable = internal(`keys${v}`);
+    const slots = this.slots.size;
+    const maskVars = this.masks.flatMap((m) => m.variables);
+    const usesIn = (code: string, name: string) => new RegExp(`(?<![\\w$])${name.replace('$', '\\$')}(?![\\w$])`).test(code);
+    const calls: string[] = [];
+    const functions: Writer[] = [];
+    let readsKeys = false;
+    let caches = false;
+    chunks.forEach((body, i) => {
+      // Comments and strings may mention anything: parameters are found in the code between them.
+      const code = body.toString().replace(/^\s*\/\/.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      const compares = /\$bestKey (?:>=|>|<) /.test(code);
+      if (!compares) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
+      body.line('return $best;');
+      const params = [
+        ...(usesIn(code, 'input') ? [`input${ts(`: ${this.inputType}`)}`] : []),
+        ...maskVars.filter((m) => usesIn(code, m)).map((m) => `${m}${ts(': number')}`),
+        ...(usesIn(code, '$c') ? [`$c${ts(': Int32Array')}`, `$t${ts(': number')}`] : []),
+        `$best${ts(': number')}`,
+      ];
+      caches ||= usesIn(code, '$c');
+      readsKeys ||= compares;
+      const name = internal(`chunk${v}_${i}`);
+      const f = new Writer();
+      f.block(`function ${name}(${params.join(', ')})${ts(': number')} {`, () => {
+        if (compares) f.line(`let $bestKey = ${keyTable}[$best]${ts('!')};`);
+        f.raw(body);
+      });
+      functions.push(f);
+      calls.push(`${name}(${params.map((p) => p.replace(/«.*»$/, '')).join(', ')})`);
+    });
+
+    w.line(comment(`version ${v}: ${entries.length} red lines and rules in ${chunks.length} chunks (see docs/compiling.md)`));
+    if (caches) {
+      w.line(`let ${epoch} = 0;`);
+      w.line(`let ${cache} = new Int32Array(${slots});`);
+    }
+    w.line(`const ${outcomes}${ts(': readonly Decision[]')} = [${this.outcomes.map((o) => o.constant).join(', ')}];`);
+    if (readsKeys) {
+      const table = this.outcomes.map((o) => keys.get(o.index) ?? 0);
+      w.line(`const ${keyTable} = new Int32Array([${table.join(', ')}]);`);
+    }
+    w.line();
+    this.emitHelpers(w);
+    for (const f of functions) {
+      w.raw(f);
+      w.line();
+    }
+    w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
+      this.emitMasks(w);
+      this.emitGate(w, entries.map((e) => e.clause));
+      if (caches) {
+        w.block(`if (++${epoch} === ${EPOCH_LIMIT}) {`, () => {
+          w.line(`${cache} = new Int32Array(${slots});`);
+          w.line(`${epoch} = 1;`);
+        });
+        w.line(`const $c = ${cache};`);
+        w.line(`const $t = ${epoch};`);
+      }
+      w.line(`let $best = ${this.defaultOutcome.index};`);
+      for (const call of calls) w.line(`if (($best = ${call}) < 0) return ${outcomes}[~$best]${ts('!')};`);
+      w.line(`return ${outcomes}[$best]${ts('!')};`);
     });
   }
 
@@ -459,13 +636,20 @@ export class VersionDecide {
 
   private exemptionHolds(e: CheckedExemption, cached: string | undefined): string {
     if (!cached) return this.holds(e).code;
-    return lazy(cached, this.helper(`exemption ${e.name}`, () => this.holds(e, true))).code;
+    return this.lazy(cached, this.helper(`exemption ${e.name}`, () => this.holds(e, true))).code;
   }
-}
 
-/** A condition computed at most once per call: `local` is 2 until then, 1 or 0 after. */
-function lazy(local: string, call: string): Expr {
-  return { code: `(${local} === 2 ? (${local} = ${call} ? 1 : 0) : ${local}) === 1`, prec: 'cmp' };
+  /**
+   * A condition computed at most once per call. One function: the local `local` is 2 until
+   * then, 1 or 0 after. Chunked: its slot in the cache array `$c` holds `$t` (true) or `-$t`
+   * (false) once computed in this call, anything else before.
+   */
+  private lazy(local: string, call: string): Expr {
+    const slot = this.slots?.get(local);
+    if (slot === undefined) return { code: `(${local} === 2 ? (${local} = ${call} ? 1 : 0) : ${local}) === 1`, prec: 'cmp' };
+    const at = `$c[${slot}]`;
+    return { code: `${at} === $t || ${at} !== -$t && (${at} = ${call} ? $t : -$t) > 0`, prec: 'or' };
+  }
 }
 
 function bitCount(needs: Map<string, number>): number {

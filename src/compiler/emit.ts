@@ -9,26 +9,41 @@ export type Target = 'ts' | 'js';
 
 export class Writer {
   private readonly lines: string[] = [];
+  /** Characters written so far, line breaks included (what `toString()` would return). */
+  private chars = 0;
 
   /** `depth`: the indentation to start at (for a body written before its enclosing block). */
   constructor(private depth = 0) {}
 
   /** The lines of another writer, as they are (it was started at the right depth). */
   raw(other: Writer): this {
-    this.lines.push(...other.lines);
+    for (const l of other.lines) this.lines.push(l);
+    this.chars += other.chars;
     return this;
   }
 
   /** One line at the current indentation (an empty call writes an empty line). */
   line(text = ''): this {
-    this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    const l = text === '' ? '' : '  '.repeat(this.depth) + text;
+    this.lines.push(l);
+    this.chars += l.length + 1;
     return this;
   }
 
   removeLines(remove: (line: string) => boolean): this {
     const kept = this.lines.filter((l) => !remove(l));
-    this.lines.splice(0, this.lines.length, ...kept);
+    this.lines.length = 0;
+    this.chars = 0;
+    for (const l of kept) {
+      this.lines.push(l);
+      this.chars += l.length + 1;
+    }
     return this;
+  }
+
+  /** The length of `toString()`, without building it. */
+  get length(): number {
+    return this.chars;
   }
 
   /** `open` on a line, the body indented, then `close`. */

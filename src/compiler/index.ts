@@ -9,7 +9,7 @@
  * looked up, so the same policy gives byte-identical text on every run.
  */
 import type { PolicySet, Program } from '../checker/program.js';
-import { VersionDecide } from './decide.js';
+import { DECIDE_SIZES, VersionDecide, type DecideSizes } from './decide.js';
 import { finish, ts, Writer, type Target } from './emit.js';
 import { emitVersionExplain, TraceCode } from './explain.js';
 import { access, comment, internal, jsString } from './names.js';
@@ -19,6 +19,11 @@ import { ValidationCode } from './validate.js';
 
 export interface GenerateOptions {
   readonly target: Target;
+  /**
+   * For tests: chunk any version's decide longer than this many characters of JavaScript, in
+   * chunks of about this size (default: over 60,000, in chunks of 8,000; see decide.ts).
+   */
+  readonly decideChunkChars?: number;
 }
 
 export interface GeneratedFile {
@@ -34,7 +39,8 @@ export interface Generated {
 export type { Target };
 
 export function generate(set: PolicySet, options: GenerateOptions): Generated {
-  const model = new ModuleModel(set);
+  const chunk = options.decideChunkChars;
+  const model = new ModuleModel(set, chunk === undefined ? DECIDE_SIZES : { single: chunk, chunk });
   if (options.target === 'ts') return { files: [{ path: 'index.ts', text: finish(model.module('ts'), 'ts') }] };
   return {
     files: [
@@ -50,7 +56,10 @@ const VERSION_INFO_TYPE =
 class ModuleModel {
   private readonly types: TypeModel;
 
-  constructor(private readonly set: PolicySet) {
+  constructor(
+    private readonly set: PolicySet,
+    private readonly decideSizes: DecideSizes,
+  ) {
     if (set.versions.length === 0) throw new Error('a policy set without versions cannot be compiled');
     this.types = new TypeModel(set);
   }
@@ -167,7 +176,7 @@ class ModuleModel {
       w.line();
       v.emitOutcomes(w, jsString(program.version));
       w.line();
-      v.emitFunction(w);
+      v.emitFunction(w, this.decideSizes);
       w.line();
       emitVersionExplain(w, traces, program, i, types.inputTypes[i]!, v.fn);
       w.line();

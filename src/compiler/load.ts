@@ -13,7 +13,7 @@ import type { PolicySet } from '../checker/program.js';
 import type { Decision } from '../semantics/decision.js';
 import type { Explanation } from '../semantics/explanation.js';
 import type { InputProblem, Validation } from '../semantics/validate.js';
-import { generate } from './index.js';
+import { generate, type GenerateOptions } from './index.js';
 
 export type CompiledDecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
 
@@ -36,13 +36,20 @@ export interface CompiledModule {
   readonly InvalidInputError: new (errors: readonly InputProblem[]) => Error & { readonly errors: readonly InputProblem[] };
 }
 
+/** Code generation options other than the target (tests chunk small policies' decide). */
+export type LoadOptions = Omit<GenerateOptions, 'target'>;
+
 /** The JavaScript module for a set, as text (what `loadCompiled` imports). */
-export function compiledJavaScript(set: PolicySet): string {
-  return generate(set, { target: 'js' }).files.find((f) => f.path === 'index.js')!.text;
+export function compiledJavaScript(set: PolicySet, options: LoadOptions = {}): string {
+  return generate(set, { ...options, target: 'js' }).files.find((f) => f.path === 'index.js')!.text;
 }
 
-export async function loadCompiled(set: PolicySet): Promise<CompiledModule> {
-  const text = compiledJavaScript(set);
+export async function loadCompiled(set: PolicySet, options: LoadOptions = {}): Promise<CompiledModule> {
+  return importCompiled(compiledJavaScript(set, options));
+}
+
+/** Imports a generated module's text (written once per distinct text, as `loadCompiled`). */
+export async function importCompiled(text: string): Promise<CompiledModule> {
   const hash = createHash('sha256').update(text).digest('hex');
   const file = join(tmpdir(), `bylaw-${hash}.mjs`);
   if (!existsSync(file)) {

@@ -11,6 +11,15 @@ import { decideUnknown, evaluate, prepare } from '../../src/interpreter/evaluate
 import { explain } from '../../src/interpreter/explain.js';
 import { NoVersionInForceError } from '../../src/semantics/errors.js';
 
+/** The policies the differential tests compare on (differential.test.ts, chunked.test.ts). */
+export const DIFFERENTIAL_POLICIES = [
+  'policies/twitter',
+  'test/compiler/fixtures/ties.policy',
+  'test/compiler/fixtures/contexts.policy',
+  'test/compiler/fixtures/names.policy',
+  'test/compiler/fixtures/versions',
+];
+
 function sameJson(actual: unknown, expected: unknown, what: string): void {
   if (JSON.stringify(actual) === JSON.stringify(expected)) return;
   expect(actual, what).toEqual(expected);
