@@ -64,7 +64,7 @@ interface Mask {
 }
 
 /** Which bits (by mask variable) must be set for a condition to hold; null: no such knowledge. */
-type Needs = Map<string, number> | null;
+type Needs = ReadonlyMap<string, number> | null;
 
 /** A red line or rule in the order decide tries them, with the best key it could reach. */
 interface Entry {
@@ -247,6 +247,9 @@ export class VersionDecide {
     }
   }
 
+  /** The `needs` of each context, computed once (shared, hence read-only). */
+  private readonly contextNeeds = new Map<string, Needs>();
+
   private needs(c: Condition): Needs {
     switch (c.kind) {
       case 'has': {
@@ -256,8 +259,12 @@ export class VersionDecide {
       }
       case 'const':
         return c.value ? null : new Map();
-      case 'context':
-        return this.needs(this.contexts.get(c.name)!);
+      case 'context': {
+        // Memoised: clauses reach the same long chains of contexts again and again.
+        let n = this.contextNeeds.get(c.name);
+        if (n === undefined) this.contextNeeds.set(c.name, (n = this.needs(this.contexts.get(c.name)!)));
+        return n;
+      }
       case 'and': {
         let best: Needs = null;
         for (const o of c.operands) {
@@ -652,7 +659,7 @@ export class VersionDecide {
   }
 }
 
-function bitCount(needs: Map<string, number>): number {
+function bitCount(needs: ReadonlyMap<string, number>): number {
   let n = 0;
   for (const bits of needs.values()) for (let b = bits; b !== 0; b &= b - 1) n++;
   return n;
