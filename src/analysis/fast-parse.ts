@@ -22,6 +22,9 @@ class Scanner {
   end = 0;
   /** The stripped top-level id of the last line read, if any. */
   id: string | number | undefined = undefined;
+  /** Where the id's JSON text is when it is exactly what JSON.stringify writes for it; -1 otherwise. */
+  idStart = -1;
+  idEnd = -1;
   latin1: (start: number, end: number) => string = () => '';
   utf8: (start: number, end: number) => string = () => '';
 
@@ -195,12 +198,32 @@ function setReader(element: EnumType): Reader {
   };
 }
 
-function readId(s: Scanner): unknown {
-  if (s.b[s.i] === 34) return readString(s);
-  return readInteger(s);
+/**
+ * A top-level id: a string or an integer. When its JSON text is exactly what JSON.stringify
+ * writes for its value — an integer (readInteger takes no fraction, exponent, leading zero or
+ * -0) or a string of ASCII (rawString takes no escape or control character) — that is located
+ * (idStart, idEnd), and with `ids` 'json' such a string is returned as '' (its value is not made).
+ */
+function readId(s: Scanner, ids: IdUse): unknown {
+  const start = s.i;
+  if (s.b[start] !== 34) {
+    const n = readInteger(s);
+    if (n !== FAIL) {
+      s.idStart = start;
+      s.idEnd = s.i;
+    }
+    return n;
+  }
+  if (!s.rawString()) return FAIL;
+  if (s.strAscii) {
+    s.idStart = start;
+    s.idEnd = s.i;
+    if (ids !== 'value') return '';
+  }
+  return ids === 'check' ? '' : s.text();
 }
 
-function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], keepIds = true): Reader {
+function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value'): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
   const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
@@ -245,7 +268,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         s.ws();
         if (field < 0) {
           if (!stripId || !matches(s.b, ks, ke, idKey) || s.id !== undefined) return FAIL;
-          const id = keepIds ? readId(s) : s.b[s.i] === 34 ? skipString(s) : readInteger(s);
+          const id = readId(s, ids);
           if (id === FAIL) return FAIL;
           s.id = id as string | number;
         } else {
@@ -301,7 +324,25 @@ type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): strin
  * Reads one line (bytes `start`..`end` of `bytes`): the input and its stripped id, or null.
  * The input object is reused for the next line: use it, do not keep it.
  */
-export type FastParser = (bytes: Uint8Array, start: number, end: number) => { input: Record<string, unknown>; id: string | number | undefined } | null;
+export type FastParser = (bytes: Uint8Array, start: number, end: number) => FastLine | null;
+
+export interface FastLine {
+  input: Record<string, unknown>;
+  id: string | number | undefined;
+  /**
+   * Where in `bytes` the id's JSON text is when it is exactly what JSON.stringify writes for the
+   * id (an integer, or a string of ASCII without escapes): copy it as is; -1 otherwise.
+   */
+  idStart: number;
+  idEnd: number;
+}
+
+/**
+ * What the caller needs of a top-level id: 'check' (nothing: it is only checked, and returned as
+ * ''), 'json' (its JSON text: where it is when it can be copied as is — and then a string id is
+ * returned as '' — its value otherwise), 'value' (its value).
+ */
+export type IdUse = 'check' | 'json' | 'value';
 
 function signature(type: Type): string {
   switch (type.kind) {
@@ -321,10 +362,10 @@ function signature(type: Type): string {
 /**
  * The fast reader for a set's input type, or null when its versions declare different input
  * types (the version is only known after reading the date; the slow path handles those sets).
- * `stripId`: a top-level `id` is read and returned apart, not put in the input; with `keepIds`
- * false it is only checked (the caller needs no ids: no output, no examples), and returned as ''.
+ * `stripId`: a top-level `id` is read and returned apart, not put in the input, as much of it
+ * as `ids` asks for (see IdUse).
  */
-export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, keepIds = true): FastParser | null {
+export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value'): FastParser | null {
   const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
   if (new Set(records.map(signature)).size !== 1) return null;
   const paths = new Set<string>();
@@ -335,13 +376,13 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, keep
       }
     }
   }
-  const read = recordReader(records[0]!, stripId, paths, [], keepIds);
+  const read = recordReader(records[0]!, stripId, paths, [], ids);
   const s = new Scanner();
   // Node's Buffer has latin1Slice/utf8Slice (what toString(encoding, start, end) calls), untyped.
   let buffer: SliceableBuffer | null = null;
   s.latin1 = (a, b) => buffer!.latin1Slice(a, b);
   s.utf8 = (a, b) => buffer!.utf8Slice(a, b);
-  const result = { input: {} as Record<string, unknown>, id: undefined as string | number | undefined };
+  const result: FastLine = { input: {}, id: undefined, idStart: -1, idEnd: -1 };
   return (bytes, start, end) => {
     if (s.b !== bytes) {
       s.b = bytes;
@@ -350,12 +391,15 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, keep
     s.i = start;
     s.end = end;
     s.id = undefined;
+    s.idStart = -1;
     const value = read(s);
     if (value === FAIL) return null;
     s.ws();
     if (s.i !== end) return null;
     result.input = value as Record<string, unknown>;
     result.id = s.id;
+    result.idStart = s.idStart;
+    result.idEnd = s.idEnd;
     return result;
   };
 }

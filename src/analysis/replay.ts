@@ -46,8 +46,12 @@ export interface ChunkResult {
   readonly transitions: [string, number, ExampleRef[]][];
   /** Bad lines: local index (0-based within the chunk) and reason. */
   readonly errors: [number, string][];
-  /** One JSON line per input line (a decision or an error), or null without `output`. */
-  readonly output: string | null;
+  /**
+   * One JSON line per input line (a decision or an error), as UTF-8 bytes, or null without
+   * `output`. A view of an ArrayBuffer of its own (never Node's shared pool), so a worker can
+   * transfer it to the main thread without copying.
+   */
+  readonly output: Uint8Array | null;
 }
 
 const EXAMPLES = 3;
@@ -70,15 +74,16 @@ export function processChunk(
   options: ChunkOptions,
   fast: FastParser | null = null,
   firstLine = 1,
+  /** A buffer to write the output into (recycled from an earlier chunk's output), if any. */
+  into: ArrayBuffer | null = null,
 ): ChunkResult {
   // Counted by decision object first (the compiled module returns shared, frozen decisions):
   // no string per post. Keys are made once per distinct decision at the end.
   const counts = new Map<Decision, number>();
   const pairs = new Map<Decision | null, Map<Decision, [number, [number, ExampleRef][]]>>();
   const errors: [number, string][] = [];
-  const fragments = new Map<Decision, string>();
-  const out: string[] | null = options.output ? [] : null;
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = options.output ? new OutputBytes(buffer.length, into) : null;
   let decided = 0;
   let local = 0;
   let start = 0;
@@ -86,7 +91,7 @@ export function processChunk(
 
   const fail = (index: number, why: string) => {
     errors.push([index, why]);
-    if (out) out.push(`{"line":${firstLine + index},"error":${JSON.stringify(why)}}`);
+    if (out) out.error(firstLine + index, why);
   };
 
   while (start < n) {
@@ -98,11 +103,16 @@ export function processChunk(
     start = end + 1;
 
     let id: unknown;
+    // The id's JSON text in the line, when the fast reader found it copyable as is.
+    let idStart = -1;
+    let idEnd = -1;
     let input: Record<string, unknown>;
     const parsed = fast !== null ? fast(buffer, lineStart, lineEnd) : null;
     if (parsed !== null) {
       input = parsed.input;
       id = parsed.id;
+      idStart = parsed.idStart;
+      idEnd = parsed.idEnd;
     } else {
       const line = buffer.toString('utf8', lineStart, lineEnd);
       let value: unknown;
@@ -154,12 +164,9 @@ export function processChunk(
       if (entry[1].length < EXAMPLES) entry[1].push([index, id === undefined ? index : String(id)]);
     }
     if (out !== null) {
-      let fragment = fragments.get(d);
-      if (fragment === undefined) {
-        fragment = `"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}`;
-        fragments.set(d, fragment);
-      }
-      out.push(id === undefined ? `{"line":${firstLine + index},${fragment}` : `{"line":${firstLine + index},"id":${JSON.stringify(id)},${fragment}`);
+      const fragment = fragments.get(d) ?? fragmentOf(d);
+      if (idStart >= 0) out.decisionCopyingId(firstLine + index, buffer, idStart, idEnd, fragment);
+      else out.decision(firstLine + index, id as string | number | undefined, fragment);
     }
   }
   const cells = new Map<string, [number, [number, ExampleRef][]]>();
@@ -188,8 +195,149 @@ export function processChunk(
     counts: [...byKey],
     transitions: [...transitions].map(([k, [count, examples]]) => [k, count, examples]),
     errors,
-    output: out ? (out.length > 0 ? `${out.join('\n')}\n` : '') : null,
+    output: out ? out.bytes() : null,
   };
+}
+
+/**
+ * The end of a decision's output line, `,"action":…}` and the newline, as UTF-8 bytes: made once
+ * per decision object (the compiled module's decisions are shared and frozen) for all chunks.
+ */
+const fragments = new WeakMap<Decision, Uint8Array>();
+
+function fragmentOf(d: Decision): Uint8Array {
+  const fragment = Buffer.from(`,"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}\n`);
+  fragments.set(d, fragment);
+  return fragment;
+}
+
+/**
+ * A chunk's `--output`, written straight as UTF-8 bytes (no string per line): `{"line":N` in
+ * ASCII digits, `,"id":` and the id, then the decision's cached fragment (`,"action":…}` and the
+ * newline). The bytes are exactly those of the JSON text `JSON.stringify` gives: an id that needs
+ * no escaping (printable ASCII without `"` or `\`) is copied as is between quotes, any other
+ * goes through `JSON.stringify`.
+ */
+class OutputBytes {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(inputBytes: number, into: ArrayBuffer | null) {
+    // Never from Node's shared pool: the buffer is transferred whole to the main thread. A new
+    // one holds the input's size (a 250-byte post gives a 125-byte line); it grows when it must.
+    this.buf = into !== null && into.byteLength >= 4096 ? Buffer.from(into) : Buffer.allocUnsafeSlow(Math.max(4096, inputBytes));
+  }
+
+  /** A decided line: `id` undefined for a post without one; `fragment` the decision's `,"action":…}\n`. */
+  decision(line: number, id: string | number | undefined, fragment: Uint8Array): void {
+    this.line(line, 32 + (typeof id === 'string' ? id.length : 0) + fragment.length);
+    if (id !== undefined) {
+      this.idKey();
+      if (typeof id !== 'string' || !this.plainString(id)) this.text(JSON.stringify(id), fragment.length);
+    }
+    this.copy(fragment);
+  }
+
+  /** A decided line whose id's JSON text, exactly as JSON.stringify writes it, is `source[start..end]`. */
+  decisionCopyingId(line: number, source: Uint8Array, start: number, end: number, fragment: Uint8Array): void {
+    const length = end - start;
+    this.line(line, 32 + length + fragment.length);
+    this.idKey();
+    const buf = this.buf;
+    const at = this.pos;
+    if (length > 32) buf.set(source.subarray(start, end), at);
+    else for (let i = 0; i < length; i++) buf[at + i] = source[start + i]!;
+    this.pos = at + length;
+    this.copy(fragment);
+  }
+
+  error(line: number, why: string): void {
+    this.line(line, 16);
+    this.text(`,"error":${JSON.stringify(why)}}\n`, 0);
+  }
+
+  /** The bytes written, in a buffer of their own. */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** `{"line":N` (N a line number: a whole number ≥ 1), with room for `more` bytes after it. */
+  private line(n: number, more: number): void {
+    this.ensure(24 + more);
+    const buf = this.buf;
+    let pos = this.pos;
+    buf[pos] = 123; // {"line":
+    buf[pos + 1] = 34;
+    buf[pos + 2] = 108;
+    buf[pos + 3] = 105;
+    buf[pos + 4] = 110;
+    buf[pos + 5] = 101;
+    buf[pos + 6] = 34;
+    buf[pos + 7] = 58;
+    pos += 8;
+    if (n > 0x7fffffff) {
+      this.pos = pos;
+      this.text(String(n), more);
+      return;
+    }
+    let digits = 1;
+    for (let t = n; t >= 10; t = (t / 10) | 0) digits++;
+    let at = pos + digits;
+    let t = n;
+    do {
+      buf[--at] = 48 + (t % 10);
+      t = (t / 10) | 0;
+    } while (t > 0);
+    this.pos = pos + digits;
+  }
+
+  /** `,"id":` */
+  private idKey(): void {
+    const buf = this.buf;
+    const pos = this.pos;
+    buf[pos] = 44;
+    buf[pos + 1] = 34;
+    buf[pos + 2] = 105;
+    buf[pos + 3] = 100;
+    buf[pos + 4] = 34;
+    buf[pos + 5] = 58;
+    this.pos = pos + 6;
+  }
+
+  /** `"id"` when the id is printable ASCII without `"` or `\` (what JSON.stringify leaves as is); false for any other. */
+  private plainString(id: string): boolean {
+    const buf = this.buf;
+    const start = this.pos;
+    const length = id.length;
+    buf[start] = 34;
+    for (let i = 0; i < length; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) return false;
+      buf[start + 1 + i] = c;
+    }
+    buf[start + 1 + length] = 34;
+    this.pos = start + length + 2;
+    return true;
+  }
+
+  /** JSON text (from JSON.stringify: never a lone surrogate) as UTF-8, with room for `more` bytes after it. */
+  private text(json: string, more: number): void {
+    this.ensure(json.length * 3 + more);
+    this.pos += this.buf.write(json, this.pos, 'utf8');
+  }
+
+  /** Bytes there is room for. */
+  private copy(bytes: Uint8Array): void {
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
 }
 
 /**

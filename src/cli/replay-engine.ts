@@ -50,6 +50,6 @@ export async function deciderFor(set: PolicySet, spec: EngineSpec): Promise<Deci
 
 /** The fast reader for the sets' shared input type, when the options ask for it and it applies. */
 export function fastParser(now: PolicySet, old: PolicySet | null, options: ChunkOptions): FastParser | null {
-  // Ids are only shown in the output and as examples of transitions.
-  return options.fast ? fastParserFor(old ? [now, old] : [now], options.stripId, options.output || old !== null) : null;
+  // Ids are only shown in the output (their JSON text) and as examples of transitions (values).
+  return options.fast ? fastParserFor(old ? [now, old] : [now], options.stripId, old !== null ? 'value' : options.output ? 'json' : 'check') : null;
 }

@@ -29,11 +29,13 @@ async function main(): Promise<void> {
     return;
   }
   const fast = fastParser(data.now, data.old, data.options);
-  port.on('message', (message: { seq: number; bytes: Uint8Array; firstLine: number }) => {
-    const result = processChunk(message.bytes, now, old, data.options, fast, message.firstLine);
-    // The chunk's buffer goes back to the main thread, to be read into again.
+  port.on('message', (message: { seq: number; bytes: Uint8Array; firstLine: number; spare: ArrayBuffer | null }) => {
+    const result = processChunk(message.bytes, now, old, data.options, fast, message.firstLine, message.spare);
+    // The chunk's buffer goes back to the main thread, to be read into again; the output's
+    // bytes (a buffer of their own, usually the spare) are transferred too, not copied.
     const buffer = message.bytes.buffer as ArrayBuffer;
-    port.postMessage({ kind: 'result', seq: message.seq, result, buffer }, [buffer]);
+    const transfer = result.output ? [buffer, result.output.buffer as ArrayBuffer] : [buffer];
+    port.postMessage({ kind: 'result', seq: message.seq, result, buffer }, transfer);
   });
   port.postMessage({ kind: 'ready' });
 }

@@ -125,6 +125,57 @@ describe('bylaw replay', () => {
     expect(result.stdout).toMatch(/^suspend \(rule\) +/m);
   });
 
+  it('--output is the same bytes on the main thread, on workers and without the fast reader, for odd ids and bad lines', async () => {
+    const file = join(dir, 'odd.jsonl');
+    const ids: unknown[] = ['plain', 'café', 'Zoë 🌍', 'q"uote', 'back\\slash', 'tab\there', 'ctl\u0001', '\u2028', 'del\u007f', '\ud800', '', '~', 'x'.repeat(70), 12, 0, -5, 1.5, 1e21, 123456789012345, 1234567890123456];
+    const lines: Buffer[] = posts.slice(0, 600).map((p, i) => {
+      const { id: _, ...rest } = p;
+      const k = i % 30;
+      if (k < ids.length) return Buffer.from(JSON.stringify({ id: ids[k], ...rest }));
+      if (k === 20) return Buffer.from(JSON.stringify(rest));
+      if (k === 21) return Buffer.from(JSON.stringify(p).replace(/"id":"[^"]*"/, '"id":"esc\\u00e9\\"x\\\\"'));
+      if (k === 22) return Buffer.from(JSON.stringify(p).replace(/"id":"[^"]*"/, '"id":1E2'));
+      // Not UTF-8: read as U+FFFD.
+      if (k === 23) return Buffer.concat([Buffer.from('{"id":"'), Buffer.from([0xff, 0xc3, 0x28]), Buffer.from(JSON.stringify(rest).replace(/^\{/, '",'))]);
+      if (k === 24) return Buffer.from(`${JSON.stringify(p)}\r`);
+      if (k === 25) return Buffer.from('{"id": "broken", "date": ');
+      if (k === 26) return Buffer.from('\n\n[1, 2]');
+      if (k === 27) return Buffer.from(JSON.stringify({ ...p, id: null }));
+      if (k === 28) return Buffer.from(JSON.stringify({ ...p, author: { ...(p['author'] as object), followers: 'many "q" é' } }));
+      return Buffer.from(JSON.stringify({ ...p, date: '2001-01-01' }));
+    });
+    writeFileSync(file, Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')])));
+    const outputs: Buffer[] = [];
+    for (const flags of [['--jobs', '0'], ['--jobs', '2', '--chunk-bytes', '4096'], ['--jobs', '1', '--chunk-bytes', '1024', '--no-fast'], ['--jobs', '0', '--against', 'policies/twitter']]) {
+      const out = join(dir, `odd-${outputs.length}.jsonl`);
+      const result = await runCli(['replay', 'policies/twitter', '--input', file, '--output', out, ...flags]);
+      expect(result.code).toBe(0);
+      outputs.push(readFileSync(out));
+    }
+    for (const other of outputs.slice(1)) expect(other.equals(outputs[0]!)).toBe(true);
+    // Each line is what JSON.stringify writes for it (a decision as the interpreter makes it).
+    const written = outputs[0]!.toString('utf8').split('\n');
+    expect(written.pop()).toBe('');
+    const input = readFileSync(file, 'utf8').split('\n').slice(0, -1);
+    expect(written).toHaveLength(input.length);
+    written.forEach((line, i) => {
+      let value: unknown;
+      try {
+        value = JSON.parse(input[i]!);
+      } catch {
+        value = undefined;
+      }
+      const { id, ...post } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+      const r = decideUnknown(twitter, post);
+      if (!r.ok || value === undefined || Array.isArray(value) || (id !== undefined && typeof id !== 'string' && typeof id !== 'number')) {
+        expect(line).toMatch(new RegExp(`^\\{"line":${i + 1},"error":".+"\\}$`));
+      } else {
+        const { action, basis, clause, exemption, version } = r.decision;
+        expect(line).toBe(JSON.stringify({ line: i + 1, id, action, basis, clause, exemption, version }));
+      }
+    });
+  });
+
   it('exits 2 for a missing input file, 1 for a policy with errors', async () => {
     expect((await runCli(['replay', 'policies/twitter', '--input', join(dir, 'nope.jsonl')])).code).toBe(2);
     const broken = join(dir, 'broken.policy');
@@ -142,6 +193,8 @@ describe('the fast reader changes speed only, never results', () => {
     const reference = { decideUnknown: (x: unknown) => decideUnknown(twitter, x) };
     const fast = fastParserFor([twitter], true)!;
     expect(fast).not.toBeNull();
+    // Ids for the output only: copied as JSON text where they can be.
+    const fastJsonIds = fastParserFor([twitter], true, 'json')!;
     const mutate = fc.constantFrom<(line: string) => string>(
       (l) => l,
       (l) => l.replace(/,/g, ' , '),
@@ -175,6 +228,8 @@ describe('the fast reader changes speed only, never results', () => {
         const withoutFast = processChunk(bytes, decider, decider, options(false), null, 10);
         const interpreter = processChunk(bytes, reference, reference, options(false), null, 10);
         expect(withFast).toEqual(withoutFast);
+        const jsonIds = processChunk(bytes, decider, null, options(true), fastJsonIds, 10);
+        expect([jsonIds.output, jsonIds.counts, jsonIds.errors]).toEqual([withFast.output, withFast.counts, withFast.errors]);
         expect(withFast.counts).toEqual(interpreter.counts);
         expect(withFast.errors.map(([i]) => i)).toEqual(interpreter.errors.map(([i]) => i));
       }),

@@ -109,12 +109,20 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
     for (const bad of totals.add(result)) {
       if (shown++ < SHOWN_ERRORS) progress.above(`${options.input}:${bad.line}: ${bad.reason}`);
     }
-    if (output && result.output) await write(output, result.output);
+    if (output && result.output) {
+      const bytes = result.output;
+      // Recycled once written (the stream holds on to the bytes until then).
+      const done = () => outputs.give(bytes.buffer as ArrayBuffer);
+      if (bytes.byteLength > 0) await write(output, bytes, done);
+      else done();
+    }
     bytesDone += bytes;
     progress.update(bytesDone, totals.lines);
   };
 
   const buffers = new Buffers(options.chunkBytes * 2);
+  // The output of a chunk is usually about half its input: written into a recycled buffer.
+  const outputs = new Buffers(options.chunkBytes);
   const engines = { now: await prepareEngine(now, options.engine), old: old ? await prepareEngine(old, options.engine) : null };
   const pool = jobs === 0 ? await InProcess.create(now, old, engines, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, engines, chunkOptions, buffers);
   try {
@@ -136,7 +144,8 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
       const size = bytes.byteLength;
       // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
       const lines = output ? countLines(bytes) : 0;
-      waiting.push(pool.run(mine, bytes, firstLine).then((result) => void pending.set(mine, { result, bytes: size })));
+      const spare = output ? (outputs.take(options.chunkBytes).buffer as ArrayBuffer) : null;
+      waiting.push(pool.run(mine, bytes, firstLine, spare).then((result) => void pending.set(mine, { result, bytes: size })));
       firstLine += lines;
       // Constant memory: at most two chunks per worker in flight.
       while (waiting.length >= pool.capacity) {
@@ -167,8 +176,9 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   ctx.out(renderReplay(totals, renderTable, old !== null));
 }
 
-function write(stream: WriteStream, text: string): Promise<void> {
-  return stream.write(text) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+/** Writes bytes; `written` is called once the stream is done with them. */
+function write(stream: WriteStream, bytes: Uint8Array, written: () => void): Promise<void> {
+  return stream.write(bytes, () => written()) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
 }
 
 /** Lines in a chunk of whole lines (the last may lack its newline). */
@@ -181,7 +191,8 @@ function countLines(bytes: Uint8Array): number {
 
 /**
  * Buffers to read chunks into, recycled: a worker hands each chunk's buffer back with its
- * result, so the memory is allocated (and faulted in) once, not once per chunk.
+ * result, so the memory is allocated (and faulted in) once, not once per chunk. The same for
+ * the buffers a chunk's `--output` is written into, once the file has them.
  */
 class Buffers {
   private readonly free: ArrayBuffer[] = [];
@@ -231,7 +242,8 @@ interface Engines {
 
 interface Pool {
   readonly capacity: number;
-  run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult>;
+  /** `spare`: a buffer for the chunk's output, to be handed back with the result. */
+  run(seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult>;
   close(): Promise<void>;
 }
 
@@ -251,8 +263,8 @@ class InProcess implements Pool {
     return new InProcess(await deciderFor(now, engines.now), oldDecider, options, fastParser(now, old, options), buffers);
   }
 
-  run(_seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
-    const result = processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine);
+  run(_seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
+    const result = processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine, spare);
     this.buffers.give(bytes.buffer as ArrayBuffer);
     return Promise.resolve(result);
   }
@@ -310,7 +322,7 @@ class WorkerPool implements Pool {
     return new WorkerPool(workers, buffers);
   }
 
-  run(seq: number, bytes: Uint8Array, firstLine: number): Promise<ChunkResult> {
+  run(seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
     if (this.failure) return Promise.reject(this.failure);
     // The least busy worker; ties go to the first.
     let best = 0;
@@ -318,7 +330,7 @@ class WorkerPool implements Pool {
     this.inFlight[best]!++;
     return new Promise((resolve, reject) => {
       this.callbacks.set(seq, { resolve, reject });
-      this.workers[best]!.postMessage({ seq, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
+      this.workers[best]!.postMessage({ seq, bytes, firstLine, spare }, spare ? [bytes.buffer as ArrayBuffer, spare] : [bytes.buffer as ArrayBuffer]);
     });
   }
 
