@@ -39,3 +39,31 @@ export function fileSpan(file: string): Span {
   const p = { offset: 0, line: 1, column: 1 };
   return { file, start: p, end: p };
 }
+
+/**
+ * Offsets to 1-based line and column by binary search over the line starts. Lines end at `\n`
+ * only, everywhere in Bylaw (a `\r` before it is trailing whitespace). The lexer tracks offsets
+ * only; every span of a parse comes from one of these.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  span(file: string, start: number, end: number): Span {
+    return { file, start: this.position(start), end: this.position(end) };
+  }
+}

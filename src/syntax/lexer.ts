@@ -1,21 +1,19 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics/codes.js';
-import type { Span } from '../diagnostics/span.js';
+import { LineIndex, type Span } from '../diagnostics/span.js';
 import { And, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens } from './tokens.js';
 import { checkUnicode } from './unicode.js';
 import { hiddenChar } from '../diagnostics/unicode.js';
 
 const lexer = new Lexer(allTokens, {
-  positionTracking: 'full',
+  // Offsets only: Chevrotain's line and column tracking was a fifth of the parse time on large
+  // files. Lines and columns come from a LineIndex over the text (lines end at `\n` only, as
+  // everywhere else in Bylaw: `positionAt`, the renderer's code frames and editors).
+  positionTracking: 'onlyOffset',
   ensureOptimizations: false,
   // Identifiers use Unicode property escapes, which Chevrotain cannot analyse for its first-char
   // optimisation; that is expected, not a problem worth a console warning.
   skipValidations: true,
-  // Lines end at `\n` only (a `\r` before it is trailing whitespace), as everywhere else in Bylaw:
-  // `positionAt`, the renderer's code frames and editors. Chevrotain's default also breaks lines at
-  // a lone `\r`, which gave line/column numbers that disagreed with the offsets.
-  lineTerminatorsPattern: /\n/g,
-  lineTerminatorCharacters: ['\n'],
 });
 
 /** Parentheses, braces and `not`s nested deeper than this are refused before parsing (no stack overflow). */
@@ -24,15 +22,20 @@ export const MAX_NESTING = 100;
 export interface LexResult {
   readonly tokens: IToken[];
   readonly comments: IToken[];
+  /** Line starts of the text: every span of this file's tokens and nodes comes from it. */
+  readonly lines: LineIndex;
 }
 
-export function tokenSpan(file: string, token: IToken): Span {
-  const endOffset = (token.endOffset ?? token.startOffset) + 1;
-  return {
-    file,
-    start: { offset: token.startOffset, line: token.startLine ?? 1, column: token.startColumn ?? 1 },
-    end: { offset: endOffset, line: token.endLine ?? token.startLine ?? 1, column: (token.endColumn ?? 0) + 1 },
-  };
+/**
+ * Offsets-only tracking gives tokens their start alone; the end (inclusive, as Chevrotain counts)
+ * is set here, for spans and for the parser's node locations, which read the last token's end.
+ */
+function withEnd(token: IToken): void {
+  token.endOffset = token.startOffset + token.image.length - 1;
+}
+
+export function tokenSpan(lines: LineIndex, file: string, token: IToken): Span {
+  return lines.span(file, token.startOffset, (token.endOffset ?? token.startOffset) + 1);
 }
 
 const foreign: Record<string, { token: TokenType; help: string }> = {
@@ -59,30 +62,28 @@ function retype(token: IToken, type: TokenType): void {
  */
 export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   const result = lexer.tokenize(text);
+  const lines = new LineIndex(text);
   for (const error of result.errors) {
     const offset = error.offset;
     const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-    const span: Span = {
-      file,
-      start: { offset, line: error.line ?? 1, column: error.column ?? 1 },
-      end: { offset: offset + error.length, line: error.line ?? 1, column: (error.column ?? 1) + error.length },
-    };
+    const span = lines.span(file, offset, offset + error.length);
     bag.report('BL001', `unexpected character \`${printable(char)}\``, span, { help: unexpectedCharHelp(char) });
   }
   const tokens: IToken[] = [];
   for (const token of result.tokens) {
+    withEnd(token);
     if (token.tokenType === UnterminatedString) {
-      bag.report('BL003', 'unterminated string', tokenSpan(file, token), {
+      bag.report('BL003', 'unterminated string', tokenSpan(lines, file, token), {
         help: 'close the string with `"` on the same line; write a line break as `\\n`',
       });
       retype(token, StringLiteral);
     } else if (token.tokenType === ForeignOperator) {
       const fix = foreign[token.image];
       if (fix) {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(file, token), { help: fix.help });
+        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), { help: fix.help });
         retype(token, fix.token);
       } else {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(file, token), {
+        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), {
           help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
         });
         continue;
@@ -90,14 +91,15 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
     }
     tokens.push(token);
   }
-  checkNesting(tokens, file, bag);
+  checkNesting(tokens, lines, file, bag);
   const comments = result.groups['comments'] ?? [];
-  checkUnicode(text, tokens, comments, file, bag);
-  return { tokens, comments };
+  comments.forEach(withEnd);
+  checkUnicode(text, tokens, comments, file, lines, bag);
+  return { tokens, comments, lines };
 }
 
 /** Refuses input nested deeper than MAX_NESTING, so the recursive parser never overflows the stack. */
-function checkNesting(tokens: IToken[], file: string, bag: DiagnosticBag): void {
+function checkNesting(tokens: IToken[], lines: LineIndex, file: string, bag: DiagnosticBag): void {
   let depth = 0;
   let nots = 0;
   for (const token of tokens) {
@@ -106,7 +108,7 @@ function checkNesting(tokens: IToken[], file: string, bag: DiagnosticBag): void 
     else if (type === RParen || type === RBrace) depth = Math.max(0, depth - 1);
     nots = type === Not ? nots + 1 : 0;
     if (depth > MAX_NESTING || nots > MAX_NESTING) {
-      bag.report('BL007', `expression nested more than ${MAX_NESTING} levels deep`, tokenSpan(file, token), {
+      bag.report('BL007', `expression nested more than ${MAX_NESTING} levels deep`, tokenSpan(lines, file, token), {
         help: 'split the condition into named contexts',
       });
       tokens.length = 0;

@@ -42,7 +42,7 @@ export class BylawParser extends CstParser {
       recoveryEnabled: true,
       errorMessageProvider: messages,
       maxLookahead: 2,
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
   }

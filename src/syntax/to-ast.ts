@@ -1,7 +1,7 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
-import type { Span } from '../diagnostics/span.js';
+import type { LineIndex, Span } from '../diagnostics/span.js';
 import { isValidIsoDate } from '../ast/dates.js';
 import { tokenSpan } from './lexer.js';
 
@@ -9,28 +9,10 @@ import { tokenSpan } from './lexer.js';
  * CST → AST. Runs only on files without syntax errors, so every mandatory child is present.
  * Literal validation (dates, integers, escapes) happens here and is reported to `bag`.
  */
-export function toAst(cst: CstNode, file: string, bag: DiagnosticBag, comments: readonly A.Comment[], text: string): A.PolicyFile {
-  const b = new Builder(file, bag);
+export function toAst(cst: CstNode, file: string, lines: LineIndex, bag: DiagnosticBag, comments: readonly A.Comment[], text: string): A.PolicyFile {
+  const b = new Builder(file, lines, bag);
   const items = nodes(cst, 'item').map((item) => b.item(item));
-  const end = text.length;
-  const span: Span = {
-    file,
-    start: { offset: 0, line: 1, column: 1 },
-    end: endPosition(text, end),
-  };
-  return { kind: 'File', items, comments, span };
-}
-
-function endPosition(text: string, offset: number) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { offset, line, column: offset - lineStart + 1 };
+  return { kind: 'File', items, comments, span: lines.span(file, 0, text.length) };
 }
 
 function isToken(element: CstElement): element is IToken {
@@ -83,19 +65,16 @@ const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '
 class Builder {
   constructor(
     private readonly file: string,
+    private readonly lines: LineIndex,
     private readonly bag: DiagnosticBag,
   ) {}
 
   span(node: CstNode): Span {
     const loc = node.location!;
-    return {
-      file: this.file,
-      start: { offset: loc.startOffset, line: loc.startLine ?? 1, column: loc.startColumn ?? 1 },
-      end: { offset: (loc.endOffset ?? loc.startOffset) + 1, line: loc.endLine ?? 1, column: (loc.endColumn ?? 0) + 1 },
-    };
+    return this.lines.span(this.file, loc.startOffset, (loc.endOffset ?? loc.startOffset) + 1);
   }
   tokenSpan(token: IToken): Span {
-    return tokenSpan(this.file, token);
+    return tokenSpan(this.lines, this.file, token);
   }
   ident(token: IToken): A.Identifier {
     return { kind: 'Identifier', name: token.image, span: this.tokenSpan(token) };
@@ -338,12 +317,10 @@ class Builder {
         continue;
       }
       const offset = t.startOffset + 1 + i;
-      const column = (t.startColumn ?? 1) + 1 + i;
-      const line = t.startLine ?? 1;
       this.bag.report(
         'BL004',
         `invalid escape \`\\${next}\` in string`,
-        { file: this.file, start: { offset, line, column }, end: { offset: offset + 2, line, column: column + 2 } },
+        this.lines.span(this.file, offset, offset + 2),
         { help: 'valid escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\"`, `\\\\` and `\\u{…}`' },
       );
       i++;

@@ -1,6 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
-import type { Position, Span } from '../diagnostics/span.js';
+import type { LineIndex, Span } from '../diagnostics/span.js';
 import { codePointLabel, HIDDEN_PATTERN, hiddenChar, mixedScript, scriptOf } from '../diagnostics/unicode.js';
 import { Comment, Identifier, StringLiteral } from './tokens.js';
 
@@ -27,7 +27,7 @@ interface Region {
   readonly where: 'string' | 'comment' | 'name' | 'other';
 }
 
-export function checkUnicode(text: string, tokens: readonly IToken[], comments: readonly IToken[], file: string, bag: DiagnosticBag): void {
+export function checkUnicode(text: string, tokens: readonly IToken[], comments: readonly IToken[], file: string, lines: LineIndex, bag: DiagnosticBag): void {
   let reported = 0;
   let skipped = 0;
   let firstSkipped: Span | null = null;
@@ -43,7 +43,6 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
 
   if (text.search(HIDDEN_PATTERN) >= 0) {
     const regions = sortedRegions(tokens, comments);
-    const lines = new LineIndex(text);
     for (const match of text.matchAll(HIDDEN_PATTERN)) {
       const offset = match.index;
       const code = match[0].codePointAt(0)!;
@@ -93,7 +92,7 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
     if (mixed) {
       report(
         `name \`${token.image}\` mixes ${mixed.first} and ${mixed.second} letters: \`${mixed.char}\` (${codePointLabel(mixed.char.codePointAt(0)!)}) is ${mixed.second}`,
-        inToken(file, token, mixed.index, mixed.char.length),
+        inToken(lines, file, token, mixed.index, mixed.char.length),
         `letters of different scripts can look identical (Latin \`a\`, Cyrillic \`а\`); write the name in one script${
           scriptOf(token.image[0]!) === 'Latin' ? ', e.g. all Latin' : ''
         }`,
@@ -104,7 +103,7 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
     if (normal !== token.image) {
       report(
         `name \`${token.image}\` is written with compatibility characters and reads as \`${normal}\``,
-        inToken(file, token, 0, token.image.length),
+        inToken(lines, file, token, 0, token.image.length),
         `fullwidth, mathematical and other compatibility letters look like plain ones; write \`${normal}\``,
       );
     }
@@ -118,11 +117,9 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
 }
 
 /** The span of `length` code units at `index` in a one-line token. */
-function inToken(file: string, token: IToken, index: number, length: number): Span {
+function inToken(lines: LineIndex, file: string, token: IToken, index: number, length: number): Span {
   const offset = token.startOffset + index;
-  const line = token.startLine ?? 1;
-  const column = (token.startColumn ?? 1) + index;
-  return { file, start: { offset, line, column }, end: { offset: offset + length, line, column: column + length } };
+  return lines.span(file, offset, offset + length);
 }
 
 function sortedRegions(tokens: readonly IToken[], comments: readonly IToken[]): Region[] {
@@ -151,26 +148,3 @@ function regionAt(regions: readonly Region[], offset: number): Region | null {
   return null;
 }
 
-/** Offsets to 1-based line and column (lines end at `\n`, as in the lexer), by binary search. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-
-  span(file: string, start: number, end: number): Span {
-    return { file, start: this.position(start), end: this.position(end) };
-  }
-}
