@@ -53,17 +53,23 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { offset, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    const line = lastAtOrBelow(this.starts, offset);
+    return { offset, line: line + 1, column: offset - this.starts[line]! + 1 };
   }
 
   span(file: string, start: number, end: number): Span {
     return { file, start: this.position(start), end: this.position(end) };
   }
+}
+
+/** The index of the last element of ascending `sorted` (whose first is ≤ `value`) that is ≤ `value`. */
+export function lastAtOrBelow(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

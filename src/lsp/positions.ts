@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Position, Range } from 'vscode-languageserver';
-import type { Span } from '../diagnostics/span.js';
+import { lastAtOrBelow, type Span } from '../diagnostics/span.js';
 
 /**
  * Conversions between Bylaw's spans (0-based UTF-16 offsets, as JavaScript strings count) and the
  * protocol's positions (0-based line, UTF-16 character). Offsets are the truth: line and column
- * are recomputed from the text, so a span from any file converts exactly.
+ * are recomputed from the text, so a span from any file converts exactly. Unlike Bylaw's own
+ * LineIndex, a lone `\r` ends a line here: the protocol says so.
  */
 export class LineMap {
   private readonly starts: number[] = [0];
@@ -21,14 +22,8 @@ export class LineMap {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low]! };
+    const line = lastAtOrBelow(this.starts, clamped);
+    return { line, character: clamped - this.starts[line]! };
   }
 
   offsetAt(position: Position): number {
