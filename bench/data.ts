@@ -5,22 +5,12 @@
  * drawn one after another from a single PRNG stream), so child processes that time a subset
  * see the first posts of the main process's 200,000.
  */
+import { mulberry32 } from './random.js';
 import { CATEGORIES, TARGETS, type Category, type Post, type Risk, type Role, type Target, type Topic } from './types.js';
 
 export const SEED = 0x0b1a_0003;
 export const N_POSTS = 200_000;
 
-/** mulberry32: a small, fast, well-distributed 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -8,40 +8,13 @@
  * The same N and seed give the same file, byte for byte.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { mulberry32 } from '../bench/random.js';
+import { CATEGORIES, RISKS, ROLES, TARGETS, TOPICS } from '../bench/types.js';
 
-const ROLES = ['ordinary', 'public_figure', 'world_leader', 'government_official', 'candidate', 'government_entity', 'military_entity', 'violent_extremist_group'];
 const ROLE_WEIGHTS = [70, 10, 4, 6, 4, 3, 2, 1];
-const TARGETS = ['none', 'individual', 'public_figure', 'group', 'protected_group', 'state'];
 const TARGET_WEIGHTS = [40, 20, 15, 10, 10, 5];
-const CATEGORIES = [
-  'violent_threat',
-  'terrorism',
-  'violent_extremism',
-  'child_sexual_exploitation',
-  'private_information',
-  'intimate_media',
-  'self_harm',
-  'hateful_conduct',
-  'harassment',
-  'glorification_of_violence',
-  'civic_integrity',
-];
-const TOPICS = ['none', 'political_issue', 'foreign_policy'];
-const RISKS = ['none', 'elevated', 'severe'];
 const FIRST_DAY = Date.UTC(2017, 8, 25) / 86_400_000;
 const LAST_DAY = Date.UTC(2022, 11, 31) / 86_400_000;
-
-/** mulberry32: small, fast, good enough for test data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function weighted(next: () => number, items: readonly string[], weights: readonly number[]): string {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -99,7 +72,7 @@ function main(argv: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  const next = random(seed);
+  const next = mulberry32(seed);
   const fd = openSync(out, 'w');
   let buffer: string[] = [];
   for (let i = 1; i <= n; i++) {

@@ -21,15 +21,8 @@ import { loadPolicySet } from '../src/modules/load.js';
 import { diskHost, overlayHost } from '../src/modules/host.js';
 import { parse } from '../src/syntax/parse.js';
 import { resolve } from 'node:path';
-
-const CATEGORIES = [
-  'violent_threat', 'terrorism', 'violent_extremism', 'child_sexual_exploitation', 'private_information', 'intimate_media',
-  'self_harm', 'hateful_conduct', 'harassment', 'glorification_of_violence', 'civic_integrity',
-];
-const ROLES = ['ordinary', 'public_figure', 'world_leader', 'government_official', 'candidate', 'government_entity', 'military_entity', 'violent_extremist_group'];
-const TARGETS = ['none', 'individual', 'public_figure', 'group', 'protected_group', 'state'];
-const TOPICS = ['none', 'political_issue', 'foreign_policy'];
-const RISKS = ['none', 'elevated', 'severe'];
+import { mulberry32 } from '../bench/random.js';
+import { CATEGORIES, RISKS, ROLES, TARGETS, TOPICS } from '../bench/types.js';
 
 /** The deepest context chain generated (LANGUAGE.md: depth 1,000 must work). */
 export const MAX_CHAIN = 1_000;
@@ -105,21 +98,10 @@ export function scalePolicy(n: number): ScalePolicy {
   return { text: out.join('\n'), clauses: n, contexts: depth, redlines, rules, exemptions };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `count` valid Posts, the same for the same seed. */
 export function scaleInputs(count: number, seed = 1): Record<string, unknown>[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, () => {
     const categories = CATEGORIES.filter(() => next() < 0.2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOUNDARY_DAYS, generatePosts, mulberry32 } from '../../bench/data.js';
+import { BOUNDARY_DAYS, generatePosts } from '../../bench/data.js';
+import { mulberry32 } from '../../bench/random.js';
 import { CATEGORIES, ROLES, RISKS, TARGETS, TOPICS } from '../../bench/types.js';
 
 describe('benchmark data', () => {

@@ -8,7 +8,8 @@ import { processChunk, type ChunkOptions } from '../../src/analysis/replay.js';
 import { loadCompiled } from '../../src/compiler/load.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
-import { post, random } from '../../scripts/generate-posts.js';
+import { mulberry32 } from '../../bench/random.js';
+import { post } from '../../scripts/generate-posts.js';
 import { runCli } from '../support/cli.js';
 
 const twitter = loadPolicy('policies/twitter').policy!;
@@ -18,7 +19,7 @@ let posts: Record<string, unknown>[];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'bylaw-replay-'));
-  const next = random(7);
+  const next = mulberry32(7);
   posts = Array.from({ length: 12_000 }, (_, i) => post(next, i + 1));
   corpus = join(dir, 'posts.jsonl');
   writeFileSync(corpus, posts.map((p) => JSON.stringify(p)).join('\n') + '\n');
@@ -221,7 +222,7 @@ describe('the fast reader changes speed only, never results', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1 << 30 }), fc.array(mutate, { minLength: 1, maxLength: 40 }), async (seed, edits) => {
-        const next = random(seed);
+        const next = mulberry32(seed);
         const text = edits.map((edit, i) => edit(JSON.stringify(post(next, i)))).join('\n') + '\n';
         const bytes = Buffer.from(text);
         const withFast = processChunk(bytes, decider, decider, options(true), fast, 10);

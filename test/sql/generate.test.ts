@@ -13,7 +13,7 @@ import { combine } from '../../src/semantics/decision.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';
-import { mulberry32 } from './support/inputs.js';
+import { mulberry32 } from '../../bench/random.js';
 import { randomPolicy } from './support/random-policy.js';
 
 function load(path: string): PolicySet {

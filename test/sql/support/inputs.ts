@@ -1,20 +1,10 @@
-import type { Condition, Operand, PolicySet, RecordType, Type } from '../../../src/checker/program.js';
-
 /**
  * Seeded random inputs for a policy set, biased to the boundaries that matter: effective dates
  * ± 1 day and dates before the first version, every int literal of the policy ± 1 and the
  * declared bounds, empty and full sets. Deterministic for a seed.
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../bench/random.js';
+import type { Condition, Operand, PolicySet, RecordType, Type } from '../../../src/checker/program.js';
 
 function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import { mulberry32 } from './inputs.js';
+import { mulberry32 } from '../../../bench/random.js';
 
 /**
  * Random small policies over the stdlib Post, built to stress the decision semantics: many
