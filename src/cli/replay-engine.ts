@@ -1,8 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fastParserFor, type FastParser } from '../analysis/fast-parse.js';
 import type { ChunkOptions, Decider } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
@@ -16,21 +11,13 @@ export type EngineSpec = { readonly engine: 'interpreter' } | { readonly engine:
 
 /**
  * On the main thread: generates the set's compiled module (the compiler's JavaScript target)
- * into `os.tmpdir()/bylaw-replay-<sha256>.mjs`, once, so worker threads only import it — they
- * never load the compiler.
+ * into the temp folder, once (`writeCompiled`), so worker threads only import it — they never
+ * load the compiler (hence the dynamic import).
  */
 export async function prepareEngine(set: PolicySet, engine: EngineName): Promise<EngineSpec> {
   if (engine === 'interpreter') return { engine };
-  const { compiledJavaScript } = await import('../compiler/load.js');
-  const text = compiledJavaScript(set);
-  const file = join(tmpdir(), `bylaw-replay-${createHash('sha256').update(text).digest('hex')}.mjs`);
-  if (!existsSync(file)) {
-    // Write then rename: a concurrent reader never sees half a module.
-    const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(partial, text, 'utf8');
-    renameSync(partial, file);
-  }
-  return { engine, module: pathToFileURL(file).href };
+  const { compiledJavaScript, writeCompiled } = await import('../compiler/load.js');
+  return { engine, module: writeCompiled(compiledJavaScript(set)) };
 }
 
 export async function deciderFor(set: PolicySet, spec: EngineSpec): Promise<Decider> {

@@ -50,6 +50,14 @@ export async function loadCompiled(set: PolicySet, options: LoadOptions = {}): P
 
 /** Imports a generated module's text (written once per distinct text, as `loadCompiled`). */
 export async function importCompiled(text: string): Promise<CompiledModule> {
+  return (await import(writeCompiled(text))) as CompiledModule;
+}
+
+/**
+ * Writes a generated module's text to `os.tmpdir()/bylaw-<sha256>.mjs` unless it is there
+ * already, and returns its file URL (for `import()`, here or in a worker thread).
+ */
+export function writeCompiled(text: string): string {
   const hash = createHash('sha256').update(text).digest('hex');
   const file = join(tmpdir(), `bylaw-${hash}.mjs`);
   if (!existsSync(file)) {
@@ -58,5 +66,5 @@ export async function importCompiled(text: string): Promise<CompiledModule> {
     writeFileSync(partial, text, 'utf8');
     renameSync(partial, file);
   }
-  return (await import(pathToFileURL(file).href)) as CompiledModule;
+  return pathToFileURL(file).href;
 }
