@@ -3,11 +3,11 @@
  * old → new transition matrix), computed by the policy's generated SQL in an embedded DuckDB.
  * Reads JSON lines or Parquet; `--output` writes Parquet (or JSON lines for .jsonl).
  */
-import { INVALID, renderReplay, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
+import { INVALID, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type ReplayResult } from '../sql/duckdb-runner.js';
 import { UsageError, type CommandContext } from './io.js';
-import { renderTable } from './table.js';
+import { printReplay, SHOWN_ERRORS } from './replay-report.js';
 
 export interface DuckDbReplayOptions {
   readonly input: string;
@@ -16,8 +16,6 @@ export interface DuckDbReplayOptions {
   readonly jobs?: number;
 }
 
-/** Bad rows printed one by one; past this many only the count grows (as in the JS replay). */
-const SHOWN_ERRORS = 20;
 
 export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old: PolicySet | null, options: DuckDbReplayOptions): Promise<void> {
   let format;
@@ -43,24 +41,26 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
   } finally {
     runner.close();
   }
-  const totals = toTotals(result, old !== null);
   const unit = format === 'parquet' ? 'rows' : 'lines';
   const where = (row: number) => `${options.input}:${format === 'parquet' ? 'row ' : ''}${row + 1}`;
   for (const { row, error } of result.errorRows) ctx.err(`${where(row)}: ${error}`);
-  if (result.errors > result.errorRows.length) ctx.err(`… and ${(result.errors - result.errorRows.length).toLocaleString('en-US')} more bad ${unit}`);
-  const rate = result.seconds > 0 ? Math.round(result.rows / result.seconds) : 0;
-  ctx.out(
-    `replayed ${result.rows.toLocaleString('en-US')} ${unit} of ${options.input} in ${result.seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} posts/s, duckdb)`,
+  printReplay(
+    ctx,
+    {
+      input: options.input,
+      unit,
+      records: result.rows,
+      decided: result.decided,
+      bad: result.errors,
+      unlisted: result.errors - result.errorRows.length,
+      seconds: result.seconds,
+      how: 'duckdb',
+      cpuStart,
+      output: options.output,
+    },
+    toTotals(result, old !== null),
+    old !== null,
   );
-  // The process's CPU time includes DuckDB's threads.
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const perRow = result.rows > 0 ? Math.round((cpuSeconds * 1e9) / result.rows).toLocaleString('en-US') : '0';
-  ctx.out(`cpu ${cpuSeconds.toFixed(2)} s over all threads (${perRow} ns per ${unit.slice(0, -1)})`);
-  ctx.out(`decided ${result.decided.toLocaleString('en-US')}, bad ${unit} ${result.errors.toLocaleString('en-US')}${result.errors > 0 ? ' (skipped; listed on stderr)' : ''}`);
-  if (options.output !== undefined) ctx.out(`decisions written to ${options.output}`);
-  ctx.out('');
-  ctx.out(renderReplay(totals, renderTable, old !== null));
 }
 
 /** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */

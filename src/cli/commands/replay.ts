@@ -7,13 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FastParser } from '../../analysis/fast-parse.js';
-import { processChunk, renderReplay, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
+import { processChunk, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
 import type { PolicySet } from '../../checker/program.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
 import { replayWithDuckDb } from '../replay-duckdb.js';
-import { renderTable } from '../table.js';
+import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
 
 interface ReplayOptions {
   input: string;
@@ -25,8 +25,6 @@ interface ReplayOptions {
   fast: boolean;
 }
 
-/** Bad lines printed one by one; past this many only the count grows. */
-const SHOWN_ERRORS = 20;
 
 function parseCount(what: string, min: number) {
   return (value: string): number => {
@@ -161,19 +159,23 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   }
   if (output) await new Promise<void>((resolve, reject) => output!.end((e?: Error | null) => (e ? reject(e) : resolve())));
 
-  const seconds = (performance.now() - started) / 1000;
-  if (shown > SHOWN_ERRORS) ctx.err(`… and ${(shown - SHOWN_ERRORS).toLocaleString('en-US')} more bad lines`);
-  const rate = seconds > 0 ? Math.round(totals.lines / seconds) : 0;
-  const how = jobs === 0 ? 'main thread' : `${jobs} worker${jobs === 1 ? '' : 's'}`;
-  ctx.out(`replayed ${totals.lines.toLocaleString('en-US')} lines of ${options.input} in ${seconds.toFixed(2)} s (${rate.toLocaleString('en-US')} posts/s, ${how}, ${options.engine})`);
-  // CPU time of every thread: what a loaded machine cannot inflate much.
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  ctx.out(`cpu ${cpuSeconds.toFixed(2)} s over all threads (${totals.lines > 0 ? Math.round((cpuSeconds * 1e9) / totals.lines).toLocaleString('en-US') : 0} ns per line)`);
-  ctx.out(`decided ${totals.decided.toLocaleString('en-US')}, bad lines ${totals.badLines.toLocaleString('en-US')}${totals.badLines > 0 ? ' (skipped; listed on stderr)' : ''}`);
-  if (output) ctx.out(`decisions written to ${options.output}`);
-  ctx.out('');
-  ctx.out(renderReplay(totals, renderTable, old !== null));
+  printReplay(
+    ctx,
+    {
+      input: options.input,
+      unit: 'lines',
+      records: totals.lines,
+      decided: totals.decided,
+      bad: totals.badLines,
+      unlisted: Math.max(0, shown - SHOWN_ERRORS),
+      seconds: (performance.now() - started) / 1000,
+      how: `${jobs === 0 ? 'main thread' : `${jobs} worker${jobs === 1 ? '' : 's'}`}, ${options.engine}`,
+      cpuStart,
+      output: options.output,
+    },
+    totals,
+    old !== null,
+  );
 }
 
 /** Writes bytes; `written` is called once the stream is done with them. */
