@@ -404,8 +404,7 @@ export class VersionDecide {
     const code = body.toString();
     const uses = (name: string) => new RegExp(`\\${name}(?![\\w$])`).test(code);
     const best = uses('$best');
-    // `$bestKey` only written, never compared: the writes go.
-    if (!/\$bestKey (?:>=|>|<) /.test(code)) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
+    const comparesKey = dropUnreadBestKey(body, code);
     body.line(`return ${best ? '$best' : dflt};`);
 
     this.emitHelpers(w);
@@ -419,7 +418,7 @@ export class VersionDecide {
         if (uses(local)) w.line(`let ${local} = 2; ${comment(`exemption ${name}`)}`);
       }
       if (best) {
-        if (/\$bestKey (?:>=|>|<) /.test(code)) w.line('let $bestKey = -1;');
+        if (comparesKey) w.line('let $bestKey = -1;');
         w.line(`let $best = ${dflt};`);
       }
       w.raw(body);
@@ -545,8 +544,7 @@ export class VersionDecide {
     chunks.forEach((body, i) => {
       // Comments and strings may mention anything: parameters are found in the code between them.
       const code = body.toString().replace(/^\s*\/\/.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
-      const compares = /\$bestKey (?:>=|>|<) /.test(code);
-      if (!compares) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
+      const compares = dropUnreadBestKey(body, code);
       body.line('return $best;');
       const params = [
         ...(usesIn(code, 'input') ? [`input${ts(`: ${this.inputType}`)}`] : []),
@@ -657,6 +655,13 @@ export class VersionDecide {
     const at = `$c[${slot}]`;
     return { code: `${at} === $t || ${at} !== -$t && (${at} = ${call} ? $t : -$t) > 0`, prec: 'or' };
   }
+}
+
+/** Whether `code` (the text of `body`) ever compares `$bestKey`; if not, its writes are dead and go. */
+function dropUnreadBestKey(body: Writer, code: string): boolean {
+  const compares = /\$bestKey (?:>=|>|<) /.test(code);
+  if (!compares) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
+  return compares;
 }
 
 function bitCount(needs: ReadonlyMap<string, number>): number {
