@@ -13,7 +13,8 @@ import {
   type FiniteModel,
   type ModelVar,
 } from '../checker/finite-model.js';
-import { applicableExemption, combine, type Basis, type Decision } from '../semantics/decision.js';
+import { decisionOf, type Basis, type Decision } from '../semantics/decision.js';
+import { planSet, versionInForce, type Answer, type VersionPlan } from '../semantics/plan.js';
 import { contextsOf, decideUnknown } from '../interpreter/evaluate.js';
 import { formatInt, formatValue, printCondition } from './print.js';
 
@@ -24,7 +25,7 @@ import { formatInt, formatValue, printCondition } from './print.js';
  *
  * How: one cut model for both sides (every field cut at the literals either side compares it
  * with, the date also at every effective date of both); per version a decision diagram of its
- * decision (`combine` applied to the diagrams of its clauses' conditions); per side a diagram
+ * decision (the decision plan folded over the diagrams of its clauses' conditions); per side a diagram
  * that picks the version by date; then the diagram of the pair (before, after). Its paths to
  * terminals where the two differ are disjoint cubes of points; cubes with the same pair that
  * differ in one field only are merged, until no two do. Nothing is sampled or enumerated point
@@ -218,95 +219,68 @@ function fieldType(record: RecordType, path: readonly string[]): Type | null {
 }
 
 /**
- * The decision diagram of one version. Each red line and rule becomes a diagram of its
- * candidate (severity, rank, clause, applied exemption — `applicableExemption` on the
- * diagrams of the exemptions that name it); the candidates are folded in declaration order,
- * keeping the current one unless the next is strictly better (more severe, or as severe and of
- * a better rank), as `combine` does; the winner's decision is then `combine` applied to it alone.
- * Every step combines two or three small diagrams, so the cost grows with the number of clauses
- * times the size of the diagrams, never with the number of points.
+ * The decision diagram of one version: the decision plan (semantics/plan.ts) folded over
+ * diagrams. Each contribution becomes a diagram of the answer it gives (none when its clause does
+ * not fire; else the answer of the first exemption in its preference order that holds, or its
+ * own); they are folded keeping the answer with the higher key, exactly as `decideOutcome` does
+ * for one input. Every step combines two or three small diagrams, so the cost grows with the
+ * number of clauses times the size of the diagrams, never with the number of points.
  */
-let versionSerial = 0;
-
-function versionDiagram(dd: DecisionDiagrams, program: Program): number {
+function versionDiagram(dd: DecisionDiagrams, plan: VersionPlan): number {
+  const { program } = plan;
   const contexts = contextsOf(program);
-  const holds = (c: CheckedClause) => {
-    const when = dd.condition(c.when, contexts);
-    return c.unless ? dd.and(when, dd.not(dd.condition(c.unless, contexts))) : when;
+  const diagrams = new Map<CheckedClause, number>();
+  const holds = (c: CheckedClause): number => {
+    let f = diagrams.get(c);
+    if (f === undefined) {
+      const when = dd.condition(c.when, contexts);
+      f = c.unless ? dd.and(when, dd.not(dd.condition(c.unless, contexts))) : when;
+      diagrams.set(c, f);
+    }
+    return f;
   };
-  const exemptionHolds = program.exemptions.map(holds);
   const none = dd.terminal('c:none', null);
-  // Candidate terminals are this version's own: indices mean other clauses in other versions.
-  const tag = `c${++versionSerial}`;
-  const candidate = (c: Candidate) => dd.terminal(`${tag}:${c.kind}|${c.index}|${c.exemption}`, c);
-  const candidates: number[] = [];
-  program.redlines.forEach((redline, index) => {
-    const fired = holds(redline);
-    candidates.push(dd.mapN([fired], ([f]) => (f ? candidate({ kind: 'redline', index, exemption: -1, severity: redline.severity, rank: 0 }) : none)));
-  });
-  program.rules.forEach((rule, index) => {
-    const fired = holds(rule);
-    const relevant = program.exemptions.flatMap((e, i) => (e.from.includes(rule.name) ? [i] : []));
-    const operands = [fired, ...relevant.map((i) => exemptionHolds[i]!)];
-    candidates.push(
-      dd.mapN(operands, ([f, ...held]) => {
-        if (!f) return none;
-        const all = program.exemptions.map(() => false);
-        relevant.forEach((i, k) => (all[i] = held[k] as boolean));
-        const e = applicableExemption(program, rule.name, all);
-        const severity = e < 0 ? rule.severity : program.exemptions[e]!.severity;
-        return candidate({ kind: 'rule', index, exemption: e, severity, rank: e < 0 ? 1 : 2 });
-      }),
-    );
-  });
+  // Answer terminals are this version's own: equal-looking answers of other versions are other objects.
+  const ids = new Map<Answer, number>();
+  const answer = (a: Answer) => {
+    let id = ids.get(a);
+    if (id === undefined) ids.set(a, (id = ++answerSerial));
+    return dd.terminal(`a${id}`, a);
+  };
+  const outcome = plan.outcomes[0]!;
   let best = none;
-  for (const next of candidates) {
-    best = dd.mapN([best, next], ([x, y]) => {
-      const a = x as Candidate | null;
-      const b = y as Candidate | null;
-      if (b === null) return a === null ? none : candidate(a);
-      if (a === null || b.severity > a.severity || (b.severity === a.severity && b.rank < a.rank)) return candidate(b);
-      return candidate(a);
+  for (const c of outcome.contributions) {
+    const operands = [holds(c.clause), ...c.exempted.map((x) => holds(x.exemption))];
+    const given = dd.mapN(operands, ([fired, ...held]) => {
+      if (!fired) return none;
+      const k = held.findIndex((h) => h);
+      return answer(k < 0 ? c.answer : c.exempted[k]!.answer);
+    });
+    best = dd.mapN([best, given], ([x, y]) => {
+      const a = x as Answer | null;
+      const b = y as Answer | null;
+      return a === null || (b !== null && b.key > a.key) ? (b === null ? none : answer(b)) : answer(a);
     });
   }
-  const r = program.redlines.length;
-  const u = program.rules.length;
-  const x = program.exemptions.length;
   return dd.mapN([best], ([value]) => {
-    const c = value as Candidate | null;
-    const firings = { redlines: new Array<boolean>(r).fill(false), rules: new Array<boolean>(u).fill(false), exemptions: new Array<boolean>(x).fill(false) };
-    if (c?.kind === 'redline') firings.redlines[c.index] = true;
-    if (c?.kind === 'rule') {
-      firings.rules[c.index] = true;
-      if (c.exemption >= 0) firings.exemptions[c.exemption] = true;
-    }
-    const outcome = outcomeOf(combine(program, firings))!;
-    return dd.terminal(`d:${outcomeKey(outcome)}`, outcome);
+    const decision = decisionOf(plan, [(value as Answer | null) ?? outcome.fallback]);
+    const o = outcomeOf(decision)!;
+    return dd.terminal(`d:${outcomeKey(o)}`, o);
   });
 }
 
-interface Candidate {
-  readonly kind: 'redline' | 'rule';
-  readonly index: number;
-  /** Index of the applied exemption, or -1. */
-  readonly exemption: number;
-  readonly severity: number;
-  /** 0 red line, 1 rule, 2 exempted rule: ties go to the lower. */
-  readonly rank: number;
-}
+let answerSerial = 0;
 
 /** Version in force by date, then that version's diagram; `null` terminals where none is. */
 function sideDiagram(dd: DecisionDiagrams, model: FiniteModel, set: PolicySet): number {
-  const versions = set.versions.map((p) => versionDiagram(dd, p));
+  const plan = planSet(set);
+  const versions = plan.versions.map((v) => versionDiagram(dd, v));
   if (set.dateField === null) return versions[0]!;
   const date = model.byKey.get(set.dateField)!;
   const none = dd.terminal('d:none', null);
   const children = date.classes.map((klass, c) => {
-    const day = (klass as { lo: number }).lo;
-    let chosen = -1;
-    set.versions.forEach((p, i) => {
-      if (p.effective !== null && dayNumber(p.effective) <= day) chosen = i;
-    });
+    // Every day of a class picks the same version: the classes are cut at every effective date.
+    const chosen = versionInForce(plan, isoDate((klass as { lo: number }).lo));
     return chosen < 0 ? none : dd.restrict(versions[chosen]!, date.index, c);
   });
   return dd.node(date.index, children);

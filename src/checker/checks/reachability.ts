@@ -2,6 +2,7 @@ import type { DiagnosticBag } from '../../diagnostics/codes.js';
 import { BudgetExceeded, DecisionDiagrams, keyOf, ModelBuilder, opaqueKey } from '../finite-model.js';
 import type { CheckedClause, Condition } from '../program.js';
 import type { Verdict } from '../satisfiable.js';
+import type { Contribution, VersionPlan } from '../../semantics/plan.js';
 
 /**
  * Work (children of decision-diagram nodes built) all reachability checks of one program may do
@@ -128,51 +129,57 @@ export function checkNeverFires(clauses: readonly CheckedClause[], contexts: Rea
  * index can miss a warning only for such a red line, and never gives a false one. At most
  * MAX_SHADOW_PAIRS implications are tested per program, in declaration order.
  */
-export function checkShadowedRules(
-  redlines: readonly CheckedClause[],
-  rules: readonly CheckedClause[],
-  contexts: ReadonlyMap<string, Condition>,
-  bag: DiagnosticBag,
-): void {
-  const reach = analysis([...redlines, ...rules], contexts);
+export function checkShadowedRules(plan: VersionPlan, contexts: ReadonlyMap<string, Condition>, bag: DiagnosticBag): void {
+  const { program } = plan;
+  const reach = analysis([...program.redlines, ...program.rules], contexts);
   const vars = new VariableIndex(contexts);
-  const keyless: number[] = [];
-  const byKey = new Map<string, number[]>();
-  const redlineVars = redlines.map((r, i) => {
-    const keys = vars.ofClause(r);
-    const first = keys.values().next();
-    if (first.done) keyless.push(i);
-    else {
-      const list = byKey.get(first.value);
-      if (list) list.push(i);
-      else byKey.set(first.value, [i]);
-    }
-    return keys;
-  });
   let pairs = 0;
-  for (const rule of rules) {
-    if (pairs >= MAX_SHADOW_PAIRS) break;
-    const ruleVars = vars.ofClause(rule);
-    const candidates = [...keyless];
-    for (const key of ruleVars) candidates.push(...(byKey.get(key) ?? []));
-    if (candidates.length === 0) continue;
-    if (reach.fires(rule) === 'unsatisfiable') continue;
-    let shadow: CheckedClause | null = null;
-    for (const i of candidates.sort((a, b) => a - b)) {
-      const redline = redlines[i]!;
-      if (redline.severity < rule.severity || !isSubset(redlineVars[i]!, ruleVars)) continue;
-      if (++pairs > MAX_SHADOW_PAIRS) break;
-      if (reach.implies(rule, redline)) {
-        shadow = redline;
-        break;
+  for (const outcome of plan.outcomes) {
+    const redlines = outcome.contributions.filter((c) => c.kind === 'redline').sort((a, b) => a.index - b.index);
+    const rules = outcome.contributions.filter((c) => c.kind === 'rule').sort((a, b) => a.index - b.index);
+    const keyless: number[] = [];
+    const byKey = new Map<string, number[]>();
+    const redlineVars = redlines.map((r, i) => {
+      const keys = vars.ofClause(r.clause);
+      const first = keys.values().next();
+      if (first.done) keyless.push(i);
+      else {
+        const list = byKey.get(first.value);
+        if (list) list.push(i);
+        else byKey.set(first.value, [i]);
+      }
+      return keys;
+    });
+    for (const rule of rules) {
+      if (pairs >= MAX_SHADOW_PAIRS) break;
+      const ruleVars = vars.ofClause(rule.clause);
+      const candidates = [...keyless];
+      for (const key of ruleVars) candidates.push(...(byKey.get(key) ?? []));
+      if (candidates.length === 0) continue;
+      if (reach.fires(rule.clause) !== 'unsatisfiable') {
+        let shadow: Contribution | null = null;
+        for (const i of candidates.sort((a, b) => a - b)) {
+          const redline = redlines[i]!;
+          // At least as severe: it wins the tie, being a red line.
+          if (redline.answer.level < rule.answer.level || !isSubset(redlineVars[i]!, ruleVars)) continue;
+          if (++pairs > MAX_SHADOW_PAIRS) break;
+          if (reach.implies(rule.clause, redline.clause)) {
+            shadow = redline;
+            break;
+          }
+        }
+        if (shadow) reportShadowed(rule, shadow, plan, bag);
       }
     }
-    if (!shadow) continue;
-    bag.report('BL403', `rule \`${rule.name}\` never decides: red line \`${shadow.name}\` fires whenever it does`, rule.nameSpan, {
-      notes: [{ message: `\`${shadow.name}\` (\`${shadow.action}\`) is declared here`, span: shadow.nameSpan }],
-      help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
-    });
   }
+}
+
+function reportShadowed(rule: Contribution, shadow: Contribution, plan: VersionPlan, bag: DiagnosticBag): void {
+  const where = plan.program.declaredOutcomes ? ` in \`${plan.outcomes[rule.answer.outcome]!.decl.name}\`` : '';
+  bag.report('BL403', `rule \`${rule.clause.name}\` never decides${where}: red line \`${shadow.clause.name}\` fires whenever it does`, rule.clause.nameSpan, {
+    notes: [{ message: `\`${shadow.clause.name}\` (\`${shadow.answer.action}\`) is declared here`, span: shadow.clause.nameSpan }],
+    help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+  });
 }
 
 function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
