@@ -5,14 +5,14 @@ import {
   cubePoints,
   dayNumber,
   isoDate,
-  keyOf,
+  fieldKey,
   coverCubes,
   representative,
   terminalsWithin,
   type Cube,
   type FiniteModel,
   type ModelVar,
-} from '../checker/finite-model.js';
+} from '../logic/index.js';
 import { decisionOf, type Basis, type Decision } from '../semantics/decision.js';
 import { planSet, versionInForce, type Answer, type VersionPlan } from '../semantics/plan.js';
 import { contextsOf, decideUnknown } from '../interpreter/evaluate.js';
@@ -20,7 +20,7 @@ import { formatInt, formatValue, printCondition } from './print.js';
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
- * readable regions of the finite cut model (see checker/finite-model.ts), each with its count
+ * readable regions of the finite cut model (see src/logic), each with its count
  * of points and a concrete example input checked against both sides with the interpreter.
  *
  * How: one cut model for both sides (every field cut at the literals either side compares it
@@ -332,7 +332,7 @@ export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
     const mask = cube[i]!;
     if (!mask.includes('0')) return;
     if (v.kind === 'member') {
-      const field = keyOf(v.path);
+      const field = fieldKey(v.path);
       let entry = sets.get(field);
       if (!entry) {
         entry = { has: [], lacks: [], at: constraints.length };
@@ -376,7 +376,7 @@ export function exampleFor(model: FiniteModel, point: readonly number[], set: Po
   const program = programFor(model, point, set);
   const defaultDate = set.versions.reduce<string>((d, p) => (p.effective && p.effective > d ? p.effective : d), '2020-01-01');
   const value = (type: Type, path: readonly string[]): unknown => {
-    const v = model.byKey.get(keyOf(path));
+    const v = model.byKey.get(fieldKey(path));
     if (v && v.kind !== 'member' && v.kind !== 'opaque') return representative(v, point[v.index]!);
     switch (type.kind) {
       case 'bool':
@@ -395,7 +395,7 @@ export function exampleFor(model: FiniteModel, point: readonly number[], set: Po
         return type.members[0];
       case 'set':
         return type.element.members.filter((m) => {
-          const member = model.byKey.get(`${keyOf(path)}#${m}`);
+          const member = model.byKey.get(`${fieldKey(path)}#${m}`);
           return member ? representative(member, point[member.index]!) === true : false;
         });
       case 'record': {
@@ -411,7 +411,7 @@ export function exampleFor(model: FiniteModel, point: readonly number[], set: Po
 /** One variable's allowed classes, in Bylaw-like syntax. */
 function describe(v: ModelVar, mask: string): string {
   const allowed = v.classes.filter((_, i) => mask[i] === '1');
-  const field = v.kind === 'member' ? keyOf(v.path) : v.key;
+  const field = v.kind === 'member' ? fieldKey(v.path) : v.key;
   switch (v.kind) {
     case 'bool':
       return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;

@@ -5,7 +5,7 @@ import { MAX_CONDITION_DEPTH } from '../../src/checker/checks/contexts.js';
 import { MAX_RECORD_DEPTH } from '../../src/checker/resolve-types.js';
 import { checkNeverFires, checkShadowedRules } from '../../src/checker/checks/reachability.js';
 import type { Condition, PolicySet } from '../../src/checker/program.js';
-import { satisfiable } from '../../src/checker/satisfiable.js';
+import { satisfiable } from '../../src/logic/index.js';
 import { DiagnosticBag } from '../../src/diagnostics/codes.js';
 import { loadCompiled } from '../../src/compiler/load.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';

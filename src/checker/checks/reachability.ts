@@ -1,7 +1,7 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import { BudgetExceeded, DecisionDiagrams, keyOf, ModelBuilder, opaqueKey } from '../finite-model.js';
+import { BudgetExceeded, DecisionDiagrams, fieldKey, ModelBuilder, opaqueKey } from '../../logic/index.js';
 import type { CheckedClause, Condition } from '../program.js';
-import type { Verdict } from '../satisfiable.js';
+import type { Verdict } from '../../logic/index.js';
 import type { Contribution, VersionPlan } from '../../semantics/plan.js';
 
 /**
@@ -21,7 +21,7 @@ export const REACHABILITY_NODES = 1_000_000;
 export const MAX_SHADOW_PAIRS = 50_000;
 
 /**
- * One finite model (finite-model.ts) and one set of decision diagrams for every clause of a
+ * One finite model (src/logic) and one set of decision diagrams for every clause of a
  * program, shared by BL402 and BL403: each context's diagram is built once, not once per clause
  * that uses it (with a chain of 1,000 contexts under 10,000 clauses, per-check models meant
  * millions of rebuilt contexts).
@@ -189,7 +189,7 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /**
- * The model variables (finite-model.ts keys) a condition tests, through the contexts it uses;
+ * The model variables (src/logic model keys) a condition tests, through the contexts it uses;
  * each context's set is computed once.
  */
 class VariableIndex {
@@ -223,7 +223,7 @@ class VariableIndex {
       case 'const':
         return;
       case 'field':
-        keys.add(keyOf(c.path));
+        keys.add(fieldKey(c.path));
         return;
       case 'context':
         for (const k of this.context(c.name)) keys.add(k);
@@ -236,15 +236,15 @@ class VariableIndex {
         for (const o of c.operands) this.collect(o, keys);
         return;
       case 'has':
-        keys.add(`${keyOf(c.path)}#${c.member}`);
+        keys.add(`${fieldKey(c.path)}#${c.member}`);
         return;
       case 'in':
-        if (c.operand.kind === 'field') keys.add(keyOf(c.operand.path));
+        if (c.operand.kind === 'field') keys.add(fieldKey(c.operand.path));
         return;
       case 'compare':
         if (c.left.kind === 'field' && c.right.kind === 'field') keys.add(opaqueKey(c));
-        else if (c.left.kind === 'field') keys.add(keyOf(c.left.path));
-        else if (c.right.kind === 'field') keys.add(keyOf(c.right.path));
+        else if (c.left.kind === 'field') keys.add(fieldKey(c.left.path));
+        else if (c.right.kind === 'field') keys.add(fieldKey(c.right.path));
         return;
     }
   }
