@@ -31,6 +31,8 @@ export default defineConfig({
     target: 'es2022',
     // The budget is checked by the browser tests from the build output, not by a warning.
     chunkSizeWarningLimit: 1024,
+    // Plugin timings depend on the machine's load, not on the page: no warning about them.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { fs: { allow: ['..'] } },
 });

@@ -134,6 +134,8 @@ export class PolicyEditor {
       highlightActiveLine(),
       lintGutter(),
       indentUnit.of('  '),
+      // Long `because` texts wrap: nothing scrolls sideways, on a phone either.
+      EditorView.lineWrapping,
       bylaw,
       // No Tab binding: Tab leaves the editor, so keyboard users are never trapped in it.
       keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap]),

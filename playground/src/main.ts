@@ -74,7 +74,8 @@ async function check(early: Promise<CheckReply> | null = null): Promise<void> {
   lastCheck = reply;
   editor.setDiagnostics(reply.diagnostics);
   renderProblems($('problem-list'), $('problem-count'), reply.diagnostics, (d) => reveal(d, d.to - d.from));
-  form.set(reply.inputType, reply.inputName, form.input);
+  // While the set has errors the form keeps the last type that checked.
+  if (reply.inputType) form.set(reply.inputType, reply.inputName, form.input);
   fillDiffChoices(reply);
   await decide();
   if (view === 'compiled') await compile();
@@ -134,8 +135,11 @@ async function diff(): Promise<void> {
   }
   const mine = generation;
   output.replaceChildren(el('p', 'muted', 'computing the diff…'));
+  output.setAttribute('aria-busy', 'true');
   const reply = await toolchain.request({ kind: 'diff', before, after });
   if (mine !== generation) return;
+  output.removeAttribute('aria-busy');
+  $('diff-markdown').textContent = reply.ok ? reply.markdown : '';
   if (!reply.ok) output.replaceChildren(el('p', 'error-text', reply.message));
   else output.innerHTML = renderMarkdown(reply.markdown);
 }
