@@ -1,6 +1,6 @@
 /**
  * The first thing the page runs (main.ts imports it first): the worker starts, and the first
- * check is sent, before the editor and the rest of the page are built, so both start together.
+ * check and decision are sent, while the editor and the rest of the page are built.
  */
 import { Toolchain } from './client.js';
 import { EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
@@ -40,7 +40,6 @@ function initial(): { state: State | null; problem: string | null } {
 
 export const start = initial();
 
-/** The first check, already on its way. */
-export const firstCheck = start.state
-  ? toolchain.request({ kind: 'check', root: start.state.set, files: [...setFiles(start.state), ...STDLIB] })
-  : null;
+/** The first check and the first decision, already on their way (the worker answers in order). */
+export const firstCheck = start.state ? toolchain.request({ kind: 'check', root: start.state.set, files: [...setFiles(start.state), ...STDLIB] }) : null;
+export const firstDecide = start.state ? { input: start.state.input, reply: toolchain.request({ kind: 'decide', input: start.state.input }) } : null;

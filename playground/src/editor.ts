@@ -24,7 +24,6 @@ export class PolicyEditor {
     host: HTMLElement,
     tabList: HTMLElement,
     private readonly onEdit: (path: string, text: string) => void,
-    private readonly onOpen: (path: string) => void,
   ) {
     this.view = new EditorView({ parent: host });
     this.tabs = new TabList(tabList, host, (path) => this.open(path), 'tab-file');
@@ -67,7 +66,6 @@ export class PolicyEditor {
     if (!this.states.has(path) || path === this.active) return;
     this.tabs.select(path, false);
     this.show(path);
-    this.onOpen(path);
   }
 
   /** Opens `path` with the cursor at line:column (1-based) and focuses the editor. */

@@ -2,8 +2,8 @@
  * The playground page: wires the editor, the worker (check, decide, explain, compile, diff,
  * format), the input form, the result tabs and the share link together.
  */
-// First: starts the worker and the first check before the rest of the page is built.
-import { defaultState, firstCheck, setFiles, start as initial, toolchain } from './boot.js';
+// First: boot.ts starts the worker and sends the first check and decision before the rest of the page is built.
+import { defaultState, firstCheck, firstDecide, setFiles, start as initial, toolchain } from './boot.js';
 import './style.css';
 import type { SourceRef } from '../../src/browser.js';
 import { el, renderDecision } from './decision.js';
@@ -12,7 +12,7 @@ import { PolicyEditor } from './editor.js';
 import { EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
 import { InputForm } from './form.js';
 import { renderProblems } from './problems.js';
-import type { CheckReply, Files } from './protocol.js';
+import type { CheckReply, DecideReply, Files } from './protocol.js';
 import { encodeState, type DiffChoice, type State, type View } from './share.js';
 import { TabList } from './tabs.js';
 
@@ -31,8 +31,9 @@ let generation = 0;
 let checkTimer: ReturnType<typeof setTimeout> | undefined;
 let firstDecision = true;
 
-const editor = new PolicyEditor($('editor'), $('file-tabs'), () => scheduleCheck(), () => undefined);
+const editor = new PolicyEditor($('editor'), $('file-tabs'), () => scheduleCheck());
 const form = new InputForm($('form'), $<HTMLTextAreaElement>('json'), $('json-error'), () => void decide());
+// The form changes only the input: a decision for it, with the policy as last checked.
 const views = new TabList($('view-tabs'), $('view-panel'), (id) => showView(id as View), 'tab-view');
 views.setTabs(
   [
@@ -67,9 +68,10 @@ function scheduleCheck(now = false): void {
   checkTimer = setTimeout(() => void check(), now ? 0 : CHECK_DELAY_MS);
 }
 
-async function check(early: Promise<CheckReply> | null = null): Promise<void> {
+/** Checks the files, then decides; `early` are replies to requests boot.ts sent for the first state. */
+async function check(early: { check: Promise<CheckReply>; decide: { input: unknown; reply: Promise<DecideReply> } | null } | null = null): Promise<void> {
   const mine = generation;
-  const reply = await (early ?? toolchain.request({ kind: 'check', root: set, files: treeFiles() }));
+  const reply = await (early?.check ?? toolchain.request({ kind: 'check', root: set, files: treeFiles() }));
   if (mine !== generation) return;
   lastCheck = reply;
   editor.setDiagnostics(reply.diagnostics);
@@ -77,14 +79,16 @@ async function check(early: Promise<CheckReply> | null = null): Promise<void> {
   // While the set has errors the form keeps the last type that checked.
   if (reply.inputType) form.set(reply.inputType, reply.inputName, form.input);
   fillDiffChoices(reply);
-  await decide();
+  // The early decision stands if the form left its input as it was.
+  const decided = early?.decide && JSON.stringify(early.decide.input) === JSON.stringify(form.input) ? early.decide.reply : null;
+  await decide(decided);
   if (view === 'compiled') await compile();
   if (view === 'diff') await diff();
 }
 
-async function decide(): Promise<void> {
+async function decide(early: Promise<DecideReply> | null = null): Promise<void> {
   const mine = generation;
-  const reply = await toolchain.request({ kind: 'decide', input: form.input });
+  const reply = await (early ?? toolchain.request({ kind: 'decide', input: form.input }));
   if (mine !== generation) return;
   renderDecision($('decision-body'), reply, (ref: SourceRef) => reveal(ref, ref.endLine === ref.line ? ref.endColumn - ref.column : 0));
   if (firstDecision && reply.ok) {
@@ -168,8 +172,8 @@ function showView(id: View): void {
   if (id === 'diff') void diff();
 }
 
-/** Shows `state`; `checked` is a check of its files already sent (the first one, from boot.ts). */
-function loadState(state: State, checked: Promise<CheckReply> | null = null): void {
+/** Shows `state`; `early` are the first check and decision of it, already sent by boot.ts. */
+function loadState(state: State, early: Parameters<typeof check>[0] = null): void {
   set = state.set;
   editor.load(setFiles(state), STDLIB, state.active);
   $<HTMLSelectElement>('example').value = set;
@@ -179,7 +183,7 @@ function loadState(state: State, checked: Promise<CheckReply> | null = null): vo
   showView(state.view);
   generation++;
   clearTimeout(checkTimer);
-  if (checked) void check(checked);
+  if (early) void check(early);
   else scheduleCheck(true);
 }
 
@@ -247,4 +251,4 @@ $('copy').addEventListener('click', async () => {
 });
 
 if (initial.problem) say(initial.problem);
-if (initial.state) loadState(initial.state, firstCheck);
+if (initial.state) loadState(initial.state, firstCheck && { check: firstCheck, decide: firstDecide });

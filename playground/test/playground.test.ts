@@ -250,6 +250,14 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(tables.length).toBeGreaterThan(0);
     expect(await page.$$eval('#diff-output table', (rendered) => rendered.map((t) => t.querySelectorAll('tbody tr').length))).toEqual(tables);
     expect(await page.locator('#diff-output table details summary').count()).toBe(tables[0]);
+    // The example as loaded against the edited text: the typo is fixed, so nothing changes.
+    await page.locator('input[name="diff-mode"][value="original"]').check();
+    expect(await page.isDisabled('#diff-before')).toBe(true);
+    const same = bylaw(['diff', 'twitter', 'twitter', '--format', 'markdown']);
+    expect(same.code).toBe(0);
+    await page.waitForFunction((md) => document.getElementById('diff-markdown')?.textContent === md, same.stdout.replace(/\n$/, ''), { timeout: 30_000 });
+    await page.locator('input[name="diff-mode"][value="versions"]').check();
+    await page.waitForSelector('#diff-output table', { timeout: 60_000 });
     await shot('6-diff');
   });
 
