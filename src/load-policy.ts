@@ -1,23 +1,9 @@
-import { checkSet } from './checker/index.js';
-import type { PolicySet } from './checker/program.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { checkLoaded, type LoadedPolicy } from './check-loaded.js';
 import { loadPolicySet, type LoadOptions } from './modules/load.js';
 
-export interface LoadedPolicy {
-  /** Null when any error was found; warnings alone leave it usable. */
-  readonly policy: PolicySet | null;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly sources: ReadonlyMap<string, string>;
-}
+export type { LoadedPolicy };
 
 /** Reads, parses and checks a policy set (a folder) or a single file: the one entry point for tools. */
 export function loadPolicy(path: string, options: LoadOptions = {}): LoadedPolicy {
-  const loaded = loadPolicySet(path, options);
-  if (!loaded.set) return { policy: null, diagnostics: sortDiagnostics(loaded.diagnostics), sources: loaded.sources };
-  const checked = checkSet(loaded.set, loaded.sources);
-  return {
-    policy: checked.set,
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]),
-    sources: loaded.sources,
-  };
+  return checkLoaded(loadPolicySet(path, options));
 }

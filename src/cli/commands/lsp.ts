@@ -12,19 +12,19 @@ export function registerLsp(program: Command, ctx: CommandContext): void {
       const output = ctx.io.stdout as unknown as NodeJS.WritableStream;
       if (typeof (output as { on?: unknown }).on !== 'function') throw new UsageError('`bylaw lsp` needs a real stdout stream');
       // Loaded here so that the other commands do not pay for the server's modules.
-      const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([
-        import('vscode-languageserver/node'),
-        import('../../lsp/server.js'),
-      ]);
+      const [{ connectStdio }, { startServer }] = await Promise.all([import('../../lsp/stdio.js'), import('../../lsp/server.js')]);
       // stdout carries the protocol: anything else printed there would corrupt it.
       const toStderr = (...args: unknown[]) => void ctx.io.stderr.write(`${args.map(String).join(' ')}\n`);
       console.log = toStderr;
       console.info = toStderr;
       console.warn = toStderr;
       console.debug = toStderr;
-      const connection = createConnection(ProposedFeatures.all, ctx.io.stdin, output);
+      // Bad frames and out-of-order messages are logged on stderr (editors show it in their log).
+      const { connection, shutDown, onInputEnd } = connectStdio(ctx.io.stdin, output, (line) => void ctx.io.stderr.write(`bylaw lsp: ${line}\n`));
       startServer(connection);
-      // The `exit` notification ends the process (the protocol library calls process.exit).
+      // The `exit` notification ends the process (the protocol library calls process.exit, with 0
+      // after `shutdown`, 1 otherwise); so does the end of the input, with the same codes.
+      onInputEnd(() => process.exit(shutDown() ? 0 : 1));
       await new Promise<void>((resolve) => connection.onExit(() => resolve()));
     });
 }

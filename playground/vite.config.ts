@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { tokenData } from './token-data.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** `virtual:bylaw-tokens`: the lexer's token list as data (token-data.ts), for the highlighter. */
+function bylawTokens(): Plugin {
+  const id = 'virtual:bylaw-tokens';
+  const { keywords, tokens } = tokenData();
+  return {
+    name: 'bylaw-tokens',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (loaded) => (loaded === `\0${id}` ? `export const KEYWORDS = ${JSON.stringify(keywords)};\nexport const TOKENS = ${JSON.stringify(tokens)};\n` : null),
+  };
+}
+
+export default defineConfig({
+  root: here,
+  // Relative URLs: the built site works from any folder of any static host.
+  base: './',
+  plugins: [bylawTokens()],
+  resolve: {
+    // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree.
+    alias: { 'node:path': 'pathe' },
+  },
+  worker: { format: 'es' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The budget is checked by the browser tests from the build output, not by a warning.
+    chunkSizeWarningLimit: 1024,
+    // Plugin timings depend on the machine's load, not on the page: no warning about them.
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
+  server: { fs: { allow: ['..'] } },
+});
