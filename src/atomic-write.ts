@@ -10,7 +10,7 @@
  * No fsync: the guarantee is against a failing or interrupted run, not a power cut.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { chmod, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 
@@ -58,6 +58,8 @@ function placeOf(path: string): Place {
   // Devices, pipes and the /dev/stdout-style aliases of open descriptors are written in place.
   const absolute = resolve(path);
   if ((stat && !stat.isFile()) || absolute.startsWith('/dev/') || absolute.startsWith('/proc/')) return { target: path, temp: null, mode: null };
+  // Replacing needs only the folder's permission: ask for the file's as writing in place would.
+  if (stat) accessSync(path, constants.W_OK);
   const target = stat ? realpathSync(path) : path;
   return { target, temp: temporaryPathFor(target), mode: stat ? stat.mode & 0o7777 : null };
 }

@@ -53,7 +53,7 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
     await output?.commit();
   } catch (error) {
     await output?.abort();
-    if (output && error instanceof Error && error.message.includes(output.path)) {
+    if (output && error instanceof Error && error.message.includes(`"${output.path}"`)) {
       // DuckDB names the file it was writing: the temporary one, which the user never asked for.
       const why = error.message.replace(/^Could not write file "[^"]*": /, '').replaceAll(output.path, options.output!);
       throw new UsageError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);

@@ -106,10 +106,10 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   let run: { totals: ReplayTotals; shown: number };
   try {
     run = await decideAll(ctx, file, stat.size, now, old, options, chunkOptions, jobs, output);
-    await output?.commit();
+    await output?.commit().catch(failedWrite(options.output!));
   } catch (error) {
     await output?.abort();
-    throw options.output !== undefined && isSystemError(error) ? writeFailure(options.output, error) : error;
+    throw isSystemError(error) ? new UsageError(`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code}`) : error;
   }
   const { totals, shown } = run;
 
@@ -132,7 +132,12 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   );
 }
 
-/** An error from a system call (a failed write: ENOSPC, EIO, EPIPE…): the user's to fix, not a bug. */
+/** A failed write to `--output` (ENOSPC, EIO, EPIPE…) as the usage error that reports it. */
+function failedWrite(output: string): (error: unknown) => Promise<never> {
+  return (error) => Promise.reject(writeFailure(output, error));
+}
+
+/** An error from a system call (reading the input: EIO…): the user's to look into, not a bug. */
 function isSystemError(error: unknown): boolean {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
@@ -161,8 +166,8 @@ async function decideAll(
       const bytes = result.output;
       // Recycled once written (the file holds on to the bytes until then).
       const done = () => outputs.give(bytes.buffer as ArrayBuffer);
-      if (bytes.byteLength > 0) await output.write(bytes, done);
-      else done();
+      if (bytes.byteLength === 0) done();
+      else await output.write(bytes, done).catch(failedWrite(options.output!));
     }
     bytesDone += bytes;
     progress.update(bytesDone, totals.lines);
