@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, copyFileSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -145,6 +145,31 @@ describe('replay --output is written whole or not at all', () => {
       expect(child.signal).toBeNull();
       expect(child.status).toBe(2);
       expect(child.stderr).toMatch(/^error: cannot write \/dev\/full: no space left on device( \(ENOSPC\))?\n$/);
+    });
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`${signal} during a replay removes the temporary file and leaves the target as it was`, async () => {
+      const { folder } = workspace(`signal-${signal}`);
+      // Input from a pipe that stays open and empty: the replay waits there, its output begun.
+      const fifo = join(folder, 'posts.fifo');
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+      const target = join(folder, 'decisions.jsonl');
+      writeFileSync(target, 'old decisions\n');
+      const child = spawn(process.execPath, [...BIN, 'replay', 'policies/twitter', '--input', fifo, '--output', target, '--jobs', '0'], { stdio: 'ignore' });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      const writer = await open(fifo, 'w');
+      try {
+        const temporary = () => readdirSync(folder).filter((f) => f.includes('.tmp'));
+        for (let i = 0; i < 600 && temporary().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(temporary()).toHaveLength(1);
+        child.kill(signal);
+        expect(await exited).toBe(signal);
+        expect(temporary()).toEqual([]);
+        expect(readFileSync(target, 'utf8')).toBe('old decisions\n');
+      } finally {
+        await writer.close();
+      }
     });
   }
 
