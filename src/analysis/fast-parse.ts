@@ -129,19 +129,30 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** Date strings by day key (yyyymmdd): a date seen before costs no new string. */
 const dates = new Map<number, string>();
 
-function digit(b: Uint8Array, i: number): number {
-  const d = b[i]! - 48;
-  return d >= 0 && d <= 9 ? d : -1000;
+/**
+ * The value of `count` ASCII digits at `i`, or -1 when any byte is not one. (Once a non-digit
+ * counted -1000 and a year could stay ≥ 0: `201x-01-01` was read as a date, and cached under
+ * the key of `1010-01-01`.)
+ */
+function digits(b: Uint8Array, i: number, count: number): number {
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const d = b[i + k]! - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
+/** `YYYY-MM-DD` naming a day that exists: what `isValidIsoDate` accepts, no more. */
 function readDate(s: Scanner): unknown {
   if (!s.rawString() || s.strEnd - s.strStart !== 10) return FAIL;
   const b = s.b;
   const p = s.strStart;
   if (b[p + 4] !== 45 || b[p + 7] !== 45) return FAIL;
-  const year = digit(b, p) * 1000 + digit(b, p + 1) * 100 + digit(b, p + 2) * 10 + digit(b, p + 3);
-  const month = digit(b, p + 5) * 10 + digit(b, p + 6);
-  const day = digit(b, p + 8) * 10 + digit(b, p + 9);
+  const year = digits(b, p, 4);
+  const month = digits(b, p + 5, 2);
+  const day = digits(b, p + 8, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return FAIL;
   if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return FAIL;
   const key = year * 10_000 + month * 100 + day;
@@ -223,15 +234,45 @@ function readId(s: Scanner, ids: IdUse): unknown {
   return ids === 'check' ? '' : s.text();
 }
 
+/**
+ * Which fields of a record the current line has given, with no clearing per line: field k was
+ * given when marks[k] is the current generation.
+ */
+export class FieldMarks {
+  private readonly marks: Uint32Array;
+
+  constructor(
+    fields: number,
+    private generation = 0,
+  ) {
+    this.marks = new Uint32Array(fields);
+  }
+
+  /** A new record. The generation wraps as the marks do (Uint32): else, past 2^32 records, a duplicate key went unseen and stood in for a missing field. */
+  next(): void {
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.marks.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  has(field: number): boolean {
+    return this.marks[field] === this.generation;
+  }
+
+  mark(field: number): void {
+    this.marks[field] = this.generation;
+  }
+}
+
 function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value'): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
   const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
   const n = names.length;
   const idKey = bytesOf('id');
-  // seen[k] === generation: field k was read in this record (no clearing per line).
-  const seen = new Uint32Array(n);
-  let generation = 0;
+  const seen = new FieldMarks(n);
   // One object per record type, filled in place for every line: its shape never changes, and a
   // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
   // is only valid until the next line).
@@ -247,7 +288,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
     if (s.b[s.i] !== 123) return FAIL;
     s.i++;
     // Scratch space: a record type never contains itself, so one per reader is enough.
-    const gen = ++generation;
+    seen.next();
     let count = 0;
     s.ws();
     if (s.b[s.i] === 125) {
@@ -260,7 +301,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         const ke = s.strEnd;
         // Usually the fields come in declaration order: try the next expected one first.
         let field = -1;
-        if (count < n && seen[count] !== gen && matches(s.b, ks, ke, keys[count]!)) field = count;
+        if (count < n && !seen.has(count) && matches(s.b, ks, ke, keys[count]!)) field = count;
         else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
         s.ws();
         if (s.b[s.i] !== 58) return FAIL;
@@ -272,11 +313,11 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
           if (id === FAIL) return FAIL;
           s.id = id as string | number;
         } else {
-          if (seen[field] === gen) return FAIL;
+          if (seen.has(field)) return FAIL;
           const value = readers[field]!(s);
           if (value === FAIL) return FAIL;
           target[names[field]!] = value;
-          seen[field] = gen;
+          seen.mark(field);
           count++;
         }
         s.ws();

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { positionAt } from '../diagnostics/span.js';
 import { UsageError, type CommandContext } from './io.js';
@@ -8,9 +8,13 @@ export function readTextFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${code ?? String(error)}`);
+    throw readFailure(path, error);
   }
+}
+
+function readFailure(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new UsageError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${code ?? String(error)}`);
 }
 
 /**
@@ -44,9 +48,87 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** All of standard input, as text. */
-export async function readStdin(ctx: CommandContext): Promise<string> {
+/**
+ * The most one JSON value may take: all of `decide`'s input, one line of `replay`'s. Well under
+ * the longest string V8 makes (2^29 - 24 characters), so a value this size can still be decoded
+ * and parsed; past it the command stops with a plain error instead of running out of memory.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+export const MAX_INPUT_SHOWN = '256 MiB';
+
+function tooLarge(source: string): UsageError {
+  return new UsageError(`${source}: more than ${MAX_INPUT_SHOWN} of input (the most \`decide\` reads); decide one post at a time, or many with \`bylaw replay\``);
+}
+
+/**
+ * All of `decide`'s input as text: the file, or standard input without a path. Reads at most
+ * MAX_INPUT_BYTES and stops there (a device like /dev/zero never ends).
+ */
+export async function readInputText(path: string | undefined, ctx: CommandContext): Promise<string> {
+  const source = path ?? '<stdin>';
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  const add = (chunk: Buffer) => {
+    total += chunk.length;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(source);
+    chunks.push(chunk);
+  };
+  if (path === undefined) {
+    for await (const chunk of ctx.io.stdin) add(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw readFailure(path, error);
+  }
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      add(chunk.subarray(0, n));
+    }
+  } catch (error) {
+    throw error instanceof UsageError ? error : readFailure(path, error);
+  } finally {
+    closeSync(fd);
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null; // unreachable or not a folder on the way: opening it reports why
+  }
+}
+
+/**
+ * Refuses an output that is one of the files the command reads (`reads`: its input, its policy
+ * files), by identity — device and inode, so a symlink, a hard link or `/dev/stdout` redirected
+ * to the input are caught — or a folder. Called before anything is opened for writing.
+ */
+export function checkOutputPath(output: string, reads: Iterable<string>): void {
+  const out = statOrNull(output);
+  if (out === null) return;
+  if (out.isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder, not a file`);
+  // A terminal or /dev/null may be read and written at once; a file or a pipe may not.
+  if (out.isCharacterDevice()) return;
+  for (const path of reads) {
+    const read = statOrNull(path);
+    if (read !== null && read.dev === out.dev && read.ino === out.ino) {
+      throw new UsageError(`\`--output ${output}\` would overwrite \`${path}\`, which this command reads; write to another file`);
+    }
+  }
+}
+
+/** A failed write as a usage error: `cannot write out.jsonl: no space left on device (ENOSPC)`. */
+export function writeFailure(path: string, error: unknown): UsageError {
+  if (error instanceof UsageError) return error;
+  const { code, message } = error as NodeJS.ErrnoException;
+  const what = code && message.startsWith(`${code}: `) ? `${message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '')} (${code})` : (code ?? message);
+  return new UsageError(`cannot write ${path}: ${what}`);
 }

@@ -3,9 +3,11 @@
  * old → new transition matrix), computed by the policy's generated SQL in an embedded DuckDB.
  * Reads JSON lines or Parquet; `--output` writes Parquet (or JSON lines for .jsonl).
  */
+import { OutputFile } from '../atomic-write.js';
 import { INVALID, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type ReplayResult } from '../sql/duckdb-runner.js';
+import { writeFailure } from './files.js';
 import { UsageError, type CommandContext } from './io.js';
 import { printReplay, SHOWN_ERRORS } from './replay-report.js';
 
@@ -25,21 +27,40 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
     throw new UsageError((error as Error).message);
   }
   const cpuStart = process.cpuUsage();
-  const runner = await DuckDbRunner.open(options.jobs !== undefined && options.jobs > 0 ? { threads: options.jobs } : {});
+  // DuckDB writes a temporary file beside the target, renamed into place once it is complete.
+  let output: OutputFile | null = null;
+  if (options.output !== undefined) {
+    try {
+      output = await OutputFile.create(options.output, { handle: false });
+    } catch (error) {
+      throw writeFailure(options.output, error);
+    }
+  }
   let result: ReplayResult;
   try {
-    result = await runner.replay(now, {
-      input: options.input,
-      format,
-      ...(old ? { against: old } : {}),
-      ...(options.output !== undefined ? { output: options.output } : {}),
-      errorRows: SHOWN_ERRORS,
-    });
+    const runner = await DuckDbRunner.open(options.jobs !== undefined && options.jobs > 0 ? { threads: options.jobs } : {});
+    try {
+      result = await runner.replay(now, {
+        input: options.input,
+        format,
+        ...(old ? { against: old } : {}),
+        ...(output ? { output: output.path } : {}),
+        errorRows: SHOWN_ERRORS,
+      });
+    } finally {
+      runner.close();
+    }
+    await output?.commit();
   } catch (error) {
+    await output?.abort();
+    if (output && error instanceof Error && error.message.includes(`"${output.path}"`)) {
+      // DuckDB names the file it was writing: the temporary one, which the user never asked for.
+      const why = error.message.replace(/^Could not write file "[^"]*": /, '').replaceAll(output.path, options.output!);
+      throw new UsageError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
+    }
     if (error instanceof DuckDbInputError) throw new UsageError(`${options.input}: ${error.message}`);
+    if (output && error instanceof Error && 'syscall' in error) throw writeFailure(options.output!, error);
     throw error;
-  } finally {
-    runner.close();
   }
   const unit = format === 'parquet' ? 'rows' : 'lines';
   const where = (row: number) => `${options.input}:${format === 'parquet' ? 'row ' : ''}${row + 1}`;

@@ -5,10 +5,11 @@
  * Node's module cache), a changed policy gets a new one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import type { Decision } from '../semantics/decision.js';
 import type { Explanation } from '../semantics/explanation.js';
@@ -60,11 +61,7 @@ export async function importCompiled(text: string): Promise<CompiledModule> {
 export function writeCompiled(text: string): string {
   const hash = createHash('sha256').update(text).digest('hex');
   const file = join(tmpdir(), `bylaw-${hash}.mjs`);
-  if (!existsSync(file)) {
-    // Write then rename: a concurrent reader never sees half a module.
-    const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
-    writeFileSync(partial, text, 'utf8');
-    renameSync(partial, file);
-  }
+  // Written whole (temp file, rename): a concurrent reader never sees half a module.
+  if (!existsSync(file)) writeFileAtomic(file, text);
   return pathToFileURL(file).href;
 }

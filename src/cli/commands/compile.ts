@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import { writeFileAtomic } from '../../atomic-write.js';
 import { generate, type Target } from '../../compiler/index.js';
 import { generateSql, isDialectName, type DialectName } from '../../compiler/sql/index.js';
 import { makeDirectory } from '../files.js';
@@ -59,7 +59,7 @@ export function registerCompile(program: Command, ctx: CommandContext): void {
       for (const file of files) {
         const target = join(options.out, file.path);
         try {
-          writeFileSync(target, file.text, 'utf8');
+          writeFileAtomic(target, file.text);
         } catch (error) {
           throw new UsageError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         }

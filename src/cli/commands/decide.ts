@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { renderExplanation } from '../../semantics/explanation.js';
-import { parseJson, readStdin, readTextFile } from '../files.js';
+import { parseJson, readInputText } from '../files.js';
 import { stringifyDeep } from '../json.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
@@ -25,7 +25,7 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const policy = requirePolicy(ctx, path);
       if (!policy) return;
       const source = options.input ?? '<stdin>';
-      const text = options.input ? readTextFile(options.input) : await readStdin(ctx);
+      const text = await readInputText(options.input, ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
       const input = parseJson(text, source);
       const result = decideUnknown(policy, input);

@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -7,12 +6,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FastParser } from '../../analysis/fast-parse.js';
+import { OutputFile } from '../../atomic-write.js';
 import { processChunk, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
 import type { PolicySet } from '../../checker/program.js';
+import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN, writeFailure } from '../files.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
 import { replayWithDuckDb } from '../replay-duckdb.js';
+import { Buffers, countLines, LineTooLong, readChunks } from '../replay-read.js';
 import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
 
 interface ReplayOptions {
@@ -25,11 +27,10 @@ interface ReplayOptions {
   fast: boolean;
 }
 
-
-function parseCount(what: string, min: number) {
+function parseCount(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected ${what}`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected ${what}`);
     return n;
   };
 }
@@ -54,13 +55,16 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'write one decision per input line (JSONL, in input order)')
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 0: decide on the main thread)', parseCount('a whole number ≥ 0', 0))
     .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
-    .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount('a whole number ≥ 1024', 1024), 1 << 20)
+    // At most the longest line: a line that ends within one read is then never too long unseen.
+    .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount(`a whole number from 1024 to ${MAX_INPUT_BYTES}`, 1024, MAX_INPUT_BYTES), 1 << 20)
     .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
     .action(async (path: string, options: ReplayOptions) => {
       const now = requirePolicy(ctx, path);
       if (!now) return;
       const old = options.against !== undefined ? requirePolicy(ctx, options.against) : null;
       if (options.against !== undefined && !old) return;
+      // Before anything is opened for writing: the output is none of the files read.
+      if (options.output !== undefined) checkOutputPath(options.output, [options.input, ...now.sources.keys(), ...(old?.sources.keys() ?? [])]);
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
         await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
@@ -90,74 +94,24 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   const started = performance.now();
   const cpuStart = process.cpuUsage();
 
-  let output: WriteStream | null = null;
+  // A temporary file beside the target, renamed into place only once every line is written.
+  let output: OutputFile | null = null;
   if (options.output !== undefined) {
-    output = createWriteStream(options.output);
-    await new Promise<void>((resolve, reject) => {
-      output!.once('open', () => resolve());
-      output!.once('error', (e) => reject(new UsageError(`cannot write ${options.output}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
-    });
+    try {
+      output = await OutputFile.create(options.output);
+    } catch (error) {
+      throw writeFailure(options.output, error);
+    }
   }
-
-  const totals = new ReplayTotals();
-  const progress = new Progress(ctx, stat.size);
-  let shown = 0;
-  let bytesDone = 0;
-  const merge = async (result: ChunkResult, bytes: number) => {
-    for (const bad of totals.add(result)) {
-      if (shown++ < SHOWN_ERRORS) progress.above(`${options.input}:${bad.line}: ${bad.reason}`);
-    }
-    if (output && result.output) {
-      const bytes = result.output;
-      // Recycled once written (the stream holds on to the bytes until then).
-      const done = () => outputs.give(bytes.buffer as ArrayBuffer);
-      if (bytes.byteLength > 0) await write(output, bytes, done);
-      else done();
-    }
-    bytesDone += bytes;
-    progress.update(bytesDone, totals.lines);
-  };
-
-  const buffers = new Buffers(options.chunkBytes * 2);
-  // The output of a chunk is usually about half its input: written into a recycled buffer.
-  const outputs = new Buffers(options.chunkBytes);
-  const engines = { now: await prepareEngine(now, options.engine), old: old ? await prepareEngine(old, options.engine) : null };
-  const pool = jobs === 0 ? await InProcess.create(now, old, engines, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, engines, chunkOptions, buffers);
+  let run: { totals: ReplayTotals; shown: number };
   try {
-    // Chunks go out in order; results are merged in order as they come back.
-    const pending = new Map<number, { result: ChunkResult; bytes: number }>();
-    const waiting: Promise<void>[] = [];
-    let nextToMerge = 0;
-    let seq = 0;
-    const drain = async () => {
-      while (pending.has(nextToMerge)) {
-        const { result, bytes } = pending.get(nextToMerge)!;
-        pending.delete(nextToMerge++);
-        await merge(result, bytes);
-      }
-    };
-    let firstLine = 1;
-    for await (const bytes of readChunks(file, options.chunkBytes, buffers)) {
-      const mine = seq++;
-      const size = bytes.byteLength;
-      // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
-      const lines = output ? countLines(bytes) : 0;
-      const spare = output ? (outputs.take(options.chunkBytes).buffer as ArrayBuffer) : null;
-      waiting.push(pool.run(mine, bytes, firstLine, spare).then((result) => void pending.set(mine, { result, bytes: size })));
-      firstLine += lines;
-      // Constant memory: at most two chunks per worker in flight.
-      while (waiting.length >= pool.capacity) {
-        await Promise.race(waiting.map((p, i) => p.then(() => i))).then((i) => waiting.splice(i, 1));
-        await drain();
-      }
-    }
-    await Promise.all(waiting);
-    await drain();
-  } finally {
-    await pool.close();
-    progress.done();
+    run = await decideAll(ctx, file, stat.size, now, old, options, chunkOptions, jobs, output);
+    await output?.commit().catch(failedWrite(options.output!));
+  } catch (error) {
+    await output?.abort();
+    throw isSystemError(error) ? new UsageError(`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code}`) : error;
   }
-  if (output) await new Promise<void>((resolve, reject) => output!.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  const { totals, shown } = run;
 
   printReplay(
     ctx,
@@ -178,63 +132,98 @@ async function replay(ctx: CommandContext, file: FileHandle, now: PolicySet, old
   );
 }
 
-/** Writes bytes; `written` is called once the stream is done with them. */
-function write(stream: WriteStream, bytes: Uint8Array, written: () => void): Promise<void> {
-  return stream.write(bytes, () => written()) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+/** A failed write to `--output` (ENOSPC, EIO, EPIPE…) as the usage error that reports it. */
+function failedWrite(output: string): (error: unknown) => Promise<never> {
+  return (error) => Promise.reject(writeFailure(output, error));
 }
 
-/** Lines in a chunk of whole lines (the last may lack its newline). */
-function countLines(bytes: Uint8Array): number {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let lines = 0;
-  for (let i = buffer.indexOf(10); i >= 0; i = buffer.indexOf(10, i + 1)) lines++;
-  return bytes.byteLength > 0 && bytes[bytes.byteLength - 1] !== 10 ? lines + 1 : lines;
+/** An error from a system call (reading the input: EIO…): the user's to look into, not a bug. */
+function isSystemError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
-/**
- * Buffers to read chunks into, recycled: a worker hands each chunk's buffer back with its
- * result, so the memory is allocated (and faulted in) once, not once per chunk. The same for
- * the buffers a chunk's `--output` is written into, once the file has them.
- */
-class Buffers {
-  private readonly free: ArrayBuffer[] = [];
-
-  constructor(private readonly size: number) {}
-
-  take(bytes: number): Buffer {
-    if (bytes <= this.size) {
-      const recycled = this.free.pop();
-      return Buffer.from(recycled ?? new ArrayBuffer(this.size), 0, bytes);
+/** Reads, decides and merges every chunk (writing the output's lines in order); the pool is always torn down. */
+async function decideAll(
+  ctx: CommandContext,
+  file: FileHandle,
+  size: number,
+  now: PolicySet,
+  old: PolicySet | null,
+  options: ReplayOptions & { engine: EngineName },
+  chunkOptions: ChunkOptions,
+  jobs: number,
+  output: OutputFile | null,
+): Promise<{ totals: ReplayTotals; shown: number }> {
+  const totals = new ReplayTotals();
+  const progress = new Progress(ctx, size);
+  let shown = 0;
+  let bytesDone = 0;
+  const merge = async (result: ChunkResult, bytes: number) => {
+    for (const bad of totals.add(result)) {
+      if (shown++ < SHOWN_ERRORS) progress.above(`${options.input}:${bad.line}: ${bad.reason}`);
     }
-    return Buffer.allocUnsafeSlow(bytes);
-  }
-
-  give(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.size && this.free.length < 16) this.free.push(buffer);
-  }
-}
-
-/** Chunks of whole lines (the last may lack its newline), each in a transferable buffer of its own. */
-async function* readChunks(file: FileHandle, size: number, buffers: Buffers): AsyncGenerator<Uint8Array> {
-  let carry = Buffer.alloc(0);
-  for (;;) {
-    const buffer = buffers.take(carry.length + size);
-    carry.copy(buffer, 0);
-    const { bytesRead } = await file.read(buffer, carry.length, size, null);
-    const filled = carry.length + bytesRead;
-    if (bytesRead === 0) {
-      if (filled > 0) yield new Uint8Array(buffer.buffer, 0, filled);
-      return;
+    if (output && result.output) {
+      const bytes = result.output;
+      // Recycled once written (the file holds on to the bytes until then).
+      const done = () => outputs.give(bytes.buffer as ArrayBuffer);
+      if (bytes.byteLength === 0) done();
+      else await output.write(bytes, done).catch(failedWrite(options.output!));
     }
-    const newline = buffer.lastIndexOf(10, filled - 1);
-    if (newline < 0) {
-      // A line longer than a chunk: keep reading until it ends.
-      carry = Buffer.from(buffer.subarray(0, filled));
-      continue;
+    bytesDone += bytes;
+    progress.update(bytesDone, totals.lines);
+  };
+
+  const buffers = new Buffers(options.chunkBytes * 2);
+  // The output of a chunk is usually about half its input: written into a recycled buffer.
+  const outputs = new Buffers(options.chunkBytes);
+  const engines = { now: await prepareEngine(now, options.engine), old: old ? await prepareEngine(old, options.engine) : null };
+  const pool = jobs === 0 ? await InProcess.create(now, old, engines, chunkOptions, buffers) : await WorkerPool.create(jobs, now, old, engines, chunkOptions, buffers);
+  // Chunks go out in order; results are merged in order as they come back.
+  const pending = new Map<number, { result: ChunkResult; bytes: number }>();
+  const waiting: Promise<void>[] = [];
+  let nextToMerge = 0;
+  const drain = async () => {
+    while (pending.has(nextToMerge)) {
+      const { result, bytes } = pending.get(nextToMerge)!;
+      pending.delete(nextToMerge++);
+      await merge(result, bytes);
     }
-    carry = Buffer.from(buffer.subarray(newline + 1, filled));
-    yield new Uint8Array(buffer.buffer, 0, newline + 1);
+  };
+  try {
+    let seq = 0;
+    let firstLine = 1;
+    try {
+      for await (const bytes of readChunks(file, options.chunkBytes, buffers, MAX_INPUT_BYTES)) {
+        const mine = seq++;
+        const size = bytes.byteLength;
+        // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
+        const lines = output ? countLines(bytes) : 0;
+        const spare = output ? (outputs.take(options.chunkBytes).buffer as ArrayBuffer) : null;
+        const done = pool.run(mine, bytes, firstLine, spare).then((result) => void pending.set(mine, { result, bytes: size }));
+        // Awaited below: a failure while the loop awaits something else is not left "unhandled".
+        done.catch(() => undefined);
+        waiting.push(done);
+        firstLine += lines;
+        // Constant memory: at most two chunks per worker in flight.
+        while (waiting.length >= pool.capacity) {
+          await Promise.race(waiting.map((p, i) => p.then(() => i))).then((i) => waiting.splice(i, 1));
+          await drain();
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof LineTooLong)) throw error;
+      // Every line before it was read and sent: once they are merged, its number is the next.
+      await Promise.all(waiting);
+      await drain();
+      throw new UsageError(`${options.input}:${totals.lines + 1}: line longer than ${MAX_INPUT_SHOWN} (the most one line may hold)`);
+    }
+    await Promise.all(waiting);
+    await drain();
+  } finally {
+    await pool.close();
+    progress.done();
   }
+  return { totals, shown };
 }
 
 interface Engines {
@@ -342,7 +331,10 @@ class WorkerPool implements Pool {
     this.callbacks.clear();
   }
 
+  /** Ends every worker, busy or not (on a failure: a full disk must not leave the replay hanging). */
   async close(): Promise<void> {
+    // Chunks still out are dropped, not failed: whoever stopped the replay reports why.
+    this.callbacks.clear();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
