@@ -14,6 +14,9 @@ export type Check = (value: unknown, path: string, problems: InputProblem[]) => 
 /** Enough to diagnose any input; a huge broken array should not produce a huge report. */
 export const MAX_PROBLEMS = 50;
 
+/** The longest list an input may hold (a channel's strikes, say): a guard on memory and time. */
+export const MAX_LIST_LENGTH = 10_000;
+
 export function own(o: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(o, key);
 }
@@ -99,23 +102,44 @@ export function checkSet(value: unknown, path: string, problems: InputProblem[],
   }
 }
 
-/** A closed record: every declared field present and valid, no other key. */
+/** A list of any length up to MAX_LIST_LENGTH, every element valid. */
+export function checkList(value: unknown, path: string, problems: InputProblem[], what: string, item: Check): void {
+  if (!Array.isArray(value)) {
+    expected(problems, path, what, value);
+    return;
+  }
+  if (value.length > MAX_LIST_LENGTH) {
+    report(problems, path, 'a list of ' + value.length + ' elements is longer than the most an input may hold, ' + MAX_LIST_LENGTH);
+    return;
+  }
+  for (let i = 0; i < value.length && !full(problems); i++) {
+    // A hole in a sparse array is not a value (JSON has none): it is missing.
+    if (!own(value, String(i))) report(problems, path + '[' + i + ']', 'missing element');
+    else item(value[i], path + '[' + i + ']', problems);
+  }
+}
+
+/**
+ * A closed record: every declared field present and valid, no other key. A field marked optional
+ * (`true` third) may be absent or null.
+ */
 export function checkRecord(
   value: unknown,
   path: string,
   problems: InputProblem[],
   name: string,
-  fields: readonly (readonly [string, Check])[],
+  fields: readonly (readonly [string, Check] | readonly [string, Check, boolean])[],
 ): void {
   if (!isRecord(value)) {
     expected(problems, path, 'an object (' + name + ')', value);
     return;
   }
   const prefix = path === '' ? '' : path + '.';
-  for (const [field, check] of fields) {
+  for (const [field, check, optional] of fields) {
     if (full(problems)) return;
-    if (!own(value, field)) report(problems, prefix + field, 'missing field');
-    else check(value[field], prefix + field, problems);
+    if (!own(value, field)) {
+      if (optional !== true) report(problems, prefix + field, 'missing field');
+    } else if (optional !== true || value[field] !== null) check(value[field], prefix + field, problems);
   }
   const names = fields.map((f) => f[0]);
   for (const key of Object.keys(value)) {
