@@ -25,9 +25,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerCommands(program, ctx);
-  for (const command of program.commands) command.exitOverride();
   try {
+    await registerCommands(program, ctx, argv);
+    for (const command of program.commands) command.exitOverride();
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -12,7 +12,7 @@ import type { PolicySet } from '../../checker/program.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
-import { replayWithDuckDb } from '../replay-duckdb.js';
+import { withPeers } from '../peers.js';
 import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
 
 interface ReplayOptions {
@@ -63,6 +63,8 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       if (options.against !== undefined && !old) return;
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
+        // Loaded here: DuckDB is an optional peer dependency (src/cli/peers.ts).
+        const { replayWithDuckDb } = await withPeers(() => import('../replay-duckdb.js'));
         await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
         return;
       }
