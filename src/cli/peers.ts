@@ -24,16 +24,13 @@ export function missingPeer(error: unknown): Peer | null {
 }
 
 /**
- * Runs `load` (a dynamic import); when it fails because a peer dependency is not installed,
- * throws a usage error (exit 2) that says what to install, instead of a stack trace.
+ * The usage error (exit 2) for an import that failed because a peer dependency is not installed:
+ * it says what to install. Null for any other error. main.ts applies it to whatever a command
+ * throws, so every command that loads a peer (lazily, with `import()`) gets the same message.
  */
-export async function withPeers<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load();
-  } catch (error) {
-    const peer = missingPeer(error);
-    if (peer === null) throw error;
-    const { install, for: purpose } = PEERS[peer];
-    throw new UsageError(`${purpose} needs the package \`${peer}\`, which is not installed\n  help: install it next to bylaw: \`npm install ${install}\``);
-  }
+export function missingPeerError(error: unknown): UsageError | null {
+  const peer = missingPeer(error);
+  if (peer === null) return null;
+  const { install, for: purpose } = PEERS[peer];
+  return new UsageError(`${purpose} needs the package \`${peer}\`, which is not installed\n  help: install it next to bylaw: \`npm install ${install}\``);
 }

@@ -59,27 +59,38 @@ export function overlayHost(overlay: ReadonlyMap<string, string>, fallback: Sour
 /**
  * Policy files held in memory (path → text): for services and tools that check or compile
  * policies without touching the disk. Paths are resolved against the working directory, so
- * relative names work; folders are implied by the paths. Only the bundled stdlib is read from the
- * disk (`use moderation`), nothing else.
+ * relative names work; folders are implied by the paths. Anything else comes from `fallback`:
+ * by default only the bundled stdlib (`use moderation`) is read from the disk.
  */
-export function memoryHost(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>): SourceHost {
+export function memoryHost(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, fallback: SourceHost = stdlibHost()): SourceHost {
   const texts = new Map<string, string>();
   for (const [path, text] of files instanceof Map ? files : Object.entries(files)) texts.set(resolve(path), text);
-  const stdlib = bundledStdlib();
-  const inStdlib = (path: string) => path === stdlib || path.startsWith(stdlib + sep);
   const children = (dir: string): string[] => {
     const prefix = dir.endsWith(sep) ? dir : dir + sep;
     const names = new Set<string>();
-    for (const file of texts.keys()) {
-      if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split(sep)[0]!);
-    }
-    return [...names].sort();
+    for (const file of texts.keys()) if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split(sep)[0]!);
+    return [...names];
   };
   return {
-    readFile: (path) => texts.get(resolve(path)) ?? (inStdlib(resolve(path)) ? diskHost.readFile(path) : null),
-    isFile: (path) => texts.has(resolve(path)) || (inStdlib(resolve(path)) && diskHost.isFile(path)),
-    isDirectory: (path) => children(resolve(path)).length > 0 || (inStdlib(resolve(path)) && diskHost.isDirectory(path)),
-    list: (path) => (inStdlib(resolve(path)) ? diskHost.list(path) : children(resolve(path))),
+    readFile: (path) => texts.get(resolve(path)) ?? fallback.readFile(path),
+    isFile: (path) => texts.has(resolve(path)) || fallback.isFile(path),
+    isDirectory: (path) => children(resolve(path)).length > 0 || fallback.isDirectory(path),
+    list: (path) => [...new Set([...children(resolve(path)), ...fallback.list(path)])].sort(),
+  };
+}
+
+/** The disk, but only inside the bundled stdlib: nothing else exists. */
+function stdlibHost(): SourceHost {
+  const stdlib = bundledStdlib();
+  const inside = (path: string) => {
+    const full = resolve(path);
+    return full === stdlib || full.startsWith(stdlib + sep);
+  };
+  return {
+    readFile: (path) => (inside(path) ? diskHost.readFile(path) : null),
+    isFile: (path) => inside(path) && diskHost.isFile(path),
+    isDirectory: (path) => inside(path) && diskHost.isDirectory(path),
+    list: (path) => (inside(path) ? diskHost.list(path) : []),
   };
 }
 

@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
-import { withPeers } from '../peers.js';
 import { printDiagnostics } from '../report.js';
 import { policyFilesUnder, policyPathKind } from '../targets.js';
 
@@ -14,8 +13,10 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
     .option('--check', 'change nothing: list unformatted files with a diff and exit 1')
     .action(async (paths: string[], options: { check?: boolean }) => {
       const files = policyFiles(paths, ctx.io.cwd);
-      // prettier is a peer dependency: loaded only here, with a clear error when it is missing.
-      const [{ formatPolicy }, { unifiedDiff }] = await withPeers(() => Promise.all([import('../../format/format.js'), import('../../format/diff.js')]));
+      // prettier is a peer dependency, loaded only here, and first: when it is missing, say so
+      // (src/cli/peers.ts) before touching any file.
+      await import('prettier');
+      const [{ formatPolicy }, { unifiedDiff }] = await Promise.all([import('../../format/format.js'), import('../../format/diff.js')]);
       const internalErrors: string[] = [];
       let unformatted = 0;
       for (const file of files) {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError, type CommandContext } from '../io.js';
-import { withPeers } from '../peers.js';
 
 /** `bylaw lsp`: the language server, speaking LSP over stdin and stdout until the client exits. */
 export function registerLsp(program: Command, ctx: CommandContext): void {
@@ -15,9 +14,7 @@ export function registerLsp(program: Command, ctx: CommandContext): void {
       // Loaded here so that the other commands do not pay for the server's modules.
       // `.default`: the CommonJS module's exports, under Node and in the bundled CLI alike (esbuild
       // gives a dynamically imported CommonJS module no named exports).
-      const [{ default: lsp }, { startServer }] = await withPeers(() =>
-        Promise.all([import('vscode-languageserver/node'), import('../../lsp/server.js')]),
-      );
+      const [{ default: lsp }, { startServer }] = await Promise.all([import('vscode-languageserver/node'), import('../../lsp/server.js')]);
       const { createConnection, ProposedFeatures } = lsp;
       // stdout carries the protocol: anything else printed there would corrupt it.
       const toStderr = (...args: unknown[]) => void ctx.io.stderr.write(`${args.map(String).join(' ')}\n`);

@@ -9,10 +9,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { FastParser } from '../../analysis/fast-parse.js';
 import { processChunk, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
 import type { PolicySet } from '../../checker/program.js';
+import { formatOption } from '../format-option.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
-import { withPeers } from '../peers.js';
 import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
 
 interface ReplayOptions {
@@ -23,6 +23,7 @@ interface ReplayOptions {
   engine: EngineName | 'duckdb';
   chunkBytes: number;
   fast: boolean;
+  format: 'human' | 'github';
 }
 
 
@@ -45,7 +46,7 @@ function parseEngine(value: string): EngineName | 'duckdb' {
  * order), prints counts by action and basis and, against an old policy, the transition matrix.
  */
 export function registerReplay(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('replay')
     .description('decide a JSONL corpus of posts; counts by decision, and old → new transitions with --against')
     .argument('<policy>', 'a policy file or policy set (folder)')
@@ -55,16 +56,17 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('-j, --jobs <n>', 'worker threads (default: one per core; 0: decide on the main thread)', parseCount('a whole number ≥ 0', 0))
     .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount('a whole number ≥ 1024', 1024), 1 << 20)
-    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
+    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)');
+  formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: ReplayOptions) => {
-      const now = requirePolicy(ctx, path);
+      const now = requirePolicy(ctx, path, options.format);
       if (!now) return;
-      const old = options.against !== undefined ? requirePolicy(ctx, options.against) : null;
+      const old = options.against !== undefined ? requirePolicy(ctx, options.against, options.format) : null;
       if (options.against !== undefined && !old) return;
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
         // Loaded here: DuckDB is an optional peer dependency (src/cli/peers.ts).
-        const { replayWithDuckDb } = await withPeers(() => import('../replay-duckdb.js'));
+        const { replayWithDuckDb } = await import('../replay-duckdb.js');
         await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
         return;
       }
