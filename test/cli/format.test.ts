@@ -41,9 +41,9 @@ describe('GitHub annotations (--format github)', () => {
   });
 
   it('absolute file names inside the workspace become relative to it', () => {
-    const d = diagnostic({ span: { ...diagnostic().span, file: '/runner/work/repo/policies/a.policy' } });
-    expect(diagnosticAnnotation(d, { workspace: '/runner/work/repo' })).toContain('::error file=policies/a.policy,');
-    expect(diagnosticAnnotation(d, { workspace: '/elsewhere' })).toContain('::error file=/runner/work/repo/policies/a.policy,');
+    const d = diagnostic({ span: { ...diagnostic().span, file: '/ci/checkout/repo/policies/a.policy' } });
+    expect(diagnosticAnnotation(d, { workspace: '/ci/checkout/repo' })).toContain('::error file=policies/a.policy,');
+    expect(diagnosticAnnotation(d, { workspace: '/elsewhere' })).toContain('::error file=/ci/checkout/repo/policies/a.policy,');
   });
 
   it('bylaw check --format github: one annotation per diagnostic on stdout, the summary on stderr, exit 1', async () => {
