@@ -4,7 +4,7 @@
  * under the same machine load. Part of `npm run bench`; alone: `npm run bench:startup`.
  *
  * The goals (issue 12): `--version` ≤ 1.5×, `decide` on one post ≤ 3×, `check policies/twitter`
- * ≤ 4× the time of `node -e 0`.
+ * ≤ 4× the time of `node -e 0`. BYLAW_BENCH_BIN=/path/to/bin/bylaw.js times another build instead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,7 +44,8 @@ function plans(root: string): Plan[] {
   mkdirSync(dir, { recursive: true });
   const post = join(dir, 'startup-post.json');
   writeFileSync(post, JSON.stringify(cases.cases[0]!.input));
-  const bylaw = join(root, 'bin', 'bylaw.js');
+  // Another build's launcher, to compare (e.g. an older checkout): BYLAW_BENCH_BIN=/path/to/bin/bylaw.js.
+  const bylaw = process.env['BYLAW_BENCH_BIN'] ?? join(root, 'bin', 'bylaw.js');
   return [
     { key: 'node', shown: 'node -e 0', args: ['-e', '0'] },
     { key: 'version', shown: 'bylaw --version', args: [bylaw, '--version'], goal: 1.5 },
