@@ -22,6 +22,7 @@ import { decide as idiomatic } from './engines/handwritten-idiomatic.js';
 import { decide as tuned } from './engines/handwritten-tuned.js';
 import { loadInterpreter } from './engines/interpreter.js';
 import type { ColdName, ColdRequest, ColdResult, PeerName, TimeRequest, TimeResult } from './child.js';
+import { measureStartup, startupReport } from './startup.js';
 import {
   agreement,
   describeDisagreement,
@@ -169,7 +170,7 @@ interface Row {
 async function main(): Promise<void> {
   const started = performance.now();
   let failed = false;
-  log('# npm run bench — issue 3, "Measured against the field"');
+  log('# npm run bench — issue 3, "Measured against the field", and the CLI\'s start-up (issue 12)');
   log();
   log(`machine: ${cpus().length} CPU(s) (nproc), ${cpuModel()}; node ${process.version}; ${process.platform} ${process.arch}`);
   log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on the machine add noise)`);
@@ -310,6 +311,15 @@ async function main(): Promise<void> {
     }
   }
 
+  // ---------------------------------------------------------------- CLI start-up (bench/startup.ts)
+  let startup: ReturnType<typeof startupReport> | null = null;
+  try {
+    startup = startupReport(measureStartup(ROOT));
+  } catch (e) {
+    failed = true;
+    log(`CLI start-up: could not be measured (${errorText(e)})`);
+  }
+
   // ---------------------------------------------------------------- table
   const ratioOf = (r: Row | undefined): number | undefined => (r?.stats ? (r.ratio ?? r.stats.median / tunedStats.median) : undefined);
   const order = ['compiled', 'interpreter', 'tuned', 'idiomatic', 'cel', 'cedar', 'jre'];
@@ -337,6 +347,11 @@ async function main(): Promise<void> {
   log('- Peers evaluate which clauses hold in their own language (one evaluation per post) and share one JavaScript function for the decision semantics (severities, exemptions, tie rules), which none of them has.');
   log(`- Cold start: median of ${COLD_RUNS} fresh \`node\` processes, from the start of \`import()\` of the engine (plus loading/parsing its policy) to the end of its first decision.`);
 
+  if (startup) {
+    log();
+    for (const line of startup.table) log(line);
+  }
+
   // ---------------------------------------------------------------- goals
   // Ratios to the tuned function measured in the same process as each engine (see the notes).
   const ratio = (key: string): number | undefined => ratioOf(rows.find((r) => r.key === key));
@@ -357,6 +372,7 @@ async function main(): Promise<void> {
   check('compiled ≤ 1.5× tuned hand-written', compiled, 1, (v) => v <= 1.5, (v) => `${fmtRatio(v)}`);
   check('compiled ≥ 10× faster than CEL', compiled, cel, (v, o) => o / v >= 10, (v, o) => `${fmtRatio(o / v)} faster`);
   check('compiled ≥ 1,000× faster than cedar-wasm', compiled, cedar, (v, o) => o / v >= 1000, (v, o) => `${fmtRatio(o / v)} faster`);
+  for (const line of startup?.goals ?? ['- CLI start-up: NOT CHECKED (see above)']) log(line);
   if (compiled === undefined) {
     log(`- for reference, the tuned hand-written function: ${cel ? `${fmtRatio(cel)} faster than CEL` : ''}${cedar ? `, ${fmtRatio(cedar)} faster than cedar-wasm` : ''}`);
   }

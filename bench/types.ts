@@ -1,6 +1,6 @@
 /**
  * The input and output shapes shared by every benchmark engine: exactly the shape of the
- * golden cases in /work/shared/golden/twitter.cases.json (TWITTER.md, "The facts a decision reads").
+ * golden cases in test/golden/twitter.cases.json (TWITTER.md, "The facts a decision reads").
  */
 
 export const ROLES = [

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `prepare` on `npm ci`).
-import { run } from '../dist/cli/main.js';
+// Thin launcher: the CLI is bundled into dist/bundle/ by `npm run build` (run by `prepare` on
+// `npm ci`, and by `prepack` for the published package).
+import module from 'node:module';
+
+// Node 22.1+ caches compiled code between runs (a no-op where it does not exist, as on Node 20).
+module.enableCompileCache?.();
+const { run } = await import('../dist/bundle/main.js');
 
 // `bylaw … | head`: the reader closed the pipe and wants no more output. Stop quietly, as
 // Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.

@@ -1,25 +1,37 @@
 // The Bylaw extension: grammar and language configuration are declared in package.json; this file
-// starts the language server (`bylaw lsp`, over stdio) and connects VS Code to it.
+// starts the language server and connects VS Code to it. scripts/build-vscode.ts bundles it (with
+// vscode-languageclient) into dist/extension.js.
 'use strict';
 
+const path = require('path');
 const { workspace, window } = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 /** @type {LanguageClient | undefined} */
 let client;
 
+/**
+ * The server shipped inside the extension (dist/server.js, over IPC), or — when
+ * `bylaw.server.path` is set — another `bylaw` executable's `bylaw lsp` (over stdio), e.g. the
+ * version a project pins.
+ * @param {import('vscode').ExtensionContext} context
+ * @returns {{ options: import('vscode-languageclient/node').ServerOptions, shown: string }}
+ */
+function serverOptions(context) {
+  const config = workspace.getConfiguration('bylaw');
+  const command = config.get('server.path', '');
+  if (!command) {
+    const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+    return { options: { module, transport: TransportKind.ipc }, shown: 'the bundled language server' };
+  }
+  const args = [...config.get('server.args', []), 'lsp'];
+  const options = { command, args, transport: TransportKind.stdio, options: { shell: process.platform === 'win32' } };
+  return { options, shown: `\`${command} ${args.join(' ')}\`` };
+}
+
 /** @param {import('vscode').ExtensionContext} context */
 async function activate(context) {
-  const config = workspace.getConfiguration('bylaw');
-  const command = config.get('server.path', 'bylaw') || 'bylaw';
-  const args = [...config.get('server.args', []), 'lsp'];
-  /** @type {import('vscode-languageclient/node').ServerOptions} */
-  const serverOptions = {
-    command,
-    args,
-    transport: TransportKind.stdio,
-    options: { shell: process.platform === 'win32' },
-  };
+  const server = serverOptions(context);
   /** @type {import('vscode-languageclient/node').LanguageClientOptions} */
   const clientOptions = {
     documentSelector: [{ scheme: 'file', language: 'bylaw' }],
@@ -28,7 +40,7 @@ async function activate(context) {
       fileEvents: workspace.createFileSystemWatcher('**/*.policy'),
     },
   };
-  client = new LanguageClient('bylaw', 'Bylaw', serverOptions, clientOptions);
+  client = new LanguageClient('bylaw', 'Bylaw', server.options, clientOptions);
   context.subscriptions.push(
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('bylaw.server')) {
@@ -40,8 +52,8 @@ async function activate(context) {
     await client.start();
   } catch (error) {
     void window.showErrorMessage(
-      `Bylaw: could not start \`${command} ${args.join(' ')}\` (${error instanceof Error ? error.message : String(error)}). ` +
-        'Install bylaw or set `bylaw.server.path`.',
+      `Bylaw: could not start ${server.shown} (${error instanceof Error ? error.message : String(error)}). ` +
+        'Check the setting `bylaw.server.path` (empty: the server inside the extension).',
     );
   }
 }

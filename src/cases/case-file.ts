@@ -1,5 +1,5 @@
 /**
- * The golden case file contract (../shared/golden/README.md):
+ * The golden case file contract (docs/cli.md, `bylaw test`):
  * `{ "policy": "twitter", "cases": [{ id, source?, note?, input, expect: { action, basis?, … } }] }`.
  */
 export interface GoldenCase {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, UsageError, type CommandContext, type ExitCode, type Io } from './io.js';
 import { registerCommands } from './commands/index.js';
+import { missingPeerError } from './peers.js';
 
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code.
@@ -25,18 +26,19 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     });
-  registerCommands(program, ctx);
-  for (const command of program.commands) command.exitOverride();
   try {
+    await registerCommands(program, ctx, argv);
+    for (const command of program.commands) command.exitOverride();
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with code 0; usage mistakes with 1 → ours is 2.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof UsageError) {
-      ctx.err(`error: ${error.message}`);
-      return error.exitCode;
+    const usage = error instanceof UsageError ? error : missingPeerError(error);
+    if (usage) {
+      ctx.err(`error: ${usage.message}`);
+      return usage.exitCode;
     }
     ctx.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     ctx.err('this is a bug in bylaw; please report it with the command you ran');

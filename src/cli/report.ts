@@ -1,22 +1,28 @@
-import { InvalidArgumentError } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticAnnotation } from '../diagnostics/github.js';
 import { diagnosticToJson, renderDiagnostics, summarize } from '../diagnostics/render.js';
 import type { CommandContext } from './io.js';
 
-export type ErrorFormat = 'human' | 'json';
+/** How diagnostics are printed: `--format` (src/cli/format-option.ts). */
+export type ErrorFormat = 'human' | 'json' | 'github';
 
-export function parseErrorFormat(value: string): ErrorFormat {
-  if (value === 'human' || value === 'json') return value;
-  throw new InvalidArgumentError(`unknown error format \`${value}\` (use human or json)`);
-}
+export const ERROR_FORMATS: readonly ErrorFormat[] = ['human', 'json', 'github'];
 
-/** Writes diagnostics to stderr (human, with code frames) or stdout (one JSON document). */
+/**
+ * Writes diagnostics to stderr (human, with code frames) or stdout (one JSON document, or one
+ * GitHub Actions annotation per diagnostic).
+ */
 export function printDiagnostics(
   ctx: CommandContext,
   diagnostics: readonly Diagnostic[],
   sources: ReadonlyMap<string, string>,
   format: ErrorFormat = 'human',
 ): void {
+  if (format === 'github') {
+    const workspace = process.env['GITHUB_WORKSPACE'];
+    for (const d of diagnostics) ctx.out(diagnosticAnnotation(d, workspace ? { workspace } : {}));
+    return;
+  }
   if (format === 'json') {
     ctx.out(JSON.stringify({ diagnostics: diagnostics.map(diagnosticToJson) }, null, 2));
     return;

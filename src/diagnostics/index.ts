@@ -3,3 +3,4 @@ export * from './diagnostic.js';
 export * from './codes.js';
 export * from './render.js';
 export * from './suggest.js';
+export * from './github.js';

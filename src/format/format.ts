@@ -1,8 +1,6 @@
-import { format } from 'prettier';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parse } from '../syntax/parse.js';
 import { astDifference } from './ast-equal.js';
-import plugin from './prettier-plugin.js';
 
 export interface FormatOptions {
   /** The line width the layout aims for; 100 unless set. */
@@ -23,6 +21,9 @@ export type FormatResult =
 export async function formatPolicy(text: string, file: string, options: FormatOptions = {}): Promise<FormatResult> {
   const before = parse(text, file);
   if (!before.ast) return { kind: 'syntax-error', diagnostics: before.diagnostics };
+  // prettier (a peer dependency) and the plugin load on first use: importing 'bylaw' or running
+  // `bylaw lsp` does not pay for them until something is formatted.
+  const [{ format }, { default: plugin }] = await Promise.all([import('prettier'), import('./prettier-plugin.js')]);
   const formatted = await format(text, {
     parser: 'bylaw',
     plugins: [plugin],

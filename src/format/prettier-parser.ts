@@ -1,6 +1,6 @@
 import type { Parser } from 'prettier';
 import type { PolicyFile } from '../ast/nodes.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parse } from '../syntax/parse.js';
 
 /**
@@ -18,11 +18,27 @@ export const bylawParser: Parser<BylawRoot> = {
   parse(text, options) {
     const file = options.filepath ?? '<input>';
     const { ast, diagnostics } = parse(text, file);
-    // Prettier prints the message of what a parser throws: show our diagnostics with code frames.
-    if (!ast) throw new Error(renderDiagnostics(diagnostics, { sources: new Map([[file, text]]) }));
+    if (!ast) throw syntaxError(diagnostics);
     return { kind: 'BylawRoot', file: ast, text };
   },
   // Prettier only asks about the root: the printer handles everything below it, comments included.
   locStart: (root) => root.file.span.start.offset,
   locEnd: (root) => root.file.span.end.offset,
 };
+
+/**
+ * A syntax error the way prettier's own parsers throw one: a SyntaxError whose `loc` holds 1-based
+ * `start` and `end` positions. Prettier then prints `file: SyntaxError: message (line:column)`
+ * and its code frame, and no stack trace (it prints the stack of any error without `loc`).
+ */
+export function syntaxError(diagnostics: readonly Diagnostic[]): SyntaxError {
+  const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0]!;
+  const at = (d: Diagnostic) => `${d.span.start.line}:${d.span.start.column}`;
+  const lines = [`${first.code}: ${first.message} (${at(first)})`];
+  if (first.help !== undefined) lines.push(`  help: ${first.help}`);
+  for (const d of diagnostics) if (d !== first) lines.push(`  also ${d.code} at ${at(d)}: ${d.message}`);
+  const { start, end } = first.span;
+  return Object.assign(new SyntaxError(lines.join('\n')), {
+    loc: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
+  });
+}

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -56,9 +56,55 @@ export function overlayHost(overlay: ReadonlyMap<string, string>, fallback: Sour
   };
 }
 
-/** The stdlib shipped with Bylaw (works from src/ under vitest and from dist/ when installed). */
+/**
+ * Policy files held in memory (path → text): for services and tools that check or compile
+ * policies without touching the disk. Paths are resolved against the working directory, so
+ * relative names work; folders are implied by the paths. Anything else comes from `fallback`:
+ * by default only the bundled stdlib (`use moderation`) is read from the disk.
+ */
+export function memoryHost(files: Readonly<Record<string, string>> | ReadonlyMap<string, string>, fallback: SourceHost = stdlibHost()): SourceHost {
+  const texts = new Map<string, string>();
+  for (const [path, text] of files instanceof Map ? files : Object.entries(files)) texts.set(resolve(path), text);
+  const children = (dir: string): string[] => {
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    const names = new Set<string>();
+    for (const file of texts.keys()) if (file.startsWith(prefix)) names.add(file.slice(prefix.length).split(sep)[0]!);
+    return [...names];
+  };
+  return {
+    readFile: (path) => texts.get(resolve(path)) ?? fallback.readFile(path),
+    isFile: (path) => texts.has(resolve(path)) || fallback.isFile(path),
+    isDirectory: (path) => children(resolve(path)).length > 0 || fallback.isDirectory(path),
+    list: (path) => [...new Set([...children(resolve(path)), ...fallback.list(path)])].sort(),
+  };
+}
+
+/** The disk, but only inside the bundled stdlib: nothing else exists. */
+function stdlibHost(): SourceHost {
+  const stdlib = bundledStdlib();
+  const inside = (path: string) => {
+    const full = resolve(path);
+    return full === stdlib || full.startsWith(stdlib + sep);
+  };
+  return {
+    readFile: (path) => (inside(path) ? diskHost.readFile(path) : null),
+    isFile: (path) => inside(path) && diskHost.isFile(path),
+    isDirectory: (path) => inside(path) && diskHost.isDirectory(path),
+    list: (path) => (inside(path) ? diskHost.list(path) : []),
+  };
+}
+
+/**
+ * The stdlib shipped with Bylaw: the `stdlib` folder of the package this code is part of. This
+ * file runs from src/, from dist/, from the bundled CLI's chunks and from the VS Code extension's
+ * server, at different depths, so look upwards, up to the package root (the first package.json).
+ */
 export function bundledStdlib(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidate = resolve(here, '..', '..', 'stdlib');
-  return existsSync(candidate) ? candidate : join(here, 'stdlib');
+  for (let dir = here; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'stdlib');
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'package.json')) || dirname(dir) === dir) break;
+  }
+  return resolve(here, '..', '..', 'stdlib');
 }

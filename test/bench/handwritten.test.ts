@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decide as idiomatic } from '../../bench/engines/handwritten-idiomatic.js';
 import { decide as tuned } from '../../bench/engines/handwritten-tuned.js';
@@ -10,7 +11,7 @@ interface GoldenCase {
   expect: { action: string; basis: string };
 }
 
-const GOLDEN = '/work/shared/golden/twitter.cases.json';
+const GOLDEN = fileURLToPath(new URL('../golden/twitter.cases.json', import.meta.url));
 const { cases } = JSON.parse(readFileSync(GOLDEN, 'utf8')) as { cases: GoldenCase[] };
 
 const leader = (date: string, over: Partial<Post> = {}): Post => ({

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../bench/child.js';
@@ -15,7 +16,7 @@ import { createJsonRulesEngine } from '../../bench/engines/json-rules-engine.js'
 import type { Outcome, Post } from '../../bench/types.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const { cases } = JSON.parse(readFileSync('/work/shared/golden/twitter.cases.json', 'utf8')) as {
+const { cases } = JSON.parse(readFileSync(join(ROOT, 'test', 'golden', 'twitter.cases.json'), 'utf8')) as {
   cases: { id: string; input: Post; expect: { action: string; basis: string } }[];
 };
 const N = 2_000;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/syntax/parse.js';
 import { FIXTURES, ROOT, fmt } from './support.js';
 
 /** The plugin as users load it: from dist/ (built once per run by test/setup/build.ts). */
@@ -37,10 +38,23 @@ describe('the prettier plugin, from the prettier CLI', () => {
     expect((await prettierCli(['--stdin-filepath', 'x.policy'], text)).stdout).toBe(await fmt(text));
   });
 
-  it('reports a syntax error with our diagnostics', async () => {
+  it('reports a syntax error with our diagnostic and prettier\'s code frame, without a stack trace', async () => {
     const result = await prettierCli(['--stdin-filepath', 'bad.policy'], 'rule r when a then\n');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error[BL002]');
+    expect(result.stderr).toContain('bad.policy: SyntaxError: BL002: ');
+    expect(result.stderr).toMatch(/> 1 \| rule r when a then\n.*\|\s+\^/);
+    expect(result.stderr).not.toMatch(/^\[error\]\s+at /m);
+  });
+
+  it('--check on a file with a syntax error: the located message, the code frame, no stack trace', async () => {
+    const file = 'test/fixtures/BL002-syntax-error.policy';
+    const result = await prettierCli(['--check', file]);
+    expect(result.code).toBe(2);
+    const { diagnostics } = parse(readFileSync(join(ROOT, file), 'utf8'), file);
+    const first = diagnostics[0]!;
+    expect(result.stderr).toContain(`SyntaxError: ${first.code}: ${first.message} (${first.span.start.line}:${first.span.start.column})`);
+    expect(result.stderr).toMatch(new RegExp(`>\\s+${first.span.start.line} \\|`));
+    expect(result.stderr).not.toMatch(/^\[error\]\s+at /m);
   });
 });
 

@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Builds dist/ once per run: tests that spawn `bin/bylaw.js` or load the prettier plugin need it. */
+/**
+ * Builds dist/ once per run (`npm run build`'s script): tests that spawn `bin/bylaw.js` (the
+ * bundled CLI), load the prettier plugin or pack the package need it.
+ */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  execFileSync(process.execPath, [tsx, join(root, 'scripts', 'build.ts')], { cwd: root, stdio: 'inherit' });
 }

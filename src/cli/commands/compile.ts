@@ -6,14 +6,15 @@ import { generateSql, isDialectName, type DialectName } from '../../compiler/sql
 import { makeDirectory } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
-import { parseErrorFormat, type ErrorFormat } from '../report.js';
+import { formatOption } from '../format-option.js';
+import { ERROR_FORMATS, type ErrorFormat } from '../report.js';
 
 interface CompileOptions {
   out: string;
   target: Target | 'sql';
   dialect: DialectName;
   table: string;
-  errorFormat: ErrorFormat;
+  format: ErrorFormat;
 }
 
 function parseTarget(value: string): Target | 'sql' {
@@ -37,17 +38,17 @@ function sqlFiles(policy: Parameters<typeof generateSql>[0], options: CompileOpt
 }
 
 export function registerCompile(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('compile')
     .description('compile a policy (file or set) to a dependency-free TypeScript or JavaScript module')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .requiredOption('-o, --out <dir>', 'the folder to write the module to (created if missing)')
     .option('--target <target>', 'ts (index.ts), js (index.js and index.d.ts) or sql (a decision view)', parseTarget, 'ts' as Target)
     .option('--dialect <dialect>', 'with --target sql: duckdb, spark or trino', parseDialect, 'duckdb' as DialectName)
-    .option('--table <name>', 'with --target sql: the table of inputs (maybe schema-qualified)', 'posts')
-    .option('--error-format <format>', 'human or json', parseErrorFormat, 'human')
+    .option('--table <name>', 'with --target sql: the table of inputs (maybe schema-qualified)', 'posts');
+  formatOption(command, ERROR_FORMATS, 'human', 'diagnostics as', { errorFormat: true })
     .action((path: string, options: CompileOptions) => {
-      const policy = requirePolicy(ctx, path, options.errorFormat);
+      const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const files = options.target === 'sql' ? sqlFiles(policy, options) : generate(policy, { target: options.target }).files;
       try {

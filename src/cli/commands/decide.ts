@@ -4,25 +4,27 @@ import { decideUnknown } from '../../interpreter/evaluate.js';
 import { renderExplanation } from '../../semantics/explanation.js';
 import { parseJson, readInputText } from '../files.js';
 import { stringifyDeep } from '../json.js';
+import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 
 interface DecideOptions {
   input?: string;
   explain?: boolean;
-  json?: boolean;
+  format: 'human' | 'json';
 }
 
 export function registerDecide(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('decide')
     .description('decide one input (JSON) with the version in force on its date')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .option('-i, --input <file>', 'the input JSON (default: standard input)')
-    .option('--explain', 'show the full trace: every clause, fired or not, and why')
-    .option('--json', 'print the decision (or explanation) as JSON')
+    .option('--explain', 'show the full trace: every clause, fired or not, and why');
+  formatOption(command, ['human', 'json'] as const, 'human', 'the decision (or explanation) as', { flags: { json: 'json' } })
     .action(async (path: string, options: DecideOptions) => {
-      const policy = requirePolicy(ctx, path);
+      const json = options.format === 'json';
+      const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const source = options.input ?? '<stdin>';
       const text = await readInputText(options.input, ctx);
@@ -37,11 +39,11 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       }
       if (options.explain) {
         const explanation = explain(policy, input);
-        ctx.out(options.json ? explanationJson(explanation) : renderExplanation(explanation));
+        ctx.out(json ? explanationJson(explanation) : renderExplanation(explanation));
         return;
       }
       const d = result.decision;
-      if (options.json) {
+      if (json) {
         ctx.out(JSON.stringify(d, null, 2));
         return;
       }

@@ -1,8 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { unifiedDiff } from '../../format/diff.js';
-import { formatPolicy } from '../../format/format.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { policyFilesUnder, policyPathKind } from '../targets.js';
@@ -15,6 +13,10 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
     .option('--check', 'change nothing: list unformatted files with a diff and exit 1')
     .action(async (paths: string[], options: { check?: boolean }) => {
       const files = policyFiles(paths, ctx.io.cwd);
+      // prettier is a peer dependency, loaded only here, and first: when it is missing, say so
+      // (src/cli/peers.ts) before touching any file.
+      await import('prettier');
+      const [{ formatPolicy }, { unifiedDiff }] = await Promise.all([import('../../format/format.js'), import('../../format/diff.js')]);
       const internalErrors: string[] = [];
       let unformatted = 0;
       for (const file of files) {

@@ -10,10 +10,10 @@ import { OutputFile } from '../../atomic-write.js';
 import { processChunk, ReplayTotals, type ChunkOptions, type ChunkResult, type Decider } from '../../analysis/replay.js';
 import type { PolicySet } from '../../checker/program.js';
 import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN, writeFailure } from '../files.js';
+import { formatOption } from '../format-option.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { deciderFor, fastParser, prepareEngine, type EngineName, type EngineSpec } from '../replay-engine.js';
-import { replayWithDuckDb } from '../replay-duckdb.js';
 import { Buffers, countLines, LineTooLong, readChunks } from '../replay-read.js';
 import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
 
@@ -25,6 +25,7 @@ interface ReplayOptions {
   engine: EngineName | 'duckdb';
   chunkBytes: number;
   fast: boolean;
+  format: 'human' | 'github';
 }
 
 function parseCount(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -46,7 +47,7 @@ function parseEngine(value: string): EngineName | 'duckdb' {
  * order), prints counts by action and basis and, against an old policy, the transition matrix.
  */
 export function registerReplay(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('replay')
     .description('decide a JSONL corpus of posts; counts by decision, and old → new transitions with --against')
     .argument('<policy>', 'a policy file or policy set (folder)')
@@ -57,16 +58,19 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
     // At most the longest line: a line that ends within one read is then never too long unseen.
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount(`a whole number from 1024 to ${MAX_INPUT_BYTES}`, 1024, MAX_INPUT_BYTES), 1 << 20)
-    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
+    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)');
+  formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: ReplayOptions) => {
-      const now = requirePolicy(ctx, path);
+      const now = requirePolicy(ctx, path, options.format);
       if (!now) return;
-      const old = options.against !== undefined ? requirePolicy(ctx, options.against) : null;
+      const old = options.against !== undefined ? requirePolicy(ctx, options.against, options.format) : null;
       if (options.against !== undefined && !old) return;
       // Before anything is opened for writing: the output is none of the files read.
       if (options.output !== undefined) checkOutputPath(options.output, [options.input, ...now.sources.keys(), ...(old?.sources.keys() ?? [])]);
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
+        // Loaded here: DuckDB is an optional peer dependency (src/cli/peers.ts).
+        const { replayWithDuckDb } = await import('../replay-duckdb.js');
         await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
         return;
       }

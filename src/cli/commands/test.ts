@@ -6,6 +6,7 @@ import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { parseJson, readTextFile } from '../files.js';
+import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { decisionTable } from '../decision-table.js';
@@ -13,23 +14,25 @@ import { renderTable } from '../table.js';
 
 interface TestOptions {
   cases: string[];
+  format: 'human' | 'github';
   table?: boolean;
   coverage?: boolean;
   minCoverage?: number;
 }
 
 export function registerTest(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('test')
     .description('run golden cases through the interpreter and the compiled module')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .requiredOption('-c, --cases <files...>', 'case files (JSON, see docs/cli.md)')
     .option('--table', 'print every decision as a table, not only the failures')
     .option('--coverage', 'report which clauses, exemptions and contexts the cases exercised, per version')
-    .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent)
+    .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent);
+  formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: TestOptions) => {
       const cases = readCases(options.cases);
-      const policy = requirePolicy(ctx, path);
+      const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const outcomes = runCases(cases, await enginesFor(policy));
       if (options.table) ctx.out(decisionTable(outcomes));

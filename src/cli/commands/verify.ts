@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
 import { summarize } from '../../diagnostics/render.js';
+import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { discoverPolicySets } from '../targets.js';
@@ -11,6 +12,7 @@ import { decisionTable } from '../decision-table.js';
 
 interface VerifyOptions {
   casesDir: string;
+  format: 'human' | 'github';
 }
 
 /**
@@ -19,11 +21,12 @@ interface VerifyOptions {
  * and print every decision.
  */
 export function registerVerify(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('verify')
     .description('check, compile and test every policy set in a folder, printing the decisions')
     .argument('[folder]', 'folder holding policy sets', 'policies')
-    .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden')
+    .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden');
+  formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics as')
     .action(async (folder: string, options: VerifyOptions) => {
       if (!existsSync(folder)) throw new UsageError(`no such folder: ${folder}`);
       const sets = discoverPolicySets(folder);
@@ -34,7 +37,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         const name = basename(set);
         ctx.out(`\n== ${set}`);
         const loaded = loadPolicy(set);
-        printDiagnostics(ctx, loaded.diagnostics, loaded.sources);
+        printDiagnostics(ctx, loaded.diagnostics, loaded.sources, options.format);
         ctx.out(`check: ${summarize(loaded.diagnostics)}`);
         if (!loaded.policy) {
           ctx.exit(EXIT.failed);

@@ -1,0 +1,45 @@
+/**
+ * `npm run build` (run by `npm ci` through `prepare`, and by `npm pack`/`npm publish` through
+ * `prepack`): a clean dist/ from tsc — the library API (`import … from 'bylaw'`), its types and
+ * the prettier plugin — and the CLI bundled into dist/bundle/: src/cli/main.ts and the replay
+ * worker, one ES module per entry and a chunk per command, so that a run loads only what its
+ * command needs (see src/cli/commands/index.ts).
+ *
+ * Why bundle: Chevrotain imports lodash-es, about 650 small modules; Node resolves and compiles
+ * each one, which alone took most of a second at start-up. Measured in `npm run bench`
+ * (start-up section) and docs/performance.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = join(root, 'dist', 'bundle');
+
+// No file of a source deleted since the last build may linger (and ship).
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/cli/main.ts', 'src/cli/replay-worker.ts'],
+  outbase: 'src',
+  outdir,
+  // Entries (and the commands, which are imported dynamically) keep src/'s layout, so relative
+  // URLs such as the replay worker's `new URL('../replay-worker.js', import.meta.url)` still hold.
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Peer dependencies: the user's own copy is used (prettier), or it is optional (DuckDB).
+  external: ['prettier', '@duckdb/node-api'],
+  // commander and other CommonJS dependencies call require(); ES modules have none.
+  banner: { js: "import { createRequire as $bylawRequire } from 'node:module'; const require = $bylawRequire(import.meta.url);" },
+  // Not minified: a bug's stack trace (BYLAW_DEBUG=1) stays readable without source maps, and
+  // minifying did not change start-up measurably (npm run bench:startup).
+  logLevel: 'warning',
+});
