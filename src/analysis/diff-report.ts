@@ -1,5 +1,6 @@
 import type { Decision } from '../semantics/decision.js';
-import { describeOutcome, type Outcome, type Region, type SemanticDiff, type TextualChanges } from './diff.js';
+import { describeOutcome } from './diff-describe.js';
+import type { Outcome, Region, SemanticDiff, TextualChanges } from './diff-types.js';
 import { formatInt } from './print.js';
 
 /** The three renderings of a semantic diff: terminal text, a pull-request comment, JSON. */
