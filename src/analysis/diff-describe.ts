@@ -1,5 +1,5 @@
 import { isoDate, keyOf, type Cube, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
-import type { Constraint, Outcome } from './diff-types.js';
+import type { Constraint, Side } from './diff-types.js';
 import { formatInt } from './print.js';
 
 /** Regions and outcomes in words: the cube of a region as Bylaw-like constraints on fields. */
@@ -84,9 +84,10 @@ function memberTest(field: string, yes: readonly string[], no: readonly string[]
   return yes.length === 1 ? `${field} == ${show(yes[0]!)}` : `${field} in ${list(yes)}`;
 }
 
-/** `remove (rule hateful_conduct)`, `allow (exemption violent_threat via not_a_violation)`, `no version in force`. */
-export function describeOutcome(o: Outcome | null): string {
+/** `remove (rule hateful_conduct)`, `allow (exemption violent_threat via not_a_violation)`, `no version in force`, `rejected`. */
+export function describeOutcome(o: Side): string {
   if (o === null) return 'no version in force';
+  if (o === 'rejected' || o === 'decided') return o;
   const parts = [o.basis, o.clause, o.exemption ? `via ${o.exemption}` : null].filter((p): p is string => Boolean(p));
   return `${o.action} (${parts.join(' ')})`;
 }

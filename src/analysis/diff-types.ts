@@ -1,6 +1,9 @@
 import type { CheckedClause } from '../checker/program.js';
 import type { Cube, FiniteModel } from '../checker/finite-model.js';
 import type { Basis, Decision } from '../semantics/decision.js';
+import type { InputProblem } from '../semantics/validate.js';
+import type { RegionGroup } from './diff-group.js';
+import type { TypeChange } from './diff-input.js';
 
 /** The data of a semantic diff (diff.ts computes it, diff-report.ts renders it). */
 
@@ -11,6 +14,15 @@ export interface Outcome {
   readonly clause: string | null;
   readonly exemption: string | null;
 }
+
+/**
+ * What one side does with an input: a decision (its outcome), `rejected` (the input type of the
+ * version in force does not accept it) or null (no version is in force on its date).
+ */
+export type Verdict = Outcome | 'rejected' | null;
+
+/** One side of a transition: a verdict, or `decided` (whatever the decision) opposite `rejected`. */
+export type Side = Verdict | 'decided';
 
 export interface Constraint {
   /** The field (`author.role`, `categories`, `date`), or the atom for a two-field comparison. */
@@ -30,22 +42,65 @@ export interface Region {
   readonly cube: Cube;
   /**
    * The transition: action and basis before and after (with `clauses`, the deciding clause and
-   * exemption too; otherwise those are null). null: no version in force on that side.
+   * exemption too; otherwise those are null). null: no version in force on that side;
+   * `rejected` / `decided`: the input type of one side does not accept the region's inputs.
    */
-  readonly before: Outcome | null;
-  readonly after: Outcome | null;
-  /** Every decision (action, basis, clause, exemption) some input of the region gets, per side. */
-  readonly outcomesBefore: readonly (Outcome | null)[];
-  readonly outcomesAfter: readonly (Outcome | null)[];
+  readonly before: Side;
+  readonly after: Side;
+  /** Every verdict (action, basis, clause, exemption) some input of the region gets, per side. */
+  readonly outcomesBefore: readonly Verdict[];
+  readonly outcomesAfter: readonly Verdict[];
   /** A valid input in the region (for the new side's input type). */
   readonly example: Record<string, unknown>;
   /** Present when the old side declares a different input type: the example for it. */
   readonly exampleBefore?: Record<string, unknown>;
-  /** The interpreter's decisions on the example (null: no version in force). */
+  /** The interpreter's decisions on the example (null: no version in force, or rejected). */
   readonly beforeDecision: Decision | null;
   readonly afterDecision: Decision | null;
+  /** Present when a side rejects the example: why (its validation problems). */
+  readonly rejectedBefore?: readonly InputProblem[];
+  readonly rejectedAfter?: readonly InputProblem[];
   /** The interpreter's decisions on the example are the region's transition. */
   readonly verified: boolean;
+  /** Which edits make the change, with the points of the region each explains (diff-cause.ts). */
+  readonly causes: readonly Cause[];
+}
+
+/** One edit between the two sides, as attribution sees it (diff-cause.ts). */
+export interface Edit {
+  /** 1, 2, …: the order edits are listed in. */
+  readonly id: number;
+  readonly kind: 'clause' | 'use' | 'context' | 'default' | 'input' | 'order' | 'scale' | 'version';
+  /** One line: `context \`eligible_for_notice\`: \`author.followers > 100_000\` → \`author.followers > 50_000\``. */
+  readonly text: string;
+  /** The versions (of the new side, or of the old where the new has none) it applies to. */
+  readonly versions: readonly string[];
+}
+
+export interface Cause {
+  /** Edit ids. */
+  readonly edits: readonly number[];
+  /**
+   * false: each edit listed makes this change on its own. true: no edit does alone; these are
+   * the edits it needs (without any one of them the change does not happen).
+   */
+  readonly together: boolean;
+  /** Points of the region this cause explains (a region's causes add up to its points). */
+  readonly points: bigint;
+}
+
+/** A change of the input type where no input is accepted by both sides, with one example each way. */
+export interface ShapeExamples {
+  /** Decided by the old side, rejected by the new one (null: no such input in the compared dates). */
+  readonly nowRejected: Record<string, unknown> | null;
+  readonly nowAccepted: Record<string, unknown> | null;
+}
+
+export interface InputTypeChange extends TypeChange {
+  /** The dates it applies to (`date >= 2019-10-15`), or null for every input. */
+  readonly dates: string | null;
+  /** For shape changes: inputs one side accepts and the other rejects (both checked). */
+  readonly examples?: ShapeExamples;
 }
 
 export interface ClauseRef {
@@ -66,8 +121,8 @@ export interface TextualChanges {
 }
 
 export interface Transition {
-  readonly before: Outcome | null;
-  readonly after: Outcome | null;
+  readonly before: Side;
+  readonly after: Side;
   readonly regions: number;
   readonly points: bigint;
 }
@@ -76,6 +131,16 @@ export interface SemanticDiff {
   readonly regions: readonly Region[];
   readonly transitions: readonly Transition[];
   readonly textual: TextualChanges;
+  /** Changes of the input type (what inputs are accepted), field by field. */
+  readonly inputTypes: readonly InputTypeChange[];
+  /** Whether a side picks its version by date (edits then name the versions they apply to). */
+  readonly dated: boolean;
+  /** The regions grouped for reading (diff-group.ts): by kind of change, cause and transition. */
+  readonly groups: readonly RegionGroup[];
+  /** The edits regions are attributed to (empty when attribution was skipped: see `attribution`). */
+  readonly edits: readonly Edit[];
+  /** null when every region has its causes; otherwise why attribution was skipped. */
+  readonly attribution: string | null;
   /** Points of the whole cut model, and those whose decision changes. */
   readonly totalPoints: bigint;
   readonly changedPoints: bigint;
@@ -93,4 +158,7 @@ export interface DiffOptions {
   /** Upper bound on diagram nodes (default 2,000,000) and on paths enumerated (default 200,000). */
   readonly maxNodes?: number;
   readonly maxPaths?: number;
+  /** Attribute regions to edits (default true; skipped past `maxEdits`, default 48). */
+  readonly attribute?: boolean;
+  readonly maxEdits?: number;
 }

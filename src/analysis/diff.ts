@@ -1,12 +1,15 @@
-import type { PolicySet, RecordType, Type } from '../checker/program.js';
-import { DecisionDiagrams, ModelBuilder, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel } from '../checker/finite-model.js';
-import type { Decision } from '../semantics/decision.js';
+import type { Condition, PolicySet, Program } from '../checker/program.js';
+import { DecisionDiagrams, ModelBuilder, cubeDiagram, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
 import { contextsOf } from '../interpreter/evaluate.js';
-import { outcomeKey, sideDiagram } from './diff-decision.js';
+import { attribute, type Attribution } from './diff-cause.js';
+import { Verdicts, dateVar, outcomeKey, pairwise, projection, transitionOf, versionPairs, type VersionPair } from './diff-decision.js';
 import { describeCube } from './diff-describe.js';
-import { decideOrNull, exampleFor } from './diff-examples.js';
+import { groupRegions } from './diff-group.js';
+import { check, defaultDate, exampleFor, matches, pointWhere } from './diff-examples.js';
+import { addAcceptanceCuts, typeAt, typeChanges } from './diff-input.js';
 import { clausesOf, textualChanges } from './diff-textual.js';
-import type { DiffOptions, Outcome, Region, SemanticDiff, Transition } from './diff-types.js';
+import { printCondition } from './print.js';
+import type { DiffOptions, InputTypeChange, Region, SemanticDiff, Side, Transition, Verdict } from './diff-types.js';
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
@@ -26,6 +29,8 @@ import type { DiffOptions, Outcome, Region, SemanticDiff, Transition } from './d
  */
 
 export type * from './diff-types.js';
+export type { RegionGroup, GroupCause } from './diff-group.js';
+export type { TypeChange } from './diff-input.js';
 export { describeOutcome, describeCube } from './diff-describe.js';
 export { exampleFor } from './diff-examples.js';
 export { outcomeOf } from './diff-decision.js';
@@ -37,6 +42,11 @@ export { textualChanges } from './diff-textual.js';
  */
 export function undated(set: PolicySet): PolicySet {
   return { ...set, dateField: null, versions: [set.versions[set.versions.length - 1]!] };
+}
+
+/** Whether anything changes: a region, or an input type no input of which both sides accept. */
+export function hasChanges(diff: SemanticDiff): boolean {
+  return diff.regions.length > 0 || diff.inputTypes.length > 0;
 }
 
 export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffOptions = {}): SemanticDiff {
@@ -52,36 +62,49 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
       }
     }
   }
+  // A context whose body differs between versions: both bodies, for attribution mixes a
+  // version's clauses with another's body of it (diff-edits.ts) even when nothing reads it there.
+  const bodies = new Map<string, Map<string, { body: Condition; program: Program }>>();
+  for (const program of [...before.versions, ...after.versions]) {
+    for (const c of program.contexts) {
+      const byText = bodies.get(c.name) ?? new Map<string, { body: Condition; program: Program }>();
+      byText.set(printCondition(c.body), { body: c.body, program });
+      bodies.set(c.name, byText);
+    }
+  }
+  for (const byText of bodies.values()) if (byText.size > 1) for (const { body, program } of byText.values()) builder.addCondition(body, contextsOf(program));
   for (const set of sides) {
     if (set.dateField === null) continue;
-    const type = fieldType(set.versions[0]!.inputType, [set.dateField]) ?? { kind: 'date' };
+    const type = typeAt(set.versions[0]!.inputType, [set.dateField]) ?? { kind: 'date' };
     for (const program of set.versions) if (program.effective) builder.addCut([set.dateField], type, program.effective);
   }
+  addAcceptanceCuts(builder, [...before.versions, ...after.versions]);
   const model = builder.build([...dateFields]);
   const dd = new DecisionDiagrams(model, options.maxNodes);
+  const date = dateVar(model, sides);
+  const pairs = versionPairs(date, sides);
+  const verdicts = new Verdicts(dd, model);
+  const [old, now] = [(p: VersionPair) => verdicts.of(p.before), (p: VersionPair) => verdicts.of(p.after)].map((of) => pairwise(dd, date, pairs, of)) as [number, number];
 
-  const sideDiagrams = sides.map((set) => sideDiagram(dd, model, set));
+  const project = projection(options.clauses === true);
   const SAME = dd.terminal('p:same', null);
-  const strip = (o: Outcome | null): Outcome | null =>
-    o === null || options.clauses === true ? o : { action: o.action, basis: o.basis, clause: null, exemption: null };
-  const pair = dd.mapN(sideDiagrams, ([a, b]) => {
-    const x = strip(a as Outcome | null);
-    const y = strip(b as Outcome | null);
-    const kx = outcomeKey(x);
-    const ky = outcomeKey(y);
-    return kx === ky ? SAME : dd.terminal(`p:${kx}>${ky}`, [x, y]);
+  const pair = dd.mapN([old, now], ([a, b]) => {
+    const t = transitionOf(project(a as Verdict), project(b as Verdict));
+    return t === null ? SAME : dd.terminal(`p:${outcomeKey(t[0])}>${outcomeKey(t[1])}`, t);
   });
+  const attribution = options.attribute === false ? 'not asked for' : attribute({ dd, date, pairs, verdicts, project, after: now, pair, same: SAME }, options.maxEdits ?? 48);
 
   const groups = dd.cubes(pair, (t) => t !== SAME, options.maxPaths);
+  const date0 = defaultDate(sides);
   let paths = 0;
   const regions: Region[] = [];
   const transitions: Transition[] = [];
   for (const [terminal, cubes] of groups) {
     paths += cubes.length;
-    const [b, a] = dd.value(terminal) as [Outcome | null, Outcome | null];
+    const [b, a] = dd.value(terminal) as [Side, Side];
     const target = dd.mapN([pair], ([t]) => (t === dd.value(terminal) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE));
     const cover = coverCubes(dd, target, cubes);
-    for (const cube of cover) regions.push(makeRegion(dd, model, cube, b, a, sides, sideDiagrams));
+    for (const cube of cover) regions.push(makeRegion(dd, model, cube, b, a, sides, [old, now], date0, attribution));
     // The paths are disjoint: their points add up to the transition's, exactly.
     const points = cubes.reduce((n, cube) => n + cubePoints(cube), 0n);
     transitions.push({ before: b, after: a, regions: cover.length, points });
@@ -97,6 +120,16 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
     regions,
     transitions,
     textual: textualChanges(before, after),
+    dated: date !== null,
+    groups: groupRegions(model, regions, (cubes) =>
+      dd.count(
+        cubes.reduce<number>((f, cube) => dd.or(f, cubeDiagram(dd, cube)), DecisionDiagrams.FALSE),
+        (t) => t === DecisionDiagrams.TRUE,
+      ),
+    ),
+    inputTypes: inputTypeChanges(dd, model, date, pairs, sides, [old, now], date0),
+    edits: typeof attribution === 'string' ? [] : attribution.edits,
+    attribution: typeof attribution === 'string' ? attribution : null,
     totalPoints,
     changedPoints: transitions.reduce((n, t) => n + t.points, 0n),
     exact: model.exact,
@@ -105,42 +138,72 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
   };
 }
 
-function fieldType(record: RecordType, path: readonly string[]): Type | null {
-  let type: Type = record;
-  for (const key of path) {
-    if (type.kind !== 'record') return null;
-    const field: { type: Type } | undefined = type.fields.find((f) => f.name === key);
-    if (!field) return null;
-    type = field.type;
+/**
+ * The input-type changes of every pair of versions in force together, merged across pairs; a
+ * shape change (no input accepted by both) gets an example each way, each checked on both sides.
+ */
+function inputTypeChanges(
+  dd: DecisionDiagrams,
+  model: FiniteModel,
+  date: ModelVar | null,
+  pairs: readonly VersionPair[],
+  [before, after]: readonly PolicySet[],
+  [old, now]: readonly number[],
+  date0: string,
+): InputTypeChange[] {
+  const merged = new Map<string, { change: ReturnType<typeof typeChanges>[number]; dates: Set<number> }>();
+  for (const pair of pairs) {
+    if (pair.before === null || pair.after === null) continue;
+    for (const change of typeChanges(pair.before.inputType, pair.after.inputType)) {
+      const key = JSON.stringify(change);
+      let entry = merged.get(key);
+      if (!entry) merged.set(key, (entry = { change, dates: new Set() }));
+      for (const c of pair.dates ?? []) entry.dates.add(c);
+    }
   }
-  return type;
+  return [...merged.values()].map(({ change, dates }) => {
+    const cube: Cube = model.vars.map((v) => (v === date ? v.classes.map((_, c) => (dates.has(c) ? '1' : '0')).join('') : '1'.repeat(v.classes.length)));
+    const text = date === null || dates.size === date.classes.length ? null : describeCube(model, cube).map((c) => c.text).join(' and ');
+    if (!change.shape) return { ...change, dates: text };
+    const inDates = cubeDiagram(dd, cube);
+    // A point in these dates the given side decides, its example for that side, and whether the other rejects it.
+    const example = (side: number, set: PolicySet, other: PolicySet) => {
+      const decided = dd.mapN([inDates, side], ([i, v]) => (i && v !== null && v !== 'rejected' ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE));
+      const point = pointWhere(dd, decided, (t) => t === DecisionDiagrams.TRUE);
+      if (point === null) return null;
+      const input = exampleFor(model, point, set, date0);
+      const ok = check(set, input).decision !== null && check(other, input).verdict === 'rejected';
+      return ok ? input : null;
+    };
+    return { ...change, dates: text, examples: { nowRejected: example(old!, before!, after!), nowAccepted: example(now!, after!, before!) } };
+  });
 }
 
 function makeRegion(
   dd: DecisionDiagrams,
   model: FiniteModel,
   cube: Cube,
-  b: Outcome | null,
-  a: Outcome | null,
+  b: Side,
+  a: Side,
   [before, after]: readonly PolicySet[],
   [beforeDiagram, afterDiagram]: readonly number[],
+  date: string,
+  attribution: Attribution | string,
 ): Region {
   const constraints = describeCube(model, cube);
   // The first allowed class of each variable: absent members, the lowest range, the first enum class.
   const point = cube.map((mask) => mask.indexOf('1'));
-  const afterExample = exampleFor(model, point, after!);
-  const beforeExample = exampleFor(model, point, before!);
-  const beforeDecision = decideOrNull(before!, beforeExample);
-  const afterDecision = decideOrNull(after!, afterExample);
-  const outcomes = (f: number) =>
-    [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Outcome | null).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
-  const matches = (d: Decision | null, o: Outcome | null) =>
-    d === null || o === null ? d === o : d.action === o.action && d.basis === o.basis && (o.clause === null || (d.clause === o.clause && d.exemption === o.exemption));
+  const afterExample = exampleFor(model, point, after!, date);
+  const beforeExample = exampleFor(model, point, before!, date);
+  const checkedBefore = check(before!, beforeExample);
+  const checkedAfter = check(after!, afterExample);
+  const outcomes = (f: number) => [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Verdict).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
   const same = JSON.stringify(afterExample) === JSON.stringify(beforeExample);
+  const points = cubePoints(cube);
   return {
     constraints,
     text: constraints.length === 0 ? 'every input' : constraints.map((c) => c.text).join(' and '),
-    points: cubePoints(cube),
+    points,
     cube,
     before: b,
     after: a,
@@ -148,8 +211,11 @@ function makeRegion(
     outcomesAfter: outcomes(afterDiagram!),
     example: afterExample,
     ...(same ? {} : { exampleBefore: beforeExample }),
-    beforeDecision,
-    afterDecision,
-    verified: matches(beforeDecision, b) && matches(afterDecision, a),
+    beforeDecision: checkedBefore.decision,
+    afterDecision: checkedAfter.decision,
+    ...(checkedBefore.problems ? { rejectedBefore: checkedBefore.problems } : {}),
+    ...(checkedAfter.problems ? { rejectedAfter: checkedAfter.problems } : {}),
+    verified: matches(checkedBefore, b) && matches(checkedAfter, a),
+    causes: typeof attribution === 'string' ? [] : attribution.causesOf(cube, points),
   };
 }
