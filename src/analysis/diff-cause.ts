@@ -111,7 +111,7 @@ function compute(input: AttributionInput, perPair: readonly (readonly VersionEdi
   const points = list.map((_, i) => dd.count(causes, (t) => (dd.value(t) as CauseValue | null)?.ids.includes(i) === true));
   const order = list.map((_, i) => i).sort((x, y) => (points[x]! > points[y]! ? -1 : points[x]! < points[y]! ? 1 : x - y));
   const id = new Map(order.map((i, k) => [i, k + 1]));
-  const edits: Edit[] = order.map((i) => ({ id: id.get(i)!, kind: list[i]!.kind, text: list[i]!.text, versions: [...list[i]!.versions] }));
+  const edits: Edit[] = order.map((i) => ({ id: id.get(i)!, kind: list[i]!.kind, text: list[i]!.text, versions: [...list[i]!.versions], points: points[i]! }));
 
   const final = (v: CauseValue) => v.ids.map((i) => id.get(i)!).sort((x, y) => x - y);
   return {

@@ -30,7 +30,7 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
       cause: r.causes.map((c) => ({ edits: c.edits, together: c.together, points: jsonCount(c.points) })),
       group: groupOf.get(i)!,
     })),
-    edits: diff.edits,
+    edits: diff.edits.map((e) => ({ ...e, points: jsonCount(e.points) })),
     attribution: diff.attribution,
     groups: diff.groups.map((g) => ({
       id: g.id,

@@ -99,7 +99,7 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
     out.push('', '**Edits** (the causes named above and below):', '');
     for (const e of diff.edits) {
       const where = editWhere(e, diff);
-      out.push(`- **${editLabel(e.id)}** ${cell(e.text)}${where ? ` _(${where})_` : ''}`);
+      out.push(`- **${editLabel(e.id)}** ${cell(e.text)}${where ? ` _(${where})_` : ''}${e.points === 0n ? ' — changes no decision' : ''}`);
     }
   }
   if (diff.attribution !== null && diff.regions.length > 0) out.push('', `_Causes not attributed: ${diff.attribution}._`);

@@ -33,14 +33,15 @@ export function renderDiffText(diff: SemanticDiff, labels: DiffLabels, options: 
     const rows = overview(diff, kind);
     if (rows.length === 0) continue;
     out.push('', kind === 'action' ? 'what changes for users (action changes by transition):' : 'basis-only changes (same action, another basis or clause):');
-    const width = Math.max(...rows.map((r) => r.text.length));
-    for (const r of rows) out.push(`  ${r.text.padEnd(width)}   ${plural(r.points, 'point')}, ${plural(r.regions, 'region')}   caused by ${r.causes.map(causeText).join('; ')}`);
+    const cells = rows.map((r) => [r.text, `${plural(r.points, 'point')},`, plural(r.regions, 'region'), `caused by ${r.causes.map(causeText).join('; ')}`]);
+    const widths = [0, 1, 2].map((k) => Math.max(...cells.map((c) => c[k]!.length)));
+    for (const c of cells) out.push(`  ${c.map((x, k) => (k < 3 ? x.padEnd(widths[k]!) : x)).join('  ')}`);
   }
   if (diff.edits.length > 0) {
     out.push('', 'edits:');
     for (const e of diff.edits) {
       const where = editWhere(e, diff);
-      out.push(`  ${editLabel(e.id)}  ${e.text}${where ? `   (${where})` : ''}`);
+      out.push(`  ${editLabel(e.id)}  ${e.text}${where ? `   (${where})` : ''}${e.points === 0n ? '   — changes no decision' : ''}`);
     }
   }
   if (diff.attribution !== null && diff.regions.length > 0) out.push('', `causes not attributed: ${diff.attribution}`);

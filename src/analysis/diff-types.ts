@@ -75,6 +75,8 @@ export interface Edit {
   readonly text: string;
   /** The versions (of the new side, or of the old where the new has none) it applies to. */
   readonly versions: readonly string[];
+  /** Changed points it is a cause of (alone or together); 0: it changes no decision. */
+  readonly points: bigint;
 }
 
 export interface Cause {

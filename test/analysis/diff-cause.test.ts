@@ -103,7 +103,7 @@ describe('attribution: small known edits', () => {
     const after = policy(body('50_000'));
     const diff = semanticDiff(before, after);
     checkAttribution(diff, before, after);
-    expect(diff.edits).toEqual([{ id: 1, kind: 'context', text: 'context `big`: `author.followers > 100_000` → `author.followers > 50_000`', versions: ['policy'] }]);
+    expect(diff.edits).toEqual([{ id: 1, kind: 'context', text: 'context `big`: `author.followers > 100_000` → `author.followers > 50_000`', versions: ['policy'], points: diff.changedPoints }]);
     expect(diff.regions.every((r) => r.causes.length === 1 && r.causes[0]!.edits.join() === '1' && !r.causes[0]!.together)).toBe(true);
     expect(diff.groups.map((g) => `${g.id} ${g.cause.mode} ${g.cause.edits}`)).toEqual(['a1 alone 1', 'a2 alone 1']);
   });

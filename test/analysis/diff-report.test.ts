@@ -157,11 +157,16 @@ describe('policies/twitter v2 → v3', () => {
   it('reports the same regions as before the report was regrouped (JSON)', () => {
     const v2 = undated(loadPolicy('policies/twitter/v2_public_interest_notice.policy').policy!);
     const v3 = undated(loadPolicy('policies/twitter/v3_world_leaders.policy').policy!);
-    const json = diffToJson(semanticDiff(v2, v3), { before: 'v2', after: 'v3' }) as { changes: { transition: { before: string; after: string }; points: number; region: string }[] };
+    const diff = semanticDiff(v2, v3);
+    const json = diffToJson(diff, { before: 'v2', after: 'v3' }) as { changes: { transition: { before: string; after: string }; points: number; region: string }[] };
     const lines = json.changes.map((c) => `${c.transition.before} → ${c.transition.after} [${c.points}]: ${c.region}`).sort();
     const fixture = readFileSync('test/analysis/fixtures/twitter-v2-v3.regions.txt', 'utf8')
       .split('\n')
       .filter((l) => l !== '' && !l.startsWith('#'));
     expect(lines).toEqual(fixture);
+    // A red line under a rule that suspends anyway changes nothing, and the report says so.
+    const idle = diff.edits.filter((e) => e.points === 0n).map((e) => e.text);
+    expect(idle).toEqual(['redline `promotes_terrorism` added', 'redline `child_exploitation` added']);
+    expect(renderDiff(diff, { before: 'v2', after: 'v3' }, 'text')).toMatch(/^ {2}E\d {2}redline `promotes_terrorism` added {3}— changes no decision$/m);
   });
 });

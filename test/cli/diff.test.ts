@@ -45,7 +45,7 @@ describe('bylaw diff OLD NEW', () => {
     const result = await runCli(['diff', a, b]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('1 region change decision: 1 of 6 points of the cut model, 1 transition');
-    expect(result.stdout).toContain('  allow → remove   1 point, 1 region   caused by E1');
+    expect(result.stdout).toContain('  allow → remove  1 point,  1 region  caused by E1');
     expect(result.stdout).toContain('  E1  rule `harassment`: when `author.followers > 100_000` → `author.followers > 50_000`');
     expect(result.stdout).toContain('caused by E1 — rule `harassment`: when `author.followers > 100_000` → `author.followers > 50_000`');
     expect(result.stdout).toContain('allow (default) → remove (rule)   [1 region, 1 point]');
