@@ -22,7 +22,7 @@ import { formatInt } from './print.js';
 export interface TypeChange {
   /** The field, below the input root (`author.role`); `` for the input record itself. */
   readonly path: string;
-  /** `members added: king`, `bounds int(0..) → int(1..)`, `field added: satire: bool`, `type int → string`. */
+  /** `members of Role added: king`, `bounds int(0..) → int(1..)`, `field added to Post: bool`, `type int → string`. */
   readonly what: string;
   /** The field's type on each side (null: the field does not exist there). */
   readonly before: string | null;
@@ -95,10 +95,10 @@ export function typeChanges(before: RecordType, after: RecordType): TypeChange[]
       for (const f of a.fields) {
         const g = b.fields.find((x) => x.name === f.name);
         if (g) walk(f.type, g.type, [...path, f.name]);
-        else out.push({ path: [...path, f.name].join('.'), what: `field removed from ${b.name}`, before: printType(f.type), after: null, shape: true });
+        else out.push({ path: [...path, f.name].join('.'), what: `field removed from ${b.name}: ${printType(f.type)}`, before: printType(f.type), after: null, shape: true });
       }
       for (const g of b.fields) {
-        if (!a.fields.some((f) => f.name === g.name)) out.push({ path: [...path, g.name].join('.'), what: `field added to ${b.name}`, before: null, after: printType(g.type), shape: true });
+        if (!a.fields.some((f) => f.name === g.name)) out.push({ path: [...path, g.name].join('.'), what: `field added to ${b.name}: ${printType(g.type)}`, before: null, after: printType(g.type), shape: true });
       }
       return;
     }

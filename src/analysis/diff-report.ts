@@ -69,7 +69,9 @@ export function deciders(r: Region): string {
 }
 
 export function summaryLine(diff: SemanticDiff): string {
-  if (diff.regions.length === 0) return `no decision changes (${plural(diff.totalPoints, 'point')} of the cut model compared)`;
+  if (diff.regions.length === 0) {
+    return `no decision changes (${plural(diff.totalPoints, 'point')} of the cut model compared)${diff.inputTypes.length > 0 ? '; the input type changes (below)' : ''}`;
+  }
   return `${plural(diff.regions.length, 'region')} change decision: ${count(diff.changedPoints)} of ${plural(diff.totalPoints, 'point')} of the cut model, ${plural(diff.transitions.length, 'transition')}`;
 }
 

@@ -89,7 +89,7 @@ exemption satire
     const diff = await diffAndCheck(before, after);
     expect(diff.inputTypes).toHaveLength(1);
     const [change] = diff.inputTypes;
-    expect(change).toMatchObject({ path: 'satire', what: 'field added to Post', before: null, after: 'bool', shape: true, dates: null });
+    expect(change).toMatchObject({ path: 'satire', what: 'field added to Post: bool', before: null, after: 'bool', shape: true, dates: null });
     const { nowRejected, nowAccepted } = change!.examples!;
     expect(check(before, nowRejected).decision).not.toBeNull();
     expect(check(after, nowRejected).verdict).toBe('rejected');
@@ -97,6 +97,23 @@ exemption satire
     expect(check(before, nowAccepted).verdict).toBe('rejected');
     expect(summary(diff)).toEqual(['remove (rule) → notice (exemption): flagged and author.role == leader and satire [1]']);
     expect(diff.regions[0]!.exampleBefore).toEqual({ date: '2020-01-01', author: { role: 'leader', followers: 0 }, flagged: true, tags: [] });
+  });
+
+  it('a field removed and a field retyped: shape changes, each with its checked examples', () => {
+    const before = typed(types(undefined, undefined, undefined, ', note: string, score: int'));
+    const after = typed(types(undefined, undefined, undefined, ', score: string'));
+    const diff = semanticDiff(before, after);
+    expect(diff.inputTypes.map((t) => [t.path, t.what, t.shape])).toEqual([
+      ['note', 'field removed from Post: string', true],
+      ['score', 'type int → string', true],
+    ]);
+    for (const t of diff.inputTypes) {
+      expect(check(before, t.examples!.nowRejected).decision).not.toBeNull();
+      expect(check(after, t.examples!.nowRejected).verdict).toBe('rejected');
+      expect(check(after, t.examples!.nowAccepted).decision).not.toBeNull();
+      expect(check(before, t.examples!.nowAccepted).verdict).toBe('rejected');
+    }
+    expect(diff.regions).toEqual([]);
   });
 
   it('in a policy set, only the dates of the version whose type changed', async () => {

@@ -117,6 +117,18 @@ describe('bylaw diff OLD NEW', () => {
     expect(json.changes[0].after).toMatchObject({ action: 'allow', basis: 'default' });
   });
 
+  it('a field added to the input record, no clause changed: exit 1, with an input each side accepts and the other rejects', async () => {
+    const record = (fields: string) => `scale Action { allow < remove }\nrecord Post { flagged: bool${fields} }\ninput post: Post\ndefault allow\n\nrule flagged\n  when post.flagged\n  then remove\n  because "f"\n`;
+    const a = write('s-a.policy', record(''));
+    const b = write('s-b.policy', record(', satire: bool'));
+    const result = await runCli(['diff', a, b]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('no decision changes (2 points of the cut model compared); the input type changes (below)');
+    expect(result.stdout).toContain('~ satire: field added to Post');
+    expect(result.stdout).toContain('decided before, rejected now: {"flagged":false}');
+    expect(result.stdout).toContain('rejected before, decided now: {"flagged":false,"satire":false}');
+  });
+
   it('exits 2 on a missing path, a policy with errors, a bad format', async () => {
     const a = write('e-a.policy', POLICY);
     expect((await runCli(['diff', a, join(dir, 'nope.policy')])).code).toBe(2);
