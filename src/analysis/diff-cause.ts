@@ -1,4 +1,4 @@
-import { BudgetExceeded, cubeDiagram, terminalsWithin, type Cube, type DecisionDiagrams, type ModelVar } from '../checker/finite-model.js';
+import { BudgetExceeded, cubeDiagram, cubePoints, terminalsWithin, type Cube, type DecisionDiagrams, type ModelVar } from '../checker/finite-model.js';
 import { pairwise, transitionOf, type VersionPair, type Verdicts } from './diff-decision.js';
 import { applyEdits, versionEdits, type EditOp, type VersionEdit } from './diff-edits.js';
 import type { Cause, Edit, Verdict } from './diff-types.js';
@@ -29,8 +29,8 @@ interface GlobalEdit {
 
 export interface Attribution {
   readonly edits: readonly Edit[];
-  /** The causes of the points of a region (a cube inside the changed points). */
-  causesOf(cube: Cube, points: bigint): Cause[];
+  /** The causes of the points of each region (cubes inside the changed points), in their order. */
+  readonly causes: readonly (readonly Cause[])[];
 }
 
 export interface AttributionInput {
@@ -42,10 +42,15 @@ export interface AttributionInput {
   /** The diagrams of the new side and of the pair (`same` where nothing changes). */
   readonly after: number;
   readonly pair: number;
-  readonly same: number;
+  /** The regions to attribute. */
+  readonly cubes: readonly Cube[];
 }
 
-/** Attribution, or the reason it was skipped (too many edits, or diagrams past the node budget). */
+/**
+ * Attribution, or the reason it was skipped (too many edits, or diagrams past the node budget).
+ * Run it last on the diff's diagrams: past the budget it gives up, and nothing after it may need
+ * new nodes.
+ */
 export function attribute(input: AttributionInput, maxEdits: number): Attribution | string {
   const { date, pairs } = input;
   const perPair = pairs.map((p) => versionEdits(p.before, p.after, date !== null));
@@ -64,7 +69,7 @@ export function attribute(input: AttributionInput, maxEdits: number): Attributio
   try {
     return compute(input, perPair, list);
   } catch (error) {
-    if (error instanceof BudgetExceeded) return `the diagrams of the edits exceed the budget (${error.message})`;
+    if (error instanceof BudgetExceeded) return `the diagrams of the edits would pass ${error.limit} nodes`;
     throw error;
   }
 }
@@ -114,16 +119,14 @@ function compute(input: AttributionInput, perPair: readonly (readonly VersionEdi
   const edits: Edit[] = order.map((i) => ({ id: id.get(i)!, kind: list[i]!.kind, text: list[i]!.text, versions: [...list[i]!.versions], points: points[i]! }));
 
   const final = (v: CauseValue) => v.ids.map((i) => id.get(i)!).sort((x, y) => x - y);
-  return {
-    edits,
-    causesOf(cube, regionPoints) {
-      const found = [...terminalsWithin(dd, causes, cube)].filter((t) => t !== SAME);
-      const cause = (t: number, n: bigint): Cause => ({ edits: final(dd.value(t) as CauseValue), together: (dd.value(t) as CauseValue).together, points: n });
-      if (found.length === 1) return [cause(found[0]!, regionPoints)];
-      const inCube = dd.mapN([cubeDiagram(dd, cube), causes], ([inside, c]) => (inside ? term(c as CauseValue | null) : SAME));
-      return found
-        .map((t) => cause(t, dd.count(inCube, (x) => x === t)))
-        .sort((x, y) => (x.points > y.points ? -1 : x.points < y.points ? 1 : x.edits.join(',') < y.edits.join(',') ? -1 : 1));
-    },
+  const causesOf = (cube: Cube): Cause[] => {
+    const found = [...terminalsWithin(dd, causes, cube)].filter((t) => t !== SAME);
+    const cause = (t: number, n: bigint): Cause => ({ edits: final(dd.value(t) as CauseValue), together: (dd.value(t) as CauseValue).together, points: n });
+    if (found.length === 1) return [cause(found[0]!, cubePoints(cube))];
+    const inCube = dd.mapN([cubeDiagram(dd, cube), causes], ([inside, c]) => (inside ? term(c as CauseValue | null) : SAME));
+    return found
+      .map((t) => cause(t, dd.count(inCube, (x) => x === t)))
+      .sort((x, y) => (x.points > y.points ? -1 : x.points < y.points ? 1 : x.edits.join(',') < y.edits.join(',') ? -1 : 1));
   };
+  return { edits, causes: input.cubes.map(causesOf) };
 }

@@ -157,7 +157,7 @@ export interface SemanticDiff {
 export interface DiffOptions {
   /** Also report inputs whose action and basis stay but whose deciding clause or exemption changes. */
   readonly clauses?: boolean;
-  /** Upper bound on diagram nodes (default 2,000,000) and on paths enumerated (default 200,000). */
+  /** Upper bound on diagram nodes (default 4,000,000; attribution stops there, the diff does not) and on paths enumerated (default 200,000). */
   readonly maxNodes?: number;
   readonly maxPaths?: number;
   /** Attribute regions to edits (default true; skipped past `maxEdits`, default 48). */

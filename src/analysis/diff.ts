@@ -1,7 +1,7 @@
 import type { Condition, PolicySet, Program } from '../checker/program.js';
 import { DecisionDiagrams, ModelBuilder, cubeDiagram, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
 import { contextsOf } from '../interpreter/evaluate.js';
-import { attribute, type Attribution } from './diff-cause.js';
+import { attribute } from './diff-cause.js';
 import { Verdicts, dateVar, outcomeKey, pairwise, projection, transitionOf, versionPairs, type VersionPair } from './diff-decision.js';
 import { describeCube } from './diff-describe.js';
 import { groupRegions } from './diff-group.js';
@@ -9,7 +9,7 @@ import { check, defaultDate, exampleFor, matches, pointWhere } from './diff-exam
 import { addAcceptanceCuts, typeAt, typeChanges } from './diff-input.js';
 import { clausesOf, textualChanges } from './diff-textual.js';
 import { printCondition } from './print.js';
-import type { DiffOptions, InputTypeChange, Region, SemanticDiff, Side, Transition, Verdict } from './diff-types.js';
+import type { Cause, DiffOptions, InputTypeChange, Region, SemanticDiff, Side, Transition, Verdict } from './diff-types.js';
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
@@ -92,23 +92,26 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
     const t = transitionOf(project(a as Verdict), project(b as Verdict));
     return t === null ? SAME : dd.terminal(`p:${outcomeKey(t[0])}>${outcomeKey(t[1])}`, t);
   });
-  const attribution = options.attribute === false ? 'not asked for' : attribute({ dd, date, pairs, verdicts, project, after: now, pair, same: SAME }, options.maxEdits ?? 48);
-
   const groups = dd.cubes(pair, (t) => t !== SAME, options.maxPaths);
-  const date0 = defaultDate(sides);
   let paths = 0;
-  const regions: Region[] = [];
+  const covers: { cube: Cube; before: Side; after: Side }[] = [];
   const transitions: Transition[] = [];
   for (const [terminal, cubes] of groups) {
     paths += cubes.length;
     const [b, a] = dd.value(terminal) as [Side, Side];
     const target = dd.mapN([pair], ([t]) => (t === dd.value(terminal) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE));
     const cover = coverCubes(dd, target, cubes);
-    for (const cube of cover) regions.push(makeRegion(dd, model, cube, b, a, sides, [old, now], date0, attribution));
+    for (const cube of cover) covers.push({ cube, before: b, after: a });
     // The paths are disjoint: their points add up to the transition's, exactly.
     const points = cubes.reduce((n, cube) => n + cubePoints(cube), 0n);
     transitions.push({ before: b, after: a, regions: cover.length, points });
   }
+  const date0 = defaultDate(sides);
+  const inputTypes = inputTypeChanges(dd, model, date, pairs, sides, [old, now], date0);
+  // Attribution last on these diagrams: past the node budget it gives up, and the diff completes.
+  const attribution =
+    options.attribute === false ? 'not asked for' : attribute({ dd, date, pairs, verdicts, project, after: now, pair, cubes: covers.map((c) => c.cube) }, options.maxEdits ?? 48);
+  const regions = covers.map((c, i) => makeRegion(dd, model, c.cube, c.before, c.after, sides, [old, now], date0, typeof attribution === 'string' ? [] : attribution.causes[i]!));
   const byPoints = (x: { points: bigint }, y: { points: bigint }) => (x.points > y.points ? -1 : x.points < y.points ? 1 : 0);
   transitions.sort(byPoints);
   const order = new Map(transitions.map((t, i) => [`${outcomeKey(t.before)}>${outcomeKey(t.after)}`, i]));
@@ -121,13 +124,8 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
     transitions,
     textual: textualChanges(before, after),
     dated: date !== null,
-    groups: groupRegions(model, regions, (cubes) =>
-      dd.count(
-        cubes.reduce<number>((f, cube) => dd.or(f, cubeDiagram(dd, cube)), DecisionDiagrams.FALSE),
-        (t) => t === DecisionDiagrams.TRUE,
-      ),
-    ),
-    inputTypes: inputTypeChanges(dd, model, date, pairs, sides, [old, now], date0),
+    groups: groupRegions(model, regions, unionPoints(model)),
+    inputTypes,
     edits: typeof attribution === 'string' ? [] : attribution.edits,
     attribution: typeof attribution === 'string' ? attribution : null,
     totalPoints,
@@ -136,6 +134,16 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
     model,
     stats: { nodes: dd.size, paths },
   };
+}
+
+/** Points in at least one of some cubes, counted on diagrams of their own (the diff's may be at their budget). */
+function unionPoints(model: FiniteModel): (cubes: readonly Cube[]) => bigint {
+  const dd = new DecisionDiagrams(model);
+  return (cubes) =>
+    dd.count(
+      cubes.reduce<number>((f, cube) => dd.or(f, cubeDiagram(dd, cube)), DecisionDiagrams.FALSE),
+      (t) => t === DecisionDiagrams.TRUE,
+    );
 }
 
 /**
@@ -188,7 +196,7 @@ function makeRegion(
   [before, after]: readonly PolicySet[],
   [beforeDiagram, afterDiagram]: readonly number[],
   date: string,
-  attribution: Attribution | string,
+  causes: readonly Cause[],
 ): Region {
   const constraints = describeCube(model, cube);
   // The first allowed class of each variable: absent members, the lowest range, the first enum class.
@@ -216,6 +224,6 @@ function makeRegion(
     ...(checkedBefore.problems ? { rejectedBefore: checkedBefore.problems } : {}),
     ...(checkedAfter.problems ? { rejectedAfter: checkedAfter.problems } : {}),
     verified: matches(checkedBefore, b) && matches(checkedAfter, a),
-    causes: typeof attribution === 'string' ? [] : attribution.causesOf(cube, points),
+    causes,
   };
 }

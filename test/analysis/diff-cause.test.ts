@@ -178,6 +178,18 @@ describe('attribution: skipped', () => {
   });
 });
 
+describe('attribution: past its share of the node budget', () => {
+  it('stops and says so; the diff itself completes with the same regions', () => {
+    const before = policy(BASE);
+    const after = policy(BASE.replace('followers > 100_000', 'followers > 50_000'));
+    const plain = semanticDiff(before, after, { attribute: false });
+    const diff = semanticDiff(before, after, { maxNodes: plain.stats.nodes + 20 });
+    expect(diff.attribution).toMatch(/^the diagrams of the edits would pass \d+ nodes$/);
+    expect(diff.regions.map((r) => r.text)).toEqual(plain.regions.map((r) => r.text));
+    expect(diff.regions.every((r) => r.causes.length === 0)).toBe(true);
+  });
+});
+
 describe('attribution: agrees with brute force on random edits', () => {
   it('random policies and edited copies', () => {
     fc.assert(
