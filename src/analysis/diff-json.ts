@@ -1,5 +1,5 @@
 import { describeOutcome } from './diff-describe.js';
-import { jsonCount, split, type DiffLabels } from './diff-report.js';
+import { jsonCount, split, type DiffLabels } from './diff-layout.js';
 import type { Decision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { SemanticDiff } from './diff-types.js';

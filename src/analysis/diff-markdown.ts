@@ -20,7 +20,7 @@ import {
   textualLines,
   type DiffLabels,
   type RenderOptions,
-} from './diff-report.js';
+} from './diff-layout.js';
 import type { SemanticDiff } from './diff-types.js';
 
 /**

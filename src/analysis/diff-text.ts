@@ -19,7 +19,7 @@ import {
   transitionText,
   type DiffLabels,
   type RenderOptions,
-} from './diff-report.js';
+} from './diff-layout.js';
 import type { InputTypeChange, SemanticDiff } from './diff-types.js';
 
 /** The terminal rendering of a semantic diff (the layout is diff-report.ts's). */

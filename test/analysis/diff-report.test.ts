@@ -5,7 +5,8 @@ import { describeOutcome, semanticDiff, undated, type SemanticDiff } from '../..
 import { isBasisOnly } from '../../src/analysis/diff-group.js';
 import { diffToJson } from '../../src/analysis/diff-json.js';
 import { renderDiffMarkdown } from '../../src/analysis/diff-markdown.js';
-import { actionTransition, renderDiff } from '../../src/analysis/diff-report.js';
+import { actionTransition } from '../../src/analysis/diff-layout.js';
+import { renderDiff } from '../../src/analysis/diff-report.js';
 import type { PolicySet } from '../../src/checker/program.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { checkFiles } from '../support/policies.js';
