@@ -1,22 +1,15 @@
-import type { CheckedClause, CheckedExemption, Condition, PolicySet, Program, RecordType, Type } from '../checker/program.js';
-import {
-  DecisionDiagrams,
-  ModelBuilder,
-  cubePoints,
-  dayNumber,
-  isoDate,
-  fieldKey,
-  coverCubes,
-  representative,
-  terminalsWithin,
-  type Cube,
-  type FiniteModel,
-  type ModelVar,
-} from '../logic/index.js';
-import { decisionOf, type Basis, type Decision } from '../semantics/decision.js';
-import { planSet, versionInForce, type Answer, type VersionPlan } from '../semantics/plan.js';
-import { contextsOf, decideUnknown } from '../interpreter/evaluate.js';
-import { formatInt, formatValue, printCondition } from './print.js';
+import type { Condition, PolicySet, Program } from '../checker/program.js';
+import { DecisionDiagrams, ModelBuilder, cubeDiagram, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel, type ModelVar } from '../logic/index.js';
+import { contextsOf } from '../interpreter/evaluate.js';
+import { attribute } from './diff-cause.js';
+import { Verdicts, dateVar, outcomeKey, pairwise, projection, transitionOf, versionPairs, type VersionPair } from './diff-decision.js';
+import { describeCube } from './diff-describe.js';
+import { groupRegions } from './diff-group.js';
+import { check, defaultDate, exampleFor, matches, pointWhere } from './diff-examples.js';
+import { addAcceptanceCuts, typeAt, typeChanges } from './diff-input.js';
+import { clausesOf, textualChanges } from './diff-textual.js';
+import { printCondition } from './print.js';
+import type { Cause, DiffOptions, InputTypeChange, Region, SemanticDiff, Side, Transition, Verdict } from './diff-types.js';
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
@@ -25,103 +18,23 @@ import { formatInt, formatValue, printCondition } from './print.js';
  *
  * How: one cut model for both sides (every field cut at the literals either side compares it
  * with, the date also at every effective date of both); per version a decision diagram of its
- * decision (the decision plan folded over the diagrams of its clauses' conditions); per side a diagram
- * that picks the version by date; then the diagram of the pair (before, after). Its paths to
- * terminals where the two differ are disjoint cubes of points; cubes with the same pair that
- * differ in one field only are merged, until no two do. Nothing is sampled or enumerated point
- * by point, so a diff is exact whatever the size of the input space.
+ * decision (the decision plan folded over the diagrams of its clauses' conditions, diff-decision.ts); per
+ * side a diagram that picks the version by date; then the diagram of the pair (before, after).
+ * Its paths to terminals where the two differ are disjoint cubes of points; cubes with the same
+ * pair that differ in one field only are merged, until no two do. Nothing is sampled or
+ * enumerated point by point, so a diff is exact whatever the size of the input space.
+ *
+ * The rest lives beside it: diff-describe.ts (regions in words), diff-examples.ts (example
+ * inputs), diff-textual.ts (what changed by name), diff-report.ts (text, Markdown, JSON).
  */
 
-/** The part of a decision the diff compares and reports (version and `because` follow from them). */
-export interface Outcome {
-  readonly action: string;
-  readonly basis: Basis;
-  readonly clause: string | null;
-  readonly exemption: string | null;
-}
-
-export interface Constraint {
-  /** The field (`author.role`, `categories`, `date`), or the atom for a two-field comparison. */
-  readonly field: string;
-  /** `author.role in {world_leader, candidate}`. */
-  readonly text: string;
-}
-
-export interface Region {
-  /** The constraints, in model order; none means "every input". */
-  readonly constraints: readonly Constraint[];
-  /** The constraints joined with `and` (or `every input`). */
-  readonly text: string;
-  /** Points of the cut model in the region (regions of one transition may overlap). */
-  readonly points: bigint;
-  /** The region as a cube of the model: allowed classes per variable (see SemanticDiff.model). */
-  readonly cube: Cube;
-  /**
-   * The transition: action and basis before and after (with `clauses`, the deciding clause and
-   * exemption too; otherwise those are null). null: no version in force on that side.
-   */
-  readonly before: Outcome | null;
-  readonly after: Outcome | null;
-  /** Every decision (action, basis, clause, exemption) some input of the region gets, per side. */
-  readonly outcomesBefore: readonly (Outcome | null)[];
-  readonly outcomesAfter: readonly (Outcome | null)[];
-  /** A valid input in the region (for the new side's input type). */
-  readonly example: Record<string, unknown>;
-  /** Present when the old side declares a different input type: the example for it. */
-  readonly exampleBefore?: Record<string, unknown>;
-  /** The interpreter's decisions on the example (null: no version in force). */
-  readonly beforeDecision: Decision | null;
-  readonly afterDecision: Decision | null;
-  /** The interpreter's decisions on the example are the region's transition. */
-  readonly verified: boolean;
-}
-
-export interface ClauseRef {
-  readonly name: string;
-  readonly kind: CheckedClause['kind'];
-}
-export interface ClauseChange extends ClauseRef {
-  /** What differs: `kind`, `when`, `unless`, `action`, `because`, `from`. */
-  readonly what: readonly string[];
-}
-
-export interface TextualChanges {
-  readonly clauses: { readonly added: ClauseRef[]; readonly removed: ClauseRef[]; readonly changed: ClauseChange[] };
-  readonly contexts: { readonly added: string[]; readonly removed: string[]; readonly changed: string[] };
-  /** `version (effective date)` of versions only one side has (dated sides only). */
-  readonly versions: { readonly added: string[]; readonly removed: string[] };
-  readonly defaultAction: { readonly before: string; readonly after: string } | null;
-}
-
-export interface Transition {
-  readonly before: Outcome | null;
-  readonly after: Outcome | null;
-  readonly regions: number;
-  readonly points: bigint;
-}
-
-export interface SemanticDiff {
-  readonly regions: readonly Region[];
-  readonly transitions: readonly Transition[];
-  readonly textual: TextualChanges;
-  /** Points of the whole cut model, and those whose decision changes. */
-  readonly totalPoints: bigint;
-  readonly changedPoints: bigint;
-  /** False when a condition compares two fields (treated as independent atoms). */
-  readonly exact: boolean;
-  /** The cut model both sides were compared on. */
-  readonly model: FiniteModel;
-  /** Sizes, for the scaling notes in docs/reviewing.md. */
-  readonly stats: { readonly nodes: number; readonly paths: number };
-}
-
-export interface DiffOptions {
-  /** Also report inputs whose action and basis stay but whose deciding clause or exemption changes. */
-  readonly clauses?: boolean;
-  /** Upper bound on diagram nodes (default 2,000,000) and on paths enumerated (default 200,000). */
-  readonly maxNodes?: number;
-  readonly maxPaths?: number;
-}
+export type * from './diff-types.js';
+export type { RegionGroup, GroupCause } from './diff-group.js';
+export type { TypeChange } from './diff-input.js';
+export { describeOutcome, describeCube } from './diff-describe.js';
+export { exampleFor } from './diff-examples.js';
+export { outcomeOf } from './diff-decision.js';
+export { textualChanges } from './diff-textual.js';
 
 /**
  * A lone policy file is one undated version: its `effective` date does not pick it. Use this on
@@ -131,10 +44,9 @@ export function undated(set: PolicySet): PolicySet {
   return { ...set, dateField: null, versions: [set.versions[set.versions.length - 1]!] };
 }
 
-const outcomeKey = (o: Outcome | null): string => (o === null ? 'none' : `${o.action}|${o.basis}|${o.clause ?? ''}|${o.exemption ?? ''}`);
-
-export function outcomeOf(d: Decision | null): Outcome | null {
-  return d === null ? null : { action: d.action, basis: d.basis, clause: d.clause, exemption: d.exemption };
+/** Whether anything changes: a region, or an input type no input of which both sides accept. */
+export function hasChanges(diff: SemanticDiff): boolean {
+  return diff.regions.length > 0 || diff.inputTypes.length > 0;
 }
 
 export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffOptions = {}): SemanticDiff {
@@ -150,40 +62,56 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
       }
     }
   }
+  // A context whose body differs between versions: both bodies, for attribution mixes a
+  // version's clauses with another's body of it (diff-edits.ts) even when nothing reads it there.
+  const bodies = new Map<string, Map<string, { body: Condition; program: Program }>>();
+  for (const program of [...before.versions, ...after.versions]) {
+    for (const c of program.contexts) {
+      const byText = bodies.get(c.name) ?? new Map<string, { body: Condition; program: Program }>();
+      byText.set(printCondition(c.body), { body: c.body, program });
+      bodies.set(c.name, byText);
+    }
+  }
+  for (const byText of bodies.values()) if (byText.size > 1) for (const { body, program } of byText.values()) builder.addCondition(body, contextsOf(program));
   for (const set of sides) {
     if (set.dateField === null) continue;
-    const type = fieldType(set.versions[0]!.inputType, [set.dateField]) ?? { kind: 'date' };
+    const type = typeAt(set.versions[0]!.inputType, [set.dateField]) ?? { kind: 'date' };
     for (const program of set.versions) if (program.effective) builder.addCut([set.dateField], type, program.effective);
   }
+  addAcceptanceCuts(builder, [...before.versions, ...after.versions]);
   const model = builder.build([...dateFields]);
   const dd = new DecisionDiagrams(model, options.maxNodes);
+  const date = dateVar(model, sides);
+  const pairs = versionPairs(date, sides);
+  const verdicts = new Verdicts(dd, model);
+  const [old, now] = [(p: VersionPair) => verdicts.of(p.before), (p: VersionPair) => verdicts.of(p.after)].map((of) => pairwise(dd, date, pairs, of)) as [number, number];
 
-  const sideDiagrams = sides.map((set) => sideDiagram(dd, model, set));
+  const project = projection(options.clauses === true);
   const SAME = dd.terminal('p:same', null);
-  const strip = (o: Outcome | null): Outcome | null =>
-    o === null || options.clauses === true ? o : { action: o.action, basis: o.basis, clause: null, exemption: null };
-  const pair = dd.mapN(sideDiagrams, ([a, b]) => {
-    const x = strip(a as Outcome | null);
-    const y = strip(b as Outcome | null);
-    const kx = outcomeKey(x);
-    const ky = outcomeKey(y);
-    return kx === ky ? SAME : dd.terminal(`p:${kx}>${ky}`, [x, y]);
+  const pair = dd.mapN([old, now], ([a, b]) => {
+    const t = transitionOf(project(a as Verdict), project(b as Verdict));
+    return t === null ? SAME : dd.terminal(`p:${outcomeKey(t[0])}>${outcomeKey(t[1])}`, t);
   });
-
   const groups = dd.cubes(pair, (t) => t !== SAME, options.maxPaths);
   let paths = 0;
-  const regions: Region[] = [];
+  const covers: { cube: Cube; before: Side; after: Side }[] = [];
   const transitions: Transition[] = [];
   for (const [terminal, cubes] of groups) {
     paths += cubes.length;
-    const [b, a] = dd.value(terminal) as [Outcome | null, Outcome | null];
+    const [b, a] = dd.value(terminal) as [Side, Side];
     const target = dd.mapN([pair], ([t]) => (t === dd.value(terminal) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE));
     const cover = coverCubes(dd, target, cubes);
-    for (const cube of cover) regions.push(makeRegion(dd, model, cube, b, a, sides, sideDiagrams));
+    for (const cube of cover) covers.push({ cube, before: b, after: a });
     // The paths are disjoint: their points add up to the transition's, exactly.
     const points = cubes.reduce((n, cube) => n + cubePoints(cube), 0n);
     transitions.push({ before: b, after: a, regions: cover.length, points });
   }
+  const date0 = defaultDate(sides);
+  const inputTypes = inputTypeChanges(dd, model, date, pairs, sides, [old, now], date0);
+  // Attribution last on these diagrams: past the node budget it gives up, and the diff completes.
+  const attribution =
+    options.attribute === false ? 'not asked for' : attribute({ dd, date, pairs, verdicts, project, after: now, pair, cubes: covers.map((c) => c.cube) }, options.maxEdits ?? 48);
+  const regions = covers.map((c, i) => makeRegion(dd, model, c.cube, c.before, c.after, sides, [old, now], date0, typeof attribution === 'string' ? [] : attribution.causes[i]!));
   const byPoints = (x: { points: bigint }, y: { points: bigint }) => (x.points > y.points ? -1 : x.points < y.points ? 1 : 0);
   transitions.sort(byPoints);
   const order = new Map(transitions.map((t, i) => [`${outcomeKey(t.before)}>${outcomeKey(t.after)}`, i]));
@@ -195,6 +123,11 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
     regions,
     transitions,
     textual: textualChanges(before, after),
+    dated: date !== null,
+    groups: groupRegions(model, regions, unionPoints(model)),
+    inputTypes,
+    edits: typeof attribution === 'string' ? [] : attribution.edits,
+    attribution: typeof attribution === 'string' ? attribution : null,
     totalPoints,
     changedPoints: transitions.reduce((n, t) => n + t.points, 0n),
     exact: model.exact,
@@ -203,114 +136,82 @@ export function semanticDiff(before: PolicySet, after: PolicySet, options: DiffO
   };
 }
 
-function clausesOf(program: Program): CheckedClause[] {
-  return [...program.redlines, ...program.rules, ...program.exemptions];
-}
-
-function fieldType(record: RecordType, path: readonly string[]): Type | null {
-  let type: Type = record;
-  for (const key of path) {
-    if (type.kind !== 'record') return null;
-    const field: { type: Type } | undefined = type.fields.find((f) => f.name === key);
-    if (!field) return null;
-    type = field.type;
-  }
-  return type;
+/** Points in at least one of some cubes, counted on diagrams of their own (the diff's may be at their budget). */
+function unionPoints(model: FiniteModel): (cubes: readonly Cube[]) => bigint {
+  const dd = new DecisionDiagrams(model);
+  return (cubes) =>
+    dd.count(
+      cubes.reduce<number>((f, cube) => dd.or(f, cubeDiagram(dd, cube)), DecisionDiagrams.FALSE),
+      (t) => t === DecisionDiagrams.TRUE,
+    );
 }
 
 /**
- * The decision diagram of one version: the decision plan (semantics/plan.ts) folded over
- * diagrams. Each contribution becomes a diagram of the answer it gives (none when its clause does
- * not fire; else the answer of the first exemption in its preference order that holds, or its
- * own); they are folded keeping the answer with the higher key, exactly as `decideOutcome` does
- * for one input. Every step combines two or three small diagrams, so the cost grows with the
- * number of clauses times the size of the diagrams, never with the number of points.
+ * The input-type changes of every pair of versions in force together, merged across pairs; a
+ * shape change (no input accepted by both) gets an example each way, each checked on both sides.
  */
-function versionDiagram(dd: DecisionDiagrams, plan: VersionPlan): number {
-  const { program } = plan;
-  const contexts = contextsOf(program);
-  const diagrams = new Map<CheckedClause, number>();
-  const holds = (c: CheckedClause): number => {
-    let f = diagrams.get(c);
-    if (f === undefined) {
-      const when = dd.condition(c.when, contexts);
-      f = c.unless ? dd.and(when, dd.not(dd.condition(c.unless, contexts))) : when;
-      diagrams.set(c, f);
+function inputTypeChanges(
+  dd: DecisionDiagrams,
+  model: FiniteModel,
+  date: ModelVar | null,
+  pairs: readonly VersionPair[],
+  [before, after]: readonly PolicySet[],
+  [old, now]: readonly number[],
+  date0: string,
+): InputTypeChange[] {
+  const merged = new Map<string, { change: ReturnType<typeof typeChanges>[number]; dates: Set<number> }>();
+  for (const pair of pairs) {
+    if (pair.before === null || pair.after === null) continue;
+    for (const change of typeChanges(pair.before.inputType, pair.after.inputType)) {
+      const key = JSON.stringify(change);
+      let entry = merged.get(key);
+      if (!entry) merged.set(key, (entry = { change, dates: new Set() }));
+      for (const c of pair.dates ?? []) entry.dates.add(c);
     }
-    return f;
-  };
-  const none = dd.terminal('c:none', null);
-  // Answer terminals are this version's own: equal-looking answers of other versions are other objects.
-  const ids = new Map<Answer, number>();
-  const answer = (a: Answer) => {
-    let id = ids.get(a);
-    if (id === undefined) ids.set(a, (id = ++answerSerial));
-    return dd.terminal(`a${id}`, a);
-  };
-  const outcome = plan.outcomes[0]!;
-  let best = none;
-  for (const c of outcome.contributions) {
-    const operands = [holds(c.clause), ...c.exempted.map((x) => holds(x.exemption))];
-    const given = dd.mapN(operands, ([fired, ...held]) => {
-      if (!fired) return none;
-      const k = held.findIndex((h) => h);
-      return answer(k < 0 ? c.answer : c.exempted[k]!.answer);
-    });
-    best = dd.mapN([best, given], ([x, y]) => {
-      const a = x as Answer | null;
-      const b = y as Answer | null;
-      return a === null || (b !== null && b.key > a.key) ? (b === null ? none : answer(b)) : answer(a);
-    });
   }
-  return dd.mapN([best], ([value]) => {
-    const decision = decisionOf(plan, [(value as Answer | null) ?? outcome.fallback]);
-    const o = outcomeOf(decision)!;
-    return dd.terminal(`d:${outcomeKey(o)}`, o);
+  return [...merged.values()].map(({ change, dates }) => {
+    const cube: Cube = model.vars.map((v) => (v === date ? v.classes.map((_, c) => (dates.has(c) ? '1' : '0')).join('') : '1'.repeat(v.classes.length)));
+    const text = date === null || dates.size === date.classes.length ? null : describeCube(model, cube).map((c) => c.text).join(' and ');
+    if (!change.shape) return { ...change, dates: text };
+    const inDates = cubeDiagram(dd, cube);
+    // A point in these dates the given side decides, its example for that side, and whether the other rejects it.
+    const example = (side: number, set: PolicySet, other: PolicySet) => {
+      const decided = dd.mapN([inDates, side], ([i, v]) => (i && v !== null && v !== 'rejected' ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE));
+      const point = pointWhere(dd, decided, (t) => t === DecisionDiagrams.TRUE);
+      if (point === null) return null;
+      const input = exampleFor(model, point, set, date0);
+      const ok = check(set, input).decision !== null && check(other, input).verdict === 'rejected';
+      return ok ? input : null;
+    };
+    return { ...change, dates: text, examples: { nowRejected: example(old!, before!, after!), nowAccepted: example(now!, after!, before!) } };
   });
-}
-
-let answerSerial = 0;
-
-/** Version in force by date, then that version's diagram; `null` terminals where none is. */
-function sideDiagram(dd: DecisionDiagrams, model: FiniteModel, set: PolicySet): number {
-  const plan = planSet(set);
-  const versions = plan.versions.map((v) => versionDiagram(dd, v));
-  if (set.dateField === null) return versions[0]!;
-  const date = model.byKey.get(set.dateField)!;
-  const none = dd.terminal('d:none', null);
-  const children = date.classes.map((klass, c) => {
-    // Every day of a class picks the same version: the classes are cut at every effective date.
-    const chosen = versionInForce(plan, isoDate((klass as { lo: number }).lo));
-    return chosen < 0 ? none : dd.restrict(versions[chosen]!, date.index, c);
-  });
-  return dd.node(date.index, children);
 }
 
 function makeRegion(
   dd: DecisionDiagrams,
   model: FiniteModel,
   cube: Cube,
-  b: Outcome | null,
-  a: Outcome | null,
+  b: Side,
+  a: Side,
   [before, after]: readonly PolicySet[],
   [beforeDiagram, afterDiagram]: readonly number[],
+  date: string,
+  causes: readonly Cause[],
 ): Region {
   const constraints = describeCube(model, cube);
   // The first allowed class of each variable: absent members, the lowest range, the first enum class.
   const point = cube.map((mask) => mask.indexOf('1'));
-  const afterExample = exampleFor(model, point, after!);
-  const beforeExample = exampleFor(model, point, before!);
-  const beforeDecision = decideOrNull(before!, beforeExample);
-  const afterDecision = decideOrNull(after!, afterExample);
-  const outcomes = (f: number) =>
-    [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Outcome | null).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
-  const matches = (d: Decision | null, o: Outcome | null) =>
-    d === null || o === null ? d === o : d.action === o.action && d.basis === o.basis && (o.clause === null || (d.clause === o.clause && d.exemption === o.exemption));
+  const afterExample = exampleFor(model, point, after!, date);
+  const beforeExample = exampleFor(model, point, before!, date);
+  const checkedBefore = check(before!, beforeExample);
+  const checkedAfter = check(after!, afterExample);
+  const outcomes = (f: number) => [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Verdict).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
   const same = JSON.stringify(afterExample) === JSON.stringify(beforeExample);
+  const points = cubePoints(cube);
   return {
     constraints,
     text: constraints.length === 0 ? 'every input' : constraints.map((c) => c.text).join(' and '),
-    points: cubePoints(cube),
+    points,
     cube,
     before: b,
     after: a,
@@ -318,234 +219,11 @@ function makeRegion(
     outcomesAfter: outcomes(afterDiagram!),
     example: afterExample,
     ...(same ? {} : { exampleBefore: beforeExample }),
-    beforeDecision,
-    afterDecision,
-    verified: matches(beforeDecision, b) && matches(afterDecision, a),
+    beforeDecision: checkedBefore.decision,
+    afterDecision: checkedAfter.decision,
+    ...(checkedBefore.problems ? { rejectedBefore: checkedBefore.problems } : {}),
+    ...(checkedAfter.problems ? { rejectedAfter: checkedAfter.problems } : {}),
+    verified: matches(checkedBefore, b) && matches(checkedAfter, a),
+    causes,
   };
 }
-
-/** A cube as constraints on fields, in model order; the members of one set field are grouped. */
-export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
-  const constraints: Constraint[] = [];
-  const sets = new Map<string, { has: string[]; lacks: string[]; at: number }>();
-  model.vars.forEach((v, i) => {
-    const mask = cube[i]!;
-    if (!mask.includes('0')) return;
-    if (v.kind === 'member') {
-      const field = fieldKey(v.path);
-      let entry = sets.get(field);
-      if (!entry) {
-        entry = { has: [], lacks: [], at: constraints.length };
-        sets.set(field, entry);
-        constraints.push({ field, text: '' });
-      }
-      (mask[1] === '1' ? entry.has : entry.lacks).push(v.member!);
-      return;
-    }
-    constraints.push({ field: v.key, text: describe(v, mask) });
-  });
-  for (const [field, { has, lacks, at }] of sets) {
-    const parts = has.map((m) => `${field} has ${m}`);
-    if (lacks.length === 1) parts.push(`not ${field} has ${lacks[0]}`);
-    if (lacks.length > 1) parts.push(`${field} has none of {${lacks.join(', ')}}`);
-    constraints[at] = { field, text: parts.join(' and ') };
-  }
-  return constraints;
-}
-
-function decideOrNull(set: PolicySet, input: unknown): Decision | null {
-  const result = decideUnknown(set, input);
-  return result.ok ? result.decision : null;
-}
-
-/** The version whose input type an example for `set` on this point must follow. */
-function programFor(model: FiniteModel, point: readonly number[], set: PolicySet): Program {
-  if (set.dateField === null) return set.versions[0]!;
-  const date = model.byKey.get(set.dateField)!;
-  const day = dayNumber(representative(date, point[date.index]!) as string);
-  let chosen = set.versions[0]!;
-  for (const p of set.versions) if (p.effective !== null && dayNumber(p.effective) <= day) chosen = p;
-  return chosen;
-}
-
-/**
- * A valid input on the point: tested fields from the point's classes, every other field a valid
- * default (false, 0 or the bound nearest it, the first enum member, an empty set, `"example"`).
- */
-export function exampleFor(model: FiniteModel, point: readonly number[], set: PolicySet): Record<string, unknown> {
-  const program = programFor(model, point, set);
-  const defaultDate = set.versions.reduce<string>((d, p) => (p.effective && p.effective > d ? p.effective : d), '2020-01-01');
-  const value = (type: Type, path: readonly string[]): unknown => {
-    const v = model.byKey.get(fieldKey(path));
-    if (v && v.kind !== 'member' && v.kind !== 'opaque') return representative(v, point[v.index]!);
-    switch (type.kind) {
-      case 'bool':
-        return false;
-      case 'int': {
-        let n = 0;
-        if (type.min !== null && n < type.min) n = type.min;
-        if (type.max !== null && n > type.max) n = type.max;
-        return n;
-      }
-      case 'string':
-        return 'example';
-      case 'date':
-        return defaultDate;
-      case 'enum':
-        return type.members[0];
-      case 'set':
-        return type.element.members.filter((m) => {
-          const member = model.byKey.get(`${fieldKey(path)}#${m}`);
-          return member ? representative(member, point[member.index]!) === true : false;
-        });
-      case 'record': {
-        const out: Record<string, unknown> = {};
-        for (const f of type.fields) out[f.name] = value(f.type, [...path, f.name]);
-        return out;
-      }
-    }
-  };
-  return value(program.inputType, []) as Record<string, unknown>;
-}
-
-/** One variable's allowed classes, in Bylaw-like syntax. */
-function describe(v: ModelVar, mask: string): string {
-  const allowed = v.classes.filter((_, i) => mask[i] === '1');
-  const field = v.kind === 'member' ? fieldKey(v.path) : v.key;
-  switch (v.kind) {
-    case 'bool':
-      return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;
-    case 'opaque':
-      return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;
-    case 'member':
-      return (allowed[0] as { value: boolean }).value ? `${field} has ${v.member}` : `not ${field} has ${v.member}`;
-    case 'enum': {
-      const members = (v.type as { members: readonly string[] }).members;
-      const yes = allowed.flatMap((c) => (c as { values: readonly string[] }).values);
-      const no = members.filter((m) => !yes.includes(m));
-      return memberTest(field, yes, no, (m) => m);
-    }
-    case 'string': {
-      const named = v.classes.flatMap((c) => (c as { values: readonly string[] }).values);
-      const other = allowed.some((c) => (c as { other: boolean }).other);
-      const yes = allowed.flatMap((c) => (c as { values: readonly string[] }).values);
-      const q = (s: string) => JSON.stringify(s);
-      return other ? memberTest(field, [], named.filter((s) => !yes.includes(s)), q, true) : memberTest(field, yes, [], q);
-    }
-    case 'int':
-    case 'date': {
-      const show = (n: number) => (v.kind === 'date' ? isoDate(n) : formatInt(n));
-      const min = (v.classes[0] as { lo: number }).lo;
-      const max = (v.classes[v.classes.length - 1] as { hi: number }).hi;
-      const ranges: [number, number][] = [];
-      v.classes.forEach((c, i) => {
-        if (mask[i] !== '1') return;
-        const { lo, hi } = c as { lo: number; hi: number };
-        const last = ranges[ranges.length - 1];
-        if (last && last[1] + 1 === lo) last[1] = hi;
-        else ranges.push([lo, hi]);
-      });
-      const parts = ranges.map(([lo, hi]) =>
-        lo === hi ? `${field} == ${show(lo)}` : lo === min ? `${field} <= ${show(hi)}` : hi === max ? `${field} >= ${show(lo)}` : `${field} in ${show(lo)}..${show(hi)}`,
-      );
-      return parts.length === 1 ? parts[0]! : `(${parts.join(' or ')})`;
-    }
-  }
-}
-
-function memberTest(field: string, yes: readonly string[], no: readonly string[], show: (s: string) => string, onlyNo = false): string {
-  const list = (xs: readonly string[]) => `{${xs.map(show).join(', ')}}`;
-  if (onlyNo || (no.length < yes.length && no.length > 0)) return no.length === 1 ? `${field} != ${show(no[0]!)}` : `${field} not in ${list(no)}`;
-  return yes.length === 1 ? `${field} == ${show(yes[0]!)}` : `${field} in ${list(yes)}`;
-}
-
-/** Clauses, contexts, versions and the default, compared by name and by meaning (not layout). */
-export function textualChanges(before: PolicySet, after: PolicySet): TextualChanges {
-  const clauseDefs = (set: PolicySet) => {
-    const defs = new Map<string, { kind: CheckedClause['kind']; signatures: Map<string, Record<string, string>> }>();
-    for (const program of set.versions) {
-      const contexts = contextsOf(program);
-      for (const clause of clausesOf(program)) {
-        const parts = clauseParts(clause, contexts);
-        const signature = JSON.stringify(parts);
-        let entry = defs.get(clause.name);
-        if (!entry) defs.set(clause.name, (entry = { kind: clause.kind, signatures: new Map() }));
-        entry.signatures.set(signature, parts);
-      }
-    }
-    return defs;
-  };
-  const old = clauseDefs(before);
-  const now = clauseDefs(after);
-  const added = [...now].filter(([name]) => !old.has(name)).map(([name, d]) => ({ name, kind: d.kind }));
-  const removed = [...old].filter(([name]) => !now.has(name)).map(([name, d]) => ({ name, kind: d.kind }));
-  const changed: ClauseChange[] = [];
-  for (const [name, d] of now) {
-    const o = old.get(name);
-    if (!o) continue;
-    const a = [...o.signatures.keys()].sort();
-    const b = [...d.signatures.keys()].sort();
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    const what = new Set<string>();
-    const oldParts = [...o.signatures.values()];
-    const newParts = [...d.signatures.values()];
-    for (const key of ['kind', 'when', 'unless', 'action', 'because', 'from']) {
-      const x = new Set(oldParts.map((p) => p[key]));
-      const y = new Set(newParts.map((p) => p[key]));
-      if (x.size !== y.size || [...x].some((v) => !y.has(v))) what.add(key);
-    }
-    changed.push({ name, kind: d.kind, what: [...what] });
-  }
-
-  const contextDefs = (set: PolicySet) => {
-    const defs = new Map<string, Set<string>>();
-    for (const program of set.versions) {
-      const contexts = contextsOf(program);
-      for (const c of program.contexts) {
-        let s = defs.get(c.name);
-        if (!s) defs.set(c.name, (s = new Set()));
-        s.add(printCondition(c.body, { contexts }));
-      }
-    }
-    return defs;
-  };
-  const oldContexts = contextDefs(before);
-  const newContexts = contextDefs(after);
-  const sameSet = (x: Set<string>, y: Set<string>) => x.size === y.size && [...x].every((v) => y.has(v));
-
-  const dated = before.dateField !== null && after.dateField !== null;
-  const versionNames = (set: PolicySet) => set.versions.map((p) => `${p.version}${p.effective && p.effective !== p.version ? ` (effective ${p.effective})` : ''}`);
-  const ov = versionNames(before);
-  const nv = versionNames(after);
-  const defaultOf = (set: PolicySet) => [...new Set(set.versions.map((p) => p.defaultAction.action))].join(', ');
-  return {
-    clauses: { added, removed, changed },
-    contexts: {
-      added: [...newContexts.keys()].filter((n) => !oldContexts.has(n)),
-      removed: [...oldContexts.keys()].filter((n) => !newContexts.has(n)),
-      changed: [...newContexts].filter(([n, s]) => oldContexts.has(n) && !sameSet(s, oldContexts.get(n)!)).map(([n]) => n),
-    },
-    versions: dated ? { added: nv.filter((v) => !ov.includes(v)), removed: ov.filter((v) => !nv.includes(v)) } : { added: [], removed: [] },
-    defaultAction: defaultOf(before) === defaultOf(after) ? null : { before: defaultOf(before), after: defaultOf(after) },
-  };
-}
-
-function clauseParts(clause: CheckedClause, contexts: ReadonlyMap<string, Condition>): Record<string, string> {
-  return {
-    kind: clause.kind,
-    when: printCondition(clause.when, { contexts }),
-    unless: clause.unless ? printCondition(clause.unless, { contexts }) : '',
-    action: clause.action,
-    because: clause.because ?? '',
-    from: clause.kind === 'exemption' ? (clause as CheckedExemption).from.join(', ') : '',
-  };
-}
-
-/** `remove (rule hateful_conduct)`, `allow (exemption violent_threat via not_a_violation)`, `no version in force`. */
-export function describeOutcome(o: Outcome | null): string {
-  if (o === null) return 'no version in force';
-  const parts = [o.basis, o.clause, o.exemption ? `via ${o.exemption}` : null].filter((p): p is string => Boolean(p));
-  return `${o.action} (${parts.join(' ')})`;
-}
-
-export { formatValue };

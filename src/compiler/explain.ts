@@ -136,10 +136,11 @@ export function emitVersionExplain(
   traces: TraceCode,
   runtime: RuntimeUse,
   plan: VersionPlan,
+  index: number,
   inputType: string,
   decideFn: string,
 ): void {
-  const { program, index } = plan;
+  const { program } = plan;
   const clauses: readonly CheckedClause[] = [...program.redlines, ...program.rules, ...program.exemptions];
   // Contexts first, in dependency order: a clause's trace then finds every context it reads already
   // traced, instead of recursing down a chain of 1,000 contexts.

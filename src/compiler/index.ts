@@ -87,7 +87,7 @@ class ModuleModel {
     const w = new Writer();
     const input = types.inputUnion;
 
-    const versions = plan.versions.map((v) => new VersionDecide(v.program, v.index, types.inputTypes[v.index]!, v.outcomes[0]!, runtime));
+    const versions = plan.versions.map((v, i) => new VersionDecide(v.program, i, types.inputTypes[i]!, v.outcomes[0]!, runtime));
     const traces = new TraceCode(set, runtime);
     const checks = new ValidationCode(runtime);
     const versionChecks = set.versions.map((p) => checks.checker(p.inputType));
@@ -168,7 +168,7 @@ class ModuleModel {
       w.line();
       v.emitFunction(w, this.decideSizes);
       w.line();
-      emitVersionExplain(w, traces, runtime, plan.versions[i]!, types.inputTypes[i]!, v.fn);
+      emitVersionExplain(w, traces, runtime, plan.versions[i]!, i, types.inputTypes[i]!, v.fn);
       w.line();
     });
 

@@ -87,8 +87,6 @@ export interface OutcomePlan {
 
 export interface VersionPlan {
   readonly program: Program;
-  /** Its index in the set's versions. */
-  readonly index: number;
   readonly outcomes: readonly OutcomePlan[];
   /** For each rule (by name): the indices of the exemptions naming it, in its preference order. */
   readonly preference: ReadonlyMap<string, readonly number[]>;
@@ -110,13 +108,12 @@ const plans = new WeakMap<PolicySet, SetPlan>();
 export function planSet(set: PolicySet): SetPlan {
   let plan = plans.get(set);
   if (!plan) {
-    const versions = set.versions.map((program, index) => planVersion(program, index));
+    const versions = set.versions.map((program) => planVersion(program));
     const dispatch =
       set.dateField === null
         ? []
-        : versions
-            .filter((v) => v.program.effective !== null)
-            .map((v) => ({ effective: v.program.effective!, version: v.index }))
+        : set.versions
+            .flatMap((v, version) => (v.effective === null ? [] : [{ effective: v.effective, version }]))
             .reverse();
     plans.set(set, (plan = { set, versions, dispatch }));
   }
@@ -141,9 +138,10 @@ export function firstEffective(plan: SetPlan): string {
 
 const versionPlans = new WeakMap<Program, VersionPlan>();
 
-export function planVersion(program: Program, index = 0): VersionPlan {
+/** The plan of one version (built once per checked program). */
+export function planVersion(program: Program): VersionPlan {
   const known = versionPlans.get(program);
-  if (known && known.index === index) return known;
+  if (known) return known;
   const levels = program.outcomes.map((_, o) => levelsOf(program, o));
   const level = (a: ActionRef): number => levels[a.outcome]!.get(actionKey(a))!;
   const least = program.outcomes.map((decl, o): ActionRef => ({ outcome: o, member: decl.scale.members[0]!, rank: 0, duration: null }));
@@ -209,7 +207,7 @@ export function planVersion(program: Program, index = 0): VersionPlan {
     };
     return { index: o, decl, contributions, cascade: cascadeOf(contributions), fallback };
   });
-  const plan: VersionPlan = { program, index, outcomes, preference };
+  const plan: VersionPlan = { program, outcomes, preference };
   versionPlans.set(program, plan);
   return plan;
 }

@@ -1,103 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeOutcome, exampleFor, semanticDiff, undated, type SemanticDiff } from '../../src/analysis/diff.js';
+import { describeOutcome, semanticDiff, undated, type SemanticDiff } from '../../src/analysis/diff.js';
 import type { PolicySet } from '../../src/checker/program.js';
-import { loadCompiled } from '../../src/compiler/load.js';
-import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { checkFiles } from '../support/policies.js';
-
-const PREAMBLE = 'use moderation\ninput post: Post\ndefault allow\n';
-
-function policy(body: string, file = 'fixture/policy.policy'): PolicySet {
-  const checked = checkFiles({ [file]: PREAMBLE + body });
-  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
-  return checked.policy!;
-}
-
-const BASE = `
-redline threat
-  when post.categories has violent_threat and post.target == individual
-  then remove
-  because "threat"
-
-rule harassment
-  when post.categories has harassment and post.author.followers > 100_000
-  then remove
-  because "harassment"
-
-rule violent_threat
-  when post.categories has violent_threat
-  then remove
-  because "vt"
-
-exemption leaders
-  from violent_threat
-  when post.author.verified
-  then allow
-  because "leaders"
-`;
-
-/** Region texts with their transitions and points, for exact comparisons. */
-function summary(diff: SemanticDiff): string[] {
-  return diff.regions.map((r) => `${describeOutcome(r.before)} → ${describeOutcome(r.after)}: ${r.text} [${r.points}]`);
-}
-
-const decisionKey = (r: ReturnType<typeof decideUnknown>) => (r.ok ? `${r.decision.action}|${r.decision.basis}` : 'none');
-
-/**
- * Brute force over the cut model: every point, decided by the interpreter on both sides. The
- * set of points whose action or basis changes must be exactly the union of the regions, and
- * their number the diff's count (per transition too).
- */
-function bruteForce(diff: SemanticDiff, before: PolicySet, after: PolicySet): void {
-  const sizes = diff.model.vars.map((v) => v.classes.length);
-  const total = sizes.reduce((a, b) => a * b, 1);
-  expect(BigInt(total)).toBe(diff.totalPoints);
-  const point = sizes.map(() => 0);
-  let changed = 0;
-  const perTransition = new Map<string, number>();
-  for (let i = 0; i < total; i++) {
-    let rest = i;
-    for (let k = sizes.length - 1; k >= 0; k--) {
-      point[k] = rest % sizes[k]!;
-      rest = Math.floor(rest / sizes[k]!);
-    }
-    const b = decideUnknown(before, exampleFor(diff.model, point, before));
-    const a = decideUnknown(after, exampleFor(diff.model, point, after));
-    const differs = decisionKey(b) !== decisionKey(a);
-    const inRegion = diff.regions.some((r) => r.cube.every((mask, v) => mask[point[v]!] === '1'));
-    expect(inRegion, `point ${point.join(',')}: ${decisionKey(b)} → ${decisionKey(a)}`).toBe(differs);
-    if (differs) {
-      changed++;
-      const key = `${b.ok ? `${b.decision.action} (${b.decision.basis})` : 'no version in force'} → ${a.ok ? `${a.decision.action} (${a.decision.basis})` : 'no version in force'}`;
-      perTransition.set(key, (perTransition.get(key) ?? 0) + 1);
-    }
-  }
-  expect(BigInt(changed)).toBe(diff.changedPoints);
-  expect(new Map(diff.transitions.map((t) => [`${describeOutcome(t.before)} → ${describeOutcome(t.after)}`, Number(t.points)]))).toEqual(perTransition);
-}
-
-/** Every example is a valid input that really gets the region's before and after decisions. */
-async function checkExamples(diff: SemanticDiff, before: PolicySet, after: PolicySet): Promise<void> {
-  const compiled = await Promise.all([loadCompiled(before), loadCompiled(after)]);
-  for (const r of diff.regions) {
-    expect(r.verified).toBe(true);
-    const engines = [
-      [(x: unknown) => decideUnknown(before, x), (x: unknown) => decideUnknown(after, x)],
-      [(x: unknown) => compiled[0].decideUnknown(x), (x: unknown) => compiled[1].decideUnknown(x)],
-    ];
-    for (const [decideBefore, decideAfter] of engines) {
-      const b = decideBefore!(r.exampleBefore ?? r.example);
-      const a = decideAfter!(r.example);
-      const outcome = (d: typeof b) => (d.ok ? describeOutcome({ ...d.decision, clause: null, exemption: null }) : 'no version in force');
-      expect(outcome(b)).toBe(describeOutcome(r.before));
-      expect(outcome(a)).toBe(describeOutcome(r.after));
-      if (b.ok) expect(r.outcomesBefore.map(describeOutcome)).toContain(describeOutcome(b.decision));
-      if (a.ok) expect(r.outcomesAfter.map(describeOutcome)).toContain(describeOutcome(a.decision));
-    }
-  }
-}
+import { BASE, PREAMBLE, bruteForce, checkExamples, policy, policyBody, summary } from './diff-support.js';
 
 async function diffAndCheck(before: PolicySet, after: PolicySet): Promise<SemanticDiff> {
   const diff = semanticDiff(before, after);
@@ -196,52 +103,14 @@ exemption newsworthy
 });
 
 describe('semantic diff: agrees with brute force on random policies', () => {
-  const categories = ['violent_threat', 'harassment', 'hateful_conduct'];
-  const atom = fc.oneof(
-    fc.constantFrom(...categories).map((c) => `post.categories has ${c}`),
-    fc.constantFrom('world_leader', 'candidate', 'ordinary').map((r) => `post.author.role == ${r}`),
-    fc.constant('post.author.role in {world_leader, government_official}'),
-    fc.constantFrom(10, 1000, 100_000).chain((n) => fc.constantFrom(`post.author.followers > ${n}`, `post.author.followers <= ${n}`, `post.author.followers == ${n}`)),
-    fc.constant('post.author.verified'),
-    fc.constant('post.target != none'),
-    fc.constant('post.date >= 2020-06-01'),
-  );
-  const condition: fc.Arbitrary<string> = fc.letrec((tie) => ({
-    node: fc.oneof(
-      { weight: 3, arbitrary: atom },
-      { weight: 1, arbitrary: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${a} and ${b})`) },
-      { weight: 1, arbitrary: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${a} or ${b})`) },
-      { weight: 1, arbitrary: tie('node').map((a) => `not (${a})`) },
-    ),
-  })).node as fc.Arbitrary<string>;
-  const clause = (kind: string, name: string, actions: readonly string[]) =>
-    fc.tuple(condition, fc.constantFrom(...actions), fc.option(condition, { nil: undefined })).map(
-      ([when, action, unless]) => `${kind} ${name}\n  when ${when}\n${unless ? `  unless ${unless}\n` : ''}  then ${action}\n  because "${name}"\n`,
-    );
-  const body = fc
-    .tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 2 }))
-    .chain(([redlines, rules, exemptions]) =>
-      fc.tuple(
-        fc.tuple(...Array.from({ length: redlines }, (_, i) => clause('redline', `red_${i}`, ['notice', 'remove', 'suspend']))),
-        fc.tuple(...Array.from({ length: rules }, (_, i) => clause('rule', `rule_${i}`, ['remove', 'lock', 'suspend']))),
-        fc.tuple(
-          ...Array.from({ length: exemptions }, (_, i) =>
-            fc
-              .tuple(clause('exemption', `ex_${i}`, ['allow', 'notice']), fc.subarray(Array.from({ length: rules }, (_, k) => `rule_${k}`), { minLength: 1 }))
-              .map(([text, from]) => text.replace('\n  when', `\n  from ${from.join(', ')}\n  when`)),
-          ),
-        ),
-      ),
-    )
-    .map(([r, u, e]) => [...r, ...u, ...e].join('\n'));
-
   it('random pairs of policies', async () => {
     await fc.assert(
-      fc.asyncProperty(body, body, async (a, b) => {
+      fc.asyncProperty(policyBody, policyBody, async (a, b) => {
         const before = checkFiles({ 'random/a.policy': PREAMBLE + a });
         const after = checkFiles({ 'random/b.policy': PREAMBLE + b });
         if (!before.policy || !after.policy) throw new Error(`generated policy does not check: ${[...before.diagnostics, ...after.diagnostics].map((d) => d.message).join('; ')}`);
-        const diff = semanticDiff(before.policy, after.policy);
+        // The regions only: attribution has its own brute-force property (diff-cause.test.ts).
+        const diff = semanticDiff(before.policy, after.policy, { attribute: false });
         bruteForce(diff, before.policy, after.policy);
         for (const r of diff.regions) expect(r.verified).toBe(true);
       }),

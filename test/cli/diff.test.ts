@@ -44,7 +44,10 @@ describe('bylaw diff OLD NEW', () => {
     const b = write('t-b.policy', POLICY.replace('100_000', '50_000'));
     const result = await runCli(['diff', a, b]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 region change decision: 1 of 6 points of the cut model');
+    expect(result.stdout).toContain('1 region change decision: 1 of 6 points of the cut model, 1 transition');
+    expect(result.stdout).toContain('  allow → remove  1 point,  1 region  caused by E1');
+    expect(result.stdout).toContain('  E1  rule `harassment`: when `author.followers > 100_000` → `author.followers > 50_000`');
+    expect(result.stdout).toContain('caused by E1 — rule `harassment`: when `author.followers > 100_000` → `author.followers > 50_000`');
     expect(result.stdout).toContain('allow (default) → remove (rule)   [1 region, 1 point]');
     expect(result.stdout).toContain('• categories has harassment and author.followers in 50_001..100_000   (1 point)');
     expect(result.stdout).toContain('decided by: default → rule harassment');
@@ -76,8 +79,54 @@ describe('bylaw diff OLD NEW', () => {
     const result = await runCli(['diff', a, b, '--format', 'markdown']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^### Bylaw semantic diff: /);
-    expect(result.stdout).toContain('**1 region change decision: 1 of 6 points of the cut model** — clauses: 0 added, 0 removed, 1 changed.');
-    expect(result.stdout).toContain('| allow (default) | remove (rule) | `categories has harassment and author.followers in 50_001..100_000` |');
+    expect(result.stdout).toContain('**1 region change decision: 1 of 6 points of the cut model, 1 transition** — 1 region (1 point) changes the action; clauses: 0 added, 0 removed, 1 changed.');
+    expect(result.stdout).toContain('| allow → remove | 1 | 1 | E1 |');
+    expect(result.stdout).toContain('#### Action changes caused by E1 — rule `harassment`: when `author.followers > 100_000` → `author.followers > 50_000`');
+    expect(result.stdout).toContain('| `categories has harassment and author.followers in 50_001..100_000` | default → rule harassment | 1 |');
+  });
+
+  it('--max-regions N: at most N regions, and the command that prints them all', async () => {
+    const a = write('n-a.policy', POLICY);
+    const b = write('n-b.policy', POLICY.replace('100_000', '50_000').replace('then remove', 'then suspend'));
+    const all = await runCli(['diff', a, b, '--format', 'json']);
+    expect(JSON.parse(all.stdout).changes.length).toBeGreaterThan(1);
+    const result = await runCli(['diff', a, b, '--format', 'markdown', '--max-regions', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.match(/<summary>input<\/summary>/g)).toHaveLength(1);
+    expect(result.stdout).toContain(`All of them: \`bylaw diff ${a} ${b} --format json\``);
+    for (const bad of ['-1', 'two', '1.5']) {
+      const usage = await runCli(['diff', a, b, '--max-regions', bad]);
+      expect(usage.code).toBe(2);
+      expect(usage.stderr).toContain('expected a whole number of regions');
+    }
+  });
+
+  it('a change of the input type alone is a change: exit 1, the type and the inputs rejected → decided', async () => {
+    const types = (roles: string) => `scale Action { allow < remove }\nenum Role { ${roles} }\nrecord Post { role: Role, flagged: bool }\ninput post: Post\ndefault allow\n\nrule flagged\n  when post.flagged and post.role == leader\n  then remove\n  because "f"\n`;
+    const a = write('i-a.policy', types('ordinary, leader'));
+    const b = write('i-b.policy', types('ordinary, leader, king'));
+    const result = await runCli(['diff', a, b]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('~ role: members of Role added: king');
+    expect(result.stdout).toContain('rejected → decided   [1 region, 2 points]');
+    expect(result.stdout).toContain('• role == king   (2 points)');
+    const json = JSON.parse((await runCli(['diff', a, b, '--format', 'json'])).stdout);
+    expect(json.summary.changed).toBe(true);
+    expect(json.inputTypes).toEqual([{ path: 'role', what: 'members of Role added: king', before: 'Role', after: 'Role', shape: false, dates: null }]);
+    expect(json.changes[0].before.rejected[0].path).toBe('role');
+    expect(json.changes[0].after).toMatchObject({ action: 'allow', basis: 'default' });
+  });
+
+  it('a field added to the input record, no clause changed: exit 1, with an input each side accepts and the other rejects', async () => {
+    const record = (fields: string) => `scale Action { allow < remove }\nrecord Post { flagged: bool${fields} }\ninput post: Post\ndefault allow\n\nrule flagged\n  when post.flagged\n  then remove\n  because "f"\n`;
+    const a = write('s-a.policy', record(''));
+    const b = write('s-b.policy', record(', satire: bool'));
+    const result = await runCli(['diff', a, b]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('no decision changes (2 points of the cut model compared); the input type changes (below)');
+    expect(result.stdout).toContain('~ satire: field added to Post');
+    expect(result.stdout).toContain('decided before, rejected now: {"flagged":false}');
+    expect(result.stdout).toContain('rejected before, decided now: {"flagged":false,"satire":false}');
   });
 
   it('exits 2 on a missing path, a policy with errors, a bad format', async () => {

@@ -3,7 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { renderDiff, type DiffFormat } from '../../analysis/diff-report.js';
-import { semanticDiff, undated } from '../../analysis/diff.js';
+import { hasChanges, semanticDiff, undated } from '../../analysis/diff.js';
 import { BudgetExceeded } from '../../logic/index.js';
 import type { PolicySet } from '../../checker/program.js';
 import { loadPolicy } from '../../load-policy.js';
@@ -15,7 +15,16 @@ interface DiffOptions {
   format: DiffFormat;
   git?: string;
   clauses?: boolean;
+  maxRegions?: number;
 }
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new InvalidArgumentError(`expected a whole number of regions, got \`${value}\``);
+  return Number(value);
+}
+
+/** A word of a command line, quoted for a POSIX shell when it needs to be. */
+const shellWord = (w: string) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 function parseFormat(value: string): DiffFormat {
   if (value === 'text' || value === 'markdown' || value === 'json') return value;
@@ -24,7 +33,7 @@ function parseFormat(value: string): DiffFormat {
 
 /**
  * `bylaw diff OLD NEW` / `bylaw diff --git REV PATH`: the exact semantic diff (analysis/diff.ts).
- * Exit 0 when no decision changes, 1 when some do, 2 on errors.
+ * Exit 0 when nothing changes, 1 when a decision or the accepted inputs do, 2 on errors.
  */
 export function registerDiff(program: Command, ctx: CommandContext): void {
   program
@@ -35,6 +44,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--git <rev>', 'compare PATH (the one argument) with its version at git revision REV')
     .option('--format <format>', 'text, markdown (a pull-request comment) or json', parseFormat, 'text' as DiffFormat)
     .option('--clauses', 'also report inputs whose deciding clause or exemption changes while action and basis stay')
+    .option('--max-regions <n>', 'show at most N regions (text and markdown; json has all)', parseCount)
     .action((first: string | undefined, second: string | undefined, options: DiffOptions) => {
       let before: Side;
       let after: Side;
@@ -62,8 +72,10 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         if (error instanceof BudgetExceeded) throw new UsageError(`the policies are too large to diff exactly (${error.message})`);
         throw error;
       }
-      ctx.out(renderDiff(diff, { before: before.label, after: after.label }, options.format));
-      if (diff.regions.length > 0) ctx.exit(EXIT.failed);
+      const words = options.git !== undefined ? ['--git', options.git, first] : [first, second!];
+      const jsonCommand = ['bylaw', 'diff', ...words.map(shellWord), ...(options.clauses ? ['--clauses'] : []), '--format', 'json'].join(' ');
+      ctx.out(renderDiff(diff, { before: before.label, after: after.label }, options.format, { maxRegions: options.maxRegions, jsonCommand }));
+      if (hasChanges(diff)) ctx.exit(EXIT.failed);
     });
 }
 

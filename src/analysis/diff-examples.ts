@@ -1,0 +1,109 @@
+import type { PolicySet, Program, Type } from '../checker/program.js';
+import { fieldKey, representative, type DecisionDiagrams, type FiniteModel } from '../logic/index.js';
+import { planSet, versionInForce } from '../semantics/plan.js';
+import type { Decision } from '../semantics/decision.js';
+import type { InputProblem } from '../semantics/validate.js';
+import { decideUnknown, prepare } from '../interpreter/evaluate.js';
+import { outcomeOf } from './diff-decision.js';
+import type { Side, Verdict } from './diff-types.js';
+
+/** Example inputs for points of the cut model, and what each side really does with them (the interpreter). */
+
+export interface Checked {
+  readonly verdict: Verdict;
+  readonly decision: Decision | null;
+  /** Why the side rejects the input (absent when it decides it or no version is in force). */
+  readonly problems?: readonly InputProblem[];
+}
+
+/** The interpreter on one side: a decision, a rejection with its problems, or no version in force. */
+export function check(set: PolicySet, input: unknown): Checked {
+  const result = decideUnknown(set, input);
+  if (result.ok) return { verdict: outcomeOf(result.decision), decision: result.decision };
+  // Rarely reached: which of the two errors it was.
+  const prepared = prepare(set, input);
+  return !prepared.ok && prepared.noVersion ? { verdict: null, decision: null } : { verdict: 'rejected', decision: null, problems: result.errors };
+}
+
+/** Whether what a side did (`checked`) is the side of a transition (clause and exemption only when given). */
+export function matches(checked: Checked, side: Side): boolean {
+  const v = checked.verdict;
+  if (side === 'decided') return v !== null && v !== 'rejected';
+  if (v === null || v === 'rejected' || side === null || side === 'rejected') return v === side;
+  return v.action === side.action && v.basis === side.basis && (side.clause === null || (v.clause === side.clause && v.exemption === side.exemption));
+}
+
+/** The date examples use for a date field no condition tests: one for both sides, so their examples agree. */
+export function defaultDate(sets: readonly PolicySet[]): string {
+  let date = '2020-01-01';
+  for (const set of sets) for (const p of set.versions) if (p.effective !== null && p.effective > date) date = p.effective;
+  return date;
+}
+
+/** A point (a class per variable) where `f` reaches a terminal `accept` takes, or null. */
+export function pointWhere(dd: DecisionDiagrams, f: number, accept: (terminal: number) => boolean): number[] | null {
+  const live = new Map<number, boolean>();
+  const reaches = (g: number): boolean => {
+    if (dd.isTerminal(g)) return accept(g);
+    let r = live.get(g);
+    if (r === undefined) live.set(g, (r = dd.childrenOf(g).some(reaches)));
+    return r;
+  };
+  if (!reaches(f)) return null;
+  const point = dd.model.vars.map(() => 0);
+  let g = f;
+  while (!dd.isTerminal(g)) {
+    const kids = dd.childrenOf(g);
+    const c = kids.findIndex(reaches);
+    point[dd.varOf(g)] = c;
+    g = kids[c]!;
+  }
+  return point;
+}
+
+/** The version whose input type an example for `set` on this point must follow. */
+function programFor(model: FiniteModel, point: readonly number[], set: PolicySet): Program {
+  if (set.dateField === null) return set.versions[0]!;
+  const date = model.byKey.get(set.dateField)!;
+  // No version in force on the point: the first version's input type describes the example.
+  return set.versions[versionInForce(planSet(set), representative(date, point[date.index]!) as string)] ?? set.versions[0]!;
+}
+
+/**
+ * A valid input on the point: tested fields from the point's classes, every other field a valid
+ * default (false, 0 or the bound nearest it, the first enum member, an empty set, `"example"`).
+ */
+export function exampleFor(model: FiniteModel, point: readonly number[], set: PolicySet, date = defaultDate([set])): Record<string, unknown> {
+  const program = programFor(model, point, set);
+  const value = (type: Type, path: readonly string[]): unknown => {
+    const v = model.byKey.get(fieldKey(path));
+    if (v && v.kind !== 'member' && v.kind !== 'opaque') return representative(v, point[v.index]!);
+    switch (type.kind) {
+      case 'bool':
+        return false;
+      case 'int': {
+        let n = 0;
+        if (type.min !== null && n < type.min) n = type.min;
+        if (type.max !== null && n > type.max) n = type.max;
+        return n;
+      }
+      case 'string':
+        return 'example';
+      case 'date':
+        return date;
+      case 'enum':
+        return type.members[0];
+      case 'set': {
+        // The members the point holds, even one this side's enum lacks (the side then rejects the input).
+        const holds = model.vars.filter((v) => v.kind === 'member' && fieldKey(v.path) === fieldKey(path) && representative(v, point[v.index]!) === true).map((v) => v.member!);
+        return [...type.element.members.filter((m) => holds.includes(m)), ...holds.filter((m) => !type.element.members.includes(m))];
+      }
+      case 'record': {
+        const out: Record<string, unknown> = {};
+        for (const f of type.fields) out[f.name] = value(f.type, [...path, f.name]);
+        return out;
+      }
+    }
+  };
+  return value(program.inputType, []) as Record<string, unknown>;
+}
