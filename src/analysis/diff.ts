@@ -16,6 +16,7 @@ import {
 import { applicableExemption, combine, type Basis, type Decision } from '../semantics/decision.js';
 import { contextsOf, decideUnknown } from '../interpreter/evaluate.js';
 import { formatInt, formatValue, printCondition } from './print.js';
+import { compareCodePoints } from '../diagnostics/text.js';
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
@@ -329,7 +330,7 @@ function makeRegion(
   const beforeDecision = decideOrNull(before!, beforeExample);
   const afterDecision = decideOrNull(after!, afterExample);
   const outcomes = (f: number) =>
-    [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Outcome | null).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
+    [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Outcome | null).sort((x, y) => compareCodePoints(outcomeKey(x), outcomeKey(y)));
   const matches = (d: Decision | null, o: Outcome | null) =>
     d === null || o === null ? d === o : d.action === o.action && d.basis === o.basis && (o.clause === null || (d.clause === o.clause && d.exemption === o.exemption));
   const same = JSON.stringify(afterExample) === JSON.stringify(beforeExample);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareCodePoints } from '../diagnostics/text.js';
 
 /**
  * How the module loader sees files. The CLI uses the disk; the language server and tests can
@@ -39,7 +40,7 @@ export const diskHost: SourceHost = {
   },
   list(path) {
     try {
-      return readdirSync(path).sort();
+      return readdirSync(path).sort(compareCodePoints);
     } catch {
       return [];
     }

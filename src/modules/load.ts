@@ -4,6 +4,7 @@ import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { compareCodePoints } from '../diagnostics/text.js';
 import { parse } from '../syntax/parse.js';
 import { bundledStdlib, diskHost, type SourceHost } from './host.js';
 
@@ -107,7 +108,7 @@ class Loader {
     }
     this.checkEffectiveDates(versions);
     const units = versions
-      .sort((a, b) => compare(effectiveOf(a.ast)!.date.value, effectiveOf(b.ast)!.date.value))
+      .sort((a, b) => compareCodePoints(effectiveOf(a.ast)!.date.value, effectiveOf(b.ast)!.date.value))
       .map((v) => this.unit(v));
     if (units.some((u) => u === null)) return null;
     return { name: policyName(versions[0] ?? loaded[0]!), root: folder, units: units as Unit[] };
@@ -229,8 +230,4 @@ function moduleName(path: string): string {
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), resolve(path));
   return rel.startsWith('..') || rel === '' ? resolve(path) : rel.split(sep).join('/');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

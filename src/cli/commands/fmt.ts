@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { unifiedDiff } from '../../format/diff.js';
 import { formatPolicy } from '../../format/format.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { compareCodePoints } from '../../diagnostics/text.js';
 import { printDiagnostics } from '../report.js';
 import { policyFilesUnder, policyPathKind } from '../targets.js';
 
@@ -62,7 +63,7 @@ function policyFiles(paths: readonly string[], cwd: string): PolicyFile[] {
     if (under.length === 0) throw new UsageError(`no .policy files in ${shown}`);
     for (const file of under) found.set(file, { shown: join(shown, relative(absolute, file)), absolute: file });
   }
-  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  return [...found.values()].sort((a, b) => compareCodePoints(a.shown, b.shown));
 }
 
 async function readText(file: PolicyFile): Promise<string> {

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
 import { summarize } from '../../diagnostics/render.js';
+import { compareCodePoints } from '../../diagnostics/text.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { discoverPolicySets } from '../targets.js';
@@ -64,6 +65,6 @@ function caseFilesFor(folder: string, name: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => f === `${name}.cases.json` || (f.startsWith(`${name}.`) && f.endsWith('.cases.json')))
-    .sort()
+    .sort(compareCodePoints)
     .map((f) => join(folder, f));
 }
