@@ -162,12 +162,20 @@ function $report(problems«: InputProblem[]», path«: string», message«: stri
   if (problems.length <= $MAX_PROBLEMS) problems.push({ path: path === "" ? "(input)" : path, message });
 }
 
+function $escapeControls(text«: string»)«: string» {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
+function $describeKey(key«: string»)«: string» {
+  return $escapeControls(key.length > 40 ? key.slice(0, 40) + "\u2026" : key);
+}
+
 function $describe(value«: unknown»)«: string» {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
+  if (typeof value === "string") return $escapeControls(JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value));
   if (typeof value === "boolean") return String(value);
   return typeof value;
 }
@@ -293,7 +301,7 @@ function $checkUnknownFields(value«: Record<string, unknown>», prefix«: strin
     if (problems.length > $MAX_PROBLEMS) return;
     if (names.includes(key)) continue;
     const hint = $closest(key, names);
-    $report(problems, prefix + key, "unknown field of " + record + (hint ? "; did you mean \"" + hint + "\"?" : ""));
+    $report(problems, prefix + $describeKey(key), "unknown field of " + record + (hint ? "; did you mean \"" + hint + "\"?" : ""));
   }
 }
 

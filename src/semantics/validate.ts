@@ -1,5 +1,6 @@
 import { isValidIsoDate } from '../ast/dates.js';
 import { closestMatch } from '../diagnostics/suggest.js';
+import { escapeControls } from '../diagnostics/text.js';
 import type { RecordType, Type } from '../checker/program.js';
 
 /** One problem with a decision input, located by its JSON path (`author.followers`). */
@@ -44,9 +45,17 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return escapeControls(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   if (typeof value === 'boolean') return String(value);
   return typeof value;
+}
+
+/**
+ * An undeclared key as its path shows it: the input's author chose it, so it may hold terminal
+ * escapes, line breaks or megabytes. At most 40 characters, control characters escaped.
+ */
+export function describeKey(key: string): string {
+  return escapeControls(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
 
 function checkValue(type: Type, value: unknown, path: string, problems: InputProblem[]): void {
@@ -111,7 +120,7 @@ function checkValue(type: Type, value: unknown, path: string, problems: InputPro
         if (full(problems)) return;
         if (names.includes(key)) continue;
         const hint = closestMatch(key, names);
-        report(problems, prefix + key, `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
+        report(problems, prefix + describeKey(key), `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
       }
       return;
     }
