@@ -72,7 +72,7 @@ function shown(text: string): string {
 
 /** Control and bidi characters would reorder or hide the frame; show them as escapes. */
 function visible(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(HIDDEN_PATTERN, (c) => '\u00b7'.repeat(c.length));
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\u00b7').replace(HIDDEN_PATTERN, (c) => '\u00b7'.repeat(c.length));
 }
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {
