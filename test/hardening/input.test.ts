@@ -291,11 +291,11 @@ describe('hostile input: bylaw decide', () => {
     ['an empty file', ''],
     ['NaN (not JSON)', '{"followers": NaN}'],
     ['binary junk', '\u0000\u0001\u00ff\ud800'],
-  ])('%s: exit 2 with one message, no stack trace', async (_, text) => {
+  ])('%s: exit 2 with one message (and the line it is about), no stack trace', async (_, text) => {
     const r = await runCli(['decide', 'policies/twitter'], { stdin: text });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: /);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
     noStackTrace(r.stderr);
   });
 

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { renderExplanation } from '../../semantics/explanation.js';
-import { parseJson, readStdin, readTextFile } from '../files.js';
+import { withReaderProblems } from '../../semantics/validate.js';
+import { escapeControls } from '../../diagnostics/text.js';
+import { readStdin, readTextFile } from '../files.js';
+import { numberProblems, parseJson } from '../read-json.js';
 import { stringifyDeep } from '../json.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
@@ -27,8 +30,8 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const source = options.input ?? '<stdin>';
       const text = options.input ? readTextFile(options.input) : await readStdin(ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
-      const input = parseJson(text, source);
-      const result = decideUnknown(policy, input);
+      const { value: input, fractional } = parseJson(text, source);
+      const result = withReaderProblems(decideUnknown(policy, input), numberProblems(fractional));
       if (!result.ok) {
         ctx.err(`error: ${source} is not a valid ${policy.versions[0]!.inputType.name}:`);
         for (const e of result.errors) ctx.err(`  ${e.path}: ${e.message}`);
@@ -47,8 +50,9 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       }
       const by = d.clause ? ` by ${d.basis === 'redline' ? 'red line' : 'rule'} \`${d.clause}\`` : '';
       const via = d.exemption ? ` via exemption \`${d.exemption}\`` : '';
-      ctx.out(`${d.action} (${d.basis})${by}${via} — version ${d.version}`);
-      for (const because of d.because) ctx.out(`  because: ${because}`);
+      // Policy text (the version, `because`) may hold control characters: escaped for the terminal.
+      ctx.out(escapeControls(`${d.action} (${d.basis})${by}${via} — version ${d.version}`));
+      for (const because of d.because) ctx.out(`  because: ${escapeControls(because)}`);
     });
 }
 

@@ -50,7 +50,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
           ctx.out(`cases: none (add ${join(options.casesDir, `${name}.cases.json`)})`);
           continue;
         }
-        const outcomes = runCases(readCases(caseFiles), engines);
+        const outcomes = runCases(readCases(caseFiles, loaded.policy, name), engines);
         ctx.out(decisionTable(outcomes));
         const ok = outcomes.filter((o) => o.kind === 'passed').length;
         passed += ok;
