@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { compareCodePoints } from '../diagnostics/text.js';
+import { decodeSource } from '../syntax/encoding.js';
 import { parse } from '../syntax/parse.js';
 import { bundledStdlib, diskHost, type SourceHost } from './host.js';
 
@@ -196,7 +197,10 @@ class Loader {
   private read(path: string, via: UseDecl | null): SourceFile | null {
     const key = resolve(path);
     if (this.parsed.has(key)) return this.parsed.get(key)!;
-    const text = this.host.readFile(path);
+    const bytes = this.host.readBytes ? this.host.readBytes(path) : null;
+    const decoded = bytes ? decodeSource(bytes, path) : null;
+    if (decoded) this.bag.add(decoded.diagnostics);
+    const text = this.host.readBytes ? (decoded?.text ?? null) : this.host.readFile(path);
     if (text === null) {
       this.bag.report('BL106', `cannot read \`${path}\``, via?.span ?? fileSpan(path), {
         help: 'check that the file exists, is a file and that you may read it',

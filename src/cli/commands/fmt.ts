@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { unifiedDiff } from '../../format/diff.js';
 import { formatPolicy } from '../../format/format.js';
+import { decodeSource } from '../../syntax/encoding.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { compareCodePoints } from '../../diagnostics/text.js';
 import { printDiagnostics } from '../report.js';
@@ -19,7 +20,13 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
       const internalErrors: string[] = [];
       let unformatted = 0;
       for (const file of files) {
-        const text = await readText(file);
+        const { text, diagnostics } = decodeSource(await readBytes(file), file.shown);
+        if (diagnostics.length > 0) {
+          // Formatting would write U+FFFD over the bytes that are not UTF-8: the file is left as it is.
+          printDiagnostics(ctx, diagnostics, new Map([[file.shown, text]]));
+          ctx.exit(EXIT.usage);
+          continue;
+        }
         const result = await formatPolicy(text, file.shown);
         if (result.kind === 'syntax-error') {
           printDiagnostics(ctx, result.diagnostics, new Map([[file.shown, text]]));
@@ -66,9 +73,9 @@ function policyFiles(paths: readonly string[], cwd: string): PolicyFile[] {
   return [...found.values()].sort((a, b) => compareCodePoints(a.shown, b.shown));
 }
 
-async function readText(file: PolicyFile): Promise<string> {
+async function readBytes(file: PolicyFile): Promise<Uint8Array> {
   try {
-    return await readFile(file.absolute, 'utf8');
+    return await readFile(file.absolute);
   } catch (error) {
     throw new UsageError(`cannot read ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
