@@ -40,10 +40,11 @@ export function parseJson(text: string, source: string): ParsedJson {
 }
 
 /**
- * Numbers with a fraction or exponent. Outside strings, a digit followed by `.`, `e` or `E`
+ * Numbers with a fraction or exponent in JSON text that `JSON.parse` accepted (for readers that
+ * parse themselves, a line at a time). Outside strings, a digit followed by `.`, `e` or `E`
  * occurs only in such a number: text without one (nearly every input) is not scanned again.
  */
-function fractionalNumbers(text: string): WrittenNumber[] {
+export function fractionalNumbers(text: string): WrittenNumber[] {
   const found: WrittenNumber[] = [];
   if (!/\d[.eE]/.test(text) || !fractionOutsideStrings(text)) return found;
   visit(
