@@ -1,7 +1,10 @@
-import { isUtf8 } from 'node:buffer';
 import { diagnostic } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/span.js';
+
+// TextDecoder, not Buffer: parsing needs no Node API (a web page can load policies too).
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Policies are UTF-8. Decoding bytes that are not would silently turn each bad byte into U+FFFD
@@ -9,15 +12,18 @@ import { LineIndex } from '../diagnostics/span.js';
  * its byte offset. The text still comes back (with U+FFFD), for code frames and further errors.
  */
 export function decodeSource(bytes: Uint8Array, file: string): { readonly text: string; readonly diagnostics: readonly Diagnostic[] } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = buffer.toString('utf8');
-  if (isUtf8(buffer)) return { text, diagnostics: [] };
-  const bad = illFormed(buffer);
+  try {
+    return { text: strict.decode(bytes), diagnostics: [] };
+  } catch {
+    // Not UTF-8: find out where, below.
+  }
+  const text = lenient.decode(bytes);
+  const bad = illFormed(bytes);
   const first = bad[0]!;
   // The bytes before the first bad one are valid: their decoding is where it is in the text.
-  const offset = buffer.toString('utf8', 0, first.offset).length;
+  const offset = lenient.decode(bytes.subarray(0, first.offset)).length;
   const span = new LineIndex(text).span(file, offset, offset + 1);
-  const shown = [...buffer.subarray(first.offset, first.offset + first.length)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  const shown = [...bytes.subarray(first.offset, first.offset + first.length)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
   const more = bad.length - 1;
   return {
     text,
