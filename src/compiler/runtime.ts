@@ -162,12 +162,20 @@ function $report(problems«: InputProblem[]», path«: string», message«: stri
   if (problems.length <= $MAX_PROBLEMS) problems.push({ path: path === "" ? "(input)" : path, message });
 }
 
+function $escapeControls(text«: string»)«: string» {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+}
+
+function $describeKey(key«: string»)«: string» {
+  return $escapeControls(key.length > 40 ? key.slice(0, 40) + "\u2026" : key);
+}
+
 function $describe(value«: unknown»)«: string» {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value);
+  if (typeof value === "string") return $escapeControls(JSON.stringify(value.length > 40 ? value.slice(0, 40) + "\u2026" : value));
   if (typeof value === "boolean") return String(value);
   return typeof value;
 }
@@ -188,39 +196,54 @@ function $isDate(text«: string»)«: boolean» {
   return day <= days;
 }
 
-function $editDistance(a«: string», b«: string»)«: number» {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d«: number[][]» = [];
-  for (let i = 0; i < rows; i++) {
-    const row«: number[]» = new Array«<number>»(cols).fill(0);
-    row[0] = i;
-    d.push(row);
-  }
-  for (let j = 0; j < cols; j++) d[0]«!»[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]«!»[j]«!» + 1, d[i]«!»[j - 1]«!» + 1, d[i - 1]«!»[j - 1]«!» + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]«!»[j - 2]«!» + 1);
+const $MAX_SUGGEST_LENGTH = 256;
+
+function $editDistance(a«: string», b«: string», max«: number»)«: number» {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return Math.abs(n - m);
+  const over = Math.min(max + 1, n + m + 1);
+  let before«: number[]» = new Array«<number>»(m + 1).fill(over);
+  let previous«: number[]» = new Array«<number>»(m + 1).fill(over);
+  let current«: number[]» = new Array«<number>»(m + 1).fill(over);
+  for (let j = 0; j <= Math.min(m, over); j++) previous[j] = Math.min(j, over);
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - over + 1);
+    const to = Math.min(m, i + over - 1);
+    current[0] = Math.min(i, over);
+    if (from > 1) current[from - 1] = over;
+    if (to < m) current[to + 1] = over;
+    let rowMin = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(previous[j]«!» + 1, current[j - 1]«!» + 1, previous[j - 1]«!» + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        best = Math.min(best, before[j - 2]«!» + 1);
       }
-      d[i]«!»[j] = best;
+      if (best > over) best = over;
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin >= over) return over;
+    const recycled = before;
+    before = previous;
+    previous = current;
+    current = recycled;
   }
-  return d[a.length]«!»[b.length]«!»;
+  return previous[m]«!»;
 }
 
 function $closest(name«: string», candidates«: readonly string[]»)«: string | undefined» {
   const limit = Math.max(1, Math.floor(name.length / 3));
+  const measured = name.length <= $MAX_SUGGEST_LENGTH;
   let best«: string | undefined»;
   let bestDistance = Infinity;
   const lower = name.toLowerCase();
   for (const candidate of candidates) {
     if (candidate === name) continue;
     const sameLetters = candidate.toLowerCase() === lower;
-    if (!sameLetters && Math.abs(candidate.length - name.length) > limit) continue;
-    const distance = sameLetters ? 0.5 : $editDistance(name, candidate);
+    if (!sameLetters && (!measured || Math.abs(candidate.length - name.length) > limit)) continue;
+    const distance = sameLetters ? 0.5 : $editDistance(name, candidate, Math.min(limit, Math.ceil(bestDistance) - 1));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -278,7 +301,7 @@ function $checkUnknownFields(value«: Record<string, unknown>», prefix«: strin
     if (problems.length > $MAX_PROBLEMS) return;
     if (names.includes(key)) continue;
     const hint = $closest(key, names);
-    $report(problems, prefix + key, "unknown field of " + record + (hint ? "; did you mean \"" + hint + "\"?" : ""));
+    $report(problems, prefix + $describeKey(key), "unknown field of " + record + (hint ? "; did you mean \"" + hint + "\"?" : ""));
   }
 }
 

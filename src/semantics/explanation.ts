@@ -1,3 +1,4 @@
+import { escapeControls } from '../diagnostics/text.js';
 import type { Decision } from './decision.js';
 
 /** A place in a `.policy` file, 1-based, end exclusive. Plain data: it survives JSON and codegen. */
@@ -90,5 +91,6 @@ export function renderExplanation(explanation: Explanation): string {
       : `not ${c.kind === 'exemption' ? 'applied' : 'fired'}: ${c.reason ?? ''}`;
     lines.push(`${mark} ${c.kind.padEnd(9)} ${c.name.padEnd(28)} ${outcome}   (${where})`);
   }
-  return lines.join('\n');
+  // Names, the version and condition texts come from the policy: no control character reaches the terminal.
+  return lines.map(escapeControls).join('\n');
 }

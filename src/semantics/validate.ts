@@ -1,5 +1,6 @@
 import { isValidIsoDate } from '../ast/dates.js';
 import { closestMatch } from '../diagnostics/suggest.js';
+import { escapeControls } from '../diagnostics/text.js';
 import type { RecordType, Type } from '../checker/program.js';
 
 /** One problem with a decision input, located by its JSON path (`author.followers`). */
@@ -26,6 +27,24 @@ export function validateInput(type: RecordType, input: unknown): Validation<Reco
   return problems.length === 0 ? { ok: true, value: input as Record<string, unknown> } : { ok: false, errors: problems.slice(0, MAX_PROBLEMS) };
 }
 
+/**
+ * A validation (or a decision) with the problems a reader of JSON text found that validation
+ * cannot see, because it receives parsed values: a number written `1.0` or `1e-400` is the
+ * int 1 or 0 once parsed. A reader's problem at or inside a path already reported is dropped
+ * (`"handle": 1.0` is already "expected string"; a number inside an unknown field is part of it).
+ */
+export function withReaderProblems<R extends { readonly ok: true } | { readonly ok: false; readonly errors: readonly InputProblem[] }>(
+  result: R,
+  extra: readonly InputProblem[],
+): R | { readonly ok: false; readonly errors: readonly InputProblem[] } {
+  if (extra.length === 0) return result;
+  const known = result.ok ? [] : result.errors;
+  const covered = (path: string) =>
+    known.some((k) => k.path === '(input)' || path === k.path || path.startsWith(`${k.path}.`) || path.startsWith(`${k.path}[`));
+  const added = extra.filter((p) => !covered(p.path));
+  return added.length === 0 ? result : { ok: false, errors: [...known, ...added].slice(0, MAX_PROBLEMS) };
+}
+
 function report(problems: InputProblem[], path: string, message: string): void {
   if (problems.length <= MAX_PROBLEMS) problems.push({ path: path === '' ? '(input)' : path, message });
 }
@@ -44,9 +63,17 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string') return escapeControls(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
   if (typeof value === 'boolean') return String(value);
   return typeof value;
+}
+
+/**
+ * An undeclared key as its path shows it: the input's author chose it, so it may hold terminal
+ * escapes, line breaks or megabytes. At most 40 characters, control characters escaped.
+ */
+export function describeKey(key: string): string {
+  return escapeControls(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
 
 function checkValue(type: Type, value: unknown, path: string, problems: InputProblem[]): void {
@@ -111,7 +138,7 @@ function checkValue(type: Type, value: unknown, path: string, problems: InputPro
         if (full(problems)) return;
         if (names.includes(key)) continue;
         const hint = closestMatch(key, names);
-        report(problems, prefix + key, `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
+        report(problems, prefix + describeKey(key), `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
       }
       return;
     }
