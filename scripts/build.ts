@@ -36,7 +36,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // Peer dependencies: the user's own copy is used (prettier), or it is optional (DuckDB).
-  external: ['prettier', '@duckdb/node-api'],
+  // jsonc-parser's main entry is a UMD module whose require() calls esbuild cannot follow: it is
+  // loaded from node_modules (a dependency, so always installed), and only by `decide` and `test`.
+  external: ['prettier', '@duckdb/node-api', 'jsonc-parser'],
   // commander and other CommonJS dependencies call require(); ES modules have none.
   banner: { js: "import { createRequire as $bylawRequire } from 'node:module'; const require = $bylawRequire(import.meta.url);" },
   // Not minified: a bug's stack trace (BYLAW_DEBUG=1) stays readable without source maps, and

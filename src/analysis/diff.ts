@@ -9,6 +9,7 @@ import { check, defaultDate, exampleFor, matches, pointWhere } from './diff-exam
 import { addAcceptanceCuts, typeAt, typeChanges } from './diff-input.js';
 import { clausesOf, textualChanges } from './diff-textual.js';
 import { printCondition } from './print.js';
+import { compareCodePoints } from '../diagnostics/text.js';
 import type { Cause, DiffOptions, InputTypeChange, Region, SemanticDiff, Side, Transition, Verdict } from './diff-types.js';
 
 /**
@@ -205,7 +206,7 @@ function makeRegion(
   const beforeExample = exampleFor(model, point, before!, date);
   const checkedBefore = check(before!, beforeExample);
   const checkedAfter = check(after!, afterExample);
-  const outcomes = (f: number) => [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Verdict).sort((x, y) => outcomeKey(x).localeCompare(outcomeKey(y)));
+  const outcomes = (f: number) => [...terminalsWithin(dd, f, cube)].map((t) => dd.value(t) as Verdict).sort((x, y) => compareCodePoints(outcomeKey(x), outcomeKey(y)));
   const same = JSON.stringify(afterExample) === JSON.stringify(beforeExample);
   const points = cubePoints(cube);
   return {

@@ -1,6 +1,7 @@
 import type { Decision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { FastParser } from './fast-parse.js';
+import { compareCodePoints } from '../diagnostics/text.js';
 
 /**
  * Corpus replay: decide every line of a JSONL file of posts, count decisions by action and
@@ -391,7 +392,7 @@ export class ReplayTotals {
         const [action, basis] = k.split('\t') as [string, string];
         return { action, basis, count };
       })
-      .sort((a, b) => b.count - a.count || a.action.localeCompare(b.action) || a.basis.localeCompare(b.basis));
+      .sort((a, b) => b.count - a.count || compareCodePoints(a.action, b.action) || compareCodePoints(a.basis, b.basis));
   }
 
   transitionList(): Transition[] {

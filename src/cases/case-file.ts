@@ -1,3 +1,5 @@
+import type { InputProblem } from '../semantics/validate.js';
+
 /**
  * The golden case file contract (docs/cli.md, `bylaw test`):
  * `{ "policy": "twitter", "cases": [{ id, source?, note?, input, expect: { action, basis?, … } }] }`.
@@ -10,6 +12,13 @@ export interface GoldenCase {
   readonly note?: string;
   /** The file the case came from, for messages. */
   readonly file: string;
+  /** Its place in the file: `cases[3]`. */
+  readonly at: string;
+  /**
+   * Problems of the input that only its JSON text shows (a number written `1.0`), found by the
+   * reader of the file: validation sees parsed values.
+   */
+  readonly readerProblems?: readonly InputProblem[];
 }
 
 export interface CaseFile {
@@ -30,7 +39,10 @@ const EXPECT_KEYS = ['action', 'basis', 'clause', 'exemption', 'version'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Checks the shape of a parsed case file; every problem is returned, none thrown. */
+/**
+ * Checks the shape of a parsed case file; every problem is returned, none thrown. The file is
+ * usable only without problems; it is null when not even its `cases` array could be read.
+ */
 export function readCaseFile(json: unknown, file: string): { file: CaseFile | null; problems: CaseFileProblem[] } {
   const problems: CaseFileProblem[] = [];
   const problem = (caseId: string | null, path: string, message: string) => problems.push({ file, caseId, path, message });
@@ -75,10 +87,12 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
         input: raw['input'],
         expect: expect as GoldenCase['expect'],
         file,
+        at,
         ...(source ? { source } : {}),
         ...(typeof raw['note'] === 'string' ? { note: raw['note'] } : {}),
       });
     }
   });
-  return { file: problems.length === 0 ? { policy: (json['policy'] as string | undefined) ?? null, cases } : null, problems };
+  // The cases that could be read, even beside problems: they can still be checked against a policy.
+  return { file: { policy: typeof json['policy'] === 'string' ? json['policy'] : null, cases }, problems };
 }

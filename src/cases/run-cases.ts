@@ -1,5 +1,5 @@
 import type { Decision } from '../semantics/decision.js';
-import type { InputProblem } from '../semantics/validate.js';
+import { withReaderProblems, type InputProblem } from '../semantics/validate.js';
 import type { GoldenCase } from './case-file.js';
 
 /** Something that decides: the interpreter, a compiled module. */
@@ -27,7 +27,7 @@ function sameDecision(a: Decision, b: Decision): boolean {
 export function runCase(testCase: GoldenCase, engines: readonly Engine[]): CaseOutcome {
   const decisions: (readonly [string, Decision])[] = [];
   for (const engine of engines) {
-    const result = engine.decideUnknown(testCase.input);
+    const result = withReaderProblems(engine.decideUnknown(testCase.input), testCase.readerProblems ?? []);
     if (!result.ok) return { kind: 'invalid', case: testCase, errors: result.errors };
     decisions.push([engine.name, result.decision]);
   }
@@ -41,15 +41,26 @@ export function runCase(testCase: GoldenCase, engines: readonly Engine[]): CaseO
     : { kind: 'failed', case: testCase, decision: first, mismatches };
 }
 
-/** `remove (redline: direct_threat)` */
-export function describeDecision(d: Pick<Decision, 'action' | 'basis' | 'clause' | 'exemption'>): string {
-  const parts = [d.basis, d.clause, d.exemption ? `via ${d.exemption}` : null].filter((p): p is string => Boolean(p));
-  return `${d.action} (${parts.join(' ')})`;
+/**
+ * `remove (redline direct_threat)`, `notice (exemption violent_threat via public_interest_notice)`,
+ * `allow (default)`; with `compared` (a case's `expect`) holding `version`, the version too.
+ */
+export function describeDecision(d: Pick<Decision, 'action' | 'basis' | 'clause' | 'exemption' | 'version'>, compared: Readonly<Record<string, unknown>> = {}): string {
+  const parts = [d.basis, d.clause, d.exemption ? `via ${d.exemption}` : null, 'version' in compared ? `version ${d.version}` : null];
+  return `${d.action} (${parts.filter((p): p is string => Boolean(p)).join(' ')})`;
 }
 
+/**
+ * An expectation in the same words as `describeDecision`: `allow (exemption via newsworthy)`,
+ * `remove (rule violent_threat)`; a clause expected without a basis is `clause NAME`, an
+ * expected null is `no clause` / `no exemption`.
+ */
 export function describeExpected(expect: GoldenCase['expect']): string {
-  const rest = Object.entries(expect)
-    .filter(([k]) => k !== 'action')
-    .map(([k, v]) => (k === 'basis' ? String(v) : `${k} ${String(v)}`));
-  return rest.length > 0 ? `${expect.action} (${rest.join(' ')})` : expect.action;
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(expect, key);
+  const parts: string[] = [];
+  if (has('basis')) parts.push(String(expect['basis']));
+  if (has('clause')) parts.push(expect['clause'] === null ? 'no clause' : `${has('basis') ? '' : 'clause '}${String(expect['clause'])}`);
+  if (has('exemption')) parts.push(expect['exemption'] === null ? 'no exemption' : `via ${String(expect['exemption'])}`);
+  if (has('version')) parts.push(`version ${String(expect['version'])}`);
+  return parts.length > 0 ? `${expect.action} (${parts.join(' ')})` : expect.action;
 }

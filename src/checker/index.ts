@@ -22,10 +22,14 @@ export interface UnitResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Contexts declared in the unit's files, and those some condition refers to. */
   readonly contexts: { readonly declared: readonly A.ContextDecl[]; readonly used: ReadonlySet<string> };
+  /** The unit declares only types and maybe a scale: a module to `use`, not a policy. */
+  readonly library: boolean;
 }
 
 export interface SetResult {
   readonly set: PolicySet | null;
+  /** True when every unit is a library (types and a scale, nothing to decide): no set, and no error. */
+  readonly library: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -50,6 +54,7 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
   const ok = !diagnostics.some((d) => d.severity === 'error') && programs.every((p) => p !== null) && programs.length > 0;
   return {
     set: ok ? { name: loaded.name, root: loaded.root, versions: programs as Program[], dateField, sources } : null,
+    library: results.length > 0 && results.every((r) => r.library),
     diagnostics,
   };
 }
@@ -118,6 +123,8 @@ function reportUnusedContexts(results: readonly UnitResult[], bag: DiagnosticBag
 }
 
 /** Checks one version: the root file and every module it uses, as one program. */
+const HEADER_KINDS: ReadonlySet<string> = new Set<A.HeaderItem['kind']>(['PolicyHeader', 'VersionHeader', 'EffectiveHeader', 'SourceHeader']);
+
 export function checkUnit(unit: Unit): UnitResult {
   return new UnitChecker(unit).run();
 }
@@ -139,9 +146,12 @@ class UnitChecker {
     const contextDecls = scope.byKind('context').map((s) => s.decl);
     const clauses = [...scope.byKind('redline'), ...scope.byKind('rule'), ...scope.byKind('exemption')];
     const inputs = scope.byKind('input');
-    const library = inputs.length === 0 && contextDecls.length === 0 && clauses.length === 0 && scope.defaults.length === 0;
+    // A file with a header (`policy`, `version`, `effective`, `source`) means to be a policy:
+    // declaring nothing to decide is then an error, not a library.
+    const headed = this.unit.root.ast.items.some((i) => HEADER_KINDS.has(i.kind));
+    const library = !headed && inputs.length === 0 && contextDecls.length === 0 && clauses.length === 0 && scope.defaults.length === 0;
     const scale = this.scale(library);
-    if (library) return this.result(null, contextDecls, new Set());
+    if (library) return { ...this.result(null, contextDecls, new Set()), library: true };
 
     const input = this.single('input', inputs.map((i) => i.decl), 'input post: Post');
     const inputType = input ? resolveInputType(input, types, bag) : null;
@@ -299,6 +309,6 @@ class UnitChecker {
   }
 
   private result(program: Program | null, declared: readonly A.ContextDecl[], used: ReadonlySet<string>): UnitResult {
-    return { program, diagnostics: this.bag.items, contexts: { declared, used } };
+    return { program, diagnostics: this.bag.items, contexts: { declared, used }, library: false };
   }
 }

@@ -1,6 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import { positionAt } from '../diagnostics/span.js';
 import { UsageError, type CommandContext } from './io.js';
 
 /** Reads a text file or fails with a one-line usage error (exit 2). */
@@ -33,18 +32,6 @@ export function makeDirectory(dir: string): void {
     if (code !== 'ENOENT' || parent === dir) throw error;
     makeDirectory(parent);
     mkdirSync(dir);
-  }
-}
-
-/** Parses JSON, turning the parser's offset into `file:line:col` for the message. */
-export function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1] ?? (/end of JSON input/.test(message) ? String(text.length) : undefined);
-    const where = offset === undefined ? source : `${source}:${positionAt(text, Number(offset)).line}:${positionAt(text, Number(offset)).column}`;
-    throw new UsageError(`${where}: invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected/, 'unexpected')}`);
   }
 }
 

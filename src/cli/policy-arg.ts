@@ -5,12 +5,19 @@ import { EXIT, UsageError, type CommandContext } from './io.js';
 import { printDiagnostics, type ErrorFormat } from './report.js';
 
 /**
- * Loads the policy named on the command line. A missing path is a usage error (2); a policy
- * with errors prints them and is a policy failure (1). Warnings are printed and do not stop.
+ * Loads the policy named on the command line. A missing path or a module (nothing to decide
+ * with) is a usage error (2); a policy with errors prints them and is a policy failure (1).
+ * Warnings are printed and do not stop.
  */
 export function requirePolicy(ctx: CommandContext, path: string, format: ErrorFormat = 'human'): PolicySet | null {
   if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
   const loaded = loadPolicy(path);
+  if (loaded.library) {
+    // `check` rightly finds nothing wrong with a module; the commands that decide need a policy.
+    throw new UsageError(
+      `${path} is a module, not a policy: it declares no \`input\`, clause or \`default\`; give a policy file or a policy set (a folder of version files) that \`use\`s it`,
+    );
+  }
   if (!loaded.policy) {
     printDiagnostics(ctx, loaded.diagnostics, loaded.sources, format);
     ctx.err(`error: ${path} has errors; fix them first (run \`bylaw check ${path}\`)`);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import { compareCodePoints } from '../diagnostics/text.js';
 import { UsageError } from './io.js';
 
 /**
@@ -58,7 +59,7 @@ function collectFolder(folder: string, targets: string[]): void {
 }
 
 function sortedEntries(folder: string): Dirent[] {
-  return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareCodePoints(a.name, b.name));
 }
 
 function searched(entry: Dirent): boolean {

@@ -142,7 +142,9 @@ class ModuleModel {
 
     w.line('/**');
     w.line(' * Checks untrusted input: every problem with its JSON path. The date is read first and the');
-    w.line(' * input checked against the record of the version in force on it.');
+    w.line(' * input checked against the record of the version in force on it. It sees parsed values:');
+    w.line(' * JSON text `1.0` or `1e-400` is already the int 1 or 0, so reject numbers written with a');
+    w.line(' * fraction or exponent while reading the text if that matters (`bylaw decide` does).');
     w.line(' */');
     w.block(`export function validate(input${ts(': unknown')})${ts(`: Validation<${input}>`)} {`, () => {
       w.line(`const prepared = ${internal('prepare')}(input);`);
@@ -272,7 +274,7 @@ class ModuleModel {
     w.line(`export declare function decide(input: ${input}): Decision;`);
     w.line('/** The full trace of a decision. Validates first: throws InvalidInputError or NoVersionInForceError. */');
     w.line(`export declare function explain(input: ${input}): Explanation;`);
-    w.line('/** Checks untrusted input: every problem with its JSON path. */');
+    w.line('/** Checks untrusted input (parsed values: JSON `1.0` is already the int 1): every problem with its JSON path. */');
     w.line(`export declare function validate(input: unknown): Validation<${input}>;`);
     w.line('/** `validate`, then `decide`: never throws. */');
     w.line('export declare function decideUnknown(input: unknown): DecideResult;');

@@ -21,19 +21,22 @@ export function internal(base: string | number): string {
  * A JavaScript string literal with the same value as `value`. JSON.stringify escapes quotes,
  * backslashes, control characters and lone surrogates; U+2028/U+2029 are escaped too (line
  * terminators in older JS), and so are `«` and `»`, the markers the emitter uses for
- * TypeScript-only text, so a policy string can never be mistaken for one.
+ * TypeScript-only text, so a policy string can never be mistaken for one. A `<` before `/` or
+ * `!` is escaped as well: `</script>` or `<!--` would end or derail an inline `<script>` that
+ * holds the module.
  */
 export function jsString(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029\u00ab\u00bb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(/[\u2028\u2029\u00ab\u00bb]|<(?=[/!])/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
  * A `//` comment that may name policy things (names, files). Only a line terminator can end a
  * line comment; those, other control and format characters (bidirectional overrides), lone
- * surrogates and the « » markers become `?`.
+ * surrogates and the « » markers become `?`, and so does a `<` before `/` or `!` (an inline
+ * `<script>` ends at `</script>` even inside a comment).
  */
 export function comment(text: string): string {
-  return `// ${text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u00ab\u00bb]/gu, '?')}`;
+  return `// ${text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u00ab\u00bb]|<(?=[/!])/gu, '?')}`;
 }
 
 /** A number literal (ints from a policy; never NaN). */

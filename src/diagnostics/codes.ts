@@ -15,6 +15,7 @@ export const CODES = {
   BL006: { severity: 'error', title: 'invalid integer literal' },
   BL007: { severity: 'error', title: 'too deeply nested' },
   BL008: { severity: 'error', title: 'not an operator of the language' },
+  BL009: { severity: 'error', title: 'invalid UTF-8' },
   // Modules and policy sets: BL1xx
   BL101: { severity: 'error', title: 'unresolved module' },
   BL102: { severity: 'error', title: 'import cycle' },

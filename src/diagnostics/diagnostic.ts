@@ -1,4 +1,5 @@
 import type { Span } from './span.js';
+import { compareCodePoints } from './text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -28,14 +29,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      compareStrings(a.span.file, b.span.file) ||
+      compareCodePoints(a.span.file, b.span.file) ||
       a.span.start.offset - b.span.start.offset ||
       a.span.end.offset - b.span.end.offset ||
-      compareStrings(a.code, b.code) ||
-      compareStrings(a.message, b.message),
+      compareCodePoints(a.code, b.code) ||
+      compareCodePoints(a.message, b.message),
   );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

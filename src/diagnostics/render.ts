@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { escapeControls } from './text.js';
 import { HIDDEN_PATTERN } from './unicode.js';
 
 export interface RenderOptions {
@@ -22,16 +23,17 @@ const paint = (on: boolean, code: string, text: string): string => (on ? `\u001b
 export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string {
   const color = options.color ?? false;
   const head = paint(color, d.severity === 'error' ? '1;31' : '1;33', `${d.severity}[${d.code}]`);
-  const lines = [`${head}: ${d.message}`];
+  // Messages quote user text (names, paths, literals): no control character reaches the terminal.
+  const lines = [`${head}: ${escapeControls(d.message)}`];
   const { file, start, end } = d.span;
-  lines.push(`  --> ${file}:${start.line}:${start.column}`);
+  lines.push(`  --> ${escapeControls(file)}:${start.line}:${start.column}`);
   const source = options.sources.get(file);
   if (source !== undefined) lines.push(...codeFrame(source, d.span.start.line, start.column, end, color));
   for (const note of d.notes) {
     const where = note.span ? ` (${note.span.file}:${note.span.start.line}:${note.span.start.column})` : '';
-    lines.push(`   = note: ${note.message}${where}`);
+    lines.push(`   = note: ${escapeControls(note.message + where)}`);
   }
-  if (d.help) lines.push(`   = ${paint(color, '1;36', 'help')}: ${d.help}`);
+  if (d.help) lines.push(`   = ${paint(color, '1;36', 'help')}: ${escapeControls(d.help)}`);
   return lines.join('\n');
 }
 
@@ -72,7 +74,7 @@ function shown(text: string): string {
 
 /** Control and bidi characters would reorder or hide the frame; show them as escapes. */
 function visible(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\u00b7').replace(HIDDEN_PATTERN, (c) => '\u00b7'.repeat(c.length));
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\u00b7').replace(HIDDEN_PATTERN, (c) => '\u00b7'.repeat(c.length));
 }
 
 export function renderDiagnostics(diagnostics: readonly Diagnostic[], options: RenderOptions): string {

@@ -80,6 +80,29 @@ export function hiddenChar(code: number): HiddenChar | null {
   return null;
 }
 
+// ------------------------------------------------------------------------------------ controls
+
+/**
+ * Control characters a terminal acts on instead of showing (C0 but tab, line feed and carriage
+ * return; DEL; C1): in a string or comment they can erase, overwrite or recolour what is shown
+ * (global: use with matchAll).
+ */
+export const CONTROL_PATTERN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+const C0_NAMES = [
+  'NULL', 'START OF HEADING', 'START OF TEXT', 'END OF TEXT', 'END OF TRANSMISSION', 'ENQUIRY', 'ACKNOWLEDGE', 'BELL',
+  'BACKSPACE', 'CHARACTER TABULATION', 'LINE FEED', 'LINE TABULATION', 'FORM FEED', 'CARRIAGE RETURN', 'SHIFT OUT', 'SHIFT IN',
+  'DATA LINK ESCAPE', 'DEVICE CONTROL ONE', 'DEVICE CONTROL TWO', 'DEVICE CONTROL THREE', 'DEVICE CONTROL FOUR',
+  'NEGATIVE ACKNOWLEDGE', 'SYNCHRONOUS IDLE', 'END OF TRANSMISSION BLOCK', 'CANCEL', 'END OF MEDIUM', 'SUBSTITUTE', 'ESCAPE',
+  'INFORMATION SEPARATOR FOUR', 'INFORMATION SEPARATOR THREE', 'INFORMATION SEPARATOR TWO', 'INFORMATION SEPARATOR ONE',
+];
+
+/** `U+001B ESCAPE`, `U+007F DELETE`, `U+009B C1 CONTROL`. */
+export function controlChar(code: number): string {
+  const name = code < 0x20 ? C0_NAMES[code]! : code === 0x7f ? 'DELETE' : 'C1 CONTROL';
+  return `${codePointLabel(code)} ${name}`;
+}
+
 // ------------------------------------------------------------------------------------ scripts
 
 /**

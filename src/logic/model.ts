@@ -1,5 +1,6 @@
 import type { CompareOp, Condition, EnumType, Operand, Type, Value } from '../checker/program.js';
 import { compare } from '../semantics/compare.js';
+import { compareCodePoints } from '../diagnostics/text.js';
 
 /**
  * The finite "cut" model of a policy's input space, and exact decision diagrams over it.
@@ -268,7 +269,7 @@ function classesOf(p: Pending): VarClass[] {
       return classes;
     }
     case 'string':
-      return [...[...p.named].sort().map((s): VarClass => ({ kind: 'values', values: [s], other: false })), { kind: 'values', values: [], other: true }];
+      return [...[...p.named].sort(compareCodePoints).map((s): VarClass => ({ kind: 'values', values: [s], other: false })), { kind: 'values', values: [], other: true }];
     case 'int':
     case 'date': {
       const cuts = [...p.cuts].filter((b) => b > p.min && b <= p.max).sort((a, b) => a - b);

@@ -4,6 +4,8 @@ import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { compareCodePoints } from '../diagnostics/text.js';
+import { decodeSource } from '../syntax/encoding.js';
 import { parse } from '../syntax/parse.js';
 import type { SourceHost } from './host.js';
 
@@ -112,7 +114,7 @@ class Loader {
     }
     this.checkEffectiveDates(versions);
     const units = versions
-      .sort((a, b) => compare(effectiveOf(a.ast)!.date.value, effectiveOf(b.ast)!.date.value))
+      .sort((a, b) => compareCodePoints(effectiveOf(a.ast)!.date.value, effectiveOf(b.ast)!.date.value))
       .map((v) => this.unit(v));
     if (units.some((u) => u === null)) return null;
     return { name: policyName(versions[0] ?? loaded[0]!), root: folder, units: units as Unit[] };
@@ -200,7 +202,10 @@ class Loader {
   private read(path: string, via: UseDecl | null): SourceFile | null {
     const key = resolve(this.cwd, path);
     if (this.parsed.has(key)) return this.parsed.get(key)!;
-    const text = this.host.readFile(path);
+    const bytes = this.host.readBytes ? this.host.readBytes(path) : null;
+    const decoded = bytes ? decodeSource(bytes, path) : null;
+    if (decoded) this.bag.add(decoded.diagnostics);
+    const text = this.host.readBytes ? (decoded?.text ?? null) : this.host.readFile(path);
     if (text === null) {
       this.bag.report('BL106', `cannot read \`${path}\``, via?.span ?? fileSpan(path), {
         help: 'check that the file exists, is a file and that you may read it',
@@ -234,8 +239,4 @@ function moduleName(path: string): string {
 function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, resolve(cwd, path));
   return rel.startsWith('..') || rel === '' ? resolve(cwd, path) : rel.split(sep).join('/');
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

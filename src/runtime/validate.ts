@@ -6,6 +6,7 @@
  */
 import { isDate } from './dates.js';
 import { closestMatch } from './suggest.js';
+import { escapeControls } from './text.js';
 import type { InputProblem } from './types.js';
 
 /** Checks one value at a JSON path, adding what is wrong to `problems`. */
@@ -48,9 +49,17 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '\u2026' : value);
+  if (typeof value === 'string') return escapeControls(JSON.stringify(value.length > 40 ? value.slice(0, 40) + '\u2026' : value));
   if (typeof value === 'boolean') return String(value);
   return typeof value;
+}
+
+/**
+ * An undeclared key as its path shows it: the input's author chose it, so it may hold terminal
+ * escapes, line breaks or megabytes. At most 40 characters, control characters escaped.
+ */
+export function describeKey(key: string): string {
+  return escapeControls(key.length > 40 ? key.slice(0, 40) + '\u2026' : key);
 }
 
 export function expected(problems: InputProblem[], path: string, what: string, value: unknown): void {
@@ -146,6 +155,6 @@ export function checkRecord(
     if (full(problems)) return;
     if (names.includes(key)) continue;
     const hint = closestMatch(key, names);
-    report(problems, prefix + key, 'unknown field of ' + name + (hint ? '; did you mean "' + hint + '"?' : ''));
+    report(problems, prefix + describeKey(key), 'unknown field of ' + name + (hint ? '; did you mean "' + hint + '"?' : ''));
   }
 }

@@ -1,4 +1,5 @@
 /** Explanations: their types and assembly are the runtime's (src/runtime); the human rendering is here. */
+import { escapeControls } from '../runtime/text.js';
 import type { Explanation } from '../runtime/types.js';
 
 export type { ClauseTrace, ConditionTrace, Explanation, SourceRef } from '../runtime/types.js';
@@ -25,5 +26,6 @@ export function renderExplanation(explanation: Explanation): string {
       : `not ${c.kind === 'exemption' ? 'applied' : 'fired'}: ${c.reason ?? ''}`;
     lines.push(`${mark} ${c.kind.padEnd(9)} ${c.name.padEnd(28)} ${outcome}   (${where})`);
   }
-  return lines.join('\n');
+  // Names, the version and condition texts come from the policy: no control character reaches the terminal.
+  return lines.map(escapeControls).join('\n');
 }

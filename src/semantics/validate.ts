@@ -18,7 +18,25 @@ import {
 } from '../runtime/validate.js';
 
 export type { InputProblem, Validation } from '../runtime/types.js';
-export { describe as describeValue, MAX_PROBLEMS } from '../runtime/validate.js';
+export { describe as describeValue, describeKey, MAX_PROBLEMS } from '../runtime/validate.js';
+
+/**
+ * A validation (or a decision) with the problems a reader of JSON text found that validation
+ * cannot see, because it receives parsed values: a number written `1.0` or `1e-400` is the
+ * int 1 or 0 once parsed. A reader's problem at or inside a path already reported is dropped
+ * (`"handle": 1.0` is already "expected string"; a number inside an unknown field is part of it).
+ */
+export function withReaderProblems<R extends { readonly ok: true } | { readonly ok: false; readonly errors: readonly InputProblem[] }>(
+  result: R,
+  extra: readonly InputProblem[],
+): R | { readonly ok: false; readonly errors: readonly InputProblem[] } {
+  if (extra.length === 0) return result;
+  const known = result.ok ? [] : result.errors;
+  const covered = (path: string) =>
+    known.some((k) => k.path === '(input)' || path === k.path || path.startsWith(`${k.path}.`) || path.startsWith(`${k.path}[`));
+  const added = extra.filter((p) => !covered(p.path));
+  return added.length === 0 ? result : { ok: false, errors: firstProblems([...known, ...added]) };
+}
 
 /** Checks untrusted input against the declared input record (closed records, bounds, members, dates). */
 export function validateInput(type: RecordType, input: unknown): Validation<Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import type { IToken } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
-import { codePointLabel, HIDDEN_PATTERN, hiddenChar, mixedScript, scriptOf } from '../diagnostics/unicode.js';
+import { codePointLabel, CONTROL_PATTERN, controlChar, HIDDEN_PATTERN, hiddenChar, mixedScript, scriptOf } from '../diagnostics/unicode.js';
 import { Comment, Identifier, StringLiteral } from './tokens.js';
 
 /**
@@ -11,6 +11,8 @@ import { Comment, Identifier, StringLiteral } from './tokens.js';
  *   (zero-width U+200B–200D, U+2060, soft hyphen, a byte order mark after the start, …) in
  *   strings, comments and names: the file would display differently from how Bylaw reads it
  *   ("Trojan Source", CVE-2021-42574), or two texts that look equal would differ;
+ * - raw control characters (ESC, backspace, … but tab) in strings and comments: printed on a
+ *   terminal they erase, overwrite or recolour text;
  * - names that mix scripts (Latin with Cyrillic, …), the raw material of look-alike names.
  *
  * Hidden characters anywhere else are not tokens at all: the lexer reports them as BL001.
@@ -78,6 +80,26 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
         );
       } else if (region === null && code === 0xfeff) {
         report('byte order mark U+FEFF inside the file', span, 'a byte order mark belongs only at the very start of a file; delete it');
+      }
+      // Anywhere else the character is not part of any token: the lexer reported it (BL001).
+    }
+  }
+
+  if (text.search(CONTROL_PATTERN) >= 0) {
+    const regions = sortedRegions(tokens, comments);
+    for (const match of text.matchAll(CONTROL_PATTERN)) {
+      const code = match[0].charCodeAt(0);
+      const region = regionAt(regions, match.index);
+      const span = lines.span(file, match.index, match.index + 1);
+      const what = `the control character ${controlChar(code)}`;
+      if (region?.where === 'string') {
+        report(
+          `string contains ${what}`,
+          span,
+          `a terminal that prints the string acts on it (erases, moves the cursor, recolours) instead of showing it; delete it, or if it is meant write it as the escape \`\\u{${code.toString(16).toUpperCase()}}\``,
+        );
+      } else if (region?.where === 'comment') {
+        report(`comment contains ${what}`, span, 'it can hide or overwrite text when the file is shown in a terminal; delete it');
       }
       // Anywhere else the character is not part of any token: the lexer reported it (BL001).
     }

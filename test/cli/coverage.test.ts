@@ -108,7 +108,8 @@ describe('bylaw test --coverage', () => {
   });
 
   it('formatting never changes it: the same numbers with every clause re-indented and commented', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bylaw-coverage-'));
+    // Named `twitter`, as the case file's `policy` field requires.
+    const dir = join(mkdtempSync(join(tmpdir(), 'bylaw-coverage-')), 'twitter');
     cpSync('policies/twitter', dir, { recursive: true });
     for (const file of readdirSync(dir)) {
       const path = join(dir, file);

@@ -90,4 +90,27 @@ describe('escaping', () => {
     const m = await loadCompiled(set);
     expect(m.decide({ k: 0 })).toEqual({ action: 'yes', basis: 'rule', clause: name, exemption: null, version: name, because: [name] });
   });
+
+  it('a generated module can be inlined in an HTML <script>: no `</script` or `<!--` in any file, values still verbatim', async () => {
+    // The HTML tokenizer ends a script at `</script` (any case), even inside a string or a
+    // comment, and `<!--` changes how it looks for the end.
+    const html = /<\/script|<!--/i;
+    const inHtml = fc.array(fc.oneof(fc.constantFrom('</script>', '</SCRIPT', '<!--', '</', '<', '!', '/'), nasty), { maxLength: 6 }).map((p) => p.join(''));
+    const samples = fc.sample(fc.tuple(inHtml, inHtml, fc.array(inHtml, { minLength: RULES, maxLength: RULES })), { numRuns: 20, seed: 16 });
+    samples.push(['</script><script>alert(1)</script>', '<!--<script>', Array.from({ length: RULES }, () => '</ScRiPt>')]);
+    for (const [version, source, becauses] of samples) {
+      // The file name reaches the module too (in `file` fields and a comment).
+      const checked = checkFiles({ 'injection/x<!--</script.policy': policyText(version, source, becauses) });
+      const set = checked.policy!;
+      for (const target of ['ts', 'js'] as const) {
+        const first = generate(set, { target }).files;
+        for (const file of first) expect(file.text, file.path).not.toMatch(html);
+        // Deterministic: the same policy gives the same bytes.
+        expect(generate(set, { target }).files).toEqual(first);
+      }
+      const m = await loadCompiled(set);
+      expect(m.VERSIONS[0]).toMatchObject({ version, source, file: 'injection/x<!--</script.policy' });
+      becauses.forEach((because, k) => expect(m.decide({ k }).because).toEqual([because]));
+    }
+  });
 });

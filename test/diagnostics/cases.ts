@@ -83,6 +83,13 @@ export const CASES: readonly CodeCase[] = [
     message: '`&&` is not an operator in Bylaw',
     help: 'use `and`',
   },
+  {
+    code: 'BL009',
+    fixture: 'BL009-invalid-utf8',
+    underlined: '\ufffd',
+    message: 'invalid UTF-8: byte 0xE9 at byte offset 143',
+    help: 'save the file as UTF-8: Bylaw reads policies as UTF-8 and does not guess (from Windows-1252, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
+  },
   // ---------------------------------------------------------------- modules and policy sets
   {
     code: 'BL101',

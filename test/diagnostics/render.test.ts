@@ -20,6 +20,27 @@ describe('human rendering', () => {
     );
   });
 
+  it('control characters in the message, path, notes and help are escaped; the JSON form keeps them', () => {
+    const text = 'a\u009bb\n';
+    const d = diagnostic('BL201', 'unknown name `x\u001b[2J`', spanFromOffsets('p\u0007.policy', text, 1, 2), {
+      notes: [{ message: 'see \u0008here' }],
+      help: 'try \u001b[31m',
+    });
+    const shown = renderDiagnostic(d, { sources: new Map([['p\u0007.policy', text]]) });
+    expect(shown).toBe(
+      [
+        'error[BL201]: unknown name `x\\u001b[2J`',
+        '  --> p\\u0007.policy:1:2',
+        '  |',
+        '1 | a·b',
+        '  |  ^',
+        '   = note: see \\u0008here',
+        '   = help: try \\u001b[31m',
+      ].join('\n'),
+    );
+    expect(diagnosticToJson(d)['message']).toBe('unknown name `x\u001b[2J`');
+  });
+
   it('a warning, with a one-digit gutter', () => {
     const run = runFixture('BL404-no-because');
     expect(renderDiagnostics(run.diagnostics, { sources: run.sources })).toBe(

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { checkSet } from '../../src/checker/index.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadPolicySet } from '../../src/modules/load.js';
-import type { SourceHost } from '../../src/modules/host.js';
+import { diskHost, type SourceHost } from '../../src/modules/host.js';
 import { memoryHost } from '../support/memory-host.js';
 
 /**
@@ -53,14 +54,30 @@ export function fixtureFiles(name: string): { files: Record<string, string>; roo
 export function runFixture(name: string, options: FixtureOptions = {}): FixtureRun {
   const { files, root } = fixtureFiles(name);
   const unreadable = new Set((options.unreadable ?? []).map((file) => `example/${file}`));
-  const memory = memoryHost(files);
+  const memory = fixtureHost(name, memoryHost(files));
   const host: SourceHost = unreadable.size === 0 ? memory : {
     ...memory,
     isFile: (path) => unreadable.has(path) || memory.isFile(path),
     readFile: (path) => (unreadable.has(path) ? null : memory.readFile(path)),
+    readBytes: (path) => (unreadable.has(path) ? null : memory.readBytes!(path)),
     list: (path) => [...new Set([...memory.list(path), ...[...unreadable].filter((f) => f.startsWith(`${path}/`)).map((f) => f.slice(path.length + 1))])].sort(),
   };
   return { files, root, ...check(root, host) };
+}
+
+/**
+ * The fixture's files as bytes, read as `bylaw check` reads them (BL009 is about bytes that are
+ * not UTF-8, which the text of `fixtureFiles` has already replaced with U+FFFD).
+ */
+function fixtureHost(name: string, memory: SourceHost): SourceHost {
+  const folder = new URL(`${name}/`, FIXTURES);
+  const bytes = new Map<string, Uint8Array>();
+  if (isFolder(folder)) for (const file of readdirSync(folder)) bytes.set(resolve(`example/${file}`), readFileSync(new URL(file, folder)));
+  else bytes.set(resolve('example.policy'), readFileSync(new URL(`${name}.policy`, FIXTURES)));
+  return {
+    ...memory,
+    readBytes: (path) => bytes.get(resolve(path)) ?? diskHost.readBytes!(path),
+  };
 }
 
 /** Loads and checks `root` through `host`; diagnostics sorted as the CLI prints them. */

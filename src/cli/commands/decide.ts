@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { renderExplanation } from '../../semantics/explanation.js';
-import { parseJson, readInputText } from '../files.js';
+import { withReaderProblems } from '../../semantics/validate.js';
+import { escapeControls } from '../../diagnostics/text.js';
+import { readInputText } from '../files.js';
+import { numberProblems, parseJson } from '../read-json.js';
 import { stringifyDeep } from '../json.js';
 import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
@@ -29,8 +32,8 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const source = options.input ?? '<stdin>';
       const text = await readInputText(options.input, ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
-      const input = parseJson(text, source);
-      const result = decideUnknown(policy, input);
+      const { value: input, fractional } = parseJson(text, source);
+      const result = withReaderProblems(decideUnknown(policy, input), numberProblems(fractional));
       if (!result.ok) {
         ctx.err(`error: ${source} is not a valid ${policy.versions[0]!.inputType.name}:`);
         for (const e of result.errors) ctx.err(`  ${e.path}: ${e.message}`);
@@ -49,8 +52,9 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       }
       const by = d.clause ? ` by ${d.basis === 'redline' ? 'red line' : 'rule'} \`${d.clause}\`` : '';
       const via = d.exemption ? ` via exemption \`${d.exemption}\`` : '';
-      ctx.out(`${d.action} (${d.basis})${by}${via} — version ${d.version}`);
-      for (const because of d.because) ctx.out(`  because: ${because}`);
+      // Policy text (the version, `because`) may hold control characters: escaped for the terminal.
+      ctx.out(escapeControls(`${d.action} (${d.basis})${by}${via} — version ${d.version}`));
+      for (const because of d.because) ctx.out(`  because: ${escapeControls(because)}`);
     });
 }
 

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { decodeSource } from '../../syntax/encoding.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
+import { compareCodePoints } from '../../diagnostics/text.js';
 import { printDiagnostics } from '../report.js';
 import { policyFilesUnder, policyPathKind } from '../targets.js';
 
@@ -20,7 +22,13 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
       const internalErrors: string[] = [];
       let unformatted = 0;
       for (const file of files) {
-        const text = await readText(file);
+        const { text, diagnostics } = decodeSource(await readBytes(file), file.shown);
+        if (diagnostics.length > 0) {
+          // Formatting would write U+FFFD over the bytes that are not UTF-8: the file is left as it is.
+          printDiagnostics(ctx, diagnostics, new Map([[file.shown, text]]));
+          ctx.exit(EXIT.usage);
+          continue;
+        }
         const result = await formatPolicy(text, file.shown);
         if (result.kind === 'syntax-error') {
           printDiagnostics(ctx, result.diagnostics, new Map([[file.shown, text]]));
@@ -64,12 +72,12 @@ function policyFiles(paths: readonly string[], cwd: string): PolicyFile[] {
     if (under.length === 0) throw new UsageError(`no .policy files in ${shown}`);
     for (const file of under) found.set(file, { shown: join(shown, relative(absolute, file)), absolute: file });
   }
-  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+  return [...found.values()].sort((a, b) => compareCodePoints(a.shown, b.shown));
 }
 
-async function readText(file: PolicyFile): Promise<string> {
+async function readBytes(file: PolicyFile): Promise<Uint8Array> {
   try {
-    return await readFile(file.absolute, 'utf8');
+    return await readFile(file.absolute);
   } catch (error) {
     throw new UsageError(`cannot read ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

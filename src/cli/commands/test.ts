@@ -1,12 +1,16 @@
+import { basename, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { coverage, formatPercent, renderCoverage } from '../../analysis/coverage.js';
 import { readCaseFile, type GoldenCase } from '../../cases/case-file.js';
+import { checkCasesAgainst } from '../../cases/check-cases.js';
 import { describeDecision, describeExpected, runCase, type CaseOutcome, type Engine } from '../../cases/run-cases.js';
 import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
-import { parseJson, readTextFile } from '../files.js';
+import { escapeControls } from '../../diagnostics/text.js';
+import { readTextFile } from '../files.js';
 import { formatOption } from '../format-option.js';
+import { numberProblems, parseJson } from '../read-json.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { decisionTable } from '../decision-table.js';
@@ -31,9 +35,9 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent);
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: TestOptions) => {
-      const cases = readCases(options.cases);
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
+      const cases = readCases(options.cases, policy, setNameOf(path));
       const outcomes = runCases(cases, await enginesFor(policy));
       if (options.table) ctx.out(decisionTable(outcomes));
       if (options.coverage || options.minCoverage !== undefined) reportCoverage(ctx, policy, cases, options.minCoverage);
@@ -66,17 +70,39 @@ export async function enginesFor(policy: PolicySet): Promise<Engine[]> {
   ];
 }
 
-/** Reads and checks every case file; any structural problem is a usage error listing them all. */
-export function readCases(files: readonly string[]): GoldenCase[] {
+/**
+ * Reads and checks every case file against the policy it is to run on (named `setName`, the
+ * folder's name); any structural problem is a usage error listing them all, and so is a file
+ * whose `policy` names another set.
+ */
+export function readCases(files: readonly string[], policy: PolicySet, setName: string): GoldenCase[] {
   const cases: GoldenCase[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const result = readCaseFile(parseJson(readTextFile(file), file), file);
-    for (const p of result.problems) problems.push(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`);
-    if (result.file) cases.push(...result.file.cases);
+    const { value, fractional } = parseJson(readTextFile(file), file);
+    const result = readCaseFile(value, file);
+    if (result.file && result.file.policy !== null && result.file.policy !== setName) {
+      throw new UsageError(
+        escapeControls(`${file} holds cases for policy \`${result.file.policy}\`, not for \`${setName}\`: run it against the \`${result.file.policy}\` policy set, or fix its \`policy\` field`),
+      );
+    }
+    const all = [...result.problems, ...(result.file ? checkCasesAgainst(policy, result.file, file) : [])];
+    for (const p of all) problems.push(escapeControls(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`));
+    if (result.file && all.length === 0) {
+      // With no problem, every case of the file was read, in order: case i is `cases[i]`.
+      result.file.cases.forEach((c, i) => {
+        const readerProblems = numberProblems(fractional, ['cases', i, 'input']);
+        cases.push(readerProblems.length > 0 ? { ...c, readerProblems } : c);
+      });
+    }
   }
   if (problems.length > 0) throw new UsageError(`malformed case file:\n  ${problems.join('\n  ')}`);
   return cases;
+}
+
+/** The name a case file's `policy` field gives a policy set: its folder's (or file's) name. */
+export function setNameOf(path: string): string {
+  return basename(resolve(path), '.policy');
 }
 
 export function runCases(cases: readonly GoldenCase[], engines: readonly Engine[]): CaseOutcome[] {
@@ -86,24 +112,27 @@ export function runCases(cases: readonly GoldenCase[], engines: readonly Engine[
 /** One line per failing case, then `N passed, N failed`; exit 1 on failures, 2 on invalid inputs. */
 export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutcome[]): void {
   let passed = 0;
+  // Every piece of user text (case file, policy names) is escaped on its own: a line break in a
+  // quote must not start a line of the report.
+  const safe = escapeControls;
   for (const outcome of outcomes) {
     const c = outcome.case;
-    const quote = c.source?.quote ? `\n    source: ${c.source.seed ? `${c.source.seed}: ` : ''}"${c.source.quote}"` : '';
-    const note = c.note ? `\n    note: ${c.note}` : '';
+    const quote = c.source?.quote ? `\n    source: ${c.source.seed ? `${safe(c.source.seed)}: ` : ''}"${safe(c.source.quote)}"` : '';
+    const note = c.note ? `\n    note: ${safe(c.note)}` : '';
     switch (outcome.kind) {
       case 'passed':
         passed++;
         break;
       case 'failed':
-        ctx.out(`FAIL ${c.id}: expected ${describeExpected(c.expect)}, got ${describeDecision(outcome.decision)}${quote}${note}`);
+        ctx.out(`FAIL ${safe(c.id)}: expected ${safe(describeExpected(c.expect))}, got ${safe(describeDecision(outcome.decision, c.expect))}${quote}${note}`);
         ctx.exit(EXIT.failed);
         break;
       case 'disagreement':
-        ctx.out(`FAIL ${c.id}: engines disagree: ${outcome.decisions.map(([name, d]) => `${name} ${describeDecision(d)}`).join(', ')}${quote}`);
+        ctx.out(`FAIL ${safe(c.id)}: engines disagree: ${safe(outcome.decisions.map(([name, d]) => `${name} ${describeDecision(d)}`).join(', '))}${quote}`);
         ctx.exit(EXIT.failed);
         break;
       case 'invalid':
-        ctx.out(`FAIL ${c.id}: invalid input in ${c.file}:${outcome.errors.map((e) => `\n    ${e.path}: ${e.message}`).join('')}`);
+        ctx.out(`FAIL ${safe(c.id)}: invalid input in ${safe(c.file)}:${outcome.errors.map((e) => `\n    ${e.path}: ${safe(e.message)}`).join('')}`);
         ctx.exit(EXIT.usage);
         break;
     }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
 import { summarize } from '../../diagnostics/render.js';
 import { formatOption } from '../format-option.js';
+import { compareCodePoints } from '../../diagnostics/text.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { discoverPolicySets } from '../targets.js';
@@ -52,7 +53,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
           ctx.out(`cases: none (add ${join(options.casesDir, `${name}.cases.json`)})`);
           continue;
         }
-        const outcomes = runCases(readCases(caseFiles), engines);
+        const outcomes = runCases(readCases(caseFiles, loaded.policy, name), engines);
         ctx.out(decisionTable(outcomes));
         const ok = outcomes.filter((o) => o.kind === 'passed').length;
         passed += ok;
@@ -67,6 +68,6 @@ function caseFilesFor(folder: string, name: string): string[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((f) => f === `${name}.cases.json` || (f.startsWith(`${name}.`) && f.endsWith('.cases.json')))
-    .sort()
+    .sort(compareCodePoints)
     .map((f) => join(folder, f));
 }
