@@ -47,7 +47,8 @@ describe('bylaw replay --engine duckdb', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^replayed 2 lines of .* \(\d[\d,]* posts\/s, duckdb\)\ncpu [\d.]+ s over all threads \([\d,]+ ns per line\)\ndecided 1, bad lines 1 \(skipped; listed on stderr\)\n\n/);
     expect(result.stdout).toContain('suspend  rule   1      100.0%');
-    expect(result.stderr).toBe(`${input}:2: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
+    // The JS replay's words (the path included), as for every bad line of JSON lines.
+    expect(result.stderr).toBe(`${input}:2: date: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
   });
 
   it('a policy string holding a NUL is decided (it used to end in an internal error, exit 70)', async () => {
@@ -69,5 +70,8 @@ describe('bylaw replay --engine duckdb', () => {
     const result = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', join(dir, 'none.parquet')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: .*none\.parquet: No files found/);
+    const jsonl = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', join(dir, 'none.jsonl')]);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toBe(`error: ${join(dir, 'none.jsonl')}: no such file\n`);
   });
 });
