@@ -207,8 +207,10 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
     `FROM (`,
     `  SELECT ${columns.join(',\n    ')}, ${q(VALUES)}`,
     `  FROM (`,
-    `    SELECT ordinality - 1 AS ${q(ROW)}, line AS ${line}, try(json_transform(line, ${d.string(shapeJson(shape))})) AS ${q(VALUES)}`,
-    `    FROM ${linesSource(options.path)} WITH ORDINALITY`,
+    `    SELECT ${q(ROW)}, ${line}, try(json_transform(${line}, ${d.string(shapeJson(shape))})) AS ${q(VALUES)}`,
+    // Numbered by a window with an empty OVER, which keeps the file's order (documented); the
+    // lines alone go through it: the work above it runs on every thread (WITH ORDINALITY does not).
+    `    FROM (SELECT row_number() OVER () - 1 AS ${q(ROW)}, line AS ${line} FROM ${linesSource(options.path)})`,
     `  )`,
     `)`,
   ].join('\n');

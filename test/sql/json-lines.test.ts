@@ -5,30 +5,21 @@
  * same decision per line in --output. The JS side is the replay's own `processChunk` (JSON.parse
  * and validation, no fast reader) deciding with the interpreter.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processChunk, renderReplay, ReplayTotals } from '../../src/analysis/replay.js';
-import type { PolicySet } from '../../src/checker/program.js';
-import { toTotals } from '../../src/cli/replay-duckdb.js';
-import { renderTable } from '../../src/cli/table.js';
-import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { jsonLinesQuery } from '../../src/sql/json-lines.js';
 import { compilePolicy } from '../support/policies.js';
-import { goldenLines, handmadeLines, hostileLine } from './support/hostile-lines.js';
+import { goldenLines, handmadeLines, hostileLine, OLD_POLICY } from './support/hostile-lines.js';
+import { expectSame, lines } from './support/replay-compare.js';
 
 const twitter = loadPolicy('policies/twitter').policy!;
 const versions = loadPolicy('test/compiler/fixtures/versions').policy!;
-// An older, simpler policy over the same Post (undated: it decides every date).
-const old = compilePolicy(`
-rule threats when post.categories has violent_threat then suspend
-rule hate when post.categories has hateful_conduct or post.categories has harassment then remove
-exemption leaders from threats, hate when post.author.role == world_leader then notice
-`);
+const old = compilePolicy(OLD_POLICY);
 
 let dir: string;
 let runner: DuckDbRunner;
@@ -41,65 +32,6 @@ afterAll(() => {
   runner.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-interface Replayed {
-  readonly lines: number;
-  readonly decided: number;
-  /** `line: message`, every bad line in order. */
-  readonly bad: readonly string[];
-  readonly report: string;
-  /** Per line: its decision or its error. */
-  readonly perLine: readonly string[];
-}
-
-const decider = (set: PolicySet) => ({ decideUnknown: (input: unknown) => decideUnknown(set, input) });
-const stripIdFor = (sets: readonly PolicySet[]) => !sets.some((s) => s.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id')));
-
-function perLine(rows: readonly Record<string, unknown>[]): string[] {
-  return rows.map((r) => JSON.stringify([r['line'], r['action'] ?? null, r['basis'] ?? null, r['clause'] ?? null, r['exemption'] ?? null, r['version'] ?? null, r['error'] ?? null]));
-}
-
-function jsonLines(text: string): Record<string, unknown>[] {
-  return text
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
-
-function jsReplay(set: PolicySet, against: PolicySet | null, bytes: Buffer): Replayed {
-  const chunk = processChunk(bytes, decider(set), against ? decider(against) : null, { stripId: stripIdFor(against ? [set, against] : [set]), output: true, fast: false });
-  const totals = new ReplayTotals();
-  const bad = totals.add(chunk).map((b) => `${b.line}: ${b.reason}`);
-  return { lines: totals.lines, decided: totals.decided, bad, report: renderReplay(totals, renderTable, against !== null), perLine: perLine(jsonLines(Buffer.from(chunk.output!).toString('utf8'))) };
-}
-
-async function duckReplay(set: PolicySet, against: PolicySet | null, bytes: Buffer): Promise<Replayed & { judged: number }> {
-  const input = join(dir, `posts-${++files}.jsonl`);
-  const output = join(dir, `decisions-${files}.jsonl`);
-  writeFileSync(input, bytes);
-  const result = await runner.replay(set, { input, output, errorRows: Number.MAX_SAFE_INTEGER, ...(against ? { against } : {}) });
-  return {
-    lines: result.rows,
-    decided: result.decided,
-    bad: result.errorRows.map((e) => `${e.row + 1}: ${e.error}`),
-    report: renderReplay(toTotals(result, against !== null), renderTable, against !== null),
-    perLine: perLine(jsonLines(readFileSync(output, 'utf8'))),
-    judged: result.judged ?? -1,
-  };
-}
-
-async function expectSame(set: PolicySet, against: PolicySet | null, bytes: Buffer): Promise<{ js: Replayed; duck: Replayed & { judged: number } }> {
-  const js = jsReplay(set, against, bytes);
-  const duck = await duckReplay(set, against, bytes);
-  expect(duck.lines).toBe(js.lines);
-  expect(duck.bad).toEqual(js.bad);
-  expect(duck.decided).toBe(js.decided);
-  expect(duck.perLine).toEqual(js.perLine);
-  expect(duck.report).toBe(js.report);
-  return { js, duck };
-}
-
-const lines = (list: readonly Buffer[], end = '\n') => Buffer.concat(list.flatMap((l) => [l, Buffer.from(end)]));
 
 describe('DuckDB reads JSON lines as the JS replay does', () => {
   it('the inputs every other engine rejects: rejected, with the JS messages and line numbers', async () => {
@@ -114,7 +46,7 @@ describe('DuckDB reads JSON lines as the JS replay does', () => {
       post.replace('"handle":"leader"', '"handle":12345'),
       post.replace('"strikes":0', '"strikes":-0'),
     ];
-    const { duck } = await expectSame(twitter, null, Buffer.from([post, ...bad, post].join('\n') + '\n'));
+    const { duck } = await expectSame(runner, dir, twitter, null, Buffer.from([post, ...bad, post].join('\n') + '\n'));
     expect(duck.decided).toBe(2);
     expect(duck.bad).toEqual([
       '2: date: expected a date (YYYY-MM-DD), got "2019-06-27T00:00:00Z"',
@@ -130,7 +62,7 @@ describe('DuckDB reads JSON lines as the JS replay does', () => {
 
   it('blank lines are lines: a bad 4th line is reported as line 4, and a malformed line does not stop the run', async () => {
     const post = handmadeLines()[0]!.toString('utf8');
-    const { duck } = await expectSame(twitter, null, Buffer.from(`${post}\n\n  \n{"date": nope\n${post}\n\n${post}`));
+    const { duck } = await expectSame(runner, dir, twitter, null, Buffer.from(`${post}\n\n  \n{"date": nope\n${post}\n\n${post}`));
     expect(duck.lines).toBe(7);
     expect(duck.bad).toEqual(['2: empty line', '3: empty line', `4: invalid JSON: ${jsonError('{"date": nope')}`, '6: empty line']);
     expect(duck.decided).toBe(3);
@@ -147,29 +79,29 @@ describe('DuckDB reads JSON lines as the JS replay does', () => {
       Buffer.from(''),
       post,
     ]) {
-      await expectSame(twitter, null, text);
+      await expectSame(runner, dir, twitter, null, text);
     }
   });
 
   it('hand-made hostile lines and the golden cases, with and against an old policy, LF and CRLF files', async () => {
     const all = [...handmadeLines(), ...goldenLines()];
-    const { duck } = await expectSame(twitter, old, lines(all));
+    const { duck } = await expectSame(runner, dir, twitter, old, lines(all));
     // DuckDB decides the plain lines itself; the others go to the JS replay's code.
     expect(duck.judged).toBeGreaterThan(all.length / 2);
     expect(duck.judged).toBeLessThan(all.length);
-    await expectSame(twitter, null, lines(all, '\r\n'));
+    await expectSame(runner, dir, twitter, null, lines(all, '\r\n'));
   });
 
   it('a long line (past what DuckDB reads) is a line like any other', async () => {
     const post = handmadeLines()[0]!.toString('utf8');
     const long = post.replace('"leader"', `"${'x'.repeat(3_000_000)}"`);
-    await expectSame(twitter, null, Buffer.from([post, long, post.replace('true', '"true"'), post].join('\n')));
+    await expectSame(runner, dir, twitter, null, Buffer.from([post, long, post.replace('true', '"true"'), post].join('\n')));
   });
 
   it('fast-check: mutated posts (numbers, blanks, trailing commas, repeated or dropped keys, escapes, stray bytes)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostileLine(twitter), { minLength: 1, maxLength: 250 }), fc.boolean(), async (list, against) => {
-        await expectSame(twitter, against ? old : null, lines(list));
+        await expectSame(runner, dir, twitter, against ? old : null, lines(list));
       }),
       { numRuns: 6, seed: 20191015 },
     );
@@ -178,7 +110,7 @@ describe('DuckDB reads JSON lines as the JS replay does', () => {
   it('versions with different input records: each line read as its version reads it', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(hostileLine(versions), { minLength: 1, maxLength: 150 }), async (list) => {
-        await expectSame(versions, null, lines(list));
+        await expectSame(runner, dir, versions, null, lines(list));
       }),
       { numRuns: 2, seed: 7 },
     );
@@ -187,7 +119,7 @@ describe('DuckDB reads JSON lines as the JS replay does', () => {
   it('plain posts (JSON.stringify, with an id) are all decided in DuckDB', async () => {
     const all = goldenLines();
     const spaced = all.map((l) => Buffer.from(JSON.stringify(JSON.parse(l.toString('utf8')), null, 1).replaceAll('\n', ''), 'utf8'));
-    const { duck } = await expectSame(twitter, old, lines([...all, ...spaced]));
+    const { duck } = await expectSame(runner, dir, twitter, old, lines([...all, ...spaced]));
     expect(duck.judged).toBe(0);
   });
 });

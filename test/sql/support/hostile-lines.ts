@@ -8,6 +8,13 @@ import fc from 'fast-check';
 import type { PolicySet } from '../../../src/checker/program.js';
 import { anyInput } from '../../support/arbitraries.js';
 
+/** An older, simpler policy over the same Post, to replay against (undated: it decides every date). */
+export const OLD_POLICY = `
+rule threats when post.categories has violent_threat then suspend
+rule hate when post.categories has hateful_conduct or post.categories has harassment then remove
+exemption leaders from threats, hate when post.author.role == world_leader then notice
+`;
+
 const GOOD = {
   date: '2019-11-04',
   author: { handle: 'leader', role: 'world_leader', verified: true, followers: 5000000, strikes: 0 },
