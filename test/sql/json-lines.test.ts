@@ -5,7 +5,7 @@
  * same decision per line in --output. The JS side is the replay's own `processChunk` (JSON.parse
  * and validation, no fast reader) deciding with the interpreter.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { jsonLinesQuery } from '../../src/sql/json-lines.js';
+import { scanLines } from '../../src/sql/line-scan.js';
 import { compilePolicy } from '../support/policies.js';
 import { goldenLines, handmadeLines, hostileLine, OLD_POLICY } from './support/hostile-lines.js';
 import { expectSame, lines } from './support/replay-compare.js';
@@ -159,6 +160,24 @@ describe('which lines DuckDB decides itself', () => {
     ]) {
       expect(await plain(line), line).toBe(false);
     }
+  });
+});
+
+describe('the lines DuckDB reads', () => {
+  it('a plain file is read in place; another from a copy without CRs, its odd lines left empty, removed after', async () => {
+    const plainFile = join(dir, 'plain.jsonl');
+    writeFileSync(plainFile, 'a\n\nb');
+    const plain = await scanLines(plainFile, () => expect.unreachable());
+    expect([plain.path, plain.lines]).toEqual([plainFile, 3]);
+    const oddFile = join(dir, 'odd.jsonl');
+    writeFileSync(oddFile, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\r\nb\rc\n\u0001\n'), Buffer.from([0xff]), Buffer.from('\r\nd')]));
+    const odd: [number, string][] = [];
+    const scanned = await scanLines(oddFile, (row, bytes) => odd.push([row, bytes.toString('latin1')]));
+    expect(scanned.lines).toBe(5);
+    expect(odd).toEqual([[0, '\u00ef\u00bb\u00bfa\r'], [1, 'b\rc'], [2, '\u0001'], [3, '\u00ff\r']]);
+    expect(readFileSync(scanned.path, 'utf8')).toBe('\n\n\n\nd');
+    scanned.dispose();
+    expect(existsSync(scanned.path)).toBe(false);
   });
 });
 
