@@ -87,7 +87,8 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
 /** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */
 export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const counts = new Map<string, number>();
-  const transitions = new Map<string, [number, ExampleRef[]]>();
+  // Examples by row (to keep input order), named as the JS replay names them: by id, else by line.
+  const transitions = new Map<string, [number, [number, ExampleRef][]]>();
   for (const cell of result.cells) {
     if (cell.decision === null) continue;
     const key = `${cell.decision.action}\t${cell.decision.basis}`;
@@ -98,7 +99,7 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
     let entry = transitions.get(k);
     if (!entry) transitions.set(k, (entry = [0, []]));
     entry[0] += cell.count;
-    entry[1].push(...cell.firstRows);
+    entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
   }
   const chunk: ChunkResult = {
     lines: result.rows,
@@ -106,8 +107,9 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
     counts: [...counts],
     // Examples in input order, and cells in the order of their first post, as the JS replay meets them.
     transitions: [...transitions]
-      .map(([k, [n, rows]]): [string, number, number[]] => [k, n, (rows as number[]).sort((a, b) => a - b)])
-      .sort((a, b) => a[2][0]! - b[2][0]!),
+      .map(([k, [n, examples]]) => [k, n, examples.sort((a, b) => a[0] - b[0])] as const)
+      .sort((a, b) => a[2][0]![0] - b[2][0]![0])
+      .map(([k, n, examples]): [string, number, ExampleRef[]] => [k, n, examples.map((e) => e[1])]),
     errors: [],
     output: null,
   };

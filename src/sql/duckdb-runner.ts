@@ -3,12 +3,15 @@
  * Parquet, decides every row in the database and brings back either counts (decoded here from
  * outcome ids — a few rows, however large the input) or a Parquet file of decisions.
  *
- * The I/O side of the SQL backend; the text of every query comes from src/compiler/sql.
+ * The I/O side of the SQL backend; the text of every query comes from src/compiler/sql and,
+ * for JSON lines read as the JS replay reads them, json-lines.ts.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
 import type { PolicySet } from '../checker/program.js';
 import { fromAll, generateSql, inputColumns, sqlDecision, type NumberedAnswer } from '../compiler/sql/index.js';
+import { replayJsonLines } from './json-lines-replay.js';
+import { ROW } from './json-lines.js';
 
 export type InputFormat = 'jsonl' | 'parquet';
 
@@ -43,6 +46,8 @@ export interface ReplayCell {
   readonly count: number;
   /** The first few rows (0-based, in input order) with this pair. */
   readonly firstRows: readonly number[];
+  /** For each of `firstRows`, the `id` the JS replay names the post by, or null (it names it by its line). */
+  readonly firstIds?: readonly (string | null)[];
 }
 
 export interface ReplayResult {
@@ -53,6 +58,8 @@ export interface ReplayResult {
   readonly cells: readonly ReplayCell[];
   /** The first `errorRows` rows without a decision (0-based, in input order), and why. */
   readonly errorRows: readonly { readonly row: number; readonly error: string }[];
+  /** JSON lines: how many DuckDB left to the JS replay's code (json-lines.ts says which). */
+  readonly judged?: number;
   readonly seconds: number;
 }
 
@@ -74,9 +81,6 @@ export function formatOf(path: string): InputFormat {
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
   throw new DuckDbInputError(`cannot tell the format of \`${path}\`: expected .jsonl, .ndjson or .parquet`);
 }
-
-/** The row-number column the replay adds to its input view (a `$` keeps it apart from input fields). */
-const ROW_COLUMN = '$bylaw_row';
 
 function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
@@ -102,8 +106,11 @@ export class DuckDbRunner {
   }
 
   /**
-   * Makes `table` a view over the input file. JSON lines are read with the column types of the
-   * set's input record (so a field of the wrong JSON type is an error, a missing one NULL).
+   * Makes `table` a view over the input file. JSON lines are loaded by DuckDB's JSON reader with
+   * the column types of the set's input record: quick, for tables and tests, but not as the JS
+   * replay reads them (it converts `"100"` to an int, skips blank lines, stops at a line that is
+   * not JSON); `replay` reads them with json-lines.ts. `rowNumbers` (Parquet): a `$bylaw_row`
+   * column, the row's number in the file from 0.
    */
   async registerInput(set: PolicySet, path: string, table = 'posts', format: InputFormat = formatOf(path), rowNumbers = false): Promise<void> {
     let source: string;
@@ -116,8 +123,7 @@ export class DuckDbRunner {
       const columns = [...id, ...declared].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
       source = `read_json(${sqlString(path)}, format = 'newline_delimited', columns = {${columns}})`;
     }
-    // Row numbers (0-based, in input order) for examples: Parquet's own; JSON lines numbered as read.
-    const select = !rowNumbers ? '*' : format === 'parquet' ? `* RENAME (file_row_number AS ${ident(ROW_COLUMN)})` : `*, row_number() OVER () - 1 AS ${ident(ROW_COLUMN)}`;
+    const select = rowNumbers && format === 'parquet' ? `* RENAME (file_row_number AS ${ident(ROW)})` : '*';
     await this.run(`CREATE OR REPLACE VIEW ${ident(table)} AS SELECT ${select} FROM ${source}`);
   }
 
@@ -131,17 +137,23 @@ export class DuckDbRunner {
   /**
    * Decides every row of `options.input` under `set` (and `options.against`) in one pass,
    * counting the (decision, against decision) pairs in the database: what comes back is a row
-   * per pair, decoded here from outcome ids. A second, cheap pass fetches the reasons of the
-   * first error rows.
+   * per pair, decoded here from outcome ids. JSON lines are read as the JS replay reads them
+   * (`replayJsonLines`); Parquet rows are typed already.
    */
   async replay(set: PolicySet, options: ReplayOptions): Promise<ReplayResult> {
-    const started = performance.now();
     const format = options.format ?? formatOf(options.input);
+    return format === 'parquet' ? this.replayParquet(set, options) : replayJsonLines(this, set, options);
+  }
+
+  /** Parquet: one pass for the counts; a second, cheap one fetches the reasons of the first error rows (the view's `error`). */
+  private async replayParquet(set: PolicySet, options: ReplayOptions): Promise<ReplayResult> {
+    const started = performance.now();
+    const format = 'parquet';
     await this.registerInput(set, options.input, 'bylaw_posts', format, true);
     const current = sqlDecision(set, 'duckdb');
     const against = options.against ? sqlDecision(options.against, 'duckdb', 'against') : null;
     const from = `FROM ${fromAll('duckdb', ident('bylaw_posts'), against ? [current, against] : [current])}`;
-    const row = `${ident('bylaw_input')}.${ident(ROW_COLUMN)}`;
+    const row = `${ident('bylaw_input')}.${ident(ROW)}`;
     const examples = options.examples ?? 3;
     const limit = options.errorRows ?? 20;
     // One pass: per pair, its count and first rows (enough of them to explain the first errors).
@@ -187,9 +199,34 @@ export class DuckDbRunner {
 
   /** Writes every row of `table` with its decision columns: Parquet, or JSON lines for .jsonl/.ndjson/.json. */
   async writeDecisions(set: PolicySet, table: string, output: string): Promise<void> {
-    const view = await this.createDecisionView(set, table, `${table}_decisions`);
+    await this.copyTo(await this.createDecisionView(set, table, `${table}_decisions`), output);
+  }
+
+  /** Writes every row of a table or view: Parquet, or JSON lines for .jsonl/.ndjson/.json. */
+  async copyTo(view: string, output: string): Promise<void> {
     const format = /\.(jsonl|ndjson|json)$/i.test(output) ? 'json' : 'parquet';
     await this.run(`COPY (SELECT * FROM ${ident(view)}) TO ${sqlString(output)} (FORMAT ${format})`);
+  }
+
+  /** The rows of a query a chunk at a time: a result too large to hold is never held. */
+  async *stream(sql: string): AsyncGenerator<Record<string, unknown>[]> {
+    let result;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (error) {
+      throw asInputError(error);
+    }
+    const chunks = result.yieldRowObjectJs();
+    for (;;) {
+      let next;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        throw asInputError(error);
+      }
+      if (next.done) return;
+      yield next.value as Record<string, unknown>[];
+    }
   }
 
   async run(sql: string): Promise<void> {

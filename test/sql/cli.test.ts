@@ -47,12 +47,31 @@ describe('bylaw replay --engine duckdb', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^replayed 2 lines of .* \(\d[\d,]* posts\/s, duckdb\)\ncpu [\d.]+ s over all threads \([\d,]+ ns per line\)\ndecided 1, bad lines 1 \(skipped; listed on stderr\)\n\n/);
     expect(result.stdout).toContain('suspend  rule   1      100.0%');
-    expect(result.stderr).toBe(`${input}:2: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
+    // The JS replay's words (the path included), as for every bad line of JSON lines.
+    expect(result.stderr).toBe(`${input}:2: date: no version in force on 2016-01-01: the first version takes effect on 2017-09-25\n`);
+  });
+
+  it('a policy string holding a NUL is decided (it used to end in an internal error, exit 70)', async () => {
+    const policy = join(dir, 'nul.policy');
+    writeFileSync(policy, 'use moderation\ninput post: Post\ndefault allow\nrule nul when post.author.handle == "a\\0b" then remove because "x"\n');
+    const post = (handle: string) => JSON.stringify({ date: '2019-11-02', author: { handle, role: 'ordinary', verified: false, followers: 10, strikes: 0 }, target: 'none', categories: [], topic: 'none', public_interest: false, offline_harm_risk: 'none' });
+    const input = join(dir, 'nul.jsonl');
+    writeFileSync(input, `${post('a\u0000b')}\n${post('ab')}\n`);
+    const result = await runCli(['replay', policy, '--engine', 'duckdb', '--input', input], { cwd: process.cwd() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('remove  rule     1      50.0%');
+    const spark = await runCli(['compile', policy, '--target', 'sql', '--dialect', 'spark', '-o', join(dir, 'nul-sql')]);
+    expect(spark.code).toBe(2);
+    expect(spark.stderr).toContain('error: a NUL character (`\\0`) in a policy string cannot be written as Spark or Trino SQL');
   });
 
   it('a missing file is a usage error', async () => {
     const result = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', join(dir, 'none.parquet')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: .*none\.parquet: No files found/);
+    const jsonl = await runCli(['replay', 'policies/twitter', '--engine', 'duckdb', '--input', join(dir, 'none.jsonl')]);
+    expect(jsonl.code).toBe(2);
+    expect(jsonl.stderr).toBe(`error: ${join(dir, 'none.jsonl')}: no such file\n`);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicySet } from '../../src/checker/program.js';
 import { generateSql, createTableSql, DIALECTS } from '../../src/compiler/sql/index.js';
 import { loadPolicy } from '../../src/load-policy.js';
+import { evaluate } from '../../src/interpreter/evaluate.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';
@@ -130,5 +131,24 @@ describe('escaped strings compare right in DuckDB', () => {
       expect(rows.map((r) => r.action)).toEqual(['remove', 'allow', 'allow']);
       expectSameDecisions(set, inputs, rows);
     }
+  });
+
+  it('a NUL in a policy string: DuckDB takes it as chr(0) and compares it exactly; Spark and Trino refuse it', async () => {
+    const set = compilePolicy('rule nul when post.author.handle == "a\\0b" then remove\n');
+    const sql = generateSql(set, { table: 'nul_posts' });
+    expect(sql).toContain(`('a' || chr(0) || 'b')`);
+    for (const dialect of ['spark', 'trino'] as const) expect(() => generateSql(set, { dialect })).toThrow(/a NUL character .* cannot be written as Spark or Trino SQL/);
+    // Handles with a NUL in the table itself (JSON lines keep `\u0000` escaped; see json-lines.ts).
+    const handles = ['a\u0000b', 'a\u0000c', 'a', 'ab', 'a\u0000b\u0000'];
+    await runner.run(createTableSql(set, { table: 'nul_posts' }));
+    const handle = (h: string) => h.split('\u0000').map((part) => `'${part}'`).join(' || chr(0) || ');
+    await runner.run(
+      `INSERT INTO nul_posts SELECT DATE '2020-01-01', {'handle': h, 'role': 'ordinary', 'verified': false, 'followers': 0, 'strikes': 0}, 'none', [], 'none', false, 'none' FROM (VALUES ${handles.map((h, i) => `(${i}, ${handle(h)})`).join(', ')}) t(i, h) ORDER BY i`,
+    );
+    await runner.run(sql);
+    const rows = await runner.query('SELECT author.handle AS handle, action FROM nul_posts_decisions');
+    const expected = handles.map((h) => evaluate(set, { date: '2020-01-01', author: { handle: h, role: 'ordinary', verified: false, followers: 0, strikes: 0 }, target: 'none', categories: [], topic: 'none', public_interest: false, offline_harm_risk: 'none' }).action);
+    expect(rows.map((r) => [r['handle'], r['action']])).toEqual(handles.map((h, i) => [h, expected[i]]));
+    expect(expected).toEqual(['remove', 'allow', 'allow', 'allow', 'allow']);
   });
 });

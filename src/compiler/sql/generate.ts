@@ -261,7 +261,8 @@ function errorExpression(d: Dialect, set: PolicySet, access: Access | undefined)
   return lines.join('\n');
 }
 
-function typeKey(type: Type): string {
+/** A type's structure as text: two input records with the same key validate alike. */
+export function typeKey(type: Type): string {
   switch (type.kind) {
     case 'record':
       return `{${type.name}:${type.fields.map((f) => `${f.name}:${typeKey(f.type)}`).join(',')}}`;
