@@ -9,7 +9,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
 import type { PolicySet } from '../checker/program.js';
-import { fromAll, generateSql, inputColumns, sqlDecision, type NumberedAnswer } from '../compiler/sql/index.js';
+import { answerDecision, fromAll, generateSql, inputColumns, sqlDecision, type AnswerDecision, type NumberedAnswer } from '../compiler/sql/index.js';
 import { replayJsonLines } from './json-lines-replay.js';
 import { ROW } from './json-lines.js';
 
@@ -29,13 +29,7 @@ export class DuckDbInputError extends Error {
 }
 
 /** The decision of one answer id, as the JS engines report it (no `because` texts). */
-export interface OutcomeDecision {
-  readonly action: string;
-  readonly basis: NumberedAnswer['answer']['basis'];
-  readonly clause: string | null;
-  readonly exemption: string | null;
-  readonly version: string;
-}
+export type OutcomeDecision = AnswerDecision;
 
 /** Rows with one (decision, against decision) pair. */
 export interface ReplayCell {
@@ -162,8 +156,7 @@ export class DuckDbRunner {
     );
     const decode = (outcomes: readonly NumberedAnswer[], id: unknown): OutcomeDecision | null => {
       if (id === null || id === undefined) return null;
-      const { answer, version } = outcomes[Number(id) - 1]!;
-      return { action: answer.action, basis: answer.basis, clause: answer.clause, exemption: answer.exemption, version };
+      return answerDecision(outcomes[Number(id) - 1]!);
     };
     let rows = 0;
     let errors = 0;

@@ -37,3 +37,16 @@ export function numberAnswers(set: PolicySet): SqlPlan {
   }
   return { plan, answers, idOf: (answer) => ids.get(answer)! };
 }
+
+/** The decision (without `because` texts, which SQL does not carry) an answer id stands for. */
+export interface AnswerDecision {
+  readonly action: string;
+  readonly basis: Answer['basis'];
+  readonly clause: string | null;
+  readonly exemption: string | null;
+  readonly version: string;
+}
+
+export function answerDecision({ answer, version }: NumberedAnswer): AnswerDecision {
+  return { action: answer.action, basis: answer.basis, clause: answer.clause, exemption: answer.exemption, version };
+}
