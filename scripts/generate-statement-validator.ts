@@ -27,7 +27,7 @@ export const OUTPUTS = {
   validator: join(root, 'src/statements/generated/validate-statement.ts'),
 } as const;
 
-/** The one Ajv run-time helper the generated code uses, replaced by ours (the same count). */
+/** The one Ajv run-time function the generated code uses, replaced by ours (it counts the same way). */
 const UCS2_REQUIRE = 'require("ajv/dist/runtime/ucs2length").default';
 
 export function generateStatementArtifacts(): Record<keyof typeof OUTPUTS, string> {

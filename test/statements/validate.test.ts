@@ -169,7 +169,7 @@ describe('Bylaw\'s stricter rules', () => {
     expect(strict({ category_specification_other: 'x' })).toEqual(['category_specification_other bylaw:exclude_unless:category_specification,KEYWORD_OTHER']);
   });
 
-  it('the main category repeated in category_addition, and duplicates, are removed by the database', () => {
+  it('the main category repeated in category_addition, and repeated values, are removed by the database', () => {
     expect(strict({ category_addition: ['STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH'] })).toEqual(['category_addition bylaw:not_category']);
     expect(strict({ content_type: ['CONTENT_TYPE_TEXT', 'CONTENT_TYPE_TEXT'] })).toEqual(['content_type bylaw:distinct']);
   });
