@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { checkMapping, type ExportMapping, type PolicyShape } from '../../src/statements/mapping.js';
+import { META_MAPPING, META_SHAPE, YOUTUBE_MAPPING, YOUTUBE_SHAPE } from './fixtures/platforms.js';
+
+const kinds = (mapping: ExportMapping, shape: PolicyShape = META_SHAPE) => checkMapping(mapping, shape).map((p) => `${p.severity} ${p.kind} ${p.path}`);
+const withAccount = (actions: Record<string, unknown>): ExportMapping =>
+  ({ ...META_MAPPING, outcomes: { ...META_MAPPING.outcomes, account: { ...META_MAPPING.outcomes.account, ...actions } } }) as ExportMapping;
+
+describe('checkMapping', () => {
+  it('the platform mappings are complete', () => {
+    expect(checkMapping(META_MAPPING, META_SHAPE)).toEqual([]);
+    expect(checkMapping(YOUTUBE_MAPPING, YOUTUBE_SHAPE)).toEqual([]);
+  });
+
+  it('an action with no mapping', () => {
+    const { suspend: _, ...account } = META_MAPPING.outcomes.account!;
+    const problems = checkMapping({ ...META_MAPPING, outcomes: { ...META_MAPPING.outcomes, account } }, META_SHAPE);
+    expect(problems).toEqual([
+      {
+        kind: 'unmapped-action',
+        severity: 'error',
+        path: 'outcomes.account.suspend',
+        message: 'action `suspend` of outcome `account` has no mapping',
+        help: 'say what `suspend` becomes in a statement (e.g. `decision_visibility` `DECISION_VISIBILITY_CONTENT_REMOVED`), or map it to no restriction',
+      },
+    ]);
+  });
+
+  it('an outcome or action the policy does not have, with a suggestion', () => {
+    const problems = checkMapping({ ...META_MAPPING, outcomes: { ...META_MAPPING.outcomes, acount: {} } }, META_SHAPE);
+    expect(problems.map((p) => [p.kind, p.help])).toEqual([['unknown-outcome', 'did you mean `account`?']]);
+    const actions = checkMapping(withAccount({ suspnd: { targets: [] } }), META_SHAPE);
+    expect(actions.map((p) => [p.kind, p.path, p.help])).toEqual([['unknown-action', 'outcomes.account.suspnd', 'did you mean `suspend`?']]);
+  });
+
+  it('an unknown enumeration key, a key of another field, a removed category', () => {
+    expect(kinds(withAccount({ suspend: { targets: [{ field: 'decision_account', value: 'DECISION_ACCOUNT_SUSPEND' }] } }))).toEqual([
+      'error unknown-key outcomes.account.suspend.targets.0.value',
+    ]);
+    const wrongField = checkMapping(withAccount({ suspend: { targets: [{ field: 'decision_account', value: 'DECISION_PROVISION_TOTAL_SUSPENSION' }] } }), META_SHAPE);
+    expect(wrongField[0]!.help).toBe('it is a key of `decision_provision`: write that field');
+    expect(kinds(withAccount({ suspend: { targets: [{ field: 'decision_accounts', value: 'DECISION_ACCOUNT_SUSPENDED' }] } }))).toEqual([
+      'error unknown-field outcomes.account.suspend.targets.0.field',
+    ]);
+    const removed = { ...META_MAPPING, clauses: { ...META_MAPPING.clauses, violation: { category: 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE', ground: { kind: 'terms', reference: 'x' } } } };
+    expect(kinds(removed as ExportMapping)).toEqual(['error unknown-key clauses.violation.category']);
+    const keyword = { ...META_MAPPING, clauses: { ...META_MAPPING.clauses, violation: { ...META_MAPPING.clauses.violation!, keywords: ['KEYWORD_DANGEROUS_TOYS'] } } };
+    expect(kinds(keyword as ExportMapping)).toEqual(['error unknown-key clauses.violation.keywords.0']);
+  });
+
+  it('two outcomes writing one single-valued field', () => {
+    const both = {
+      ...META_MAPPING,
+      outcomes: { ...META_MAPPING.outcomes, content: { ...META_MAPPING.outcomes.content, remove: { targets: [{ field: 'decision_account', value: 'DECISION_ACCOUNT_SUSPENDED' }] } } },
+    } as ExportMapping;
+    const problems = checkMapping(both, META_SHAPE);
+    expect(problems.map((p) => [p.kind, p.message])).toEqual([['field-written-twice', 'outcomes `content` and `account` can both write `decision_account`']]);
+  });
+
+  it('two outcomes may both write decision_visibility (a list)', () => {
+    const both = withAccount({ suspend: { targets: [{ field: 'decision_visibility', value: 'DECISION_VISIBILITY_CONTENT_DISABLED' }] } });
+    expect(checkMapping(both, META_SHAPE)).toEqual([]);
+  });
+
+  it('an …_OTHER key without its text, and a text the database would drop', () => {
+    expect(kinds(withAccount({ suspend: { targets: [{ field: 'decision_monetary', value: 'DECISION_MONETARY_OTHER' }] } }))).toEqual([
+      'error missing-other-text outcomes.account.suspend.targets.0.other',
+    ]);
+    expect(kinds(withAccount({ suspend: { targets: [{ field: 'decision_account', value: 'DECISION_ACCOUNT_SUSPENDED', other: 'x' }] } }))).toEqual([
+      'warning other-text-unused outcomes.account.suspend.targets.0.other',
+    ]);
+  });
+
+  it('a fixed duration that is not one, or that the action\'s own duration overrides', () => {
+    expect(kinds(withAccount({ feature_limit: { targets: [{ field: 'decision_provision', value: 'DECISION_PROVISION_PARTIAL_SUSPENSION' }], duration: '3 days' } }))).toEqual([
+      'error invalid-duration outcomes.account.feature_limit.duration',
+    ]);
+    expect(kinds(withAccount({ restrict: { targets: [{ field: 'decision_provision', value: 'DECISION_PROVISION_PARTIAL_SUSPENSION' }], duration: 'P3D' } }))).toEqual([
+      'warning duration-ignored outcomes.account.restrict.duration',
+    ]);
+  });
+
+  it('a clause that can restrict without a category and ground; a mapping for a clause that does not exist', () => {
+    const { civil_unrest_protocol: _, ...clauses } = META_MAPPING.clauses;
+    expect(kinds({ ...META_MAPPING, clauses })).toEqual(['error unmapped-clause clauses.civil_unrest_protocol']);
+    const typo = checkMapping({ ...META_MAPPING, clauses: { ...META_MAPPING.clauses, violaton: META_MAPPING.clauses.violation! } }, META_SHAPE);
+    expect(typo.map((p) => [p.kind, p.help])).toEqual([['unknown-clause', 'did you mean `violation`?']]);
+  });
+
+  it('a rule whose own action restricts nothing needs no ground, unless an exemption gives a restriction instead', () => {
+    // one_time_warning names only `warning` (no restriction); no exemption from it restricts the channel.
+    expect(YOUTUBE_MAPPING.clauses.one_time_warning).toBeUndefined();
+    const shape: PolicyShape = {
+      ...YOUTUBE_SHAPE,
+      clauses: YOUTUBE_SHAPE.clauses.map((c) => (c.kind === 'exemption' ? { ...c, actions: { ...c.actions, channel: 'strike' } } : c)),
+    };
+    expect(kinds(YOUTUBE_MAPPING, shape)).toEqual(['error unmapped-clause clauses.one_time_warning']);
+  });
+
+  it('because texts that cannot fit the explanation, and combinations that may not', () => {
+    const long = (n: number) => 'x'.repeat(n);
+    const shape = (a: number, b: number): PolicyShape => ({
+      ...META_SHAPE,
+      clauses: META_SHAPE.clauses.map((c) => (c.name === 'violation' ? { ...c, because: [long(a)] } : c.name === 'strike_ladder' ? { ...c, because: [long(b)] } : c)),
+    });
+    expect(kinds(META_MAPPING, shape(2001, 10))).toEqual(['error because-too-long clauses.violation']);
+    expect(kinds(META_MAPPING, shape(1500, 1500))).toEqual(['warning explanation-may-overflow clauses']);
+    expect(kinds(META_MAPPING, shape(1000, 999))).toEqual([]);
+  });
+
+  it('versions: a missing URL, an invalid one, one for a version the policy lacks', () => {
+    const { '2021-06-04': _, ...versions } = META_MAPPING.versions;
+    expect(kinds({ ...META_MAPPING, versions })).toEqual(['warning missing-version-url versions.2021-06-04']);
+    expect(kinds({ ...META_MAPPING, versions: { ...META_MAPPING.versions, '2023-02-23': { url: 'transparency.meta.com' } } })).toEqual([
+      'error invalid-url versions.2023-02-23.url',
+    ]);
+    expect(kinds({ ...META_MAPPING, versions: { ...META_MAPPING.versions, '2024-01-01': { url: 'https://example.com' } } })).toEqual([
+      'warning unknown-version versions.2024-01-01',
+    ]);
+  });
+
+  it('a default action that restricts needs a default ground', () => {
+    const shape: PolicyShape = { ...META_SHAPE, outcomes: META_SHAPE.outcomes.map((o) => (o.name === 'content' ? { ...o, default: 'warning_screen' } : o)) };
+    expect(kinds(META_MAPPING, shape)).toEqual(['error default-restricts outcomes.content.warning_screen']);
+    expect(kinds({ ...META_MAPPING, default: META_MAPPING.clauses.violation }, shape)).toEqual([]);
+  });
+
+  it('grounds: KEYWORD_OTHER needs its text, a reference must be given and fit', () => {
+    const clause = (patch: object) => ({ ...META_MAPPING, clauses: { ...META_MAPPING.clauses, violation: { ...META_MAPPING.clauses.violation!, ...patch } } }) as ExportMapping;
+    expect(kinds(clause({ keywords: ['KEYWORD_OTHER'] }))).toEqual(['error missing-other-text clauses.violation.keywordOther']);
+    expect(kinds(clause({ ground: { kind: 'terms', reference: ' ' } }))).toEqual(['error invalid-ground clauses.violation.ground.reference']);
+    expect(kinds(clause({ ground: { kind: 'contract', reference: 'x' } }))).toEqual(['error invalid-ground clauses.violation.ground']);
+    expect(kinds(clause({ ground: { kind: 'law', reference: 'x'.repeat(401) } }))).toEqual(['error text-too-long clauses.violation.ground.reference']);
+  });
+
+  it('every message follows the diagnostics style: lowercase, no trailing period', () => {
+    const { suspend: _, ...account } = META_MAPPING.outcomes.account!;
+    const problems = checkMapping({ outcomes: { content: {}, account }, clauses: {}, versions: {} }, META_SHAPE);
+    expect(problems.length).toBeGreaterThan(5);
+    for (const p of problems) expect(p.message).toMatch(/^[a-z`].*[^.]$/);
+  });
+});
