@@ -2,10 +2,12 @@ import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { Condition, EnumType, Operand, RecordType, Type, Value } from './program.js';
+import type { Condition, EnumType, FieldOperand, Operand, Quantifier, RecordType, Root, Type, Value } from './program.js';
+import { durationOf } from './outcomes.js';
 import { hasInvalidField } from './resolve-types.js';
 import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
 import { BOOL, comparable, DATE, isOrdered, STRING, typeName } from './types.js';
+import { guardKey, guardedWhenFalse, guardedWhenTrue, guardText } from './guards.js';
 
 /** An expression after name resolution, before we know what its position needs. */
 type Typed =
@@ -17,6 +19,9 @@ type Typed =
 
 const ERROR: Typed = { kind: 'error' };
 
+/** What a context is: a condition, or a value (an int or a date); null when its body has errors. */
+export type ContextKind = { readonly kind: 'condition' } | { readonly kind: 'value'; readonly type: Type } | null;
+
 export interface ExpressionEnv {
   readonly scope: Scope;
   readonly types: ReadonlyMap<string, EnumType | RecordType>;
@@ -25,15 +30,58 @@ export interface ExpressionEnv {
   readonly bag: DiagnosticBag;
   /** Called for every context reference, for cycle and usage tracking. */
   readonly onContextReference: (name: string, span: Span) => void;
+  /** What a context's body is (checked on demand); null while it is being checked (a cycle) or broken. */
+  readonly contextKind: (name: string) => ContextKind;
+  /** A fresh quantifier id, unique within the program. */
+  readonly nextQuantifier: () => number;
 }
 
-/** Type-checks a condition (`when`, `unless`, a context body). Returns null after reporting errors. */
-export function checkCondition(expr: A.Expr, env: ExpressionEnv): Condition | null {
-  return new ExpressionChecker(env).condition(expr);
+/**
+ * Type-checks a condition (`when`, `unless`, a context body). Returns null after reporting errors.
+ * `guards`: optional fields known present where the condition is evaluated (an `unless` is only
+ * read where its clause's `when` holds).
+ */
+export function checkCondition(expr: A.Expr, env: ExpressionEnv, guards: readonly string[] = []): Condition | null {
+  return new ExpressionChecker(env, guards).condition(expr);
+}
+
+/** Type-checks a context body: a condition, or a value (an int or a date). */
+export function checkContextBody(expr: A.Expr, env: ExpressionEnv): { condition: Condition } | { value: Operand } | null {
+  const checker = new ExpressionChecker(env, []);
+  const typed = checker.typedBody(expr);
+  if (typed === null) return null;
+  return typed;
+}
+
+/** A name bound by a quantifier, visible inside its `where`. */
+interface Binder {
+  readonly name: string;
+  readonly id: number;
+  readonly type: Type;
 }
 
 class ExpressionChecker {
-  constructor(private readonly env: ExpressionEnv) {}
+  private readonly binders: Binder[] = [];
+  /** Guard keys (guards.ts) of the optional fields known present here. */
+  private readonly guards: Set<string>;
+
+  constructor(
+    private readonly env: ExpressionEnv,
+    guards: readonly string[],
+  ) {
+    this.guards = new Set(guards);
+  }
+
+  /** A context body: a condition where the expression is one, else a value of an ordered type. */
+  typedBody(expr: A.Expr): { condition: Condition } | { value: Operand } | null {
+    const typed = this.typed(expr);
+    if (typed.kind === 'error') return null;
+    if (typed.kind === 'operand' && typed.operand.type.kind !== 'bool') {
+      if (typed.operand.type.kind === 'int' || typed.operand.type.kind === 'date') return { value: typed.operand };
+    }
+    const condition = this.asCondition(typed, expr);
+    return condition ? { condition } : null;
+  }
 
   private get bag() {
     return this.env.bag;
@@ -54,9 +102,8 @@ class ExpressionChecker {
       case 'operand': {
         const { operand } = typed;
         if (operand.type.kind === 'bool') {
-          return operand.kind === 'field'
-            ? { kind: 'field', path: operand.path, span: operand.span }
-            : { kind: 'const', value: operand.value as boolean, span: operand.span };
+          if (operand.kind === 'field') return { kind: 'field', root: operand.root, path: operand.path, span: operand.span };
+          if (operand.kind === 'literal') return { kind: 'const', value: operand.value as boolean, span: operand.span };
         }
         this.bag.report('BL208', `expected a condition, found a value of type \`${typeName(operand.type)}\``, expr.span, {
           help: conditionHelp(operand.type),
@@ -87,11 +134,14 @@ class ExpressionChecker {
         const operand = this.condition(expr.operand);
         return operand ? { kind: 'condition', condition: { kind: 'not', operand, span: expr.span } } : ERROR;
       }
-      case 'Logical': {
-        const operands = expr.operands.map((o) => this.condition(o));
-        if (operands.some((o) => o === null)) return ERROR;
-        return { kind: 'condition', condition: { kind: expr.op, operands: operands as Condition[], span: expr.span } };
-      }
+      case 'Logical':
+        return this.logical(expr);
+      case 'Shift':
+        return this.shift(expr);
+      case 'Exists':
+        return this.exists(expr);
+      case 'Quantifier':
+        return this.quantifier(expr);
       case 'Compare':
         return this.compare(expr);
       case 'In':
@@ -105,10 +155,12 @@ class ExpressionChecker {
     return { kind: 'operand', operand: { kind: 'literal', value, type, span } };
   }
 
-  private path(expr: A.PathExpr): Typed {
+  private path(expr: A.PathExpr, readsPresence = false): Typed {
     const [head, ...rest] = expr.segments;
     const name = head!.name;
     const { inputName, inputType, scope, types } = this.env;
+    const binder = this.binder(name);
+    if (binder) return this.fieldPath(expr, binder.type, rest, binder.id, readsPresence);
     // The input's type had an error (reported): anything read from the input is unknowable.
     if (name === inputName && !inputType) return ERROR;
     if (name === inputName && inputType) {
@@ -118,11 +170,21 @@ class ExpressionChecker {
         });
         return ERROR;
       }
-      return this.fieldPath(expr, inputType, rest);
+      return this.fieldPath(expr, inputType, rest, null, readsPresence);
     }
     // A lone name is resolved by its position: an enum member where the other side is an
-    // enum, a context where a condition is expected.
-    if (rest.length === 0) return { kind: 'bare', name, span: expr.span };
+    // enum, a context where a condition is expected, a value context where a value is.
+    if (rest.length === 0) {
+      const symbol = scope.symbols.get(name);
+      if (symbol?.kind === 'context') {
+        const kind = this.env.contextKind(name);
+        if (kind?.kind === 'value') {
+          this.env.onContextReference(name, expr.span);
+          return { kind: 'operand', operand: { kind: 'value', name, type: kind.type, span: expr.span } };
+        }
+      }
+      return { kind: 'bare', name, span: expr.span };
+    }
     const symbol = scope.symbols.get(name);
     if (symbol?.kind === 'context') {
       this.bag.report('BL202', `\`${name}\` is a context; it has no fields`, rest[0]!.span, {
@@ -169,13 +231,25 @@ class ExpressionChecker {
     });
   }
 
-  private fieldPath(expr: A.PathExpr, root: RecordType, segments: readonly A.Identifier[]): Typed {
-    let type: Type = root;
+  /** The innermost quantifier that binds `name`, if any. */
+  private binder(name: string): Binder | undefined {
+    for (let i = this.binders.length - 1; i >= 0; i--) if (this.binders[i]!.name === name) return this.binders[i];
+    return undefined;
+  }
+
+  /**
+   * A field read below the input or a bound element. Every optional field on the way must be
+   * known present (an `exists` guard); `readsPresence`: the read is `x exists`, which may test
+   * the last field itself.
+   */
+  private fieldPath(expr: A.PathExpr, start: Type, segments: readonly A.Identifier[], root: Root, readsPresence = false): Typed {
+    let type: Type = start;
     const path: string[] = [];
-    for (const segment of segments) {
+    const rootName = expr.segments[0]!.name;
+    for (const [i, segment] of segments.entries()) {
       if (type.kind !== 'record') {
-        // Named from the input, as written: `post.author.handle`, not `author.handle`.
-        this.bag.report('BL202', `\`${[this.env.inputName, ...path].join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
+        // Named as written: `post.author.handle`, not `author.handle`.
+        this.bag.report('BL202', `\`${[rootName, ...path].join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
         return ERROR;
       }
       const record: RecordType = type;
@@ -191,8 +265,124 @@ class ExpressionChecker {
       }
       path.push(segment.name);
       type = field.type;
+      const last = i === segments.length - 1;
+      if (field.optional && !(last && readsPresence) && !this.guards.has(guardKey(root, path))) {
+        const read = [rootName, ...path].join('.');
+        this.bag.report('BL214', `\`${read}\` may be absent: it is read without an \`exists\` test`, expr.span, {
+          help: `test it first, in the same \`and\`: \`${read} exists and ${guardText(expr, rootName, segments)}\``,
+          notes: [{ message: `\`${field.name}\` is declared optional (\`?\`) here`, span: field.span }],
+        });
+        return ERROR;
+      }
     }
-    return { kind: 'operand', operand: { kind: 'field', path, type, span: expr.span } };
+    return { kind: 'operand', operand: { kind: 'field', root, path, type, span: expr.span } };
+  }
+
+  /**
+   * `a and b and c`: an `exists` test guards the reads to its right (`x exists and x.y == 1`);
+   * `not x exists or x.y == 1` likewise in an `or`.
+   */
+  private logical(expr: A.LogicalExpr): Typed {
+    const added: string[] = [];
+    const operands: (Condition | null)[] = [];
+    for (const o of expr.operands) {
+      const c = this.condition(o);
+      operands.push(c);
+      if (!c) continue;
+      for (const key of expr.op === 'and' ? guardedWhenTrue(c) : guardedWhenFalse(c)) {
+        if (!this.guards.has(key)) {
+          this.guards.add(key);
+          added.push(key);
+        }
+      }
+    }
+    for (const key of added) this.guards.delete(key);
+    if (operands.some((o) => o === null)) return ERROR;
+    return { kind: 'condition', condition: { kind: expr.op, operands: operands as Condition[], span: expr.span } };
+  }
+
+  /** `post.date - 90 days`: a date moved by whole days, weeks, months or years. */
+  private shift(expr: A.ShiftExpr): Typed {
+    const base = this.operand(this.typed(expr.base), DATE);
+    const duration = durationOf(expr.duration, this.bag);
+    if (!base || !duration) return ERROR;
+    if (base.type.kind !== 'date') {
+      this.bag.report('BL015', `only a date moves by a duration; this is \`${typeName(base.type)}\``, expr.span, {
+        help: base.type.kind === 'int' ? 'Bylaw has no arithmetic on numbers: compare the values directly' : 'write `a_date + 3 days`',
+      });
+      return ERROR;
+    }
+    if (duration.unit === 'hour') {
+      this.bag.report('BL216', 'a date is a day: it cannot move by hours', expr.duration.span, {
+        help: `move it by days instead: \`${Math.ceil(duration.count / 24)} day${Math.ceil(duration.count / 24) === 1 ? '' : 's'}\``,
+      });
+      return ERROR;
+    }
+    const amount = (expr.op === '+' ? 1 : -1) * duration.count;
+    return { kind: 'operand', operand: { kind: 'shift', base, amount, unit: duration.unit, type: DATE, span: expr.span } };
+  }
+
+  /** `x exists`: `x` names an optional field, reached through guarded ones. */
+  private exists(expr: A.ExistsExpr): Typed {
+    const target = expr.operand.kind === 'Paren' ? expr.operand.inner : expr.operand;
+    if (target.kind !== 'Path' || target.segments.length < 2) {
+      this.bag.report('BL205', '`exists` tests a field', expr.operand.span, { help: 'write `post.field exists` for a field declared `field: T?`' });
+      return ERROR;
+    }
+    const typed = this.path(target, true);
+    if (typed.kind !== 'operand' || typed.operand.kind !== 'field') return ERROR;
+    const field = typed.operand;
+    if (!this.isOptional(field, target)) {
+      this.bag.report('BL410', `\`${target.segments.map((s) => s.name).join('.')}\` is never absent: \`exists\` is always true here`, expr.span, {
+        help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
+      });
+    }
+    return { kind: 'condition', condition: { kind: 'exists', field, span: expr.span } };
+  }
+
+  /** Whether the last field of a read is declared optional. */
+  private isOptional(field: FieldOperand, target: A.PathExpr): boolean {
+    let type: Type | null = field.root === null ? this.env.inputType : (this.binder(target.segments[0]!.name)?.type ?? null);
+    let optional = false;
+    for (const name of field.path) {
+      if (type?.kind !== 'record') return false;
+      const f: { type: Type; optional: boolean } | undefined = type.fields.find((x) => x.name === name);
+      if (!f) return false;
+      optional = f.optional;
+      type = f.type;
+    }
+    return optional;
+  }
+
+  /** `count(s in post.strikes where …)` (an int), `any(…)` and `all(…)` (conditions). */
+  private quantifier(expr: A.QuantifierExpr): Typed {
+    const collection = this.operand(this.typed(expr.collection), null);
+    if (!collection) return ERROR;
+    if (collection.kind !== 'field' || (collection.type.kind !== 'list' && collection.type.kind !== 'set')) {
+      this.bag.report('BL217', `\`${expr.keyword.name}\` goes over a list or a set, not \`${typeName(collection.type)}\``, expr.collection.span, {
+        help: 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
+      });
+      return ERROR;
+    }
+    const name = expr.binder.name;
+    if (this.binder(name) || name === this.env.inputName || this.env.scope.symbols.has(name)) {
+      const what = this.binder(name) ? 'an enclosing quantifier' : name === this.env.inputName ? 'the input' : KIND_WORDS[this.env.scope.symbols.get(name)!.kind];
+      this.bag.report('BL218', `\`${name}\` already names ${what}`, expr.binder.span, {
+        help: 'give the element a name of its own, such as a single letter',
+      });
+      return ERROR;
+    }
+    const element = collection.type.element;
+    const id = this.env.nextQuantifier();
+    this.binders.push({ name, id, type: element });
+    const where = expr.where ? this.condition(expr.where) : null;
+    this.binders.pop();
+    if (expr.where && !where) return ERROR;
+    const quantifier: Quantifier = { id, name, collection, element, where, span: expr.span };
+    if (expr.quantifier === 'count') {
+      return { kind: 'operand', operand: { kind: 'count', quantifier, type: { kind: 'int', min: 0, max: null }, span: expr.span } };
+    }
+    return { kind: 'condition', condition: { kind: expr.quantifier, quantifier, span: expr.span } };
   }
 
   private enumMember(type: EnumType, member: string, memberSpan: Span, span: Span): Typed {
@@ -378,7 +568,28 @@ class ExpressionChecker {
       return ERROR;
     }
     const element = set.type.element;
-    const member = this.typed(expr.member);
+    if (expr.mode !== 'one') {
+      // `has any {a, b}` is `has a or has b`; `has all {a, b}` is `has a and has b`.
+      const members = expr.member.kind === 'SetLiteral' ? expr.member.elements : [expr.member];
+      const tests = members.map((m) => this.member(set, element, m, m.span));
+      if (tests.some((t) => t === null)) return ERROR;
+      if (tests.length === 0) {
+        this.bag.report('BL205', `\`has ${expr.mode} {}\` names no member`, expr.member.span, { help: 'list at least one member' });
+        return ERROR;
+      }
+      const operands = tests as Condition[];
+      return { kind: 'condition', condition: operands.length === 1 ? operands[0]! : { kind: expr.mode === 'any' ? 'or' : 'and', operands, span: expr.span } };
+    }
+    const test = this.member(set, element, expr.member, expr.span);
+    return test ? { kind: 'condition', condition: test } : ERROR;
+  }
+
+  /** `set has member`: a member of the set's enum, or an enum value read from an element. */
+  private member(set: FieldOperand, element: EnumType, expr: A.Expr, span: Span): Condition | null {
+    const member = this.typed(expr);
+    if (member.kind === 'operand' && member.operand.kind !== 'literal' && comparable(member.operand.type, element)) {
+      return { kind: 'contains', set, value: member.operand, span };
+    }
     let name: string | null = null;
     if (member.kind === 'bare') name = member.name;
     else if (member.kind === 'operand' && member.operand.kind === 'literal' && comparable(member.operand.type, element)) {
@@ -386,17 +597,17 @@ class ExpressionChecker {
     }
     if (name === null) {
       if (member.kind !== 'error') {
-        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.member.span, {
+        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.span, {
           help: `members of \`${element.name}\`: ${element.members.map((m) => `\`${m}\``).join(', ')}`,
         });
       }
-      return ERROR;
+      return null;
     }
     if (!element.members.includes(name)) {
-      this.notAMember(element, name, expr.member.span);
-      return ERROR;
+      this.notAMember(element, name, expr.span);
+      return null;
     }
-    return { kind: 'condition', condition: { kind: 'has', path: set.path, member: name, element, span: expr.span } };
+    return { kind: 'has', root: set.root, path: set.path, member: name, element, span };
   }
 }
 

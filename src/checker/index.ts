@@ -4,12 +4,14 @@ import { DiagnosticBag } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan, type Span } from '../diagnostics/span.js';
 import type { LoadedSet, Unit } from '../modules/load.js';
-import { checkBecause, checkExemptionTargets, severityOf } from './checks/clauses.js';
-import { orderContexts } from './checks/contexts.js';
+import { checkBecause, checkExemptionTargets } from './checks/clauses.js';
 import { checkConfusableNames } from './checks/unicode.js';
 import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
+import { ContextChecker } from './context-checker.js';
 import { checkCondition, type ExpressionEnv } from './expressions.js';
-import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
+import { guardedWhenTrue } from './guards.js';
+import { ActionResolver, actionText, resolveOutcomes, type Outcomes } from './outcomes.js';
+import type { ActionRef, CheckedClause, CheckedContext, CheckedExemption, CheckedValue, Condition, PolicySet, Program, RecordType } from './program.js';
 import { resolveInputType, resolveTypes } from './resolve-types.js';
 import { collectScope, type Scope } from './scope.js';
 import { planVersion } from '../semantics/plan.js';
@@ -136,7 +138,7 @@ class UnitChecker {
 
   constructor(private readonly unit: Unit) {
     this.files = unit.files.map((f) => f.ast);
-    this.scope = collectScope(this.files, this.bag);
+    this.scope = collectScope(this.files, this.bag, unit.excluded);
     checkConfusableNames(this.files, this.bag);
   }
 
@@ -150,53 +152,44 @@ class UnitChecker {
     // declaring nothing to decide is then an error, not a library.
     const headed = this.unit.root.ast.items.some((i) => HEADER_KINDS.has(i.kind));
     const library = !headed && inputs.length === 0 && contextDecls.length === 0 && clauses.length === 0 && scope.defaults.length === 0;
-    const scale = this.scale(library);
     if (library) return { ...this.result(null, contextDecls, new Set()), library: true };
+    const outcomes = resolveOutcomes(scope, bag, (scales) => this.single('scale', scales, 'scale Action { allow < remove }'));
 
     const input = this.single('input', inputs.map((i) => i.decl), 'input post: Post');
     const inputType = input ? resolveInputType(input, types, bag) : null;
-    const used = new Set<string>();
-    const references = new Map<string, string[]>();
-    let current: string | null = null;
+    const contexts = new ContextChecker(contextDecls, bag, (decl) => this.text(decl.body.span));
     const env: ExpressionEnv = {
       scope,
       types,
       inputName: input?.name.name ?? null,
       inputType,
       bag,
-      onContextReference: (name) => {
-        used.add(name);
-        if (current !== null) references.get(current)!.push(name);
-      },
+      onContextReference: (name) => contexts.referenced(name),
+      contextKind: (name) => contexts.kind(name),
+      nextQuantifier: () => this.quantifiers++,
     };
+    contexts.checkAll(env);
+    const ordered = contexts.ordered();
 
-    const checkedContexts = new Map<string, CheckedContext>();
-    for (const decl of contextDecls) {
-      current = decl.name.name;
-      references.set(current, []);
-      const body = checkCondition(decl.body, env);
-      if (body) checkedContexts.set(current, { name: current, body, span: decl.span, text: this.text(decl.body.span) });
-    }
-    current = null;
-    const contexts = orderContexts(checkedContexts, references, new Map(contextDecls.map((d) => [d.name.name, d])), bag);
-
+    const actions = outcomes ? new ActionResolver(outcomes, bag) : null;
     const redlines: CheckedClause[] = [];
     const rules: CheckedClause[] = [];
     const exemptions: CheckedExemption[] = [];
     const exemptionDecls: [A.ExemptionDecl, CheckedExemption][] = [];
+    const ruleNames = clauses.filter((c) => c.kind === 'rule').map((c) => c.decl.name.name);
     for (const { decl } of clauses) {
       checkBecause(decl, bag);
       const when = checkCondition(decl.when, env);
-      const unless = decl.unless ? checkCondition(decl.unless, env) : null;
-      const severity = scale ? severityOf(decl.action, scale.members, scale.name, bag) : null;
-      if (!when || (decl.unless && !unless) || severity === null) continue;
+      // An `unless` is read only where the `when` holds: the `when`'s `exists` tests guard it.
+      const unless = decl.unless ? checkCondition(decl.unless, env, when ? guardedWhenTrue(when) : []) : null;
+      const named = actions ? actions.resolve(decl.actions, decl.span) : null;
+      if (!when || (decl.unless && !unless) || !named) continue;
       const base = {
         name: decl.name.name,
         when,
         unless,
-        action: decl.action.name,
-        severity,
-        actions: [{ outcome: 0, member: decl.action.name, rank: severity, duration: null }],
+        action: named.map(actionText).join(', '),
+        actions: named,
         because: decl.because?.value ?? null,
         span: decl.span,
         nameSpan: decl.name.span,
@@ -204,46 +197,46 @@ class UnitChecker {
       if (decl.kind === 'Redline') redlines.push({ kind: 'redline', ...base });
       else if (decl.kind === 'Rule') rules.push({ kind: 'rule', ...base });
       else {
-        const exemption: CheckedExemption = { kind: 'exemption', ...base, from: decl.from.map((f) => f.name) };
+        // `from every rule`: every rule of the version, in declaration order.
+        const from = decl.everyRule ? ruleNames : decl.from.map((f) => f.name);
+        const exemption: CheckedExemption = { kind: 'exemption', ...base, from };
         exemptions.push(exemption);
         exemptionDecls.push([decl, exemption]);
       }
     }
-    if (scale) {
+    if (outcomes) {
       const ruleMap = new Map(rules.map((r) => [r.name, r]));
-      for (const [decl, exemption] of exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, scope, scale.members, bag);
+      for (const [decl, exemption] of exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, scope, outcomes, bag);
     }
-    const defaultDecl = this.single('default', scope.defaults, 'default allow');
-    const defaultSeverity = defaultDecl && scale ? severityOf(defaultDecl.action, scale.members, scale.name, bag) : null;
+    const defaultDecl = outcomes?.declared ? this.atMostOne('default', scope.defaults) : this.single('default', scope.defaults, 'default allow');
+    const defaults = actions && (defaultDecl || outcomes?.declared) ? actions.defaults(defaultDecl) : null;
 
-    if (bag.hasErrors || !inputType || !scale || !contexts || !defaultDecl || defaultSeverity === null) {
-      return this.result(null, contextDecls, used);
+    if (bag.hasErrors || !inputType || !outcomes || !ordered || !defaults) {
+      return this.result(null, contextDecls, contexts.used);
     }
-    const program = this.program(inputType, input!.name.name, types, scale, contexts, redlines, rules, exemptions, {
-      action: defaultDecl.action.name,
-      severity: defaultSeverity,
-      span: defaultDecl.span,
-    });
-    const bodies = new Map<string, Condition>(contexts.map((c) => [c.name, c.body]));
+    const program = this.program(inputType, input!.name.name, types, outcomes, ordered, redlines, rules, exemptions, defaults, defaultDecl?.span ?? this.unitSpan());
+    const bodies = new Map<string, Condition>(ordered.contexts.map((c) => [c.name, c.body]));
     checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
     // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.
     checkShadowedRules(planVersion(program), bodies, bag);
-    return this.result(program, contextDecls, used);
+    return this.result(program, contextDecls, contexts.used);
   }
+
+  private quantifiers = 0;
 
   private program(
     inputType: RecordType,
     inputName: string,
     types: Program['types'],
-    scale: Program['scale'],
-    contexts: CheckedContext[],
+    outcomes: Outcomes,
+    ordered: { contexts: CheckedContext[]; values: CheckedValue[] },
     redlines: CheckedClause[],
     rules: CheckedClause[],
     exemptions: CheckedExemption[],
-    defaultAction: Program['defaultAction'],
+    defaults: ActionRef[],
+    defaultSpan: Span,
   ): Program {
     const root = this.unit.root;
-    const outcome = { name: 'action', scale: { name: scale.name, members: scale.members, timed: [] } };
     const header = <K extends A.HeaderItem['kind']>(kind: K) =>
       root.ast.items.find((i): i is Extract<A.HeaderItem, { kind: K }> => i.kind === kind);
     const effective = header('EffectiveHeader')?.date.value ?? null;
@@ -256,29 +249,22 @@ class UnitChecker {
       inputName,
       inputType,
       types,
-      scale,
-      outcomes: [outcome],
-      declaredOutcomes: false,
-      contexts,
+      scale: outcomes.list[0]!.scale,
+      outcomes: outcomes.list,
+      declaredOutcomes: outcomes.declared,
+      contexts: ordered.contexts,
+      values: ordered.values,
       redlines,
       rules,
       exemptions,
-      defaultAction,
-      defaults: [{ outcome: 0, member: defaultAction.action, rank: defaultAction.severity, duration: null }],
+      defaultAction: { action: defaults.map(actionText).join(', '), span: defaultSpan },
+      defaults,
     };
   }
 
-  /** The scale of actions: exactly one per program (a library may have none). */
-  private scale(library: boolean): { name: string; members: string[] } | null {
-    const scales = this.scope.byKind('scale').map((s) => s.decl);
-    const decl = library && scales.length === 0 ? null : this.single('scale', scales, 'scale Action { allow < remove }');
-    if (!decl) return null;
-    const members: string[] = [];
-    for (const m of decl.members) {
-      if (members.includes(m.name)) this.bag.report('BL405', `\`${m.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
-      else members.push(m.name);
-    }
-    return { name: decl.name.name, members };
+  /** At most one declaration of a kind (several are reported); none is null. */
+  private atMostOne<T extends { span: Span }>(what: string, decls: readonly T[]): T | null {
+    return decls.length === 0 ? null : this.single(what, decls, '');
   }
 
   /** Exactly one declaration of a kind: missing or repeated ones are reported. */

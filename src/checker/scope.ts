@@ -26,6 +26,8 @@ export const KIND_WORDS: Record<Symbol['kind'], string> = {
 export class Scope {
   readonly symbols = new Map<string, Symbol>();
   readonly defaults: A.DefaultDecl[] = [];
+  /** `outcome` declarations, in order (their names are the keys of a Decision's `outcomes`). */
+  readonly outcomes: A.OutcomeDecl[] = [];
 
   byKind<K extends Symbol['kind']>(kind: K): Extract<Symbol, { kind: K }>[] {
     return [...this.symbols.values()].filter((s): s is Extract<Symbol, { kind: K }> => s.kind === kind);
@@ -47,20 +49,34 @@ const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
   Exemption: 'exemption',
 };
 
-/** Collects the declarations of `files` (in order); a name declared twice is reported with both places. */
-export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag): Scope {
+/**
+ * Collects the declarations of `files` (in order); a name declared twice is reported with both
+ * places. `excluded`: per file, the names a `use … except` leaves out of it (LANGUAGE-2 §7).
+ */
+export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag, excluded: ReadonlyMap<string, readonly A.Identifier[]> = new Map()): Scope {
   const scope = new Scope();
   for (const file of files) {
     checkHeaders(file, bag);
+    const left = excluded.get(file.span.file) ?? [];
+    const leftOut = new Set(left.map((n) => n.name));
+    const found = new Set<string>();
     for (const item of file.items) {
       if (item.kind === 'Default') {
         scope.defaults.push(item);
+        continue;
+      }
+      if (item.kind === 'Outcome') {
+        scope.outcomes.push(item);
         continue;
       }
       const kind = SYMBOL_KINDS[item.kind];
       if (!kind) continue;
       const decl = item as A.EnumDecl;
       const name = decl.name.name;
+      if (leftOut.has(name)) {
+        found.add(name);
+        continue;
+      }
       const existing = scope.symbols.get(name);
       if (existing) {
         bag.report('BL105', `\`${name}\` is declared twice`, decl.name.span, {
@@ -70,6 +86,12 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag)
         continue;
       }
       scope.symbols.set(name, { kind, decl: item } as Symbol);
+    }
+    for (const name of left) {
+      if (found.has(name.name)) continue;
+      bag.report('BL109', `\`${name.name}\` is not declared in the module this \`use\` brings in`, name.span, {
+        help: '`except` leaves out clauses and contexts the module itself declares; check the name',
+      });
     }
   }
   return scope;

@@ -15,6 +15,7 @@ export const CODES = {
   BL006: { severity: 'error', title: 'invalid integer literal' },
   BL007: { severity: 'error', title: 'too deeply nested' },
   BL008: { severity: 'error', title: 'not an operator of the language' },
+  BL015: { severity: 'error', title: 'arithmetic the language does not have' },
   BL009: { severity: 'error', title: 'invalid UTF-8' },
   // Modules and policy sets: BL1xx
   BL101: { severity: 'error', title: 'unresolved module' },
@@ -25,6 +26,8 @@ export const CODES = {
   BL106: { severity: 'error', title: 'unreadable file' },
   BL107: { severity: 'error', title: 'policy set without a date field' },
   BL108: { severity: 'error', title: 'duplicate header item' },
+  BL109: { severity: 'error', title: '`except` names something the module does not declare' },
+  BL110: { severity: 'error', title: 'versions decide different outcomes' },
   // Names and types: BL2xx
   BL201: { severity: 'error', title: 'unknown name' },
   BL202: { severity: 'error', title: 'unknown field' },
@@ -39,11 +42,20 @@ export const CODES = {
   BL211: { severity: 'error', title: 'missing declaration' },
   BL212: { severity: 'error', title: 'declared more than once' },
   BL213: { severity: 'error', title: 'value out of bounds' },
+  BL214: { severity: 'error', title: 'optional value read without an `exists` guard' },
+  BL216: { severity: 'error', title: 'invalid duration' },
+  BL217: { severity: 'error', title: 'quantifier over a value that is not a list or set' },
+  BL218: { severity: 'error', title: 'name already bound' },
   // Clauses: BL3xx
   BL301: { severity: 'error', title: 'exemption names a red line' },
   BL302: { severity: 'error', title: 'exemption names an unknown rule' },
   BL303: { severity: 'error', title: 'exemption more severe than the rule it exempts' },
   BL304: { severity: 'error', title: 'action not on the scale' },
+  BL305: { severity: 'error', title: 'action on more than one outcome scale' },
+  BL306: { severity: 'error', title: 'two actions for one outcome' },
+  BL307: { severity: 'error', title: 'duration missing or not allowed' },
+  BL308: { severity: 'error', title: 'invalid outcome' },
+  BL309: { severity: 'error', title: 'least severe action carries a duration' },
   // Warnings: BL4xx
   BL401: { severity: 'warning', title: 'unused context' },
   BL402: { severity: 'warning', title: 'clause can never fire' },
@@ -51,6 +63,7 @@ export const CODES = {
   BL404: { severity: 'warning', title: 'clause without `because`' },
   BL405: { severity: 'warning', title: 'repeated member' },
   BL406: { severity: 'warning', title: 'suspicious unicode' },
+  BL410: { severity: 'warning', title: '`exists` on a field that is never absent' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -6,7 +6,7 @@ import { decide } from '../semantics/decision.js';
 import { InvalidInputError } from '../semantics/errors.js';
 import { planSet, type VersionPlan } from '../semantics/plan.js';
 import { ConditionEvaluator, type Input } from './conditions.js';
-import { contextsOf, holdsOf, prepare } from './evaluate.js';
+import { contextsOf, evaluatorFor, holdsOf, prepare } from './evaluate.js';
 
 /** The full trace of a decision: every clause, whether it fired, and why not. */
 export function explain(set: PolicySet, input: unknown): Explanation {
@@ -18,7 +18,7 @@ export function explain(set: PolicySet, input: unknown): Explanation {
 export function explainProgram(set: PolicySet, program: Program, input: Input): Explanation {
   const plan = planSet(set).versions[set.versions.indexOf(program)]!;
   const contexts = contextsOf(program);
-  const evaluator = new ConditionEvaluator(input, contexts);
+  const evaluator = evaluatorFor(program, input);
   const decision = decide(plan, holdsOf(evaluator));
   const tracer = new Tracer(evaluator, contexts, set.sources);
   const clauses = clausesOf(program);

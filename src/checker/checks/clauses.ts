@@ -1,18 +1,11 @@
 import type * as A from '../../ast/nodes.js';
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import type { CheckedClause, CheckedExemption } from '../program.js';
+import { durationHours } from '../../semantics/durations.js';
+import type { Outcomes } from '../outcomes.js';
+import { actionText } from '../outcomes.js';
+import type { ActionRef, CheckedClause, CheckedExemption } from '../program.js';
 import { KIND_WORDS, type Scope } from '../scope.js';
-
-/** The index of `action` on the scale, or null after reporting an action that is not on it. */
-export function severityOf(action: A.Identifier, scale: readonly string[], scaleName: string, bag: DiagnosticBag): number | null {
-  const index = scale.indexOf(action.name);
-  if (index >= 0) return index;
-  bag.report('BL304', `\`${action.name}\` is not an action on the scale \`${scaleName}\``, action.span, {
-    help: didYouMean(action.name, scale) ?? `actions: ${scale.map((a) => `\`${a}\``).join(' < ')}`,
-  });
-  return null;
-}
 
 /** A clause without `because` cannot explain itself in an appeal. */
 export function checkBecause(decl: A.ClauseDecl, bag: DiagnosticBag): void {
@@ -33,11 +26,14 @@ export function checkExemptionTargets(
   exemption: CheckedExemption,
   rules: ReadonlyMap<string, CheckedClause>,
   scope: Scope,
-  scale: readonly string[],
+  outcomes: Outcomes,
   bag: DiagnosticBag,
 ): void {
   const seen = new Set<string>();
-  for (const name of decl.from) {
+  // `from every rule`: each rule of the version, located at `every rule`.
+  const every = decl.everyRule;
+  const names = every ? exemption.from.map((n) => ({ name: n, span: every.span })) : decl.from;
+  for (const name of names) {
     if (seen.has(name.name)) {
       bag.report('BL405', `\`${name.name}\` is listed twice`, name.span, { help: 'delete the repeat' });
       continue;
@@ -64,16 +60,26 @@ export function checkExemptionTargets(
       });
       continue;
     }
-    if (exemption.severity > rule.severity) {
+    for (const mine of exemption.actions) {
+      const theirs = rule.actions.find((a) => a.outcome === mine.outcome);
+      if (!theirs || !moreSevere(mine, theirs)) continue;
+      const outcome = outcomes.list[mine.outcome]!;
+      const where = outcomes.declared ? ` in \`${outcome.name}\`` : '';
       bag.report(
         'BL303',
-        `exemption \`${decl.name.name}\` (\`${exemption.action}\`) is more severe than rule \`${rule.name}\` (\`${rule.action}\`)`,
-        decl.action.span,
+        `exemption \`${decl.name.name}\` (\`${actionText(mine)}\`) is more severe than rule \`${rule.name}\` (\`${actionText(theirs)}\`)${where}`,
+        decl.actions.find((a) => a.member.name === mine.member)?.span ?? decl.span,
         {
           notes: [{ message: `\`${rule.name}\` is declared here`, span: rule.nameSpan }],
-          help: `an exemption softens a rule; use an action no more severe than \`${rule.action}\` (scale: ${scale.map((a) => `\`${a}\``).join(' < ')})`,
+          help: `an exemption softens a rule; use an action no more severe than \`${actionText(theirs)}\` (scale: ${outcome.scale.members.map((a) => `\`${a}\``).join(' < ')})`,
         },
       );
     }
   }
+}
+
+/** Severity on one scale: rank, then length (LANGUAGE-2 §2). */
+function moreSevere(a: ActionRef, b: ActionRef): boolean {
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  return (a.duration ? durationHours(a.duration) : 0) > (b.duration ? durationHours(b.duration) : 0);
 }

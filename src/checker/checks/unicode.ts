@@ -47,8 +47,9 @@ function* declaredNames(files: readonly A.PolicyFile[]): Generator<A.Identifier>
           break;
         case 'Scale':
           yield item.name;
-          yield* item.members;
+          for (const member of item.members) yield member.name;
           break;
+        case 'Outcome':
         case 'Input':
         case 'Context':
         case 'Redline':

@@ -1,0 +1,44 @@
+/**
+ * Optional fields (LANGUAGE-2 §6) are read only where an `exists` test guards them: to the left in
+ * the same `and` (`x exists and x.y == 1`), to the left in an `or` as `not x exists`, or in the
+ * `when` of a clause whose `unless` reads them. A guard is a key naming the field read (its root
+ * and path); these functions say which keys a condition establishes.
+ */
+import type * as A from '../ast/nodes.js';
+import type { Condition, Root } from './program.js';
+
+/** The key of a field below a root (`null`: the input; a number: a quantifier's element). */
+export function guardKey(root: Root, path: readonly string[]): string {
+  return `${root ?? '$'}:${path.join('.')}`;
+}
+
+/** The optional fields known present where `c` holds. */
+export function guardedWhenTrue(c: Condition): string[] {
+  switch (c.kind) {
+    case 'exists':
+      return [guardKey(c.field.root, c.field.path)];
+    case 'and':
+      return c.operands.flatMap(guardedWhenTrue);
+    case 'not':
+      return guardedWhenFalse(c.operand);
+    default:
+      return [];
+  }
+}
+
+/** The optional fields known present where `c` does not hold (`not x exists` is false). */
+export function guardedWhenFalse(c: Condition): string[] {
+  switch (c.kind) {
+    case 'or':
+      return c.operands.flatMap(guardedWhenFalse);
+    case 'not':
+      return guardedWhenTrue(c.operand);
+    default:
+      return [];
+  }
+}
+
+/** The read as written, for the help of an unguarded read: `post.review.score`. */
+export function guardText(expr: A.PathExpr, rootName: string, segments: readonly A.Identifier[]): string {
+  return expr.segments.length > 0 ? [rootName, ...segments.map((s) => s.name)].join('.') : rootName;
+}

@@ -1,0 +1,231 @@
+/**
+ * Outcomes, scales and actions (LANGUAGE-2 §1–2): which outcomes a version decides, on which
+ * scales, and what each `then` and `default` names in each of them — members resolved to their
+ * outcome, durations checked against the members that carry them.
+ */
+import type * as A from '../ast/nodes.js';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+import type { Span } from '../diagnostics/span.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import { durationText } from '../semantics/durations.js';
+import type { ActionRef, Duration, DurationUnit, OutcomeDecl, Scale } from './program.js';
+import type { Scope } from './scope.js';
+
+/** The outcomes of a version, and whether they were declared (false: Bylaw 1's one `action`). */
+export interface Outcomes {
+  readonly list: readonly OutcomeDecl[];
+  readonly declared: boolean;
+}
+
+const UNITS: Readonly<Record<string, DurationUnit>> = {
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+};
+
+/** A duration as written (`3 days`), or null after reporting a unit or count that is not one. */
+export function durationOf(literal: A.DurationLiteral, bag: DiagnosticBag): Duration | null {
+  const unit = UNITS[literal.unit.name];
+  if (!unit) {
+    bag.report('BL216', `\`${literal.unit.name}\` is not a unit of time`, literal.unit.span, {
+      help: didYouMean(literal.unit.name, Object.keys(UNITS)) ?? 'units: `hours`, `days`, `weeks`, `months`, `years` (or the singular)',
+    });
+    return null;
+  }
+  if (literal.count.value < 1) {
+    bag.report('BL216', `a duration is a positive number of ${unit}s`, literal.count.span, { help: `write at least \`1 ${unit}\`` });
+    return null;
+  }
+  return { count: literal.count.value, unit };
+}
+
+function scaleOf(decl: A.ScaleDecl, bag: DiagnosticBag): Scale {
+  const members: string[] = [];
+  const timed: string[] = [];
+  for (const m of decl.members) {
+    if (members.includes(m.name.name)) {
+      bag.report('BL405', `\`${m.name.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
+      continue;
+    }
+    members.push(m.name.name);
+    if (m.timed) timed.push(m.name.name);
+  }
+  if (timed.includes(members[0]!)) {
+    const first = decl.members[0]!;
+    bag.report('BL309', `\`${first.name.name}\`, the least severe action of \`${decl.name.name}\`, carries a duration`, first.span, {
+      help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
+    });
+  }
+  return { name: decl.name.name, members, timed };
+}
+
+/**
+ * The outcomes a version decides. With `outcome` declarations: those, each on its scale. Without:
+ * one outcome, `action`, on the version's one scale (Bylaw 1). Null after reporting why there is none.
+ */
+export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scales: readonly A.ScaleDecl[]) => A.ScaleDecl | null): Outcomes | null {
+  const decls = scope.outcomes;
+  const scales = scope.byKind('scale').map((s) => s.decl);
+  if (decls.length === 0) {
+    const decl = single(scales);
+    return decl ? { list: [{ name: 'action', scale: scaleOf(decl, bag) }], declared: false } : null;
+  }
+  const list: OutcomeDecl[] = [];
+  const byScale = new Map<string, A.OutcomeDecl>();
+  let ok = true;
+  for (const decl of decls) {
+    const other = decls.find((d) => d !== decl && d.name.name === decl.name.name);
+    if (other && decls.indexOf(other) < decls.indexOf(decl)) {
+      bag.report('BL308', `outcome \`${decl.name.name}\` is declared twice`, decl.name.span, {
+        notes: [{ message: 'first declared here', span: other.name.span }],
+        help: 'each outcome is decided once; rename one of them',
+      });
+      ok = false;
+      continue;
+    }
+    const symbol = scope.symbols.get(decl.scale.name);
+    if (symbol?.kind !== 'scale') {
+      bag.report('BL308', symbol ? `\`${decl.scale.name}\` is not a scale` : `unknown scale \`${decl.scale.name}\``, decl.scale.span, {
+        help: didYouMean(decl.scale.name, scales.map((s) => s.name.name)) ?? 'an outcome is decided on a scale: declare `scale Name { a < b }`',
+      });
+      ok = false;
+      continue;
+    }
+    const twice = byScale.get(decl.scale.name);
+    if (twice) {
+      bag.report('BL308', `outcomes \`${twice.name.name}\` and \`${decl.name.name}\` share the scale \`${decl.scale.name}\``, decl.scale.span, {
+        notes: [{ message: `\`${twice.name.name}\` is declared here`, span: twice.span }],
+        help: 'an action names its outcome by its scale: give each outcome a scale of its own',
+      });
+      ok = false;
+      continue;
+    }
+    byScale.set(decl.scale.name, decl);
+    list.push({ name: decl.name.name, scale: scaleOf(symbol.decl, bag) });
+  }
+  return ok && list.length > 0 ? { list, declared: true } : null;
+}
+
+/** Resolves `then` / `default` lists of actions to one ActionRef per outcome they name. */
+export class ActionResolver {
+  constructor(
+    private readonly outcomes: Outcomes,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  /** The actions of a `then` (at least one) or a `default`; null after reporting a problem. */
+  resolve(actions: readonly A.ActionRef[], span: Span): ActionRef[] | null {
+    const resolved: ActionRef[] = [];
+    const first = new Map<number, A.ActionRef>();
+    let ok = true;
+    for (const written of actions) {
+      const action = this.action(written);
+      if (!action) {
+        ok = false;
+        continue;
+      }
+      const earlier = first.get(action.outcome);
+      if (earlier) {
+        const outcome = this.outcomes.list[action.outcome]!;
+        this.bag.report(
+          'BL306',
+          this.outcomes.declared ? `two actions for the outcome \`${outcome.name}\`` : 'a clause of a one-outcome policy has one action',
+          written.span,
+          {
+            notes: [{ message: `\`${earlier.member.name}\` is already its action`, span: earlier.span }],
+            help: this.outcomes.declared
+              ? 'a clause names at most one action per outcome; keep the one it decides'
+              : 'to decide several things at once, declare outcomes (`outcome content: Content`) on scales of their own',
+          },
+        );
+        ok = false;
+        continue;
+      }
+      first.set(action.outcome, written);
+      resolved.push(action);
+    }
+    if (!ok) return null;
+    if (resolved.length === 0) {
+      this.bag.report('BL304', 'no action', span, { help: 'name an action after `then`' });
+      return null;
+    }
+    return resolved.sort((a, b) => a.outcome - b.outcome);
+  }
+
+  /** Every outcome's default: the `default` declaration's, or the least severe member. */
+  defaults(decl: A.DefaultDecl | null): ActionRef[] | null {
+    const given = decl ? this.resolve(decl.actions, decl.span) : [];
+    if (!given) return null;
+    return this.outcomes.list.map((o, i): ActionRef => given.find((a) => a.outcome === i) ?? { outcome: i, member: o.scale.members[0]!, rank: 0, duration: null });
+  }
+
+  private action(written: A.ActionRef): ActionRef | null {
+    const { list } = this.outcomes;
+    const name = written.member.name;
+    let candidates = list.map((o, i) => ({ o, i })).filter(({ o }) => o.scale.members.includes(name));
+    if (written.scale) {
+      const scale = written.scale.name;
+      const outcome = list.findIndex((o) => o.scale.name === scale);
+      if (outcome < 0) {
+        this.bag.report('BL304', `\`${scale}\` is not the scale of an outcome`, written.scale.span, {
+          help: didYouMean(scale, list.map((o) => o.scale.name)) ?? `outcome scales: ${list.map((o) => `\`${o.scale.name}\``).join(', ')}`,
+        });
+        return null;
+      }
+      candidates = candidates.filter(({ i }) => i === outcome);
+      if (candidates.length === 0) {
+        this.notOnScale(written, [list[outcome]!]);
+        return null;
+      }
+    }
+    if (candidates.length === 0) {
+      this.notOnScale(written, list);
+      return null;
+    }
+    if (candidates.length > 1) {
+      this.bag.report('BL305', `\`${name}\` is on the scales of ${candidates.map(({ o }) => `\`${o.name}\``).join(' and ')}`, written.member.span, {
+        help: `say which: ${candidates.map(({ o }) => `\`${o.scale.name}.${name}\``).join(' or ')}`,
+      });
+      return null;
+    }
+    const { o, i } = candidates[0]!;
+    const timed = o.scale.timed.includes(name);
+    if (timed && !written.duration) {
+      this.bag.report('BL307', `\`${name}\` needs a duration`, written.span, {
+        help: `\`${o.scale.name}\` declares \`${name}(duration)\`: write \`${name} for 3 days\`, say`,
+      });
+      return null;
+    }
+    if (!timed && written.duration) {
+      this.bag.report('BL307', `\`${name}\` takes no duration`, written.duration.span, {
+        help: `\`${o.scale.name}\` declares \`${name}\` without \`(duration)\`: drop \`for ${written.duration.count.value} ${written.duration.unit.name}\`, or declare \`${name}(duration)\``,
+      });
+      return null;
+    }
+    const duration = written.duration ? durationOf(written.duration, this.bag) : null;
+    if (written.duration && !duration) return null;
+    return { outcome: i, member: name, rank: o.scale.members.indexOf(name), duration };
+  }
+
+  private notOnScale(written: A.ActionRef, outcomes: readonly OutcomeDecl[]): void {
+    const members = outcomes.flatMap((o) => o.scale.members);
+    const where = outcomes.length === 1 ? `the scale \`${outcomes[0]!.scale.name}\`` : 'any outcome scale';
+    this.bag.report('BL304', `\`${written.member.name}\` is not an action on ${where}`, written.member.span, {
+      help:
+        didYouMean(written.member.name, members) ??
+        outcomes.map((o) => `${o.scale.name}: ${o.scale.members.map((m) => `\`${m}\``).join(' < ')}`).join('; '),
+    });
+  }
+}
+
+/** How an action is written back: `restrict for 3 days`. */
+export function actionText(a: ActionRef): string {
+  return a.duration ? `${a.member} for ${durationText(a.duration)}` : a.member;
+}
