@@ -14,6 +14,22 @@ function listOf(labels: string[]): string {
 
 const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
 
+/** The keywords that start a declaration: what "a declaration" in the messages stands for. */
+export const DECLARATION_KEYWORDS: readonly string[] = [T.Policy, T.Version, T.Effective, T.Source, T.Use, T.Input, T.Enum, T.Record, T.Scale, T.Context, T.Redline, T.Rule, T.Exemption, T.Default].map(
+  (t) => label(t).replace(/`/g, ''),
+);
+
+/**
+ * The keywords an error message below says were expected ("expected `then`, found …"). The
+ * messages are the one record of what the parser expected that its errors keep; did-you-mean
+ * for a misspelt keyword (parse-errors.ts) reads them back.
+ */
+export function expectedKeywords(message: string): readonly string[] {
+  const expected = message.slice('expected '.length, message.lastIndexOf(', found '));
+  if (expected === DECLARATION) return DECLARATION_KEYWORDS;
+  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word));
+}
+
 /** Messages in Bylaw's voice: "expected `then`, found `because`". */
 const messages: IParserErrorMessageProvider = {
   // At the top level the only thing that may follow a complete declaration is another one (or the
