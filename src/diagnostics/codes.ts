@@ -59,6 +59,8 @@ export const CODES = {
   BL404: { severity: 'warning', title: 'clause without `because`' },
   BL405: { severity: 'warning', title: 'repeated member' },
   BL406: { severity: 'warning', title: 'suspicious unicode' },
+  BL407: { severity: 'warning', title: 'exemption superseded by another' },
+  BL408: { severity: 'warning', title: 'exemption never meets its rules' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

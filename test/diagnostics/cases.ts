@@ -386,4 +386,20 @@ export const CASES: readonly CodeCase[] = [
     message: 'string contains U+202E RIGHT-TO-LEFT OVERRIDE, which changes the order in which text is displayed',
     help: 'the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape `\\u{202E}`',
   },
+  {
+    code: 'BL407',
+    fixture: 'BL407-exemption-superseded',
+    underlined: 'leader_notice',
+    message: 'exemption `leader_notice` never applies: `political_speech` applies whenever it would',
+    help: 'a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete `leader_notice`, or add an `unless` to `political_speech` for the cases `leader_notice` should decide',
+    notes: ['`political_speech` (`allow`) is declared here'],
+  },
+  {
+    code: 'BL408',
+    fixture: 'BL408-exemption-disjoint',
+    underlined: 'satire',
+    message: 'exemption `satire` never applies: its condition never holds when `terrorism` fires',
+    help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
+    notes: ['`terrorism` is declared here'],
+  },
 ];
