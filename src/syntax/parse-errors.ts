@@ -138,8 +138,10 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (prev?.tokenType === T.Identifier && prev2?.tokenType !== T.Dot && READ_AS_NAME.has(prev.image.toLowerCase()) && prev.image !== prev.image.toLowerCase()) {
     return miscased(prev, at(prev));
   }
-  if (token && prev?.tokenType === T.Identifier && prev2?.tokenType === T.Then && (token.tokenType === T.Comma || token.tokenType === T.And || token.tokenType === T.Or)) {
-    return severalActions(ctx, i, prev);
+  const afterAction = prev?.tokenType === T.Identifier && prev2?.tokenType === T.Then;
+  if (token && afterAction && (token.tokenType === T.Comma || token.tokenType === T.And || token.tokenType === T.Or)) {
+    const several = severalActions(ctx, i, prev!);
+    if (several) return several;
   }
   if (name && !inList) {
     const foreign = FOREIGN_KEYWORDS.get(lower);
@@ -149,7 +151,13 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
     }
     const keyword = closestMatch(name.image, expectedKeywords(message)) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
     if (keyword) return { code: 'BL010', message: `\`${name.image}\` is not a keyword`, span, help: `did you mean \`${keyword}\`?` };
-    if (prev?.tokenType === T.Identifier && prev2?.tokenType === T.Then && sameLine(ctx, prev, name)) return severalActions(ctx, i, prev);
+    const several = afterAction && sameLine(ctx, prev!, name) ? severalActions(ctx, i, prev!) : null;
+    if (several) return several;
+    // `when x remove because "…"`: the action without its `then`.
+    const next = tokens[i + 1];
+    if (message.startsWith('expected `then`, found') && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
+      return { code: 'BL002', message, span, help: `the action follows \`then\`: write \`then ${name.image}\`` };
+    }
   }
   const closer = /^expected `([)}])`, found/.exec(message)?.[1];
   if (closer && !inList) {
@@ -179,7 +187,7 @@ function sameLine(ctx: ParseErrorContext, a: IToken, b: IToken): boolean {
 }
 
 /** `then remove, suspend`, `then remove and suspend`, `then remove suspend`: underlines the extra actions. */
-function severalActions(ctx: ParseErrorContext, i: number, first: IToken): Described {
+function severalActions(ctx: ParseErrorContext, i: number, first: IToken): Described | null {
   const { tokens } = ctx;
   const actions = [first.image];
   let last = tokens[i]!;
@@ -193,6 +201,7 @@ function severalActions(ctx: ParseErrorContext, i: number, first: IToken): Descr
     last = action;
     j += separator ? 2 : 1;
   }
+  if (actions.length < 2) return null; // `then remove,` and nothing after: a stray comma
   const span = ctx.lines.span(ctx.file, tokens[i]!.startOffset, last.startOffset + last.image.length);
   const choices = actions.map((a) => `\`then ${a}\``).join(' or ');
   return {

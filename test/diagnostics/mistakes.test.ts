@@ -244,6 +244,25 @@ describe('several actions (BL016)', () => {
   });
 });
 
+describe('near misses of BL016 stay syntax errors (BL002)', () => {
+  it('a stray comma after the action', () => {
+    only(checkPolicy('rule r\n  when post.public_interest\n  then remove,\n  because "x"\n'), {
+      code: 'BL002',
+      underlined: ',',
+      help: null,
+    });
+  });
+
+  it('an action without `then`', () => {
+    only(checkPolicy('rule r\n  when post.public_interest\n  remove\n  because "x"\n'), {
+      code: 'BL002',
+      underlined: 'remove',
+      message: 'expected `then`, found `remove`',
+      help: 'the action follows `then`: write `then remove`',
+    });
+  });
+});
+
 describe('string matching (BL017)', () => {
   const help = 'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`';
   it.each([
