@@ -66,10 +66,19 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   const result = lexer.tokenize(text);
   const lines = new LineIndex(text);
   const dropped: number[] = [];
-  const unexpected = (offset: number, length: number) => {
-    const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-    bag.report('BL001', `unexpected character \`${printable(char)}\``, lines.span(file, offset, offset + length), { help: unexpectedCharHelp(char) });
+  // A run of unexpected characters is one diagnostic, however the lexer split it (`++++`, `/*/*`).
+  let run: { readonly index: number; readonly start: number; end: number } | null = null;
+  const unexpected = (offset: number, length: number, help?: string) => {
     dropped.push(offset);
+    if (run && run.end === offset && bag.items.length === run.index + 1) {
+      run.end = offset + length;
+      const d = bag.items[run.index]!;
+      bag.items[run.index] = { ...d, span: lines.span(file, run.start, run.end) };
+      return;
+    }
+    const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
+    bag.report('BL001', `unexpected character \`${printable(char)}\``, lines.span(file, offset, offset + length), { help: help ?? unexpectedCharHelp(char) });
+    run = { index: bag.items.length - 1, start: offset, end: offset + length };
   };
   for (const error of result.errors) unexpected(error.offset, error.length);
   let tokens: IToken[] = [];

@@ -20,12 +20,14 @@ export interface RepairContext {
   readonly lines: LineIndex;
   readonly bag: DiagnosticBag;
   /** A character that is no token at all: reported as unexpected (BL001) and dropped. */
-  readonly unexpected: (offset: number, length: number) => void;
+  readonly unexpected: (offset: number, length: number, help?: string) => void;
 }
 
 /** `tokens` with the tokens of REPAIRED reported and repaired. */
 export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): IToken[] {
   const out: IToken[] = [];
+  /** The index of the next `*\/` after a `/*` (tokens.length: none), found once for all `/*`s. */
+  let nextClose = -1;
   const span = (from: IToken, to: IToken = from): Span => ctx.lines.span(ctx.file, from.startOffset, to.startOffset + to.image.length);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -49,6 +51,18 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       }
       continue;
     } else if (type === T.ArithmeticOperator) {
+      if (token.image.length === 2) {
+        // `/* … */`: reported once, and what it encloses is dropped with it.
+        ctx.unexpected(token.startOffset, 2, 'Bylaw has no block comments: start each comment line with `//`');
+        if (token.image === '/*') {
+          if (nextClose <= i) {
+            nextClose = i + 1;
+            while (nextClose < tokens.length && !(tokens[nextClose]!.tokenType === T.ArithmeticOperator && tokens[nextClose]!.image === '*/')) nextClose++;
+          }
+          if (nextClose < tokens.length) i = nextClose;
+        }
+        continue;
+      }
       const next = tokens[i + 1];
       if (!prev || !next || !isOperandEnd(prev, out[out.length - 2]) || !isOperandStart(next)) {
         ctx.unexpected(token.startOffset, token.image.length);

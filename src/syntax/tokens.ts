@@ -135,10 +135,13 @@ export const DecimalLiteral = createToken({
   label: 'a number',
   start_chars_hint: [...'-0123456789'],
 });
-/** `+ - * / %` between two values: Bylaw has no arithmetic (a `-` counts only before a space). */
+/**
+ * `+ - * / %` between two values: Bylaw has no arithmetic (a `-` counts only before a space).
+ * `/*` and `*\/` are here too, so that a block comment is not read as a product.
+ */
 export const ArithmeticOperator = createToken({
   name: 'ArithmeticOperator',
-  pattern: /[+*%]|\/(?![/*])|-(?=[ \t])/,
+  pattern: /\/\*|\*\/|[+*%]|\/(?!\/)|-(?=[ \t])/,
   label: 'an operator',
 });
 /** `note?: string`, `post.note?`, `post?.note`: Bylaw has no optional fields. */

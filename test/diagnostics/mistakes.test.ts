@@ -222,8 +222,17 @@ describe('arithmetic (BL015)', () => {
     only(checkPolicy(rule(when)), { code: 'BL015', underlined: operator, message: `\`${operator}\` is not an operator: Bylaw has no arithmetic`, help });
   });
 
-  it('an operator with nothing to combine is an unexpected character', () => {
+  it('a block comment is not a product', () => {
+    only(checkPolicy('context c = post.public_interest /* leaders */\n'), {
+      code: 'BL001',
+      underlined: '/*',
+      help: 'Bylaw has no block comments: start each comment line with `//`',
+    });
+  });
+
+  it('an operator with nothing to combine is an unexpected character; a run of them is one', () => {
     only(checkPolicy('context c = + post.public_interest\n'), { code: 'BL001', underlined: '+', help: null });
+    only(checkPolicy(`context c = ${'+*/*'.repeat(500)} post.public_interest\n`), { code: 'BL001', underlined: '+*/*'.repeat(500), help: null });
   });
 });
 
