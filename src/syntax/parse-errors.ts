@@ -52,22 +52,7 @@ interface Described extends DiagnosticExtras {
   readonly span: Span;
 }
 
-const DECLARATION_TYPES: ReadonlySet<TokenType> = new Set([
-  T.Policy,
-  T.Version,
-  T.Effective,
-  T.Source,
-  T.Use,
-  T.Input,
-  T.Enum,
-  T.Record,
-  T.Scale,
-  T.Context,
-  T.Redline,
-  T.Rule,
-  T.Exemption,
-  T.Default,
-]);
+const DECLARATION_TYPES: ReadonlySet<TokenType> = new Set(T.declarationTokens);
 
 /**
  * Offsets where declarations start: their keywords (not a field spelt like one, `post.source`
@@ -117,8 +102,6 @@ function indexAt(tokens: readonly IToken[], offset: number): number {
 /** Keywords a miscased spelling of which is read as a name, so the error comes one token later. */
 const READ_AS_NAME = new Set(['not', 'true', 'false', 'because']);
 
-const VALUE_ENDS: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.RParen]);
-
 function describe(error: IRecognitionException, ctx: ParseErrorContext): Described {
   const { tokens } = ctx;
   const eof = isEof(error.token);
@@ -146,7 +129,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (name && !inList) {
     const foreign = FOREIGN_KEYWORDS.get(lower);
     if (foreign) return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: foreign };
-    if (STRING_OPERATORS.has(lower) && prev && VALUE_ENDS.has(prev.tokenType)) {
+    if (STRING_OPERATORS.has(lower) && prev && T.valueEnds.has(prev.tokenType)) {
       return { code: 'BL017', message: `\`${name.image}\` is not an operator: Bylaw does not match strings`, span, help: STRING_MATCHING_HELP };
     }
     const keyword = closestMatch(name.image, expectedKeywords(message)) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
@@ -190,20 +173,21 @@ function sameLine(ctx: ParseErrorContext, a: IToken, b: IToken): boolean {
 function severalActions(ctx: ParseErrorContext, i: number, first: IToken): Described | null {
   const { tokens } = ctx;
   const actions = [first.image];
-  let last = tokens[i]!;
+  let last = first;
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j]!;
     const separator = t.tokenType === T.Comma || t.tokenType === T.And || t.tokenType === T.Or;
     const action = separator ? tokens[j + 1] : t;
-    if (action?.tokenType !== T.Identifier || !sameLine(ctx, first, action)) break;
+    if (action?.tokenType !== T.Identifier || !sameLine(ctx, last, action)) break;
     actions.push(action.image);
     last = action;
     j += separator ? 2 : 1;
   }
   if (actions.length < 2) return null; // `then remove,` and nothing after: a stray comma
   const span = ctx.lines.span(ctx.file, tokens[i]!.startOffset, last.startOffset + last.image.length);
-  const choices = actions.map((a) => `\`then ${a}\``).join(' or ');
+  // One line of hundreds of names is not a list of actions worth printing in full.
+  const choices = [...actions.slice(0, 8).map((a) => `\`then ${a}\``), ...(actions.length > 8 ? ['…'] : [])].join(' or ');
   return {
     code: 'BL016',
     message: 'a clause has one action',
@@ -237,7 +221,7 @@ function pathAt(tokens: readonly IToken[], i: number, step: 1 | -1): string | nu
   const first = tokens[i];
   if (!first) return null;
   if (first.tokenType !== T.Identifier && !(step === -1 && tokenMatcher(first, T.AnyName))) {
-    return VALUE_ENDS.has(first.tokenType) && first.tokenType !== T.RParen ? first.image : null;
+    return T.valueEnds.has(first.tokenType) && first.tokenType !== T.RParen ? first.image : null;
   }
   const parts = [first.image];
   let j = i;

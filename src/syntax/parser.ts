@@ -15,9 +15,7 @@ function listOf(labels: string[]): string {
 const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
 
 /** The keywords that start a declaration: what "a declaration" in the messages stands for. */
-export const DECLARATION_KEYWORDS: readonly string[] = [T.Policy, T.Version, T.Effective, T.Source, T.Use, T.Input, T.Enum, T.Record, T.Scale, T.Context, T.Redline, T.Rule, T.Exemption, T.Default].map(
-  (t) => label(t).replace(/`/g, ''),
-);
+export const DECLARATION_KEYWORDS: readonly string[] = T.declarationTokens.map((t) => label(t).replace(/`/g, ''));
 
 /**
  * The keywords an error message below says were expected ("expected `then`, found …"). The

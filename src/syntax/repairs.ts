@@ -90,7 +90,6 @@ function adjacent(a: IToken, b: IToken): boolean {
   return a.startOffset + a.image.length === b.startOffset;
 }
 
-const VALUE_ENDS: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.RParen]);
 const VALUE_STARTS: ReadonlySet<TokenType> = new Set([
   T.Identifier,
   T.IntLiteral,
@@ -105,7 +104,7 @@ const VALUE_STARTS: ReadonlySet<TokenType> = new Set([
 
 /** The token ends a value: a name, a literal, `)`, or a field spelt like a keyword (`post.source`). */
 function isOperandEnd(token: IToken, before: IToken | undefined): boolean {
-  return VALUE_ENDS.has(token.tokenType) || (before?.tokenType === T.Dot && tokenMatcher(token, T.AnyName));
+  return T.valueEnds.has(token.tokenType) || (before?.tokenType === T.Dot && tokenMatcher(token, T.AnyName));
 }
 
 function isOperandStart(token: IToken): boolean {

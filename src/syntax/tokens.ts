@@ -210,6 +210,12 @@ export const allTokens: TokenType[] = [
 
 export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
 
+/** The keywords that start a declaration. */
+export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Context, Redline, Rule, Exemption, Default];
+
+/** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
+export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
+
 /** Gives a token another type: the lexer's repairs (`&&` becomes `and`, `2024/01/15` a date). */
 export function retype(token: IToken, type: TokenType): void {
   (token as { tokenType: TokenType }).tokenType = type;
