@@ -51,9 +51,10 @@ const messages: IParserErrorMessageProvider = {
  * One instance is shared; `parse()` resets it with `parser.input = tokens`.
  */
 export class BylawParser extends CstParser {
-  constructor() {
+  /** `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first. */
+  constructor(recovery = true) {
     super(T.allTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled: recovery,
       errorMessageProvider: messages,
       maxLookahead: 2,
       nodeLocationTracking: 'onlyOffset',
@@ -354,3 +355,11 @@ export class BylawParser extends CstParser {
 
 /** The one parser instance (Chevrotain parsers are expensive to build and cheap to reset). */
 export const parser = new BylawParser();
+
+let firstErrorOnly: BylawParser | null = null;
+
+/** A parser that stops at the first error, built when first needed (parse.ts: when recovery runs out of stack). */
+export function strictParser(): BylawParser {
+  firstErrorOnly ??= new BylawParser(false);
+  return firstErrorOnly;
+}
