@@ -130,6 +130,12 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
     const foreign = FOREIGN_KEYWORDS.get(lower);
     if (foreign) return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: foreign };
     if (STRING_OPERATORS.has(lower) && prev && T.valueEnds.has(prev.tokenType)) {
+      // `post.categories contains harassment`: membership of a set, which Bylaw writes `has`.
+      const set = pathAt(tokens, i - 1, -1);
+      const member = tokens[i + 1]?.tokenType === T.Identifier ? pathAt(tokens, i + 1, 1) : null;
+      if ((lower === 'contains' || lower === 'includes') && set && member) {
+        return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: `to test whether a set holds a member, write \`${set} has ${member}\`` };
+      }
       return { code: 'BL017', message: `\`${name.image}\` is not an operator: Bylaw does not match strings`, span, help: STRING_MATCHING_HELP };
     }
     const keyword = closestMatch(name.image, expectedKeywords(message)) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);

@@ -129,6 +129,7 @@ describe('keywords of other languages (BL011)', () => {
     ['include rules\n', 'include', 'to use the declarations of another file, write `use NAME`'],
     ['rule r\n  when post.public_interest\n  action remove\n', 'action', 'the action follows `then`: `then remove`'],
     ['rule r\n  when post.author.role is world_leader\n  then remove\n', 'is', 'to compare two values write `==`'],
+    ['rule r\n  when post.categories contains harassment\n  then remove\n', 'contains', 'to test whether a set holds a member, write `post.categories has harassment`'],
   ])('%j', (body, word, help) => {
     only(checkPolicy(body), { code: 'BL011', underlined: word, message: `\`${word}\` is not a keyword in Bylaw`, help });
   });
