@@ -40,6 +40,7 @@ export const FOREIGN_KEYWORDS: ReadonlyMap<string, string> = new Map(
     equals: 'to compare two values write `==`',
     eq: 'to compare two values write `==`',
     ne: 'to test that two values differ write `!=`',
+    between: 'write a range as two comparisons: `x >= LOW and x <= HIGH`',
     neq: 'to test that two values differ write `!=`',
     reason: 'the text that justifies a clause follows `because`: `because "…"`',
     description: 'the text that justifies a clause follows `because`: `because "…"`',

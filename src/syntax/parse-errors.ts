@@ -161,7 +161,15 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       return { code: 'BL012', message, span, notes, help: `close the \`${open}\` with \`${closer}\` where ${closer === ')' ? 'its condition' : 'its list'} ends, ${where}` };
     }
   }
-  if (message.startsWith('expected `{`, found') && prev?.tokenType === T.In) return { code: 'BL002', message, span, help: inHelp(tokens, i) };
+  if (message.startsWith('expected `{`, found') && prev?.tokenType === T.In) {
+    return { code: 'BL002', message, span, help: token?.tokenType === T.LParen ? 'sets are written with braces: `x in {a, b}`' : inHelp(tokens, i) };
+  }
+  if (token?.tokenType === T.StringLiteral && prev?.tokenType === T.Then) {
+    return { code: 'BL002', message, span, help: `an action is a name, written without quotes: \`then ${token.image.slice(1, -1)}\`` };
+  }
+  if (prev?.tokenType === T.Because && token?.tokenType !== T.StringLiteral) {
+    return { code: 'BL002', message, span, help: 'the reason after `because` is a string in double quotes: `because "…"`' };
+  }
   return { code: 'BL002', message, span, help: parseHelp(error) };
 }
 

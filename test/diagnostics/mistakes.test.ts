@@ -273,6 +273,24 @@ describe('near misses of BL016 stay syntax errors (BL002)', () => {
   });
 });
 
+describe('other near misses get a help of their own (BL002)', () => {
+  it.each([
+    ['rule r\n  when post.target in (individual, group)\n  then remove\n', '(', 'sets are written with braces: `x in {a, b}`'],
+    ['rule r\n  when post.public_interest\n  then "remove"\n', '"remove"', 'an action is a name, written without quotes: `then remove`'],
+    ['rule r\n  when post.public_interest\n  then remove\n  because newsworthy\n', 'newsworthy', 'the reason after `because` is a string in double quotes: `because "…"`'],
+  ])('%j', (body, found, help) => {
+    only(checkPolicy(body), { code: 'BL002', underlined: found, help });
+  });
+
+  it('`between` is BL011', () => {
+    only(checkPolicy(rule('post.author.followers between 10 and 100')), {
+      code: 'BL011',
+      underlined: 'between',
+      help: 'write a range as two comparisons: `x >= LOW and x <= HIGH`',
+    });
+  });
+});
+
 describe('string matching (BL017)', () => {
   const help = 'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`';
   it.each([
