@@ -8,6 +8,7 @@ import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import { orderContexts, type AnyContext } from './checks/contexts.js';
 import { checkContextBody, type ContextKind, type ExpressionEnv } from './expressions.js';
+import { guardedWhenTrue } from './guards.js';
 import type { CheckedContext, CheckedValue } from './program.js';
 
 export class ContextChecker {
@@ -44,7 +45,13 @@ export class ContextChecker {
   kind(name: string): ContextKind {
     const result = this.check(name);
     if (result === null || result === 'checking') return null;
-    return 'body' in result ? { kind: 'condition' } : { kind: 'value', type: result.type };
+    // A context that holds guards what its body guards: `unrest and piece.severity == low`.
+    return 'body' in result ? { kind: 'condition', guards: guardedWhenTrue(result.body, (n) => this.guardsOf(n)) } : { kind: 'value', type: result.type };
+  }
+
+  private guardsOf(name: string): readonly string[] {
+    const kind = this.kind(name);
+    return kind?.kind === 'condition' ? kind.guards : [];
   }
 
   /** Every context in dependency order, conditions and values apart; null after reporting a cycle. */

@@ -21,7 +21,11 @@ type Typed =
 const ERROR: Typed = { kind: 'error' };
 
 /** What a context is: a condition, or a value (an int or a date); null when its body has errors. */
-export type ContextKind = { readonly kind: 'condition' } | { readonly kind: 'value'; readonly type: Type } | null;
+export type ContextKind =
+  /** `guards`: the optional fields known present where it holds (guards.ts). */
+  | { readonly kind: 'condition'; readonly guards: readonly string[] }
+  | { readonly kind: 'value'; readonly type: Type }
+  | null;
 
 export interface ExpressionEnv {
   readonly scope: Scope;
@@ -290,7 +294,11 @@ class ExpressionChecker {
       const c = this.condition(o);
       operands.push(c);
       if (!c) continue;
-      for (const key of expr.op === 'and' ? guardedWhenTrue(c) : guardedWhenFalse(c)) {
+      const contextGuards = (name: string) => {
+        const kind = this.env.contextKind(name);
+        return kind?.kind === 'condition' ? kind.guards : [];
+      };
+      for (const key of expr.op === 'and' ? guardedWhenTrue(c, contextGuards) : guardedWhenFalse(c, contextGuards)) {
         if (!this.guards.has(key)) {
           this.guards.add(key);
           added.push(key);

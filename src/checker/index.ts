@@ -183,7 +183,10 @@ class UnitChecker {
       checkBecause(decl, bag);
       const when = checkCondition(decl.when, env);
       // An `unless` is read only where the `when` holds: the `when`'s `exists` tests guard it.
-      const unless = decl.unless ? checkCondition(decl.unless, env, when ? guardedWhenTrue(when) : []) : null;
+      const unless = decl.unless ? checkCondition(decl.unless, env, when ? guardedWhenTrue(when, (n) => {
+        const kind = env.contextKind(n);
+        return kind?.kind === 'condition' ? kind.guards : [];
+      }) : []) : null;
       const named = actions ? actions.resolve(decl.actions, decl.span) : null;
       if (!when || (decl.unless && !unless) || !named) continue;
       const base = {

@@ -22,9 +22,11 @@ export const CODES = {
   BL013: { severity: 'error', title: 'date not written `YYYY-MM-DD`' },
   BL014: { severity: 'error', title: 'number with a fraction' },
   BL015: { severity: 'error', title: 'arithmetic' },
-  BL016: { severity: 'error', title: 'more than one action' },
+  BL016: { severity: 'error', title: 'actions not separated by commas' },
   BL017: { severity: 'error', title: 'string matching' },
-  BL018: { severity: 'error', title: 'optional field' },
+  BL018: { severity: 'error', title: 'optional field written another way' },
+  BL019: { severity: 'error', title: 'unknown quantifier' },
+  BL020: { severity: 'error', title: 'unknown mark on a scale member' },
   // Modules and policy sets: BL1xx
   BL101: { severity: 'error', title: 'unresolved module' },
   BL102: { severity: 'error', title: 'import cycle' },

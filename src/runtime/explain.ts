@@ -3,7 +3,7 @@
  * version's trace from them — what fired, which exemption each fired rule took, and why a clause
  * did not fire or apply. The interpreter and generated modules both build theirs here.
  */
-import type { ClauseTrace, ConditionTrace, Decision, Explanation, SourceRef } from './types.js';
+import type { ClauseTrace, ConditionTrace, Decision, Explanation, OutcomesDecision, SourceRef } from './types.js';
 
 export function sourceRef(file: string, line: number, column: number, endLine: number, endColumn: number): SourceRef {
   return { file, line, column, endLine, endColumn };
@@ -73,7 +73,7 @@ export interface ExplainMeta {
 /** A version's explanation from the traces of every clause's `when` and `unless`, in `meta`'s order. */
 export function explainVersion(
   meta: ExplainMeta,
-  decision: Decision,
+  decision: Decision | OutcomesDecision,
   when: readonly ConditionTrace[],
   unless: readonly (ConditionTrace | null)[],
 ): Explanation {

@@ -1,7 +1,7 @@
 /** Explanations: their types and assembly are the runtime's (src/runtime); the human rendering is here. */
 import { escapeControls } from '../runtime/text.js';
 import type { Explanation } from '../runtime/types.js';
-import { outcomeParts } from './decision.js';
+import { outcomeParts, type AnyDecision } from './decision.js';
 
 export type { ClauseTrace, ConditionTrace, Explanation, SourceRef } from '../runtime/types.js';
 export { failingCondition, notFiredReason } from '../runtime/explain.js';
@@ -39,4 +39,23 @@ export function renderExplanation(explanation: Explanation): string {
   }
   // Names, the version and condition texts come from the policy: no control character reaches the terminal.
   return lines.map(escapeControls).join('\n');
+}
+
+/**
+ * A decision in lines for a terminal: `remove (rule) by rule \`x\` — version V` and its
+ * `because` texts; with declared outcomes, one line per outcome (`account: restrict P3D …`).
+ */
+export function decisionText(d: AnyDecision): string[] {
+  const lines: string[] = [];
+  const several = 'outcomes' in d;
+  if (several) lines.push(`version ${d.version}`);
+  for (const { name, part } of outcomeParts(d)) {
+    const by = part.clause ? ` by ${part.basis === 'redline' ? 'red line' : 'rule'} \`${part.clause}\`` : '';
+    const via = part.exemption ? ` via exemption \`${part.exemption}\`` : '';
+    const action = part.duration ? `${part.action} ${part.duration}` : part.action;
+    lines.push(several ? `${name}: ${action} (${part.basis})${by}${via}` : `${action} (${part.basis})${by}${via} — version ${d.version}`);
+    for (const because of part.because) lines.push(`${several ? '    ' : '  '}because: ${because}`);
+  }
+  // Policy text (the version, `because`) may hold control characters: escaped for the terminal.
+  return lines.map(escapeControls);
 }

@@ -78,6 +78,7 @@ export class BylawParser extends CstParser {
         { ALT: () => this.SUBRULE(this.enumDecl) },
         { ALT: () => this.SUBRULE(this.recordDecl) },
         { ALT: () => this.SUBRULE(this.scaleDecl) },
+        { ALT: () => this.SUBRULE(this.outcomeDecl) },
         { ALT: () => this.SUBRULE(this.contextDecl) },
         { ALT: () => this.SUBRULE(this.redlineDecl) },
         { ALT: () => this.SUBRULE(this.ruleDecl) },
@@ -111,6 +112,10 @@ export class BylawParser extends CstParser {
   useDecl = this.RULE('useDecl', () => {
     this.CONSUME(T.Use);
     this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.CONSUME(T.Except);
+      this.SUBRULE(this.nameList);
+    });
   });
 
   inputDecl = this.RULE('inputDecl', () => {
@@ -144,6 +149,7 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.AnyName);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.QuestionMark));
   });
 
   typeRef = this.RULE('typeRef', () => {
@@ -174,12 +180,29 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.Scale);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.CONSUME2(T.Identifier, { LABEL: 'member' });
+    this.SUBRULE(this.scaleMember);
     this.MANY(() => {
       this.CONSUME(T.Less);
-      this.CONSUME3(T.Identifier, { LABEL: 'member' });
+      this.SUBRULE2(this.scaleMember);
     });
     this.CONSUME(T.RBrace);
+  });
+
+  /** `warning`, or `restrict(duration)`: a member every use of which carries a duration. */
+  scaleMember = this.RULE('scaleMember', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'member' });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.CONSUME2(T.Identifier, { LABEL: 'marker' });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  outcomeDecl = this.RULE('outcomeDecl', () => {
+    this.CONSUME(T.Outcome);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.Identifier, { LABEL: 'scale' });
   });
 
   contextDecl = this.RULE('contextDecl', () => {
@@ -205,7 +228,15 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.Exemption);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.From);
-    this.SUBRULE(this.nameList);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Rule);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.nameList) },
+    ]);
     this.SUBRULE(this.clauseBody);
   });
 
@@ -217,7 +248,7 @@ export class BylawParser extends CstParser {
       this.SUBRULE2(this.expression, { LABEL: 'unless' });
     });
     this.CONSUME(T.Then);
-    this.CONSUME(T.Identifier, { LABEL: 'action' });
+    this.SUBRULE(this.actionList);
     this.OPTION2(() => {
       this.CONSUME(T.Because);
       this.CONSUME(T.StringLiteral);
@@ -226,7 +257,35 @@ export class BylawParser extends CstParser {
 
   defaultDecl = this.RULE('defaultDecl', () => {
     this.CONSUME(T.Default);
-    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.actionList);
+  });
+
+  /** `remove, restrict for 3 days`: at most one action per outcome (the checker says which). */
+  actionList = this.RULE('actionList', () => {
+    this.SUBRULE(this.actionRef);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.actionRef);
+    });
+  });
+
+  /** `remove`, `Content.remove`, `restrict for 3 days`. */
+  actionRef = this.RULE('actionRef', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'action' });
+    this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier, { LABEL: 'member' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.duration);
+    });
+  });
+
+  /** `90 days`: a count and a unit (the checker knows the units). */
+  duration = this.RULE('duration', () => {
+    this.CONSUME(T.IntLiteral);
+    this.CONSUME(T.Identifier, { LABEL: 'unit' });
   });
 
   /** `a, b, c` with an optional trailing comma. */
@@ -284,15 +343,16 @@ export class BylawParser extends CstParser {
   });
 
   comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.atom, { LABEL: 'left' });
+    this.SUBRULE(this.operand, { LABEL: 'left' });
     this.OPTION(() => {
       this.OR([
         {
           ALT: () => {
             this.OR2(T.compareTokens.map((token) => ({ ALT: () => this.CONSUME(token, { LABEL: 'operator' }) })));
-            this.SUBRULE2(this.atom, { LABEL: 'right' });
+            this.SUBRULE2(this.operand, { LABEL: 'right' });
           },
         },
+        { ALT: () => this.CONSUME(T.Exists) },
         {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Not));
@@ -303,16 +363,50 @@ export class BylawParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.Has);
-            this.SUBRULE3(this.atom, { LABEL: 'member' });
+            this.OR3([
+              {
+                // `has any {a, b}` / `has all {a, b}`: `any` and `all` are words only here.
+                GATE: () => (this.LA(1).image === 'any' || this.LA(1).image === 'all') && this.LA(2).tokenType === T.LBrace,
+                ALT: () => {
+                  this.CONSUME(T.Identifier, { LABEL: 'mode' });
+                  this.SUBRULE2(this.setLiteral, { LABEL: 'members' });
+                },
+              },
+              { ALT: () => this.SUBRULE3(this.atom, { LABEL: 'member' }) },
+            ]);
           },
         },
       ]);
     });
   });
 
+  /** A value, moved by durations when it is a date: `post.date - 90 days`. */
+  operand = this.RULE('operand', () => {
+    this.SUBRULE(this.atom);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'shift' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'shift' }) }]);
+      this.SUBRULE(this.duration);
+    });
+  });
+
+  /** `count(s in post.strikes where …)`, `any(…)`, `all(…)`: the name is checked in to-ast. */
+  quantifier = this.RULE('quantifier', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'quantifier' });
+    this.CONSUME(T.LParen);
+    this.CONSUME2(T.Identifier, { LABEL: 'binder' });
+    this.CONSUME(T.In);
+    this.SUBRULE(this.operand, { LABEL: 'collection' });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expression, { LABEL: 'where' });
+    });
+    this.CONSUME(T.RParen);
+  });
+
   atom = this.RULE('atom', () => {
     this.OR({
       DEF: [
+        { GATE: () => this.LA(2).tokenType === T.LParen, ALT: () => this.SUBRULE(this.quantifier) },
         { ALT: () => this.SUBRULE(this.path) },
         { ALT: () => this.CONSUME(T.IntLiteral) },
         { ALT: () => this.CONSUME(T.DateLiteral) },

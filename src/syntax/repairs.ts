@@ -1,7 +1,6 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
-import { isValidIsoDate } from '../ast/dates.js';
 import { ARITHMETIC_HELP, dateHelp, fractionHelp, OPTIONAL_HELP, STRING_MATCHING_HELP } from './advice.js';
 import * as T from './tokens.js';
 import { retype } from './tokens.js';
@@ -42,10 +41,18 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       retype(token, T.IntLiteral);
     } else if (type === T.QuestionMark) {
       const next = tokens[i + 1];
-      if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
-        ctx.bag.report('BL018', `\`${prev.image}?\` is an optional field, which Bylaw does not support`, span(prev, token), { help: OPTIONAL_HELP });
+      if (prev && isTypeEnd(prev, out[out.length - 2]) && next?.tokenType !== T.Colon) {
+        out.push(token); // `note: string?`: an optional field (Bylaw 2)
+        continue;
+      }
+      if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token) && next?.tokenType === T.Colon) {
+        ctx.bag.report('BL018', `\`${prev.image}?\` marks the name, not the type`, span(prev, token), { help: OPTIONAL_HELP.declaration(prev.image) });
+      } else if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
+        const path = pathEndingAt(out) ?? prev.image;
+        ctx.bag.report('BL018', `\`${prev.image}?\` is not how an optional field is read`, span(prev, token), { help: OPTIONAL_HELP.read(path) });
       } else if (next && next.tokenType === T.Dot && adjacent(token, next)) {
-        ctx.bag.report('BL018', '`?.` reads an optional field, which Bylaw does not support', span(token, next), { help: OPTIONAL_HELP });
+        const path = prev ? (pathEndingAt(out) ?? prev.image) : 'FIELD';
+        ctx.bag.report('BL018', '`?.` is not how an optional field is read', span(token, next), { help: OPTIONAL_HELP.read(path) });
       } else {
         ctx.unexpected(token.startOffset, 1);
       }
@@ -64,6 +71,11 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
         continue;
       }
       const next = tokens[i + 1];
+      if (prev && isOperandEnd(prev, out[out.length - 2]) && isDurationAt(tokens, i + 1) && (token.image === '+' || token.image === '-')) {
+        retype(token, token.image === '+' ? T.Plus : T.Minus); // `post.date - 90 days` (Bylaw 2)
+        out.push(token);
+        continue;
+      }
       if (!prev || !next || !isOperandEnd(prev, out[out.length - 2]) || !isOperandStart(next)) {
         ctx.unexpected(token.startOffset, token.image.length);
         continue;
@@ -84,6 +96,16 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
     out.push(token);
   }
   return out;
+}
+
+/** `COUNT UNIT` starts at `i`: an integer and a name (the checker knows the units and says so). */
+function isDurationAt(tokens: readonly IToken[], i: number): boolean {
+  return tokens[i]?.tokenType === T.IntLiteral && tokens[i + 1]?.tokenType === T.Identifier;
+}
+
+/** The token ends a type in a field declaration: `string`, `list<Strike>`, `int(0..)` after `name:`. */
+function isTypeEnd(token: IToken, before: IToken | undefined): boolean {
+  return token.tokenType === T.Greater || token.tokenType === T.RParen ? true : token.tokenType === T.Identifier && before?.tokenType === T.Colon;
 }
 
 function adjacent(a: IToken, b: IToken): boolean {
@@ -137,9 +159,14 @@ function skipOperand(tokens: readonly IToken[], i: number): number {
 function arithmeticHelp(tokens: readonly IToken[], i: number, before: readonly IToken[]): string {
   const prev = before[before.length - 1]!;
   const next = tokens[i + 1]!;
-  const exact = exactRewrite(tokens, i, pathEndingAt(before));
+  const left = pathEndingAt(before);
   const dates = /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
-  if (exact) return `compare the ${dates ? 'date' : 'values'} directly: \`${exact}\` says the same`;
+  const op = tokens[i]!.image;
+  if (dates && left && next.tokenType === T.IntLiteral && (op === '+' || op === '-')) {
+    return `a date moves by a duration, a count with its unit: \`${left} ${op} ${next.image} days\``;
+  }
+  const exact = dates ? null : exactRewrite(tokens, i, left);
+  if (exact) return `compare the values directly: \`${exact}\` says the same`;
   if (dates) return ARITHMETIC_HELP.dates;
   if (tokenMatcher(prev, T.AnyName) && next.tokenType === T.Identifier && tokens[i + 2]?.tokenType === T.Dot) return ARITHMETIC_HELP.fields;
   return ARITHMETIC_HELP.values;
@@ -156,21 +183,12 @@ function pathEndingAt(tokens: readonly IToken[]): string | null {
   return tokens[j]!.tokenType === T.Identifier ? parts.join('.') : null;
 }
 
-/** `x + 2 > 5` is `x > 3`; `post.date + 90 > 2024-11-05` is `post.date > 2024-08-07`. */
+/** `x + 2 > 5` is `x > 3`. */
 function exactRewrite(tokens: readonly IToken[], i: number, left: string | null): string | null {
   const [op, amount, compare, literal] = [tokens[i]!, tokens[i + 1], tokens[i + 2], tokens[i + 3]];
-  if (left === null || (op.image !== '+' && op.image !== '-') || amount?.tokenType !== T.IntLiteral || !literal) return null;
+  if (left === null || (op.image !== '+' && op.image !== '-') || amount?.tokenType !== T.IntLiteral || literal?.tokenType !== T.IntLiteral) return null;
   if (!compare || !T.compareTokens.some((c) => c === compare.tokenType)) return null;
   const shift = Number(amount.image.replace(/_/g, '')) * (op.image === '+' ? -1 : 1);
-  let value: string | null = null;
-  if (literal.tokenType === T.IntLiteral) {
-    const n = Number(literal.image.replace(/_/g, '')) + shift;
-    value = Number.isSafeInteger(n) ? String(n) : null;
-  } else if (literal.tokenType === T.DateLiteral && isValidIsoDate(literal.image) && Math.abs(shift) <= 3_660_000) {
-    const date = new Date(`${literal.image}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + shift);
-    const iso = date.toISOString().slice(0, 10);
-    value = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
-  }
-  return value === null ? null : `${left} ${compare.image} ${value}`;
+  const n = Number(literal.image.replace(/_/g, '')) + shift;
+  return Number.isSafeInteger(n) ? `${left} ${compare.image} ${n}` : null;
 }

@@ -81,6 +81,12 @@ export const Or = keyword('or');
 export const Not = keyword('not');
 export const In = keyword('in');
 export const Has = keyword('has');
+export const Outcome = keyword('outcome');
+export const Exists = keyword('exists');
+export const Where = keyword('where');
+export const Except = keyword('except');
+export const For = keyword('for');
+export const Every = keyword('every');
 export const True = keyword('true');
 export const False = keyword('false');
 
@@ -136,7 +142,9 @@ export const DecimalLiteral = createToken({
   start_chars_hint: [...'-0123456789'],
 });
 /**
- * `+ - * / %` between two values: Bylaw has no arithmetic (a `-` counts only before a space).
+ * `+ - * / %` between two values: Bylaw has no arithmetic but a date moved by a duration (a `-`
+ * counts only before a space). A `+` or `-` before `COUNT UNIT` is retyped to Plus / Minus
+ * (repairs.ts) and parsed; any other is reported.
  * `/*` and `*\/` are here too, so that a block comment is not read as a product.
  */
 export const ArithmeticOperator = createToken({
@@ -144,8 +152,11 @@ export const ArithmeticOperator = createToken({
   pattern: /\/\*|\*\/|[+*%]|\/(?!\/)|-(?=[ \t])/,
   label: 'an operator',
 });
-/** `note?: string`, `post.note?`, `post?.note`: Bylaw has no optional fields. */
+/** `note: string?` marks an optional field; `note?: string`, `post.note?` and `post?.note` are repaired with a hint. */
 export const QuestionMark = createToken({ name: 'QuestionMark', pattern: '?', label: '`?`' });
+/** `+` / `-` moving a date by a duration; never lexed, retyped from ArithmeticOperator (repairs.ts). */
+export const Plus = createToken({ name: 'Plus', pattern: Lexer.NA, label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: Lexer.NA, label: '`-`' });
 
 export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', label: '`==`' });
 export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', label: '`!=`' });
@@ -206,12 +217,14 @@ export const allTokens: TokenType[] = [
   ...keywords,
   Identifier,
   AnyName,
+  Plus,
+  Minus,
 ];
 
 export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
 
 /** The keywords that start a declaration. */
-export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Context, Redline, Rule, Exemption, Default];
+export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Outcome, Context, Redline, Rule, Exemption, Default];
 
 /** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
 export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);

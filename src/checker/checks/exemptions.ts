@@ -66,20 +66,20 @@ export function checkExemptionReach(plan: VersionPlan, contexts: ReadonlyMap<str
         }
       }
     }
-    if (meets) reportOutranked(exemption, [...outranking].sort((a, b) => a - b).map((j) => exemptions[j]!), more, bag);
+    if (meets) reportOutranked(exemption, index, [...outranking].sort((a, b) => a - b).map((j) => [j, exemptions[j]!] as const), more, bag);
     else reportDisjoint(exemption, targets, bag);
   });
 }
 
-function reportOutranked(exemption: CheckedExemption, by: readonly CheckedExemption[], more: boolean, bag: DiagnosticBag): void {
-  const names = listOf([...by.map((e) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
-  const notes: Note[] = by.map((e) => ({
-    message: `\`${e.name}\` (\`${e.action}\`) is declared here${e.severity === exemption.severity ? ', before it' : ''}`,
+function reportOutranked(exemption: CheckedExemption, index: number, by: readonly (readonly [number, CheckedExemption])[], more: boolean, bag: DiagnosticBag): void {
+  const names = listOf([...by.map(([, e]) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
+  const notes: Note[] = by.map(([j, e]) => ({
+    message: `\`${e.name}\` (\`${e.action}\`) is declared here${j < index ? ', before it' : ''}`,
     span: e.nameSpan,
   }));
   bag.report('BL407', `exemption \`${exemption.name}\` never applies: ${names} ${by.length === 1 && !more ? 'applies' : 'apply'} whenever it would`, exemption.nameSpan, {
     notes,
-    help: `a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]!.name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
+    help: `a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]![1].name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
   });
 }
 

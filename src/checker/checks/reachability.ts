@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import { BudgetExceeded, DecisionDiagrams, fieldKey, ModelBuilder, opaqueKey } from '../../logic/index.js';
+import { BudgetExceeded, DecisionDiagrams, leafOf, ModelBuilder } from '../../logic/index.js';
 import type { CheckedClause, Condition } from '../program.js';
 import type { Verdict } from '../../logic/index.js';
 import type { Contribution, VersionPlan } from '../../semantics/plan.js';
@@ -236,11 +236,6 @@ class VariableIndex {
 
   private collect(c: Condition, keys: Set<string>): void {
     switch (c.kind) {
-      case 'const':
-        return;
-      case 'field':
-        keys.add(fieldKey(c.path));
-        return;
       case 'context':
         for (const k of this.context(c.name)) keys.add(k);
         return;
@@ -251,17 +246,10 @@ class VariableIndex {
       case 'or':
         for (const o of c.operands) this.collect(o, keys);
         return;
-      case 'has':
-        keys.add(`${fieldKey(c.path)}#${c.member}`);
-        return;
-      case 'in':
-        if (c.operand.kind === 'field') keys.add(fieldKey(c.operand.path));
-        return;
-      case 'compare':
-        if (c.left.kind === 'field' && c.right.kind === 'field') keys.add(opaqueKey(c));
-        else if (c.left.kind === 'field') keys.add(fieldKey(c.left.path));
-        else if (c.right.kind === 'field') keys.add(fieldKey(c.right.path));
-        return;
+      default: {
+        const leaf = leafOf(c);
+        if (leaf.kind !== 'const') keys.add(leaf.key);
+      }
     }
   }
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
-import { renderExplanation } from '../../semantics/explanation.js';
+import { decisionText, renderExplanation } from '../../semantics/explanation.js';
 import { withReaderProblems } from '../../semantics/validate.js';
-import { escapeControls } from '../../diagnostics/text.js';
 import { readInputText } from '../files.js';
 import { numberProblems, parseJson } from '../read-json.js';
 import { stringifyDeep } from '../json.js';
@@ -50,11 +49,7 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
         ctx.out(JSON.stringify(d, null, 2));
         return;
       }
-      const by = d.clause ? ` by ${d.basis === 'redline' ? 'red line' : 'rule'} \`${d.clause}\`` : '';
-      const via = d.exemption ? ` via exemption \`${d.exemption}\`` : '';
-      // Policy text (the version, `because`) may hold control characters: escaped for the terminal.
-      ctx.out(escapeControls(`${d.action} (${d.basis})${by}${via} — version ${d.version}`));
-      for (const because of d.because) ctx.out(`  because: ${escapeControls(because)}`);
+      for (const line of decisionText(d)) ctx.out(line);
     });
 }
 
