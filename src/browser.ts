@@ -12,7 +12,7 @@ import { loadWith } from './modules/loader.js';
 export type { LoadedPolicy };
 export { renderDiff, type DiffFormat } from './analysis/diff-report.js';
 export { semanticDiff, undated } from './analysis/diff.js';
-export { BudgetExceeded } from './checker/finite-model.js';
+export { BudgetExceeded } from './logic/index.js';
 export type { EnumType, PolicySet, Program, RecordType, Type } from './checker/program.js';
 export { generate } from './compiler/index.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';

@@ -1,4 +1,4 @@
-import { BudgetExceeded, cubeDiagram, cubePoints, terminalsWithin, type Cube, type DecisionDiagrams, type ModelVar } from '../checker/finite-model.js';
+import { BudgetExceeded, cubeDiagram, cubePoints, terminalsWithin, type Cube, type DecisionDiagrams, type ModelVar } from '../logic/index.js';
 import { pairwise, transitionOf, type VersionPair, type Verdicts } from './diff-decision.js';
 import { applyEdits, versionEdits, type EditOp, type VersionEdit } from './diff-edits.js';
 import type { Cause, Edit, Verdict } from './diff-types.js';

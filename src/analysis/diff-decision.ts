@@ -1,6 +1,7 @@
 import type { CheckedClause, PolicySet, Program } from '../checker/program.js';
-import { DecisionDiagrams, dayNumber, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
-import { applicableExemption, combine, type Decision } from '../semantics/decision.js';
+import { DecisionDiagrams, isoDate, type FiniteModel, type ModelVar } from '../logic/index.js';
+import { decisionOf, type Decision } from '../semantics/decision.js';
+import { planSet, planVersion, versionInForce, type Answer } from '../semantics/plan.js';
 import { contextsOf } from '../interpreter/evaluate.js';
 import { acceptanceDiagram } from './diff-input.js';
 import type { Outcome, Side, Verdict } from './diff-types.js';
@@ -15,82 +16,56 @@ export function outcomeOf(d: Decision | null): Outcome | null {
 }
 
 /**
- * The decision diagram of one version. Each red line and rule becomes a diagram of its
- * candidate (severity, rank, clause, applied exemption — `applicableExemption` on the
- * diagrams of the exemptions that name it); the candidates are folded in declaration order,
- * keeping the current one unless the next is strictly better (more severe, or as severe and of
- * a better rank), as `combine` does; the winner's decision is then `combine` applied to it alone.
- * Every step combines two or three small diagrams, so the cost grows with the number of clauses
- * times the size of the diagrams, never with the number of points.
+ * The decision diagram of one version: the decision plan (semantics/plan.ts) folded over
+ * diagrams. Each contribution becomes a diagram of the answer it gives (none when its clause does
+ * not fire; else the answer of the first exemption in its preference order that holds, or its
+ * own); they are folded keeping the answer with the higher key, exactly as `decideOutcome` does
+ * for one input. Every step combines two or three small diagrams, so the cost grows with the
+ * number of clauses times the size of the diagrams, never with the number of points.
  */
-let versionSerial = 0;
-
 export function versionDiagram(dd: DecisionDiagrams, program: Program): number {
+  const plan = planVersion(program);
   const contexts = contextsOf(program);
-  const holds = (c: CheckedClause) => {
-    const when = dd.condition(c.when, contexts);
-    return c.unless ? dd.and(when, dd.not(dd.condition(c.unless, contexts))) : when;
+  const diagrams = new Map<CheckedClause, number>();
+  const holds = (c: CheckedClause): number => {
+    let f = diagrams.get(c);
+    if (f === undefined) {
+      const when = dd.condition(c.when, contexts);
+      f = c.unless ? dd.and(when, dd.not(dd.condition(c.unless, contexts))) : when;
+      diagrams.set(c, f);
+    }
+    return f;
   };
-  const exemptionHolds = program.exemptions.map(holds);
   const none = dd.terminal('c:none', null);
-  // Candidate terminals are this version's own: indices mean other clauses in other versions.
-  const tag = `c${++versionSerial}`;
-  const candidate = (c: Candidate) => dd.terminal(`${tag}:${c.kind}|${c.index}|${c.exemption}`, c);
-  const candidates: number[] = [];
-  program.redlines.forEach((redline, index) => {
-    const fired = holds(redline);
-    candidates.push(dd.mapN([fired], ([f]) => (f ? candidate({ kind: 'redline', index, exemption: -1, severity: redline.severity, rank: 0 }) : none)));
-  });
-  program.rules.forEach((rule, index) => {
-    const fired = holds(rule);
-    const relevant = program.exemptions.flatMap((e, i) => (e.from.includes(rule.name) ? [i] : []));
-    const operands = [fired, ...relevant.map((i) => exemptionHolds[i]!)];
-    candidates.push(
-      dd.mapN(operands, ([f, ...held]) => {
-        if (!f) return none;
-        const all = program.exemptions.map(() => false);
-        relevant.forEach((i, k) => (all[i] = held[k] as boolean));
-        const e = applicableExemption(program, rule.name, all);
-        const severity = e < 0 ? rule.severity : program.exemptions[e]!.severity;
-        return candidate({ kind: 'rule', index, exemption: e, severity, rank: e < 0 ? 1 : 2 });
-      }),
-    );
-  });
+  // Answer terminals are this version's own: equal-looking answers of other versions are other objects.
+  const ids = new Map<Answer, number>();
+  const answer = (a: Answer) => {
+    let id = ids.get(a);
+    if (id === undefined) ids.set(a, (id = ++answerSerial));
+    return dd.terminal(`a${id}`, a);
+  };
+  const outcome = plan.outcomes[0]!;
   let best = none;
-  for (const next of candidates) {
-    best = dd.mapN([best, next], ([x, y]) => {
-      const a = x as Candidate | null;
-      const b = y as Candidate | null;
-      if (b === null) return a === null ? none : candidate(a);
-      if (a === null || b.severity > a.severity || (b.severity === a.severity && b.rank < a.rank)) return candidate(b);
-      return candidate(a);
+  for (const c of outcome.contributions) {
+    const operands = [holds(c.clause), ...c.exempted.map((x) => holds(x.exemption))];
+    const given = dd.mapN(operands, ([fired, ...held]) => {
+      if (!fired) return none;
+      const k = held.findIndex((h) => h);
+      return answer(k < 0 ? c.answer : c.exempted[k]!.answer);
+    });
+    best = dd.mapN([best, given], ([x, y]) => {
+      const a = x as Answer | null;
+      const b = y as Answer | null;
+      return a === null || (b !== null && b.key > a.key) ? (b === null ? none : answer(b)) : answer(a);
     });
   }
-  const r = program.redlines.length;
-  const u = program.rules.length;
-  const x = program.exemptions.length;
   return dd.mapN([best], ([value]) => {
-    const c = value as Candidate | null;
-    const firings = { redlines: new Array<boolean>(r).fill(false), rules: new Array<boolean>(u).fill(false), exemptions: new Array<boolean>(x).fill(false) };
-    if (c?.kind === 'redline') firings.redlines[c.index] = true;
-    if (c?.kind === 'rule') {
-      firings.rules[c.index] = true;
-      if (c.exemption >= 0) firings.exemptions[c.exemption] = true;
-    }
-    const outcome = outcomeOf(combine(program, firings))!;
-    return dd.terminal(`d:${outcomeKey(outcome)}`, outcome);
+    const o = outcomeOf(decisionOf(plan, [(value as Answer | null) ?? outcome.fallback]))!;
+    return dd.terminal(`d:${outcomeKey(o)}`, o);
   });
 }
 
-interface Candidate {
-  readonly kind: 'redline' | 'rule';
-  readonly index: number;
-  /** Index of the applied exemption, or -1. */
-  readonly exemption: number;
-  readonly severity: number;
-  /** 0 red line, 1 rule, 2 exempted rule: ties go to the lower. */
-  readonly rank: number;
-}
+let answerSerial = 0;
 
 /** The versions the two sides have in force on some dates (one pair when neither side is dated). */
 export interface VersionPair {
@@ -108,10 +83,7 @@ export function dateVar(model: FiniteModel, sides: readonly PolicySet[]): ModelV
 
 /** The version of `set` in force on a day (null: none yet); an undated set has one, always. */
 function versionOn(set: PolicySet, day: number): Program | null {
-  if (set.dateField === null) return set.versions[0]!;
-  let chosen: Program | null = null;
-  for (const p of set.versions) if (p.effective !== null && dayNumber(p.effective) <= day) chosen = p;
-  return chosen;
+  return set.versions[versionInForce(planSet(set), isoDate(day))] ?? null;
 }
 
 export function versionPairs(date: ModelVar | null, [before, after]: readonly PolicySet[]): VersionPair[] {

@@ -1,4 +1,4 @@
-import { isoDate, keyOf, type Cube, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
+import { isoDate, fieldKey, type Cube, type FiniteModel, type ModelVar } from '../logic/index.js';
 import type { Constraint, Side } from './diff-types.js';
 import { formatInt } from './print.js';
 
@@ -12,7 +12,7 @@ export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
     const mask = cube[i]!;
     if (!mask.includes('0')) return;
     if (v.kind === 'member') {
-      const field = keyOf(v.path);
+      const field = fieldKey(v.path);
       let entry = sets.get(field);
       if (!entry) {
         entry = { has: [], lacks: [], at: constraints.length };
@@ -36,7 +36,7 @@ export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
 /** One variable's allowed classes, in Bylaw-like syntax. */
 function describe(v: ModelVar, mask: string): string {
   const allowed = v.classes.filter((_, i) => mask[i] === '1');
-  const field = v.kind === 'member' ? keyOf(v.path) : v.key;
+  const field = v.kind === 'member' ? fieldKey(v.path) : v.key;
   switch (v.kind) {
     case 'bool':
       return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;

@@ -1,5 +1,6 @@
 import type { PolicySet, Program, Type } from '../checker/program.js';
-import { dayNumber, keyOf, representative, type DecisionDiagrams, type FiniteModel } from '../checker/finite-model.js';
+import { fieldKey, representative, type DecisionDiagrams, type FiniteModel } from '../logic/index.js';
+import { planSet, versionInForce } from '../semantics/plan.js';
 import type { Decision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import { decideUnknown, prepare } from '../interpreter/evaluate.js';
@@ -64,10 +65,8 @@ export function pointWhere(dd: DecisionDiagrams, f: number, accept: (terminal: n
 function programFor(model: FiniteModel, point: readonly number[], set: PolicySet): Program {
   if (set.dateField === null) return set.versions[0]!;
   const date = model.byKey.get(set.dateField)!;
-  const day = dayNumber(representative(date, point[date.index]!) as string);
-  let chosen = set.versions[0]!;
-  for (const p of set.versions) if (p.effective !== null && dayNumber(p.effective) <= day) chosen = p;
-  return chosen;
+  // No version in force on the point: the first version's input type describes the example.
+  return set.versions[versionInForce(planSet(set), representative(date, point[date.index]!) as string)] ?? set.versions[0]!;
 }
 
 /**
@@ -77,7 +76,7 @@ function programFor(model: FiniteModel, point: readonly number[], set: PolicySet
 export function exampleFor(model: FiniteModel, point: readonly number[], set: PolicySet, date = defaultDate([set])): Record<string, unknown> {
   const program = programFor(model, point, set);
   const value = (type: Type, path: readonly string[]): unknown => {
-    const v = model.byKey.get(keyOf(path));
+    const v = model.byKey.get(fieldKey(path));
     if (v && v.kind !== 'member' && v.kind !== 'opaque') return representative(v, point[v.index]!);
     switch (type.kind) {
       case 'bool':
@@ -96,7 +95,7 @@ export function exampleFor(model: FiniteModel, point: readonly number[], set: Po
         return type.members[0];
       case 'set': {
         // The members the point holds, even one this side's enum lacks (the side then rejects the input).
-        const holds = model.vars.filter((v) => v.kind === 'member' && keyOf(v.path) === keyOf(path) && representative(v, point[v.index]!) === true).map((v) => v.member!);
+        const holds = model.vars.filter((v) => v.kind === 'member' && fieldKey(v.path) === fieldKey(path) && representative(v, point[v.index]!) === true).map((v) => v.member!);
         return [...type.element.members.filter((m) => holds.includes(m)), ...holds.filter((m) => !type.element.members.includes(m))];
       }
       case 'record': {

@@ -1,4 +1,4 @@
-import type { Cube, FiniteModel } from '../checker/finite-model.js';
+import type { Cube, FiniteModel } from '../logic/index.js';
 import { outcomeKey } from './diff-decision.js';
 import { describeCube } from './diff-describe.js';
 import type { Cause, Constraint, Region, Side } from './diff-types.js';

@@ -1,5 +1,5 @@
 import type { Condition, EnumType, Program, RecordType, Type } from '../checker/program.js';
-import { DecisionDiagrams, type FiniteModel, type ModelBuilder } from '../checker/finite-model.js';
+import { DecisionDiagrams, type FiniteModel, type ModelBuilder } from '../logic/index.js';
 import { fileSpan } from '../diagnostics/span.js';
 import { formatInt } from './print.js';
 

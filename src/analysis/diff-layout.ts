@@ -1,6 +1,6 @@
 import { describeOutcome } from './diff-describe.js';
 import { boundingCube, isBasisOnly, residual, type GroupCause, type RegionGroup } from './diff-group.js';
-import type { Cube } from '../checker/finite-model.js';
+import type { Cube } from '../logic/index.js';
 import type { Edit, Region, SemanticDiff, Side, TextualChanges, Verdict } from './diff-types.js';
 import { formatInt } from './print.js';
 

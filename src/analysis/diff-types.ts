@@ -1,5 +1,5 @@
 import type { CheckedClause } from '../checker/program.js';
-import type { Cube, FiniteModel } from '../checker/finite-model.js';
+import type { Cube, FiniteModel } from '../logic/index.js';
 import type { Basis, Decision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { RegionGroup } from './diff-group.js';

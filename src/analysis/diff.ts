@@ -1,5 +1,5 @@
 import type { Condition, PolicySet, Program } from '../checker/program.js';
-import { DecisionDiagrams, ModelBuilder, cubeDiagram, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel, type ModelVar } from '../checker/finite-model.js';
+import { DecisionDiagrams, ModelBuilder, cubeDiagram, cubePoints, coverCubes, terminalsWithin, type Cube, type FiniteModel, type ModelVar } from '../logic/index.js';
 import { contextsOf } from '../interpreter/evaluate.js';
 import { attribute } from './diff-cause.js';
 import { Verdicts, dateVar, outcomeKey, pairwise, projection, transitionOf, versionPairs, type VersionPair } from './diff-decision.js';
@@ -14,12 +14,12 @@ import type { Cause, DiffOptions, InputTypeChange, Region, SemanticDiff, Side, T
 
 /**
  * The exact semantic diff of two policy sets: every input whose decision changes, as a few
- * readable regions of the finite cut model (see checker/finite-model.ts), each with its count
+ * readable regions of the finite cut model (see src/logic), each with its count
  * of points and a concrete example input checked against both sides with the interpreter.
  *
  * How: one cut model for both sides (every field cut at the literals either side compares it
  * with, the date also at every effective date of both); per version a decision diagram of its
- * decision (`combine` applied to the diagrams of its clauses' conditions, diff-decision.ts); per
+ * decision (the decision plan folded over the diagrams of its clauses' conditions, diff-decision.ts); per
  * side a diagram that picks the version by date; then the diagram of the pair (before, after).
  * Its paths to terminals where the two differ are disjoint cubes of points; cubes with the same
  * pair that differ in one field only are merged, until no two do. Nothing is sampled or

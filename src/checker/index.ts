@@ -13,6 +13,7 @@ import { checkCondition, type ExpressionEnv } from './expressions.js';
 import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
 import { resolveInputType, resolveTypes } from './resolve-types.js';
 import { collectScope, type Scope } from './scope.js';
+import { planVersion } from '../semantics/plan.js';
 
 export type * from './program.js';
 
@@ -197,6 +198,7 @@ class UnitChecker {
         unless,
         action: decl.action.name,
         severity,
+        actions: [{ outcome: 0, member: decl.action.name, rank: severity, duration: null }],
         because: decl.because?.value ?? null,
         span: decl.span,
         nameSpan: decl.name.span,
@@ -219,19 +221,18 @@ class UnitChecker {
     if (bag.hasErrors || !inputType || !scale || !contexts || !defaultDecl || defaultSeverity === null) {
       return this.result(null, contextDecls, used);
     }
+    const program = this.program(inputType, input!.name.name, types, scale, contexts, redlines, rules, exemptions, {
+      action: defaultDecl.action.name,
+      severity: defaultSeverity,
+      span: defaultDecl.span,
+    });
     const bodies = new Map<string, Condition>(contexts.map((c) => [c.name, c.body]));
     checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
-    checkShadowedRules(redlines, rules, bodies, bag);
-    checkExemptionReach(rules, exemptions, bodies, bag);
-    return this.result(
-      this.program(inputType, input!.name.name, types, scale, contexts, redlines, rules, exemptions, {
-        action: defaultDecl.action.name,
-        severity: defaultSeverity,
-        span: defaultDecl.span,
-      }),
-      contextDecls,
-      used,
-    );
+    // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.
+    const plan = planVersion(program);
+    checkShadowedRules(plan, bodies, bag);
+    checkExemptionReach(plan, bodies, bag);
+    return this.result(program, contextDecls, used);
   }
 
   private program(
@@ -246,6 +247,7 @@ class UnitChecker {
     defaultAction: Program['defaultAction'],
   ): Program {
     const root = this.unit.root;
+    const outcome = { name: 'action', scale: { name: scale.name, members: scale.members, timed: [] } };
     const header = <K extends A.HeaderItem['kind']>(kind: K) =>
       root.ast.items.find((i): i is Extract<A.HeaderItem, { kind: K }> => i.kind === kind);
     const effective = header('EffectiveHeader')?.date.value ?? null;
@@ -259,11 +261,14 @@ class UnitChecker {
       inputType,
       types,
       scale,
+      outcomes: [outcome],
+      declaredOutcomes: false,
       contexts,
       redlines,
       rules,
       exemptions,
       defaultAction,
+      defaults: [{ outcome: 0, member: defaultAction.action, rank: defaultAction.severity, duration: null }],
     };
   }
 

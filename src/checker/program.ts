@@ -82,6 +82,40 @@ export type Condition =
       readonly span: Span;
     };
 
+/** The units a duration may be written in (LANGUAGE-2 §2). */
+export type DurationUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** `3 days`: a positive count of a unit, kept as written (its JSON form keeps the unit). */
+export interface Duration {
+  readonly count: number;
+  readonly unit: DurationUnit;
+}
+
+/** An ordered scale of actions, least severe first. */
+export interface Scale {
+  readonly name: string;
+  readonly members: readonly string[];
+  /** The members declared `member(duration)`: each use of them names a duration. */
+  readonly timed: readonly string[];
+}
+
+/** One outcome a version decides (`outcome account: Account`); a Bylaw 1 version has one, `action`. */
+export interface OutcomeDecl {
+  readonly name: string;
+  readonly scale: Scale;
+}
+
+/** An action a clause (or the default) names in one outcome. */
+export interface ActionRef {
+  /** Index into `Program.outcomes`. */
+  readonly outcome: number;
+  readonly member: string;
+  /** Index of `member` on the outcome's scale: 0 is the least severe. */
+  readonly rank: number;
+  /** Present exactly when the member is declared with `(duration)`. */
+  readonly duration: Duration | null;
+}
+
 export interface CheckedContext {
   readonly name: string;
   readonly body: Condition;
@@ -100,6 +134,8 @@ export interface CheckedClause {
   readonly action: string;
   /** Index of `action` on the scale: 0 is the least severe. */
   readonly severity: number;
+  /** The actions it names, one per outcome it takes part in, in outcome order. */
+  readonly actions: readonly ActionRef[];
   readonly because: string | null;
   /** The whole clause. */
   readonly span: Span;
@@ -128,6 +164,10 @@ export interface Program {
   /** Every declared type by name (enums and records). */
   readonly types: ReadonlyMap<string, EnumType | RecordType>;
   readonly scale: { readonly name: string; readonly members: readonly string[] };
+  /** The outcomes decided, in declaration order; a Bylaw 1 version has one, `action`, on `scale`. */
+  readonly outcomes: readonly OutcomeDecl[];
+  /** True when the version declares its outcomes (its Decision has `outcomes`); false: Bylaw 1. */
+  readonly declaredOutcomes: boolean;
   /** In dependency order: a context comes after every context it refers to. */
   readonly contexts: readonly CheckedContext[];
   /** Declaration order (modules first, in `use` order, then the file's own). */
@@ -135,6 +175,8 @@ export interface Program {
   readonly rules: readonly CheckedClause[];
   readonly exemptions: readonly CheckedExemption[];
   readonly defaultAction: { readonly action: string; readonly severity: number; readonly span: Span };
+  /** The default action of each outcome, in outcome order. */
+  readonly defaults: readonly ActionRef[];
 }
 
 /** A policy set: its versions sorted by effective date (a lone file is a set of one undated version). */

@@ -6,8 +6,8 @@ export interface Io {
   readonly cwd: string;
 }
 
-/** Exit codes, as LANGUAGE.md fixes them. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes, as LANGUAGE.md fixes them; `internal` (EX_SOFTWARE) is a bug in bylaw, never a user mistake. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**

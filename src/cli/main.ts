@@ -43,7 +43,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     ctx.err(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     ctx.err('this is a bug in bylaw; please report it with the command you ran');
     if (process.env['BYLAW_DEBUG'] && error instanceof Error) ctx.err(error.stack ?? '');
-    return 70;
+    return EXIT.internal;
   }
   return code;
 }

@@ -21,19 +21,18 @@
  *   module-level array stamped with a per-call epoch (see `emitChunked`).
  */
 import type { CheckedClause, CheckedExemption, Condition, Program } from '../checker/program.js';
+import type { Answer, Contribution, OutcomePlan } from '../semantics/plan.js';
 import { junction, leaf, negate, path, type Expr } from './conditions.js';
 import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
+import type { RuntimeUse } from './runtime.js';
 
-export interface Outcome {
+/** A possible decision of the version, built once at load time as a frozen constant. */
+export interface DecisionConstant {
   readonly constant: string;
-  /** Its position in `outcomes` (the constant is `$D<version>_<index>`). */
+  /** Its position in `constants` (the constant is `$D<version>_<index>`). */
   readonly index: number;
-  readonly action: string;
-  readonly basis: 'redline' | 'rule' | 'exemption' | 'default';
-  readonly clause: string | null;
-  readonly exemption: string | null;
-  readonly because: readonly string[];
+  readonly answer: Answer;
 }
 
 /** Bits per mask word: small enough to stay a small integer in V8. */
@@ -66,94 +65,48 @@ interface Mask {
 /** Which bits (by mask variable) must be set for a condition to hold; null: no such knowledge. */
 type Needs = ReadonlyMap<string, number> | null;
 
-/** A red line or rule in the order decide tries them, with the best key it could reach. */
-interface Entry {
-  readonly clause: CheckedClause;
-  readonly redline: boolean;
-  readonly index: number;
-  readonly potential: number;
-}
-
 export class VersionDecide {
   readonly fn: string;
-  readonly defaultOutcome: Outcome;
-  readonly outcomes: Outcome[] = [];
+  readonly defaultConstant: DecisionConstant;
+  readonly constants: DecisionConstant[] = [];
   private readonly contexts: ReadonlyMap<string, Condition>;
   private readonly masks: Mask[] = [];
   private readonly cachedContexts = new Map<string, string>();
   private readonly cost = new Map<string, number>();
-  private readonly outcomeOf = new Map<string, Outcome>();
+  private readonly constantOf = new Map<Answer, DecisionConstant>();
   private readonly helpers: string[][] = [];
   private readonly helperCalls = new Map<string, string>();
   /** Chunked: each cache local's slot in the shared cache array. Null: one function, locals. */
   private slots: Map<string, number> | null = null;
 
+  /** `plan`: the decision plan of the version's one outcome (its order of answers and exemptions). */
   constructor(
     private readonly program: Program,
     readonly index: number,
     private readonly inputType: string,
+    private readonly plan: OutcomePlan,
+    private readonly runtime: RuntimeUse,
   ) {
     this.fn = internal(`decide${index}`);
     this.contexts = new Map(program.contexts.map((c) => [c.name, c.body]));
-    this.defaultOutcome = this.outcome('default', null, null);
-    for (const r of program.redlines) this.outcome('redline', r, null);
-    for (const r of program.rules) {
-      this.outcome('rule', r, null);
-      for (const e of this.exemptionsOf(r)) this.outcome('exemption', r, e);
+    this.defaultConstant = this.constant(plan.fallback);
+    // Constants in declaration order: red lines, then each rule with its exemptions.
+    const byClause = new Map(plan.contributions.map((c) => [c.clause, c]));
+    for (const clause of [...program.redlines, ...program.rules]) {
+      const c = byClause.get(clause);
+      if (!c) continue;
+      this.constant(c.answer);
+      for (const x of c.exempted) this.constant(x.answer);
     }
     this.collectMasks();
     this.planContexts();
   }
 
-  private outcome(basis: Outcome['basis'], clause: CheckedClause | null, exemption: CheckedExemption | null): Outcome {
-    const because: string[] = [];
-    if (clause?.because != null) because.push(clause.because);
-    if (exemption?.because != null) because.push(exemption.because);
-    const severity = exemption?.severity ?? clause?.severity ?? this.program.defaultAction.severity;
-    const o: Outcome = {
-      constant: internal(`D${this.index}_${this.outcomes.length}`),
-      index: this.outcomes.length,
-      action: this.program.scale.members[severity]!,
-      basis,
-      clause: clause?.name ?? null,
-      exemption: exemption?.name ?? null,
-      because,
-    };
-    this.outcomes.push(o);
-    this.outcomeOf.set(`${basis}|${clause?.name ?? ''}|${exemption?.name ?? ''}`, o);
-    return o;
-  }
-
-  private find(basis: Outcome['basis'], clause: CheckedClause, exemption: CheckedExemption | null): Outcome {
-    return this.outcomeOf.get(`${basis}|${clause.name}|${exemption?.name ?? ''}`)!;
-  }
-
-  /** The exemptions naming a rule, in the order they are tried: least severe, then first declared. */
-  private exemptionsOf(rule: CheckedClause): CheckedExemption[] {
-    return (this.exemptionsByRule().get(rule.name) ?? [])
-      .map((i) => ({ e: this.program.exemptions[i]!, i }))
-      .sort((a, b) => a.e.severity - b.e.severity || a.i - b.i)
-      .map(({ e }) => e);
-  }
-
-  /**
-   * Indices of the exemptions naming each rule, in declaration order. Filtering every exemption
-   * for every rule (and every rule for every exemption) was quadratic: seconds of a
-   * 10,000-clause compile.
-   */
-  private byRule: Map<string, number[]> | null = null;
-  private exemptionsByRule(): ReadonlyMap<string, readonly number[]> {
-    if (!this.byRule) {
-      this.byRule = new Map();
-      this.program.exemptions.forEach((e, i) => {
-        for (const name of new Set(e.from)) {
-          const list = this.byRule!.get(name);
-          if (list) list.push(i);
-          else this.byRule!.set(name, [i]);
-        }
-      });
-    }
-    return this.byRule;
+  private constant(answer: Answer): DecisionConstant {
+    const c: DecisionConstant = { constant: internal(`D${this.index}_${this.constants.length}`), index: this.constants.length, answer };
+    this.constants.push(c);
+    this.constantOf.set(answer, c);
+    return c;
   }
 
   // ---- analysis ----------------------------------------------------------------------------
@@ -347,36 +300,19 @@ export class VersionDecide {
 
   // ---- emission ----------------------------------------------------------------------------
 
-  emitOutcomes(w: Writer, version: string): void {
-    for (const o of this.outcomes) {
-      const args = [
-        jsString(o.action),
-        jsString(o.basis),
-        o.clause === null ? 'null' : jsString(o.clause),
-        o.exemption === null ? 'null' : jsString(o.exemption),
-        version,
-        `[${o.because.map(jsString).join(', ')}]`,
+  emitConstants(w: Writer, version: string): void {
+    const frozen = this.runtime.use('frozenDecision');
+    for (const { constant, answer } of this.constants) {
+      const fields = [
+        `action: ${jsString(answer.action)}`,
+        `basis: ${jsString(answer.basis)}`,
+        `clause: ${answer.clause === null ? 'null' : jsString(answer.clause)}`,
+        `exemption: ${answer.exemption === null ? 'null' : jsString(answer.exemption)}`,
+        `version: ${version}`,
+        `because: [${answer.because.map(jsString).join(', ')}]`,
       ];
-      w.line(`const ${o.constant} = ${internal('decision')}(${args.join(', ')});`);
+      w.line(`const ${constant} = ${frozen}${ts('<Decision>')}({ ${fields.join(', ')} });`);
     }
-  }
-
-  /**
-   * An outcome's rank as an integer, higher is better: severity, then red line (2) > rule (1) >
-   * exempted rule (0), then declaration order (the clause's index among red lines or rules).
-   */
-  private keyOf(severity: number, rank: number, index: number): number {
-    const M = Math.max(this.program.redlines.length, this.program.rules.length) + 1;
-    return (severity * 3 + rank) * M + (M - 1 - index);
-  }
-
-  /** Red lines and rules, most promising first, with the best key each could reach. */
-  private entries(): Entry[] {
-    const { program } = this;
-    return [
-      ...program.redlines.map((clause, index) => ({ clause, redline: true, index, potential: this.keyOf(clause.severity, 2, index) })),
-      ...program.rules.map((clause, index) => ({ clause, redline: false, index, potential: this.keyOf(clause.severity, 1, index) })),
-    ].sort((a, b) => b.potential - a.potential);
   }
 
   /**
@@ -384,8 +320,8 @@ export class VersionDecide {
    * chunk functions instead (see `emitChunked`).
    */
   emitFunction(w: Writer, sizes: DecideSizes = DECIDE_SIZES): void {
-    const entries = this.entries();
-    const dflt = this.defaultOutcome.constant;
+    const entries = this.plan.contributions;
+    const dflt = this.defaultConstant.constant;
     if (entries.length === 0) {
       w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
         this.emitMasks(w);
@@ -442,15 +378,15 @@ export class VersionDecide {
    * the best exempted outcome so far (or the default, 0), for the next chunk to go on from.
    */
   private writeBody(
-    entries: readonly Entry[],
+    entries: readonly Contribution[],
     sharedExemptions: ReadonlyMap<string, string>,
     budget: number,
   ): { chunks: Writer[]; keys: Map<number, number> } | null {
     const chunked = this.slots !== null;
-    const final = (o: Outcome) => (chunked ? `~${o.index}` : o.constant);
+    const final = (o: DecisionConstant) => (chunked ? `~${o.index}` : o.constant);
     const chunks = [new Writer(1)];
     /** Outcome index → its key, for each outcome that can become `$best`. */
-    const keys = new Map<number, number>([[this.defaultOutcome.index, -1]]);
+    const keys = new Map<number, number>([[this.defaultConstant.index, -1]]);
     let body = chunks[0]!;
     let maxKey = -1;
     for (let position = 0; position < entries.length; position++) {
@@ -459,27 +395,29 @@ export class VersionDecide {
         chunks.push((body = new Writer(1)));
       }
       const entry = entries[position]!;
-      const next = entries[position + 1]?.potential ?? -1;
+      const next = entries[position + 1]?.answer.key ?? -1;
+      const potential = entry.answer.key;
       const { clause } = entry;
-      body.line(comment(`${entry.redline ? 'redline' : 'rule'} ${clause.name} -> ${clause.action}`));
-      if (maxKey >= entry.potential) body.line(`if ($bestKey >= ${entry.potential}) return ${chunked ? '~$best' : '$best'};`);
+      body.line(comment(`${entry.kind} ${clause.name} -> ${entry.answer.action}`));
+      if (maxKey >= potential) body.line(`if ($bestKey >= ${potential}) return ${chunked ? '~$best' : '$best'};`);
       const cond = this.holds(clause).code;
-      if (entry.redline) {
-        body.line(`if (${cond}) return ${final(this.find('redline', clause, null))};`);
+      if (entry.kind === 'redline') {
+        body.line(`if (${cond}) return ${final(this.constantOf.get(entry.answer)!)};`);
         continue;
       }
-      const exemptions = this.exemptionsOf(clause);
-      const unexempted = final(this.find('rule', clause, null));
+      const exemptions = entry.exempted;
+      const unexempted = final(this.constantOf.get(entry.answer)!);
       if (exemptions.length === 0) {
         body.line(`if (${cond}) return ${unexempted};`);
         continue;
       }
       const b = body;
       b.block(`if (${cond}) {`, () => {
-        exemptions.forEach((e, i) => {
-          const outcome = this.find('exemption', clause, e);
+        exemptions.forEach((x, i) => {
+          const e = x.exemption;
+          const outcome = this.constantOf.get(x.answer)!;
           const value = chunked ? String(outcome.index) : outcome.constant;
-          const k = this.keyOf(e.severity, 0, entry.index);
+          const k = x.answer.key;
           keys.set(outcome.index, k);
           b.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
           b.indent(() => {
@@ -502,9 +440,8 @@ export class VersionDecide {
         b.indent(() => b.line(`return ${unexempted};`));
         b.line('}');
       });
-      for (const e of exemptions) {
-        const k = this.keyOf(e.severity, 0, entry.index);
-        if (k <= next) maxKey = Math.max(maxKey, k);
+      for (const x of exemptions) {
+        if (x.answer.key <= next) maxKey = Math.max(maxKey, x.answer.key);
       }
     }
     return { chunks, keys };
@@ -523,7 +460,7 @@ export class VersionDecide {
    * later epoch and cannot disturb the caller's slots. Before the counter leaves V8's small
    * integers it starts again at 1 with a fresh array (a call still running keeps the old one).
    */
-  private emitChunked(w: Writer, entries: readonly Entry[], sharedExemptions: ReadonlyMap<string, string>, chunkChars: number): void {
+  private emitChunked(w: Writer, entries: readonly Contribution[], sharedExemptions: ReadonlyMap<string, string>, chunkChars: number): void {
     // Start again: the helpers written so far may have been for the one-function shape.
     this.helpers.length = 0;
     this.helperCalls.clear();
@@ -532,7 +469,7 @@ export class VersionDecide {
     const v = this.index;
     const cache = internal(`cache${v}`);
     const epoch = internal(`epoch${v}`);
-    const outcomes = internal(`outcomes${v}`);
+    const outcomes = internal(`constants${v}`);
     const keyTable = internal(`keys${v}`);
     const slots = this.slots.size;
     const maskVars = this.masks.flatMap((m) => m.variables);
@@ -569,9 +506,9 @@ export class VersionDecide {
       w.line(`let ${epoch} = 0;`);
       w.line(`let ${cache} = new Int32Array(${slots});`);
     }
-    w.line(`const ${outcomes}${ts(': readonly Decision[]')} = [${this.outcomes.map((o) => o.constant).join(', ')}];`);
+    w.line(`const ${outcomes}${ts(': readonly Decision[]')} = [${this.constants.map((o) => o.constant).join(', ')}];`);
     if (readsKeys) {
-      const table = this.outcomes.map((o) => keys.get(o.index) ?? 0);
+      const table = this.constants.map((o) => keys.get(o.index) ?? 0);
       w.line(`const ${keyTable} = new Int32Array([${table.join(', ')}]);`);
     }
     w.line();
@@ -591,7 +528,7 @@ export class VersionDecide {
         w.line(`const $c = ${cache};`);
         w.line(`const $t = ${epoch};`);
       }
-      w.line(`let $best = ${this.defaultOutcome.index};`);
+      w.line(`let $best = ${this.defaultConstant.index};`);
       for (const call of calls) w.line(`if (($best = ${call}) < 0) return ${outcomes}[~$best]${ts('!')};`);
       w.line(`return ${outcomes}[$best]${ts('!')};`);
     });
@@ -620,7 +557,7 @@ export class VersionDecide {
     }
     if (union.size === 0) return;
     const tests = [...union].map(([v, bits]) => `(${v} & ${bits})`);
-    w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${this.defaultOutcome.constant};`);
+    w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${this.defaultConstant.constant};`);
   }
 
   /** Exemptions that several rules consult, worth caching. */

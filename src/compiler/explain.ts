@@ -3,14 +3,16 @@
  * code. Every condition node becomes a call that builds its ConditionTrace (every node is
  * evaluated, no short cut); condition texts and source positions are constants taken from the
  * policy sources at compile time. What fired, what each exemption applied to and why a clause
- * did not fire is worked out by a small generic function in the runtime (`$explainVersion`),
- * from per-version tables, in the interpreter's order.
+ * did not fire is worked out by the runtime's `explainVersion` (src/runtime/explain.ts), the
+ * interpreter's too, from per-version tables.
  */
 import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
 import type { Span } from '../diagnostics/span.js';
+import type { VersionPlan } from '../semantics/plan.js';
 import { leaf, type Expr } from './conditions.js';
 import { ts, type Writer } from './emit.js';
 import { internal, jsString } from './names.js';
+import type { RuntimeUse } from './runtime.js';
 
 /** Trace functions shared by every version (a module's clauses are traced by the same code). */
 export class TraceCode {
@@ -18,7 +20,10 @@ export class TraceCode {
   private readonly byBody = new Map<string, string>();
   private readonly files: string[] = [];
 
-  constructor(private readonly set: PolicySet) {}
+  constructor(
+    private readonly set: PolicySet,
+    private readonly runtime: RuntimeUse,
+  ) {}
 
   /** The index of a file in `$FILES`. */
   file(name: string): number {
@@ -31,7 +36,8 @@ export class TraceCode {
   }
 
   at(span: Span): string {
-    return `${internal('at')}(${this.file(span.file)}, ${span.start.line}, ${span.start.column}, ${span.end.line}, ${span.end.column})`;
+    const file = `${internal('FILES')}[${this.file(span.file)}]${ts('!')}`;
+    return `${this.runtime.use('sourceRef')}(${file}, ${span.start.line}, ${span.start.column}, ${span.end.line}, ${span.end.column})`;
   }
 
   /** The source text of a span, whitespace collapsed, as the interpreter shows it. */
@@ -56,7 +62,7 @@ export class TraceCode {
     return name;
   }
 
-  private contextBody(program: Program, name: string): Condition {
+  contextBody(program: Program, name: string): Condition {
     let bodies = this.contextBodies.get(program);
     if (!bodies) this.contextBodies.set(program, (bodies = new Map(program.contexts.map((x) => [x.name, x.body]))));
     return bodies.get(name)!;
@@ -70,7 +76,7 @@ export class TraceCode {
     const name = internal(`t${this.functions.length}`);
     this.byBody.set(key, name);
     this.functions.push([
-      `function ${name}(input${ts(`: ${inputType}`)})${ts(': ConditionTrace')} {`,
+      `function ${name}(input${ts(`: ${inputType}`)})${ts(`: ${this.runtime.use('ConditionTrace')}`)} {`,
       `  return ${body};`,
       `}`,
     ]);
@@ -83,16 +89,17 @@ export class TraceCode {
       case 'and':
       case 'or': {
         const children = c.operands.map((o) => this.trace(o, program, inputType));
-        return `${internal(c.kind)}(${jsString(this.text(c.span))}, ${at}, [${children.join(', ')}])`;
+        const fn = this.runtime.use(c.kind === 'and' ? 'traceAnd' : 'traceOr');
+        return `${fn}(${jsString(this.text(c.span))}, ${at}, [${children.join(', ')}])`;
       }
       case 'not':
-        return `${internal('not')}(${jsString(this.text(c.span))}, ${at}, ${this.trace(c.operand, program, inputType)})`;
+        return `${this.runtime.use('traceNot')}(${jsString(this.text(c.span))}, ${at}, ${this.trace(c.operand, program, inputType)})`;
       case 'context': {
         const body = this.contextBody(program, c.name);
-        return `${internal('context')}(${jsString(c.name)}, ${at}, ${this.traceFunction(body, program, inputType)}(input))`;
+        return `${this.runtime.use('traceContext')}(${jsString(c.name)}, ${at}, ${this.traceFunction(body, program, inputType)}(input))`;
       }
       default:
-        return `${internal('test')}(${jsString(this.text(c.span))}, ${plainValue(c).code}, ${at})`;
+        return `${this.runtime.use('traceTest')}(${jsString(this.text(c.span))}, ${plainValue(c).code}, ${at})`;
     }
   }
 
@@ -127,16 +134,21 @@ function accessOf(segment: string): string {
 export function emitVersionExplain(
   w: Writer,
   traces: TraceCode,
-  program: Program,
+  runtime: RuntimeUse,
+  plan: VersionPlan,
   index: number,
   inputType: string,
   decideFn: string,
 ): void {
+  const { program } = plan;
   const clauses: readonly CheckedClause[] = [...program.redlines, ...program.rules, ...program.exemptions];
+  // Contexts first, in dependency order: a clause's trace then finds every context it reads already
+  // traced, instead of recursing down a chain of 1,000 contexts.
+  for (const name of readContexts(program, clauses)) traces.traceFunction(traces.contextBody(program, name), program, inputType);
   const whens = clauses.map((c) => `${traces.traceFunction(c.when, program, inputType)}(input)`);
   const unlesses = clauses.map((c) => (c.unless ? `${traces.traceFunction(c.unless, program, inputType)}(input)` : 'null'));
   const meta = internal(`meta${index}`);
-  w.block(`const ${meta}${ts(`: ${internal('Meta')}`)} = {`, () => {
+  w.block(`const ${meta}${ts(`: ${runtime.use('ExplainMeta')}`)} = {`, () => {
     w.line(`version: ${jsString(program.version)},`);
     w.line(`effective: ${program.effective === null ? 'null' : jsString(program.effective)},`);
     w.line(`file: ${jsString(program.file)},`);
@@ -145,23 +157,37 @@ export function emitVersionExplain(
     w.line(`kinds: [${clauses.map((c) => jsString(c.kind)).join(', ')}],`);
     w.line(`names: [${clauses.map((c) => jsString(c.name)).join(', ')}],`);
     w.line(`actions: [${clauses.map((c) => jsString(c.action)).join(', ')}],`);
-    w.line(
-      `at: [${clauses
-        .map((c) => `[${traces.file(c.nameSpan.file)}, ${c.nameSpan.start.line}, ${c.nameSpan.start.column}, ${c.nameSpan.end.line}, ${c.nameSpan.end.column}]`)
-        .join(', ')}],`,
-    );
+    w.line(`at: [${clauses.map((c) => traces.at(c.nameSpan)).join(', ')}],`);
     w.line(`because: [${clauses.map((c) => (c.because === null ? 'null' : jsString(c.because))).join(', ')}],`);
-    w.line(
-      `exemptions: [${program.exemptions
-        .map((e) => `{ severity: ${e.severity}, from: [${e.from.map(jsString).join(', ')}] }`)
-        .join(', ')}],`,
-    );
+    w.line(`preference: [${preferenceOf(plan).map((list) => `[${list.join(', ')}]`).join(', ')}],`);
   }, '};');
   w.block(`function ${internal(`explain${index}`)}(input${ts(`: ${inputType}`)})${ts(': Explanation')} {`, () => {
-    w.line(`return ${internal('explainVersion')}(${meta}, ${decideFn}(input), [`);
+    w.line(`return ${runtime.use('explainVersion')}(${meta}, ${decideFn}(input), [`);
     w.indent(() => whens.forEach((x) => w.line(`${x},`)));
     w.line(`], [`);
     w.indent(() => unlesses.forEach((x) => w.line(`${x},`)));
-    w.line(`]);`);
+    w.line(`])${ts(' as Explanation')};`);
   });
+}
+
+/** For each rule, the exemptions naming it (indices) in its order of preference: the plan's. */
+export function preferenceOf(plan: VersionPlan): number[][] {
+  return plan.program.rules.map((rule) => [...(plan.preference.get(rule.name) ?? [])]);
+}
+
+/** The contexts some clause reads (directly or through other contexts), in dependency order. */
+function readContexts(program: Program, clauses: readonly CheckedClause[]): string[] {
+  const bodies = new Map(program.contexts.map((c) => [c.name, c.body]));
+  const read = new Set<string>();
+  const pending: Condition[] = clauses.flatMap((c) => (c.unless ? [c.when, c.unless] : [c.when]));
+  for (let c = pending.pop(); c !== undefined; c = pending.pop()) {
+    if (c.kind === 'context') {
+      if (!read.has(c.name)) {
+        read.add(c.name);
+        pending.push(bodies.get(c.name)!);
+      }
+    } else if (c.kind === 'not') pending.push(c.operand);
+    else if (c.kind === 'and' || c.kind === 'or') pending.push(...c.operands);
+  }
+  return program.contexts.filter((c) => read.has(c.name)).map((c) => c.name);
 }

@@ -3,17 +3,19 @@
  * with a .d.ts) exporting the input types, `decide`, `explain`, `validate`, `decideUnknown`,
  * `VERSIONS` and the error classes. Code generation returns text; only the CLI writes files.
  *
- * Stages: types.ts (input types, clash-free names) → decide.ts (per-version hot path) →
- * explain.ts (traces) → validate.ts (input checks) → runtime.ts (the fixed helpers), joined
- * here. Output depends only on the PolicySet: arrays are walked in order, maps are only
+ * Stages: types.ts (input types, clash-free names) → decide.ts (per-version hot path, in the
+ * order of the decision plan, src/semantics/plan.ts) → explain.ts (traces) → validate.ts (input
+ * checks) → runtime.ts (the pieces of src/runtime the module uses), joined here. Output depends only on the PolicySet: arrays are walked in order, maps are only
  * looked up, so the same policy gives byte-identical text on every run.
  */
-import type { PolicySet, Program } from '../checker/program.js';
+import type { PolicySet } from '../checker/program.js';
+import { firstEffective, planSet, type SetPlan } from '../semantics/plan.js';
 import { DECIDE_SIZES, VersionDecide, type DecideSizes } from './decide.js';
 import { finish, ts, Writer, type Target } from './emit.js';
 import { emitVersionExplain, TraceCode } from './explain.js';
 import { access, comment, internal, jsString } from './names.js';
-import { ERROR_DECLARATIONS, errorClasses, helpers, publicTypes } from './runtime.js';
+import { policyTypes } from './public-types.js';
+import { RuntimeUse } from './runtime.js';
 import { TypeModel } from './types.js';
 import { ValidationCode } from './validate.js';
 
@@ -53,8 +55,12 @@ export function generate(set: PolicySet, options: GenerateOptions): Generated {
 const VERSION_INFO_TYPE =
   '{ readonly version: string; readonly effective: string | null; readonly source: string | null; readonly file: string }';
 
+/** The runtime pieces every module exports: its errors and the types of its public API. */
+const PUBLIC_PIECES = ['Basis', 'SourceRef', 'ConditionTrace', 'InputProblem', 'Validation', 'NoVersionInForceError', 'InvalidInputError'] as const;
+
 class ModuleModel {
   private readonly types: TypeModel;
+  private readonly plan: SetPlan;
 
   constructor(
     private readonly set: PolicySet,
@@ -62,6 +68,7 @@ class ModuleModel {
   ) {
     if (set.versions.length === 0) throw new Error('a policy set without versions cannot be compiled');
     this.types = new TypeModel(set);
+    this.plan = planSet(set);
   }
 
   private header(w: Writer): void {
@@ -70,36 +77,19 @@ class ModuleModel {
     w.line('// decideUnknown() check untrusted input first. See docs/compiling.md.');
   }
 
-  /** Versions that can be in force, latest first, with their index. */
-  private dated(): { program: Program; index: number }[] {
-    return this.set.versions
-      .map((program, index) => ({ program, index }))
-      .filter(({ program }) => program.effective !== null)
-      .reverse();
-  }
-
-  private firstEffective(): string {
-    return String(this.set.versions[0]!.effective);
-  }
-
   module(target: Target): string {
-    const { set, types } = this;
+    const { set, types, plan } = this;
+    const runtime = new RuntimeUse();
+    for (const piece of PUBLIC_PIECES) runtime.use(piece);
+    const noVersion = runtime.use('NoVersionInForceError');
+    const invalid = runtime.use('InvalidInputError');
+    // The body first: which runtime pieces the module needs is known once it is written.
     const w = new Writer();
     const input = types.inputUnion;
-    this.header(w);
-    w.line();
-    if (target === 'ts') {
-      w.lines_(types.declarations());
-      w.line();
-      w.lines_(publicTypes(types.actionType).split('\n'));
-      w.line();
-    }
-    w.lines_(errorClasses().split('\n'));
-    w.line();
 
-    const versions = set.versions.map((p, i) => new VersionDecide(p, i, types.inputTypes[i]!));
-    const traces = new TraceCode(set);
-    const checks = new ValidationCode();
+    const versions = plan.versions.map((v, i) => new VersionDecide(v.program, i, types.inputTypes[i]!, v.outcomes[0]!, runtime));
+    const traces = new TraceCode(set, runtime);
+    const checks = new ValidationCode(runtime);
     const versionChecks = set.versions.map((p) => checks.checker(p.inputType));
     const cast = (i: number) => (types.inputTypes[i] === input ? '' : ts(` as ${types.inputTypes[i]}`));
 
@@ -127,10 +117,10 @@ class ModuleModel {
         return;
       }
       w.line(`const date = ${access('input', set.dateField)};`);
-      for (const { program, index } of this.dated()) {
-        w.line(`if (date >= ${jsString(program.effective!)}) return ${versions[index]!.fn}(input${cast(index)});`);
+      for (const { effective, version } of plan.dispatch) {
+        w.line(`if (date >= ${jsString(effective)}) return ${versions[version]!.fn}(input${cast(version)});`);
       }
-      w.line(`throw new NoVersionInForceError(date, ${jsString(this.firstEffective())});`);
+      w.line(`throw new ${noVersion}(date, ${jsString(firstEffective(plan))});`);
     });
     w.line();
 
@@ -145,7 +135,7 @@ class ModuleModel {
     w.line(' */');
     w.block(`export function explain(input${ts(`: ${input}`)})${ts(': Explanation')} {`, () => {
       w.line(`const prepared = ${internal('prepare')}(input);`);
-      w.line('if (prepared.version < 0) throw prepared.noVersion ?? new InvalidInputError(prepared.errors);');
+      w.line(`if (prepared.version < 0) throw prepared.noVersion ?? new ${invalid}(prepared.errors);`);
       byVersion((i) => `${internal(`explain${i}`)}(input${cast(i)})`);
     });
     w.line();
@@ -170,23 +160,21 @@ class ModuleModel {
     });
     w.line();
 
-    this.emitPrepare(w, versionChecks);
+    this.emitPrepare(w, versionChecks, runtime);
 
     versions.forEach((v, i) => {
       const program = set.versions[i]!;
       w.line(comment(`---- version ${i}: ${program.version} (${program.effective ?? 'undated'}), ${program.file} ----`));
       w.line();
-      v.emitOutcomes(w, jsString(program.version));
+      v.emitConstants(w, jsString(program.version));
       w.line();
       v.emitFunction(w, this.decideSizes);
       w.line();
-      emitVersionExplain(w, traces, program, i, types.inputTypes[i]!, v.fn);
+      emitVersionExplain(w, traces, runtime, plan.versions[i]!, i, types.inputTypes[i]!, v.fn);
       w.line();
     });
 
     w.line(comment('---- condition traces, for explain ----'));
-    w.line();
-    traces.emitFiles(w);
     w.line();
     traces.emitFunctions(w);
 
@@ -194,39 +182,62 @@ class ModuleModel {
     w.line();
     checks.emit(w);
 
-    const main = w.toString();
-    return `${main}${usedHelpers(main, helpers(types.actionType))}\n`;
+    const top = new Writer();
+    this.header(top);
+    top.line();
+    if (target === 'ts') {
+      top.lines_(types.declarations());
+      top.line();
+      top.lines_(policyTypes(types.actionType));
+      top.line();
+    }
+    for (const piece of runtime.publicCode(target)) {
+      top.lines_(piece.split('\n'));
+      top.line();
+    }
+    // Source files of explanations: read when the tables below are built, at load time.
+    traces.emitFiles(top);
+    top.line();
+    const tail = new Writer();
+    tail.line(comment('---- runtime: shared by every Bylaw module, no policy data below this line ----'));
+    tail.line();
+    for (const piece of runtime.privateCode(target)) {
+      tail.lines_(piece.split('\n'));
+      tail.line();
+    }
+    return `${top.toString()}${w.toString()}${tail.toString()}`;
   }
 
-  private emitPrepare(w: Writer, versionChecks: readonly string[]): void {
-    const { set } = this;
+  private emitPrepare(w: Writer, versionChecks: readonly string[], runtime: RuntimeUse): void {
+    const { set, plan } = this;
+    const problem = runtime.use('InputProblem');
+    const first = `${runtime.use('firstProblems')}(problems)`;
     const last = set.versions.length - 1;
     const prepared = internal('Prepared');
     w.line(
-      ts(`interface ${prepared} { readonly version: number; readonly errors: readonly InputProblem[]; readonly noVersion: NoVersionInForceError | null }`),
+      ts(`interface ${prepared} { readonly version: number; readonly errors: readonly ${problem}[]; readonly noVersion: ${runtime.use('NoVersionInForceError')} | null }`),
     );
     w.line();
     w.line('/** The version in force on a valid input, or every problem with it (as the interpreter\'s `prepare`). */');
     w.block(`function ${internal('prepare')}(input${ts(': unknown')})${ts(`: ${prepared}`)} {`, () => {
-      w.line(`const problems${ts(': InputProblem[]')} = [];`);
+      w.line(`const problems${ts(`: ${problem}[]`)} = [];`);
       if (set.dateField === null) {
         w.line(`${versionChecks[0]}(input, "", problems);`);
-        w.line('return problems.length === 0 ? { version: 0, errors: [], noVersion: null } : { version: -1, errors: problems.slice(0, $MAX_PROBLEMS), noVersion: null };');
+        w.line(`return problems.length === 0 ? { version: 0, errors: [], noVersion: null } : { version: -1, errors: ${first}, noVersion: null };`);
         return;
       }
       const field = jsString(set.dateField);
-      w.line(`const date = $isRecord(input) && $own(input, ${field}) ? input[${field}] : undefined;`);
-      w.block('if (typeof date !== "string" || !$isDate(date)) {', () => {
+      w.line(`const date = ${runtime.use('isRecord')}(input) && ${runtime.use('own')}(input, ${field}) ? input[${field}] : undefined;`);
+      w.block(`if (typeof date !== "string" || !${runtime.use('isDate')}(date)) {`, () => {
         w.line(`${versionChecks[last]}(input, "", problems);`);
-        w.line('return { version: -1, errors: problems.slice(0, $MAX_PROBLEMS), noVersion: null };');
+        w.line(`return { version: -1, errors: ${first}, noVersion: null };`);
       });
       w.line('let version = -1;');
-      const dated = this.dated();
-      dated.forEach(({ program, index }, i) => {
-        w.line(`${i === 0 ? '' : 'else '}if (date >= ${jsString(program.effective!)}) version = ${index};`);
+      plan.dispatch.forEach(({ effective, version }, i) => {
+        w.line(`${i === 0 ? '' : 'else '}if (date >= ${jsString(effective)}) version = ${version};`);
       });
       w.block('if (version < 0) {', () => {
-        w.line(`const noVersion = new NoVersionInForceError(date, ${jsString(this.firstEffective())});`);
+        w.line(`const noVersion = new ${runtime.use('NoVersionInForceError')}(date, ${jsString(firstEffective(plan))});`);
         w.line(`return { version: -1, errors: [{ path: ${field}, message: noVersion.message }], noVersion };`);
       });
       if (new Set(versionChecks).size === 1) w.line(`${versionChecks[0]}(input, "", problems);`);
@@ -235,7 +246,7 @@ class ModuleModel {
           w.line(`${i === last ? '' : 'else '}${i === 0 ? '' : `if (version === ${i}) `}${versionChecks[i]}(input, "", problems);`);
         }
       }
-      w.line('return problems.length === 0 ? { version, errors: [], noVersion: null } : { version: -1, errors: problems.slice(0, $MAX_PROBLEMS), noVersion: null };');
+      w.line(`return problems.length === 0 ? { version, errors: [], noVersion: null } : { version: -1, errors: ${first}, noVersion: null };`);
     });
     w.line();
   }
@@ -249,10 +260,14 @@ class ModuleModel {
     w.line();
     w.lines_(types.declarations());
     w.line();
-    w.lines_(publicTypes(types.actionType).split('\n'));
+    w.lines_(policyTypes(types.actionType));
     w.line();
-    w.lines_(ERROR_DECLARATIONS.split('\n'));
-    w.line();
+    const runtime = new RuntimeUse();
+    for (const piece of PUBLIC_PIECES) runtime.use(piece);
+    for (const piece of runtime.declarations()) {
+      w.lines_(piece.split('\n'));
+      w.line();
+    }
     w.line('/** The versions of the policy, oldest first, with their `source` headers. */');
     w.line(`export declare const VERSIONS: readonly ${VERSION_INFO_TYPE}[];`);
     w.line('/** The decision for a valid input, by the version in force on its date. Throws NoVersionInForceError. */');
@@ -268,35 +283,3 @@ class ModuleModel {
 }
 
 const nullable = (text: string | null): string => (text === null ? 'null' : jsString(text));
-
-/**
- * The runtime helpers the module uses, and only those (unused ones would fail a strict
- * `noUnusedLocals` build). Helpers are blank-line separated chunks, each defining one `$name`.
- */
-function usedHelpers(main: string, runtime: string): string {
-  const chunks = runtime.split('\n\n').map((text) => ({
-    text,
-    name: /^(?:«)?(?:function|const|type|interface) (\$\w+)/m.exec(text)?.[1] ?? null,
-  }));
-  // The `$names` used so far, found by one scan of each text (testing a regex per helper against
-  // the whole growing module was quadratic in its size: seconds for a 10,000-clause policy).
-  const used = new Set<string>();
-  const scan = (text: string) => {
-    for (const m of text.matchAll(/\$\w+(?![\w$])/g)) used.add(m[0]);
-  };
-  scan(main);
-  const included = new Set<number>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    chunks.forEach((chunk, i) => {
-      if (included.has(i) || (chunk.name !== null && !used.has(chunk.name))) return;
-      included.add(i);
-      scan(chunk.text);
-      changed = true;
-    });
-  }
-  return chunks
-    .filter((_, i) => included.has(i))
-    .map((c) => c.text)
-    .join('\n\n');
-}

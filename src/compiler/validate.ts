@@ -1,18 +1,23 @@
 /**
- * Input validation, generated per declared type: one checking function per record and per
- * enum, calling the runtime's ports of src/semantics/validate.ts so paths and messages match
- * the interpreter's exactly. Equal types (by structure) share one function across versions.
+ * Input validation, generated per declared type: one checking function per record and per enum,
+ * made of the runtime's checks (src/runtime/validate.ts), the same the interpreter runs, so paths
+ * and messages match exactly. Equal types (by structure) share one function across versions.
  */
 import type { EnumType, RecordType, Type } from '../checker/program.js';
 import { ts, type Writer } from './emit.js';
 import { internal, jsNumber, jsString } from './names.js';
+import type { RuntimeUse } from './runtime.js';
 import { signature } from './types.js';
-
-const CHECK_PARAMS = `value${ts(': unknown')}, path${ts(': string')}, problems${ts(': InputProblem[]')}`;
 
 export class ValidationCode {
   private readonly bySignature = new Map<string, string>();
   private readonly blocks: string[][] = [];
+
+  constructor(private readonly runtime: RuntimeUse) {}
+
+  private get params(): string {
+    return `value${ts(': unknown')}, path${ts(': string')}, problems${ts(`: ${this.runtime.use('InputProblem')}[]`)}`;
+  }
 
   /** The name of the function checking a record or enum (generated on first use). */
   checker(type: RecordType | EnumType): string {
@@ -24,49 +29,42 @@ export class ValidationCode {
     this.bySignature.set(key, name);
     const block: string[] = [];
     this.blocks.push(block);
+    const rt = (piece: Parameters<RuntimeUse['use']>[0]) => this.runtime.use(piece);
     if (type.kind === 'enum') {
       const members = internal(`members${n}`);
       block.push(`const ${members} = [${type.members.map(jsString).join(', ')}];`);
-      block.push(`function ${name}(${CHECK_PARAMS})${ts(': void')} {`);
-      block.push(`  $checkEnum(value, path, problems, ${members}, ${jsString(`expected one of ${type.name} (${type.members.join(', ')}), got `)});`);
+      block.push(`function ${name}(${this.params})${ts(': void')} {`);
+      block.push(`  ${rt('checkEnum')}(value, path, problems, ${jsString(type.name)}, ${members});`);
       block.push('}');
       return name;
     }
     const fields = internal(`fields${n}`);
-    block.push(`const ${fields} = [${type.fields.map((f) => jsString(f.name)).join(', ')}];`);
-    block.push(`function ${name}(${CHECK_PARAMS})${ts(': void')} {`);
-    block.push(`  if (!$isRecord(value)) {`);
-    block.push(`    $expected(problems, path, ${jsString(`an object (${type.name})`)}, value);`);
-    block.push(`    return;`);
-    block.push(`  }`);
-    block.push(`  const prefix = path === "" ? "" : path + ".";`);
-    for (const field of type.fields) {
-      const key = jsString(field.name);
-      const fieldPath = `prefix + ${key}`;
-      block.push(`  if (!$own(value, ${key})) $report(problems, ${fieldPath}, "missing field");`);
-      block.push(`  else ${this.call(field.type, `value[${key}]`, fieldPath)};`);
-    }
-    block.push(`  $checkUnknownFields(value, prefix, problems, ${fields}, ${jsString(type.name)});`);
+    const entries = type.fields.map((f) => `[${jsString(f.name)}, ${this.check(f.type)}]`);
+    block.push(`const ${fields}${ts(`: readonly (readonly [string, ${rt('Check')}])[]`)} = [${entries.join(', ')}];`);
+    block.push(`function ${name}(${this.params})${ts(': void')} {`);
+    block.push(`  ${rt('checkRecord')}(value, path, problems, ${jsString(type.name)}, ${fields});`);
     block.push('}');
     return name;
   }
 
-  /** A call checking `value` of `type` at `path`. */
-  private call(type: Type, value: string, path: string): string {
+  /** A function checking a value of `type`. */
+  private check(type: Type): string {
+    const rt = (piece: Parameters<RuntimeUse['use']>[0]) => this.runtime.use(piece);
+    const closure = (call: string) => `(v${ts(': unknown')}, p${ts(': string')}, problems${ts(`: ${rt('InputProblem')}[]`)}) => ${call}`;
     switch (type.kind) {
       case 'bool':
-        return `$checkBool(${value}, ${path}, problems)`;
+        return rt('checkBool');
       case 'string':
-        return `$checkString(${value}, ${path}, problems)`;
+        return rt('checkString');
       case 'date':
-        return `$checkDate(${value}, ${path}, problems)`;
+        return rt('checkDate');
       case 'int':
-        return `$checkInt(${value}, ${path}, problems, ${type.min === null ? 'null' : jsNumber(type.min)}, ${type.max === null ? 'null' : jsNumber(type.max)})`;
+        return closure(`${rt('checkInt')}(v, p, problems, ${type.min === null ? 'null' : jsNumber(type.min)}, ${type.max === null ? 'null' : jsNumber(type.max)})`);
       case 'set':
-        return `$checkSet(${value}, ${path}, problems, ${jsString(`a list of ${type.element.name}`)}, ${this.checker(type.element)})`;
+        return closure(`${rt('checkSet')}(v, p, problems, ${jsString(`a list of ${type.element.name}`)}, ${this.checker(type.element)})`);
       case 'enum':
       case 'record':
-        return `${this.checker(type)}(${value}, ${path}, problems)`;
+        return this.checker(type);
     }
   }
 

@@ -24,16 +24,5 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** C0 and C1 control characters and DEL, which a terminal may act on instead of showing. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-const escapeOne = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-/**
- * `text` with every control character written as an escape (`\u001b`), so that user text — a
- * policy's `because`, a JSON key — cannot move the cursor, recolour or forge lines of the
- * output it is printed in (a line break in it would start a new line of output).
- */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL, escapeOne);
-}
+/** Shown user text is escaped by the runtime's function: input problems need it at run time too. */
+export { escapeControls } from '../runtime/text.js';

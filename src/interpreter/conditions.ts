@@ -1,4 +1,5 @@
 import type { Condition, Operand, Value } from '../checker/program.js';
+import { compare } from '../semantics/compare.js';
 
 export type Input = Readonly<Record<string, unknown>>;
 
@@ -11,23 +12,6 @@ export function readPath(input: Input, path: readonly string[]): unknown {
 
 function operandValue(operand: Operand, input: Input): Value {
   return operand.kind === 'literal' ? operand.value : (readPath(input, operand.path) as Value);
-}
-
-export function compare(op: string, l: Value, r: Value): boolean {
-  switch (op) {
-    case '==':
-      return l === r;
-    case '!=':
-      return l !== r;
-    case '<':
-      return l < r;
-    case '<=':
-      return l <= r;
-    case '>':
-      return l > r;
-    default:
-      return l >= r;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
-import { combine, type Decision, type Firings } from '../semantics/decision.js';
+import { decide, memoHolds, type Decision } from '../semantics/decision.js';
+import { firstEffective, planSet, versionInForce, type Holds } from '../semantics/plan.js';
 import { InvalidInputError, NoVersionInForceError } from '../semantics/errors.js';
 import { validateInput, type InputProblem } from '../semantics/validate.js';
 import { isValidIsoDate } from '../ast/dates.js';
@@ -21,24 +22,26 @@ export function contextsOf(program: Program): ReadonlyMap<string, Condition> {
  * Throws NoVersionInForceError for a date before every version. Expects a validated input.
  */
 export function selectVersion(set: PolicySet, input: Input): Program {
-  if (set.dateField === null) return set.versions[0]!;
-  const date = input[set.dateField] as string;
-  let chosen: Program | null = null;
-  for (const version of set.versions) if (version.effective !== null && version.effective <= date) chosen = version;
-  if (!chosen) throw new NoVersionInForceError(date, set.versions[0]!.effective!);
-  return chosen;
+  const plan = planSet(set);
+  const date = set.dateField === null ? null : (input[set.dateField] as string);
+  const index = versionInForce(plan, date);
+  if (index < 0) throw new NoVersionInForceError(String(date), firstEffective(plan));
+  return set.versions[index]!;
 }
 
 export function clauseHolds(clause: CheckedClause, evaluator: ConditionEvaluator): boolean {
   return evaluator.evaluate(clause.when) && !(clause.unless !== null && evaluator.evaluate(clause.unless));
 }
 
-export function firings(program: Program, evaluator: ConditionEvaluator): Firings {
-  return {
-    redlines: program.redlines.map((c) => clauseHolds(c, evaluator)),
-    rules: program.rules.map((c) => clauseHolds(c, evaluator)),
-    exemptions: program.exemptions.map((c) => clauseHolds(c, evaluator)),
-  };
+/** Which clauses hold for the evaluator's input, each asked at most once. */
+export function holdsOf(evaluator: ConditionEvaluator): Holds {
+  return memoHolds((clause) => clauseHolds(clause, evaluator));
+}
+
+/** The decision of a version for a validated input. */
+export function decideProgram(set: PolicySet, program: Program, input: Input): Decision {
+  const plan = planSet(set).versions[set.versions.indexOf(program)]!;
+  return decide(plan, holdsOf(new ConditionEvaluator(input, contextsOf(program))));
 }
 
 export type Prepared =
@@ -80,8 +83,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function evaluate(set: PolicySet, input: unknown): Decision {
   const prepared = prepare(set, input);
   if (!prepared.ok) throw prepared.noVersion ?? new InvalidInputError(prepared.errors);
-  const { program } = prepared;
-  return combine(program, firings(program, new ConditionEvaluator(prepared.input, contextsOf(program))));
+  return decideProgram(set, prepared.program, prepared.input);
 }
 
 export type DecideResult =
@@ -92,6 +94,5 @@ export type DecideResult =
 export function decideUnknown(set: PolicySet, input: unknown): DecideResult {
   const prepared = prepare(set, input);
   if (!prepared.ok) return { ok: false, errors: prepared.errors };
-  const { program } = prepared;
-  return { ok: true, decision: combine(program, firings(program, new ConditionEvaluator(prepared.input, contextsOf(program)))) };
+  return { ok: true, decision: decideProgram(set, prepared.program, prepared.input) };
 }

@@ -1,31 +1,24 @@
-import { isValidIsoDate } from '../ast/dates.js';
-import { closestMatch } from '../diagnostics/suggest.js';
-import { escapeControls } from '../diagnostics/text.js';
-import type { RecordType, Type } from '../checker/program.js';
-
-/** One problem with a decision input, located by its JSON path (`author.followers`). */
-export interface InputProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly InputProblem[] };
-
-/** Enough to diagnose any input; a huge broken array should not produce a huge report. */
-export const MAX_PROBLEMS = 50;
-
-const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
-
 /**
- * Checks untrusted input against the declared input record. Records are closed: missing and
- * undeclared fields are errors, as are wrong types, out-of-bound ints, non-members of enums and
- * impossible dates. Only own properties are read (no prototype lookups).
+ * Input validation for the interpreter: the declared input record as a tree of the runtime's
+ * checks (src/runtime/validate.ts) — the same checks, in the same order, that generated modules
+ * call, so problems and messages are identical by construction.
  */
-export function validateInput(type: RecordType, input: unknown): Validation<Record<string, unknown>> {
-  const problems: InputProblem[] = [];
-  checkValue(type, input, '', problems);
-  return problems.length === 0 ? { ok: true, value: input as Record<string, unknown> } : { ok: false, errors: problems.slice(0, MAX_PROBLEMS) };
-}
+import type { RecordType, Type } from '../checker/program.js';
+import type { InputProblem, Validation } from '../runtime/types.js';
+import {
+  checkBool,
+  checkDate,
+  checkEnum,
+  checkInt,
+  checkRecord,
+  checkSet,
+  checkString,
+  firstProblems,
+  type Check,
+} from '../runtime/validate.js';
+
+export type { InputProblem, Validation } from '../runtime/types.js';
+export { describe as describeValue, describeKey, MAX_PROBLEMS } from '../runtime/validate.js';
 
 /**
  * A validation (or a decision) with the problems a reader of JSON text found that validation
@@ -42,105 +35,51 @@ export function withReaderProblems<R extends { readonly ok: true } | { readonly 
   const covered = (path: string) =>
     known.some((k) => k.path === '(input)' || path === k.path || path.startsWith(`${k.path}.`) || path.startsWith(`${k.path}[`));
   const added = extra.filter((p) => !covered(p.path));
-  return added.length === 0 ? result : { ok: false, errors: [...known, ...added].slice(0, MAX_PROBLEMS) };
+  return added.length === 0 ? result : { ok: false, errors: firstProblems([...known, ...added]) };
 }
 
-function report(problems: InputProblem[], path: string, message: string): void {
-  if (problems.length <= MAX_PROBLEMS) problems.push({ path: path === '' ? '(input)' : path, message });
+/** Checks untrusted input against the declared input record (closed records, bounds, members, dates). */
+export function validateInput(type: RecordType, input: unknown): Validation<Record<string, unknown>> {
+  const problems: InputProblem[] = [];
+  checkOf(type)(input, '', problems);
+  return problems.length === 0 ? { ok: true, value: input as Record<string, unknown> } : { ok: false, errors: firstProblems(problems) };
 }
 
-/**
- * Once more than MAX_PROBLEMS are known the answer cannot change (invalid, first MAX_PROBLEMS
- * listed), so the rest of the input is not looked at: a million bad set members or unknown keys
- * used to cost a message (and a "did you mean" search) each, minutes for one input.
- */
-function full(problems: readonly InputProblem[]): boolean {
-  return problems.length > MAX_PROBLEMS;
+const checks = new WeakMap<Type, Check>();
+
+/** The check of a declared type, built once per type. */
+export function checkOf(type: Type): Check {
+  let check = checks.get(type);
+  if (!check) {
+    check = build(type);
+    checks.set(type, check);
+  }
+  return check;
 }
 
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : Number.isNaN(value) ? 'NaN' : String(value);
-  if (typeof value === 'string') return escapeControls(JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value));
-  if (typeof value === 'boolean') return String(value);
-  return typeof value;
-}
-
-/**
- * An undeclared key as its path shows it: the input's author chose it, so it may hold terminal
- * escapes, line breaks or megabytes. At most 40 characters, control characters escaped.
- */
-export function describeKey(key: string): string {
-  return escapeControls(key.length > 40 ? `${key.slice(0, 40)}…` : key);
-}
-
-function checkValue(type: Type, value: unknown, path: string, problems: InputProblem[]): void {
-  if (full(problems)) return;
-  const expected = (what: string) => report(problems, path, `expected ${what}, got ${describeValue(value)}`);
+function build(type: Type): Check {
   switch (type.kind) {
     case 'bool':
-      if (typeof value !== 'boolean') expected('bool');
-      return;
+      return checkBool;
     case 'string':
-      if (typeof value !== 'string') expected('string');
-      return;
-    case 'int':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || Object.is(value, -0)) {
-        expected('int');
-        return;
-      }
-      if (type.min !== null && value < type.min) report(problems, path, `${value} is below the minimum ${type.min}`);
-      if (type.max !== null && value > type.max) report(problems, path, `${value} is above the maximum ${type.max}`);
-      return;
+      return checkString;
     case 'date':
-      if (typeof value !== 'string' || !isValidIsoDate(value)) expected('a date (YYYY-MM-DD)');
-      return;
+      return checkDate;
+    case 'int':
+      return (value, path, problems) => checkInt(value, path, problems, type.min, type.max);
     case 'enum':
-      if (typeof value !== 'string' || !type.members.includes(value)) {
-        const hint = typeof value === 'string' ? closestMatch(value, type.members) : undefined;
-        report(
-          problems,
-          path,
-          `expected one of ${type.name} (${type.members.join(', ')}), got ${describeValue(value)}${hint ? `; did you mean "${hint}"?` : ''}`,
-        );
-      }
-      return;
+      return (value, path, problems) => checkEnum(value, path, problems, type.name, type.members);
     case 'set': {
-      if (!Array.isArray(value)) {
-        expected(`a list of ${type.element.name}`);
-        return;
-      }
-      const seen = new Set<unknown>();
-      for (let i = 0; i < value.length && !full(problems); i++) {
-        if (!own(value, String(i))) continue; // a hole in a sparse array, as forEach skips it
-        const item: unknown = value[i];
-        const itemPath = `${path}[${i}]`;
-        if (seen.has(item)) report(problems, itemPath, `${describeValue(item)} is listed twice`);
-        seen.add(item);
-        checkValue(type.element, item, itemPath, problems);
-      }
-      return;
+      const what = `a list of ${type.element.name}`;
+      return (value, path, problems) => checkSet(value, path, problems, what, checkOf(type.element));
     }
     case 'record': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        expected(`an object (${type.name})`);
-        return;
-      }
-      const prefix = path === '' ? '' : `${path}.`;
-      for (const field of type.fields) {
-        if (!own(value, field.name)) report(problems, prefix + field.name, 'missing field');
-        else checkValue(field.type, (value as Record<string, unknown>)[field.name], prefix + field.name, problems);
-      }
-      const names = type.fields.map((f) => f.name);
-      for (const key of Object.keys(value)) {
-        if (full(problems)) return;
-        if (names.includes(key)) continue;
-        const hint = closestMatch(key, names);
-        report(problems, prefix + describeKey(key), `unknown field of ${type.name}${hint ? `; did you mean "${hint}"?` : ''}`);
-      }
-      return;
+      // Field checks are looked up on first use: a record may be reached again below itself.
+      let fields: (readonly [string, Check])[] | null = null;
+      return (value, path, problems) => {
+        fields ??= type.fields.map((f) => [f.name, checkOf(f.type)] as const);
+        checkRecord(value, path, problems, type.name, fields);
+      };
     }
   }
 }

@@ -9,7 +9,7 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
 import type { PolicySet } from '../checker/program.js';
-import { fromAll, generateSql, inputColumns, sqlDecision, type Outcome } from '../compiler/sql/index.js';
+import { answerDecision, fromAll, generateSql, inputColumns, sqlDecision, type AnswerDecision, type NumberedAnswer } from '../compiler/sql/index.js';
 import { replayJsonLines } from './json-lines-replay.js';
 import { ROW } from './json-lines.js';
 
@@ -28,8 +28,8 @@ export class DuckDbInputError extends Error {
   }
 }
 
-/** The decision of one outcome id, as the JS engines report it (no `because` texts). */
-export type OutcomeDecision = Omit<Outcome, 'id'>;
+/** The decision of one answer id, as the JS engines report it (no `because` texts). */
+export type OutcomeDecision = AnswerDecision;
 
 /** Rows with one (decision, against decision) pair. */
 export interface ReplayCell {
@@ -154,10 +154,9 @@ export class DuckDbRunner {
     const counts = await this.query(
       `SELECT o, a, count(*) AS n, min(r, ${Math.max(examples, limit)}) AS firsts FROM (SELECT ${current.outcome} AS o, ${against ? against.outcome : 'NULL'} AS a, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
     );
-    const decode = (outcomes: readonly Outcome[], id: unknown): OutcomeDecision | null => {
+    const decode = (outcomes: readonly NumberedAnswer[], id: unknown): OutcomeDecision | null => {
       if (id === null || id === undefined) return null;
-      const { id: _id, ...decision } = outcomes[Number(id) - 1]!;
-      return decision;
+      return answerDecision(outcomes[Number(id) - 1]!);
     };
     let rows = 0;
     let errors = 0;

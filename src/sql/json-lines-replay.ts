@@ -6,7 +6,7 @@
  * halves are merged into one result, so nothing in it tells which side decided a line.
  */
 import type { PolicySet } from '../checker/program.js';
-import { DECISION_COLUMNS, fromAll, sqlDecision, type Outcome } from '../compiler/sql/index.js';
+import { answerDecision, DECISION_COLUMNS, fromAll, sqlDecision, type NumberedAnswer } from '../compiler/sql/index.js';
 import { dialect } from '../compiler/sql/dialect.js';
 import type { Decision } from '../semantics/decision.js';
 import { DuckDbInputError, type DuckDbRunner, type OutcomeDecision, type ReplayCell, type ReplayOptions, type ReplayResult } from './duckdb-runner.js';
@@ -105,8 +105,8 @@ class Cells {
   private readonly againstIds: ReadonlyMap<string, number> | null;
 
   constructor(
-    private readonly outcomes: readonly Outcome[],
-    private readonly againstOutcomes: readonly Outcome[] | null,
+    private readonly outcomes: readonly NumberedAnswer[],
+    private readonly againstOutcomes: readonly NumberedAnswer[] | null,
   ) {
     this.nowIds = idsOf(outcomes);
     this.againstIds = againstOutcomes ? idsOf(againstOutcomes) : null;
@@ -142,8 +142,8 @@ function decisionKey(d: OutcomeDecision): string {
   return JSON.stringify([d.version, d.action, d.basis, d.clause, d.exemption]);
 }
 
-function idsOf(outcomes: readonly Outcome[]): ReadonlyMap<string, number> {
-  return new Map(outcomes.map((o) => [decisionKey(o), o.id]));
+function idsOf(outcomes: readonly NumberedAnswer[]): ReadonlyMap<string, number> {
+  return new Map(outcomes.map((o) => [decisionKey(answerDecision(o)), o.id]));
 }
 
 function outcomeId(ids: ReadonlyMap<string, number>, decision: Decision): number {
@@ -152,9 +152,8 @@ function outcomeId(ids: ReadonlyMap<string, number>, decision: Decision): number
   return id;
 }
 
-function decode(outcomes: readonly Outcome[], id: number): OutcomeDecision {
-  const { id: _id, ...decision } = outcomes[id - 1]!;
-  return decision;
+function decode(outcomes: readonly NumberedAnswer[], id: number): OutcomeDecision {
+  return answerDecision(outcomes[id - 1]!);
 }
 
 /** How many bad lines, and the first few (by line) with their messages, however many there are. */

@@ -3,6 +3,7 @@
  * a small policy set, determinism, no imports or eval, and a strict TypeScript build of every
  * fixture (and of a consumer of the JavaScript target's .d.ts).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/compiler/index.js';
 import { load, templateLiterals, typeCheck } from './support.js';
@@ -100,6 +101,14 @@ const why: readonly string[] = r.ok ? r.decision.because : r.errors.map((e) => e
 export const all = [a, first, why, explain(post).clauses.length, VERSIONS.length, new NoVersionInForceError('a', 'b').date];
 `;
     roots.push('consumer.ts');
+    // The module's policy-specific types are the runtime's general shapes (what the interpreter returns), narrowed.
+    for (const name of ['types', 'validate', 'dates', 'suggest']) files[`runtime/${name}.ts`] = readFileSync(`src/runtime/${name}.ts`, 'utf8');
+    files['shapes.ts'] = `import type * as M from './ts0/index.js';
+import type * as R from './runtime/types.js';
+type Is<A extends B, B> = A;
+export type Checks = [Is<M.Decision, R.Decision>, Is<M.ClauseTrace, R.ClauseTrace>, Is<M.Explanation, R.Explanation>, Is<M.DecideResult, R.DecideResult>, Is<R.SourceRef, M.SourceRef>, Is<R.ConditionTrace, M.ConditionTrace>];
+`;
+    roots.push('shapes.ts');
     expect(typeCheck(files, roots)).toEqual([]);
   });
 });

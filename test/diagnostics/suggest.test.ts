@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { finish } from '../../src/compiler/emit.js';
-import { helpers } from '../../src/compiler/runtime.js';
+import { RuntimeUse } from '../../src/compiler/runtime.js';
 import { closestMatch, editDistance, MAX_SUGGEST_LENGTH } from '../../src/diagnostics/suggest.js';
 
 /** The textbook optimal-string-alignment distance over a full table: the reference. */
@@ -32,14 +31,13 @@ interface RuntimePort {
   $closest(name: string, candidates: readonly string[]): string | undefined;
 }
 
-/** The compiled module's copies, taken from the runtime text as the JavaScript target emits it. */
+/** What a generated module runs: the runtime's text as the JavaScript target inlines it. */
 let port: RuntimePort;
 beforeAll(async () => {
-  const js = finish(helpers('Action'), 'js');
-  const pick = (name: string) => js.split('\n\n').find((chunk) => chunk.startsWith(`function ${name}(`) || chunk.startsWith(`const ${name} `))!;
+  const use = new RuntimeUse();
+  use.use('closestMatch');
   const file = join(mkdtempSync(join(tmpdir(), 'bylaw-suggest-')), 'port.mjs');
-  const parts = ['$MAX_SUGGEST_LENGTH', '$editDistance', '$closest'].map(pick);
-  writeFileSync(file, `${parts.join('\n\n')}\nexport { $editDistance, $closest };\n`);
+  writeFileSync(file, `${use.privateCode('js').join('\n\n')}\nexport { $editDistance, $closestMatch as $closest };\n`);
   port = (await import(pathToFileURL(file).href)) as RuntimePort;
 });
 

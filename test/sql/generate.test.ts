@@ -7,15 +7,11 @@ import { SparkSQL, TrinoSQL } from 'dt-sql-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicySet } from '../../src/checker/program.js';
 import { generateSql, createTableSql, DIALECTS } from '../../src/compiler/sql/index.js';
-import { planSet, runCascade } from '../../src/compiler/sql/plan.js';
 import { loadPolicy } from '../../src/load-policy.js';
-import { combine } from '../../src/semantics/decision.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';
-import { mulberry32 } from '../../bench/random.js';
-import { randomPolicy } from './support/random-policy.js';
 
 function load(path: string): PolicySet {
   const loaded = loadPolicy(path);
@@ -105,31 +101,6 @@ describe('Spark and Trino: generated and parsed (not executed)', () => {
     for (const duckdbOnly of ['SELECT list_transform(x, lambda e: e + 1) FROM t', "SELECT ['a', 'b'][1] FROM t", 'SELECT * EXCLUDE (a) FROM t']) {
       expect(spark.validate(duckdbOnly).length, duckdbOnly).toBeGreaterThan(0);
       expect(trino.validate(duckdbOnly).length, duckdbOnly).toBeGreaterThan(0);
-    }
-  });
-});
-
-describe('the cascade is combine()', () => {
-  it('on every version of the Twitter set and 100 random policies, for random firings', () => {
-    const random = mulberry32(42);
-    const sets = [twitter, names, ...Array.from({ length: 100 }, (_, i) => compilePolicy('', { preamble: randomPolicy(1000 + i) }))];
-    for (const set of sets) {
-      for (const version of planSet(set).versions) {
-        const p = version.program;
-        for (let run = 0; run < 300; run++) {
-          // Sparse firings make ties and single exemptions common.
-          const density = [0.1, 0.3, 0.7][run % 3]!;
-          const holds = new Map([...p.redlines, ...p.rules, ...p.exemptions].map((c) => [c, random() < density]));
-          const { id: _id, ...fromPlan } = runCascade(version, (c) => holds.get(c)!);
-          const expected = combine(p, {
-            redlines: p.redlines.map((c) => holds.get(c)!),
-            rules: p.rules.map((c) => holds.get(c)!),
-            exemptions: p.exemptions.map((c) => holds.get(c)!),
-          });
-          const { because: _because, ...decision } = expected;
-          expect(fromPlan).toEqual(decision);
-        }
-      }
     }
   });
 });

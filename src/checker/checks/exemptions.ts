@@ -1,5 +1,6 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
 import type { Note } from '../../diagnostics/diagnostic.js';
+import type { VersionPlan } from '../../semantics/plan.js';
 import type { CheckedClause, CheckedExemption, Condition } from '../program.js';
 import { analysis } from './reachability.js';
 
@@ -18,9 +19,9 @@ const MAX_TRIED = 16;
  * Exemptions that can apply for some input but never to any rule they name, so that no decision
  * ever shows them:
  *
- * - BL407: a fired rule takes the least severe of its applicable exemptions, the first declared
- *   of equally severe ones (semantics/decision.ts); an exemption that applies to a fired rule
- *   only when such a better one does too is never chosen.
+ * - BL407: a fired rule takes the first applicable exemption in its preference order (the
+ *   decision plan's, semantics/plan.ts); an exemption that applies to a fired rule only when one
+ *   preferred to it does too is never chosen.
  * - BL408: the exemption's condition and the conditions of the rules it names never hold
  *   together.
  *
@@ -28,23 +29,11 @@ const MAX_TRIED = 16;
  * work budget: past it, nothing is reported). Rules that never fire, and exemptions that never
  * apply at all, are BL402's and left out here.
  */
-export function checkExemptionReach(
-  rules: readonly CheckedClause[],
-  exemptions: readonly CheckedExemption[],
-  contexts: ReadonlyMap<string, Condition>,
-  bag: DiagnosticBag,
-): void {
+export function checkExemptionReach(plan: VersionPlan, contexts: ReadonlyMap<string, Condition>, bag: DiagnosticBag): void {
+  const { rules, exemptions } = plan.program;
   if (exemptions.length === 0) return;
   const reach = analysis([...rules, ...exemptions], contexts);
   const ruleByName = new Map(rules.map((r) => [r.name, r]));
-  const naming = new Map<string, number[]>();
-  exemptions.forEach((e, i) => {
-    for (const name of new Set(e.from)) {
-      const list = naming.get(name);
-      if (list) list.push(i);
-      else naming.set(name, [i]);
-    }
-  });
 
   exemptions.forEach((exemption, index) => {
     if (reach.fires(exemption) !== 'satisfiable') return;
@@ -60,10 +49,8 @@ export function checkExemptionReach(
       if (both === 'unknown') return;
       if (both === 'unsatisfiable') continue;
       meets = true;
-      const better = (naming.get(rule.name) ?? []).filter((j) => {
-        const other = exemptions[j]!;
-        return j !== index && (other.severity < exemption.severity || (other.severity === exemption.severity && j < index));
-      });
+      const order = plan.preference.get(rule.name) ?? [];
+      const better = order.slice(0, Math.max(0, order.indexOf(index))).sort((a, b) => a - b);
       // Applies to this rule whenever no better exemption does: it decides for some input.
       if (better.length === 0 || reach.together([rule, exemption], better.map((j) => exemptions[j]!)) !== 'unsatisfiable') return;
       // Name one exemption that alone outranks it if there is one, else those that take a part.

@@ -1,7 +1,8 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import { BudgetExceeded, DecisionDiagrams, keyOf, ModelBuilder, opaqueKey } from '../finite-model.js';
+import { BudgetExceeded, DecisionDiagrams, fieldKey, ModelBuilder, opaqueKey } from '../../logic/index.js';
 import type { CheckedClause, Condition } from '../program.js';
-import type { Verdict } from '../satisfiable.js';
+import type { Verdict } from '../../logic/index.js';
+import type { Contribution, VersionPlan } from '../../semantics/plan.js';
 
 /**
  * Work (children of decision-diagram nodes built) all reachability checks of one program may do
@@ -20,7 +21,7 @@ export const REACHABILITY_NODES = 1_000_000;
 export const MAX_SHADOW_PAIRS = 50_000;
 
 /**
- * One finite model (finite-model.ts) and one set of decision diagrams for every clause of a
+ * One finite model (src/logic) and one set of decision diagrams for every clause of a
  * program, shared by BL402, BL403 and the exemption checks (exemptions.ts): each context's diagram is built once, not once per clause
  * that uses it (with a chain of 1,000 contexts under 10,000 clauses, per-check models meant
  * millions of rebuilt contexts).
@@ -144,51 +145,57 @@ export function checkNeverFires(clauses: readonly CheckedClause[], contexts: Rea
  * index can miss a warning only for such a red line, and never gives a false one. At most
  * MAX_SHADOW_PAIRS implications are tested per program, in declaration order.
  */
-export function checkShadowedRules(
-  redlines: readonly CheckedClause[],
-  rules: readonly CheckedClause[],
-  contexts: ReadonlyMap<string, Condition>,
-  bag: DiagnosticBag,
-): void {
-  const reach = analysis([...redlines, ...rules], contexts);
+export function checkShadowedRules(plan: VersionPlan, contexts: ReadonlyMap<string, Condition>, bag: DiagnosticBag): void {
+  const { program } = plan;
+  const reach = analysis([...program.redlines, ...program.rules], contexts);
   const vars = new VariableIndex(contexts);
-  const keyless: number[] = [];
-  const byKey = new Map<string, number[]>();
-  const redlineVars = redlines.map((r, i) => {
-    const keys = vars.ofClause(r);
-    const first = keys.values().next();
-    if (first.done) keyless.push(i);
-    else {
-      const list = byKey.get(first.value);
-      if (list) list.push(i);
-      else byKey.set(first.value, [i]);
-    }
-    return keys;
-  });
   let pairs = 0;
-  for (const rule of rules) {
-    if (pairs >= MAX_SHADOW_PAIRS) break;
-    const ruleVars = vars.ofClause(rule);
-    const candidates = [...keyless];
-    for (const key of ruleVars) candidates.push(...(byKey.get(key) ?? []));
-    if (candidates.length === 0) continue;
-    if (reach.fires(rule) === 'unsatisfiable') continue;
-    let shadow: CheckedClause | null = null;
-    for (const i of candidates.sort((a, b) => a - b)) {
-      const redline = redlines[i]!;
-      if (redline.severity < rule.severity || !isSubset(redlineVars[i]!, ruleVars)) continue;
-      if (++pairs > MAX_SHADOW_PAIRS) break;
-      if (reach.implies(rule, redline)) {
-        shadow = redline;
-        break;
+  for (const outcome of plan.outcomes) {
+    const redlines = outcome.contributions.filter((c) => c.kind === 'redline').sort((a, b) => a.index - b.index);
+    const rules = outcome.contributions.filter((c) => c.kind === 'rule').sort((a, b) => a.index - b.index);
+    const keyless: number[] = [];
+    const byKey = new Map<string, number[]>();
+    const redlineVars = redlines.map((r, i) => {
+      const keys = vars.ofClause(r.clause);
+      const first = keys.values().next();
+      if (first.done) keyless.push(i);
+      else {
+        const list = byKey.get(first.value);
+        if (list) list.push(i);
+        else byKey.set(first.value, [i]);
+      }
+      return keys;
+    });
+    for (const rule of rules) {
+      if (pairs >= MAX_SHADOW_PAIRS) break;
+      const ruleVars = vars.ofClause(rule.clause);
+      const candidates = [...keyless];
+      for (const key of ruleVars) candidates.push(...(byKey.get(key) ?? []));
+      if (candidates.length === 0) continue;
+      if (reach.fires(rule.clause) !== 'unsatisfiable') {
+        let shadow: Contribution | null = null;
+        for (const i of candidates.sort((a, b) => a - b)) {
+          const redline = redlines[i]!;
+          // At least as severe: it wins the tie, being a red line.
+          if (redline.answer.level < rule.answer.level || !isSubset(redlineVars[i]!, ruleVars)) continue;
+          if (++pairs > MAX_SHADOW_PAIRS) break;
+          if (reach.implies(rule.clause, redline.clause)) {
+            shadow = redline;
+            break;
+          }
+        }
+        if (shadow) reportShadowed(rule, shadow, plan, bag);
       }
     }
-    if (!shadow) continue;
-    bag.report('BL403', `rule \`${rule.name}\` never decides: red line \`${shadow.name}\` fires whenever it does`, rule.nameSpan, {
-      notes: [{ message: `\`${shadow.name}\` (\`${shadow.action}\`) is declared here`, span: shadow.nameSpan }],
-      help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
-    });
   }
+}
+
+function reportShadowed(rule: Contribution, shadow: Contribution, plan: VersionPlan, bag: DiagnosticBag): void {
+  const where = plan.program.declaredOutcomes ? ` in \`${plan.outcomes[rule.answer.outcome]!.decl.name}\`` : '';
+  bag.report('BL403', `rule \`${rule.clause.name}\` never decides${where}: red line \`${shadow.clause.name}\` fires whenever it does`, rule.clause.nameSpan, {
+    notes: [{ message: `\`${shadow.clause.name}\` (\`${shadow.answer.action}\`) is declared here`, span: shadow.clause.nameSpan }],
+    help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+  });
 }
 
 function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -198,7 +205,7 @@ function isSubset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 }
 
 /**
- * The model variables (finite-model.ts keys) a condition tests, through the contexts it uses;
+ * The model variables (src/logic model keys) a condition tests, through the contexts it uses;
  * each context's set is computed once.
  */
 class VariableIndex {
@@ -232,7 +239,7 @@ class VariableIndex {
       case 'const':
         return;
       case 'field':
-        keys.add(keyOf(c.path));
+        keys.add(fieldKey(c.path));
         return;
       case 'context':
         for (const k of this.context(c.name)) keys.add(k);
@@ -245,15 +252,15 @@ class VariableIndex {
         for (const o of c.operands) this.collect(o, keys);
         return;
       case 'has':
-        keys.add(`${keyOf(c.path)}#${c.member}`);
+        keys.add(`${fieldKey(c.path)}#${c.member}`);
         return;
       case 'in':
-        if (c.operand.kind === 'field') keys.add(keyOf(c.operand.path));
+        if (c.operand.kind === 'field') keys.add(fieldKey(c.operand.path));
         return;
       case 'compare':
         if (c.left.kind === 'field' && c.right.kind === 'field') keys.add(opaqueKey(c));
-        else if (c.left.kind === 'field') keys.add(keyOf(c.left.path));
-        else if (c.right.kind === 'field') keys.add(keyOf(c.right.path));
+        else if (c.left.kind === 'field') keys.add(fieldKey(c.left.path));
+        else if (c.right.kind === 'field') keys.add(fieldKey(c.right.path));
         return;
     }
   }

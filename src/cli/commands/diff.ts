@@ -4,7 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { renderDiff, type DiffFormat } from '../../analysis/diff-report.js';
 import { hasChanges, semanticDiff, undated } from '../../analysis/diff.js';
-import { BudgetExceeded } from '../../checker/finite-model.js';
+import { BudgetExceeded } from '../../logic/index.js';
 import type { PolicySet } from '../../checker/program.js';
 import { loadPolicy } from '../../load-policy.js';
 import { bundledStdlib, diskHost, type SourceHost } from '../../modules/host.js';

@@ -3,7 +3,8 @@ import { NoVersionInForceError } from '../../semantics/errors.js';
 import { SqlConditions, fieldRef, literal, mergeNecessary, necessaryMembers, INPUT_ALIAS, type Necessary } from './conditions.js';
 import { dialect as dialectOf, type Dialect, type DialectName } from './dialect.js';
 import { Features, featureColumn } from './features.js';
-import { planSet, type Outcome, type SetPlan, type VersionPlan } from './plan.js';
+import type { VersionPlan } from '../../semantics/plan.js';
+import { numberAnswers, type NumberedAnswer, type SqlPlan } from './plan.js';
 import { problemsExpression, validExpression, type FeatureAccess } from './validate.js';
 
 export interface SqlOptions {
@@ -33,9 +34,9 @@ const OUTCOME_COLUMN = 'outcome';
  * DuckDB runner aggregates outcome ids and decodes them itself).
  */
 export interface SqlDecision {
-  readonly plan: SetPlan;
-  /** Every possible outcome; `outcome` evaluates to one of their ids, or NULL for an error row. */
-  readonly outcomes: readonly Outcome[];
+  readonly plan: SqlPlan;
+  /** Every possible answer; `outcome` evaluates to one of their ids, or NULL for an error row. */
+  readonly outcomes: readonly NumberedAnswer[];
   /** An integer expression over a row of `from` (alias `bylaw_input`): the outcome id, NULL on an error. */
   readonly outcome: string;
   /** A string expression over a row of `from`: NULL, or why the row has no decision. */
@@ -83,7 +84,7 @@ class Computed {
 /** `featurePrefix` names the helper columns apart, for two decisions over one `fromAll`. */
 export function sqlDecision(set: PolicySet, dialectName: DialectName = 'duckdb', featurePrefix = '', portable = false): SqlDecision {
   const d = dialectOf(dialectName);
-  const plan = planSet(set);
+  const plan = numberAnswers(set);
   const features = new Features(d, set.versions[set.versions.length - 1]!.inputType, featurePrefix, !portable);
   const access: Access | undefined = features.list.length > 0 ? { features, alias: INPUT_ALIAS, computed: new Computed(d, featurePrefix) } : undefined;
   const outcome = outcomeExpression(d, plan, access);
@@ -91,7 +92,7 @@ export function sqlDecision(set: PolicySet, dialectName: DialectName = 'duckdb',
   const helpers: Helper[] = [...features.list.map((f) => ({ level: 1 as const, column: f.column, expr: f.expr })), ...(access?.computed.list ?? [])];
   const decision: SqlDecision = {
     plan,
-    outcomes: plan.outcomes,
+    outcomes: plan.answers,
     outcome,
     error,
     helpers,
@@ -126,7 +127,7 @@ export function generateSql(set: PolicySet, options: SqlOptions = {}): string {
   const decision = sqlDecision(set, d.name, '', options.portable === true);
   const tableRef = table.map((p) => d.ident(p)).join('.');
   const text = (value: string | null) => (value === null ? `CAST(NULL AS ${d.types.string})` : d.string(value));
-  const fields = (o: Outcome) => [o.action, o.basis, o.clause, o.exemption, o.version];
+  const fields = (o: NumberedAnswer) => [o.answer.action, o.answer.basis, o.answer.clause, o.answer.exemption, o.version];
   let select: string;
   if (decision.helpers.length > 0 && d.features) {
     // The outcome id is a helper column too; each decision column is a constant list indexed by it.
@@ -177,31 +178,32 @@ function indent(text: string, by: number): string {
 }
 
 /** The version CASE around each version's validity check and cascade. */
-function outcomeExpression(d: Dialect, plan: SetPlan, access: Access | undefined): string {
-  const { set } = plan;
+function outcomeExpression(d: Dialect, sql: SqlPlan, access: Access | undefined): string {
+  const { set, versions, dispatch } = sql.plan;
   if (set.dateField === null) {
-    return versionOutcome(d, plan.versions[0]!, access);
+    return versionOutcome(d, sql, versions[0]!, access);
   }
   const date = fieldRef(d, [set.dateField]);
-  const branches = [...plan.versions]
-    .reverse()
-    .map((v) => `  WHEN ${date} >= ${literal(d, v.program.effective!, { kind: 'date' })} THEN ${indent(versionOutcome(d, v, access), 2)}`);
+  const branches = dispatch.map(
+    ({ effective, version }) => `  WHEN ${date} >= ${literal(d, effective, { kind: 'date' })} THEN ${indent(versionOutcome(d, sql, versions[version]!, access), 2)}`,
+  );
   return ['CASE', ...branches, 'END'].join('\n');
 }
 
-function versionOutcome(d: Dialect, version: VersionPlan, access: Access | undefined): string {
+function versionOutcome(d: Dialect, sql: SqlPlan, version: VersionPlan, access: Access | undefined): string {
+  const outcome = version.outcomes[0]!;
   const reader = access ? access.features.reader(access.alias) : undefined;
   const conditions = new SqlConditions(d, version.program, reader);
   // With helper columns, each clause condition is computed once per row, not once per use.
   const clause = (c: CheckedClause) => (access ? access.computed.ref(conditions.clause(c)) : conditions.clause(c));
   const lines = ['CASE', `  WHEN NOT ${indent(valid(d, version.program.inputType, access), 4)} THEN NULL`];
   const skip = access ? nothingFires(version, access) : null;
-  if (skip !== null) lines.push(`  WHEN ${skip} THEN ${version.fallback.id}`);
-  for (const step of version.cascade) {
+  if (skip !== null) lines.push(`  WHEN ${skip} THEN ${sql.idOf(outcome.fallback)}`);
+  for (const step of outcome.cascade) {
     const when = step.when.map((l) => (l.holds ? clause(l.clause) : `NOT ${clause(l.clause)}`)).join(' AND ');
-    lines.push(`  WHEN ${when} THEN ${step.outcome.id}`);
+    lines.push(`  WHEN ${when} THEN ${sql.idOf(step.answer)}`);
   }
-  lines.push(`  ELSE ${version.fallback.id}`, 'END');
+  lines.push(`  ELSE ${sql.idOf(outcome.fallback)}`, 'END');
   return lines.join('\n');
 }
 

@@ -2,4 +2,4 @@
 export { generateSql, sqlDecision, fromAll, sqlType, inputColumns, createTableSql, typeKey, DECISION_COLUMNS } from './generate.js';
 export type { SqlOptions, SqlDecision, Helper } from './generate.js';
 export { DIALECTS, isDialectName, type DialectName } from './dialect.js';
-export type { Outcome } from './plan.js';
+export { answerDecision, type AnswerDecision, type NumberedAnswer } from './plan.js';

@@ -1,9 +1,10 @@
-import type { Condition } from './program.js';
-import { BudgetExceeded, DecisionDiagrams, ModelBuilder } from './finite-model.js';
+import type { Condition } from '../checker/program.js';
+import { BudgetExceeded, DecisionDiagrams } from './diagrams.js';
+import { ModelBuilder } from './model.js';
 
 /**
  * Decides whether a condition can hold for some valid input, exactly, over the finite cut model
- * of finite-model.ts: every field is cut at the literals the condition compares it with, so a
+ * of model.ts: every field is cut at the literals the condition compares it with, so a
  * handful of classes per field covers every case, and the condition's decision diagram is
  * `false` exactly when no input satisfies it. Used for "can never fire" warnings and
  * implication checks ("whenever this rule fires, that red line fires too"). The semantic diff
@@ -40,4 +41,3 @@ export function implies(a: Condition, b: Condition, contexts: ReadonlyMap<string
  */
 export const WORK_PER_CHECK = 2_000_000;
 
-export { compareValues } from './finite-model.js';

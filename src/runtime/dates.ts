@@ -1,0 +1,77 @@
+/**
+ * Dates are ISO `YYYY-MM-DD` strings: their string order is their order in time. Arithmetic is
+ * on whole days and calendar months (LANGUAGE-2 §4), in integers — never through `Date`, whose
+ * time zones and years below 100 get in the way.
+ */
+
+/** True for an ISO `YYYY-MM-DD` string naming a day that exists (leap years included). */
+export function isDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * What a shift past the years a date can be written in gives: below every date, or above every
+ * date. Comparisons with a valid date still come out as they would with the true day.
+ */
+export const BEFORE_ALL_DATES = '0000-00-00';
+export const AFTER_ALL_DATES = '9999-99-99';
+
+/**
+ * `date` moved by `amount` units, forwards or (negative) backwards: days and weeks are days,
+ * months and years calendar steps where a day the target month lacks becomes its last day
+ * (2024-02-29 + 1 year = 2025-02-28). `date` must be valid.
+ */
+export function shiftDate(date: string, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string {
+  if (date === BEFORE_ALL_DATES || date === AFTER_ALL_DATES) return date;
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  if (unit === 'month' || unit === 'year') {
+    const months = year * 12 + (month - 1) + (unit === 'year' ? amount * 12 : amount);
+    const y = Math.floor(months / 12);
+    const m = months - y * 12 + 1;
+    return formatDate(y, m, Math.min(day, y >= 0 && y <= 9999 ? daysInMonth(y, m) : day));
+  }
+  const days = daysFromCivil(year, month, day) + (unit === 'week' ? amount * 7 : amount);
+  return civilFromDays(days);
+}
+
+function formatDate(year: number, month: number, day: number): string {
+  if (year < 0) return BEFORE_ALL_DATES;
+  if (year > 9999) return AFTER_ALL_DATES;
+  return String(year).padStart(4, '0') + '-' + String(month).padStart(2, '0') + '-' + String(day).padStart(2, '0');
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day count since 1970-01-01 (`civil_from_days`). */
+function civilFromDays(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return formatDate(yoe + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
