@@ -24,7 +24,9 @@ export default defineConfig({
     // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree.
     alias: { 'node:path': 'pathe' },
   },
-  worker: { format: 'es' },
+  // One file for the worker: the formatter loads prettier on first use (src/format/format.ts), which
+  // would otherwise be a chunk fetched after load — and the page works offline once loaded.
+  worker: { format: 'es', rolldownOptions: { output: { inlineDynamicImports: true } } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -73,7 +73,9 @@ function diff(before: DiffSide, after: DiffSide): Replies['diff'] {
   const [old, now] = sides.map(({ side, loaded }) => (side.root.endsWith('.policy') ? undated(loaded.policy!) : loaded.policy!));
   try {
     const result = semanticDiff(old!, now!);
-    return { ok: true, markdown: renderDiff(result, { before: before.root, after: after.root }, 'markdown'), regions: result.regions.length };
+    // The same pointer to the full JSON as the CLI gives, for the same two paths.
+    const jsonCommand = `bylaw diff ${before.root} ${after.root} --format json`;
+    return { ok: true, markdown: renderDiff(result, { before: before.root, after: after.root }, 'markdown', { jsonCommand }), regions: result.regions.length };
   } catch (error) {
     if (error instanceof BudgetExceeded) return { ok: false, message: `the policies are too large to diff exactly (${error.message})` };
     throw error;

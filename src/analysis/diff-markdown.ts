@@ -36,7 +36,9 @@ import type { SemanticDiff } from './diff-types.js';
  */
 export const MARKDOWN_LIMIT = 65_000;
 
-const size = (text: string) => Buffer.byteLength(text, 'utf8');
+// TextEncoder, not Buffer: the playground renders diffs in the browser.
+const utf8 = new TextEncoder();
+const size = (text: string) => utf8.encode(text).length;
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 /** Edit texts quote with backticks already; only table pipes need escaping. */
@@ -59,7 +61,7 @@ export function renderDiffMarkdown(diff: SemanticDiff, labels: DiffLabels, optio
   for (let textual = 200; size(text) > limit && textual >= 0; textual = textual === 0 ? -1 : Math.floor(textual / 2)) text = render(lo, textual);
   if (size(text) <= limit) return text;
   // Past that (thousands of edits or input types): a cut at the last whole line that fits.
-  const head = Buffer.from(text, 'utf8').subarray(0, limit - 400).toString('utf8');
+  const head = new TextDecoder().decode(utf8.encode(text).subarray(0, limit - 400));
   return `${head.slice(0, head.lastIndexOf('\n'))}\n\n_(cut to fit one comment: run ${code(options.jsonCommand ?? 'bylaw diff … --format json')} for everything)_`;
 }
 

@@ -2,6 +2,7 @@ import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { isoDatesFor, isValidIsoDate } from '../ast/dates.js';
 import type { Condition, EnumType, Operand, RecordType, Type, Value } from './program.js';
 import { hasInvalidField } from './resolve-types.js';
 import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
@@ -214,7 +215,8 @@ class ExpressionChecker {
     const { scope, inputName } = this.env;
     const candidates = [...scope.namesOf('context'), ...(inputName ? [inputName] : [])];
     this.bag.report('BL201', `unknown name \`${name}\``, span, {
-      help: didYouMean(name, [...candidates, ...this.allMembers()]) ?? 'a condition names a context, a field of the input or a literal',
+      // `True`, `FALSE`: the literals are keywords, but a miscased one reads as a name.
+      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? 'a condition names a context, a field of the input or a literal',
     });
   }
 
@@ -263,6 +265,11 @@ class ExpressionChecker {
     const right = this.operand(rightTyped, left?.type ?? null);
     if (!left || !right) return ERROR;
     if (!comparable(left.type, right.type)) {
+      const quoted = [left, right].find((o) => o.kind === 'literal' && o.type.kind === 'string');
+      if (quoted && (left.type.kind === 'date' || right.type.kind === 'date')) {
+        this.quotedDate(quoted);
+        return ERROR;
+      }
       this.bag.report('BL205', `cannot compare \`${typeName(left.type)}\` with \`${typeName(right.type)}\``, expr.span, {
         help: this.mismatchHelp(left, right),
       });
@@ -309,6 +316,18 @@ class ExpressionChecker {
     return false;
   }
 
+  /** `post.date < "2024-01-15"`: a string where a date is expected. */
+  private quotedDate(literal: Operand): void {
+    const text = String((literal as Extract<Operand, { kind: 'literal' }>).value);
+    const dates = isValidIsoDate(text) ? [text] : isoDatesFor(text);
+    this.bag.report('BL205', 'expected a date, found a string', literal.span, {
+      help:
+        dates.length > 0
+          ? `write the date without quotes: ${dates.map((d) => `\`${d}\``).join(' or ')}`
+          : 'a date is written without quotes, as `YYYY-MM-DD`',
+    });
+  }
+
   private mismatchHelp(left: Operand, right: Operand): string | undefined {
     // `post.author.followers == world_leader`: point at the field that holds that enum.
     const literal = [left, right].find((o): o is Extract<Operand, { kind: 'literal' }> => o.kind === 'literal' && o.type.kind === 'enum');
@@ -324,7 +343,7 @@ class ExpressionChecker {
     if (!operand) return ERROR;
     if (operand.type.kind === 'set') {
       this.bag.report('BL205', `\`in\` tests one value; \`${typeName(operand.type)}\` is a set`, expr.span, {
-        help: 'to test whether a set holds a member, write `set has member`',
+        help: `to test whether the set holds ${expr.set.elements.length === 1 ? 'it' : 'any of them'}, write ${anyOf(expr.element, expr.set.elements)}`,
       });
       return ERROR;
     }
@@ -347,6 +366,11 @@ class ExpressionChecker {
         continue;
       }
       if (!comparable(member.type, operand.type)) {
+        if (operand.type.kind === 'date' && member.type.kind === 'string') {
+          this.quotedDate(member);
+          ok = false;
+          continue;
+        }
         this.bag.report('BL205', `\`${typeName(member.type)}\` value in a set of \`${typeName(operand.type)}\``, item.span, {
           help: `every value in the set must have the type \`${typeName(operand.type)}\`, like what it is tested against`,
         });
@@ -378,6 +402,12 @@ class ExpressionChecker {
       return ERROR;
     }
     const element = set.type.element;
+    if (expr.member.kind === 'SetLiteral') {
+      this.bag.report('BL205', '`has` tests one member at a time', expr.member.span, {
+        help: `for any of them write ${anyOf(expr.set, expr.member.elements)}; for all of them, join the tests with \`and\``,
+      });
+      return ERROR;
+    }
     const member = this.typed(expr.member);
     let name: string | null = null;
     if (member.kind === 'bare') name = member.name;
@@ -398,6 +428,20 @@ class ExpressionChecker {
     }
     return { kind: 'condition', condition: { kind: 'has', path: set.path, member: name, element, span: expr.span } };
   }
+}
+
+/** `s has a or s has b`, from the source of `s` and of the members (a placeholder when they are not simple). */
+function anyOf(set: A.Expr, members: readonly A.Expr[]): string {
+  const name = simpleText(set) ?? 'SET';
+  const listed = members.map(simpleText);
+  const shown = listed.length > 0 && listed.every((m) => m !== null) ? (listed as string[]) : ['a', 'b'];
+  return `\`${shown.map((m) => `${name} has ${m}`).join(' or ')}\``;
+}
+
+function simpleText(expr: A.Expr): string | null {
+  if (expr.kind === 'Path') return expr.segments.map((s) => s.name).join('.');
+  if (expr.kind === 'IntLiteral' || expr.kind === 'StringLiteral') return expr.raw;
+  return null;
 }
 
 const CONDITION_COMPARED = 'write the condition alone for `== true`, and with `not` for `== false`';

@@ -7,6 +7,7 @@ import type { LoadedSet, Unit } from '../modules/load.js';
 import { checkBecause, checkExemptionTargets, severityOf } from './checks/clauses.js';
 import { orderContexts } from './checks/contexts.js';
 import { checkConfusableNames } from './checks/unicode.js';
+import { checkExemptionReach } from './checks/exemptions.js';
 import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
 import { checkCondition, type ExpressionEnv } from './expressions.js';
 import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
@@ -60,11 +61,12 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
 }
 
 /**
- * Reachability warnings (BL402, BL403) depend on the version: a rule in a shared module may be
- * shadowed by one version's red line and decide in the others. Such a warning is kept only when
- * it holds in every version that includes the file; everything else passes through.
+ * Reachability warnings (BL402, BL403, BL407, BL408) depend on the version: a rule in a shared
+ * module may be shadowed by one version's red line and decide in the others, an exemption
+ * outranked by another only where both are used. Such a warning is kept only when it holds in
+ * every version that includes the file; everything else passes through.
  */
-const PER_VERSION = new Set(['BL402', 'BL403']);
+const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408']);
 
 function versionWideWarnings(units: readonly Unit[], results: readonly UnitResult[]): Diagnostic[] {
   const kept: Diagnostic[] = [];
@@ -227,7 +229,9 @@ class UnitChecker {
     const bodies = new Map<string, Condition>(contexts.map((c) => [c.name, c.body]));
     checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
     // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.
-    checkShadowedRules(planVersion(program), bodies, bag);
+    const plan = planVersion(program);
+    checkShadowedRules(plan, bodies, bag);
+    checkExemptionReach(plan, bodies, bag);
     return this.result(program, contextDecls, used);
   }
 

@@ -16,6 +16,15 @@ export const CODES = {
   BL007: { severity: 'error', title: 'too deeply nested' },
   BL008: { severity: 'error', title: 'not an operator of the language' },
   BL009: { severity: 'error', title: 'invalid UTF-8' },
+  BL010: { severity: 'error', title: 'misspelt keyword' },
+  BL011: { severity: 'error', title: 'keyword of another language' },
+  BL012: { severity: 'error', title: 'unclosed bracket' },
+  BL013: { severity: 'error', title: 'date not written `YYYY-MM-DD`' },
+  BL014: { severity: 'error', title: 'number with a fraction' },
+  BL015: { severity: 'error', title: 'arithmetic' },
+  BL016: { severity: 'error', title: 'more than one action' },
+  BL017: { severity: 'error', title: 'string matching' },
+  BL018: { severity: 'error', title: 'optional field' },
   // Modules and policy sets: BL1xx
   BL101: { severity: 'error', title: 'unresolved module' },
   BL102: { severity: 'error', title: 'import cycle' },
@@ -51,6 +60,8 @@ export const CODES = {
   BL404: { severity: 'warning', title: 'clause without `because`' },
   BL405: { severity: 'warning', title: 'repeated member' },
   BL406: { severity: 'warning', title: 'suspicious unicode' },
+  BL407: { severity: 'warning', title: 'exemption superseded by another' },
+  BL408: { severity: 'warning', title: 'exemption never meets its rules' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -1,7 +1,9 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import { LineIndex, type Span } from '../diagnostics/span.js';
-import { And, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens } from './tokens.js';
+import { And, EqualEqual, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens, retype } from './tokens.js';
+import { STRING_MATCHING_HELP } from './advice.js';
+import { REPAIRED, repairTokens } from './repairs.js';
 import { checkUnicode } from './unicode.js';
 import { hiddenChar } from '../diagnostics/unicode.js';
 
@@ -24,6 +26,11 @@ export interface LexResult {
   readonly comments: IToken[];
   /** Line starts of the text: every span of this file's tokens and nodes comes from it. */
   readonly lines: LineIndex;
+  /**
+   * Offsets of characters that were reported and dropped (BL001): the parser then stumbles over
+   * the gap, and its error there is a consequence, not a mistake of its own.
+   */
+  readonly dropped: readonly number[];
 }
 
 /**
@@ -50,11 +57,6 @@ const foreign: Record<string, { token: TokenType; help: string }> = {
   '=>': { token: Or, help: 'Bylaw has no implication; write `A => B` as `not A or B`' },
 };
 
-function retype(token: IToken, type: TokenType): void {
-  (token as { tokenType: TokenType }).tokenType = type;
-  (token as { tokenTypeIdx: number }).tokenTypeIdx = type.tokenTypeIdx!;
-}
-
 /**
  * Tokenises a file. Every lexical problem becomes a diagnostic; problems that have an obvious
  * repair (an unterminated string, `&&` for `and`) are repaired so parsing can go on and report
@@ -63,13 +65,24 @@ function retype(token: IToken, type: TokenType): void {
 export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   const result = lexer.tokenize(text);
   const lines = new LineIndex(text);
-  for (const error of result.errors) {
-    const offset = error.offset;
+  const dropped: number[] = [];
+  // A run of unexpected characters is one diagnostic, however the lexer split it (`++++`, `/*/*`).
+  let run: { readonly index: number; readonly start: number; end: number } | null = null;
+  const unexpected = (offset: number, length: number, help?: string) => {
+    dropped.push(offset);
+    if (run && run.end === offset && bag.items.length === run.index + 1) {
+      run.end = offset + length;
+      const d = bag.items[run.index]!;
+      bag.items[run.index] = { ...d, span: lines.span(file, run.start, run.end) };
+      return;
+    }
     const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-    const span = lines.span(file, offset, offset + error.length);
-    bag.report('BL001', `unexpected character \`${printable(char)}\``, span, { help: unexpectedCharHelp(char) });
-  }
-  const tokens: IToken[] = [];
+    bag.report('BL001', `unexpected character \`${printable(char)}\``, lines.span(file, offset, offset + length), { help: help ?? unexpectedCharHelp(char) });
+    run = { index: bag.items.length - 1, start: offset, end: offset + length };
+  };
+  for (const error of result.errors) unexpected(error.offset, error.length);
+  let tokens: IToken[] = [];
+  let repairs = false;
   for (const token of result.tokens) {
     withEnd(token);
     if (token.tokenType === UnterminatedString) {
@@ -77,7 +90,15 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
         help: 'close the string with `"` on the same line; write a line break as `\\n`',
       });
       retype(token, StringLiteral);
+    } else if (REPAIRED.has(token.tokenType)) {
+      repairs = true;
     } else if (token.tokenType === ForeignOperator) {
+      if (token.image === '=~' || token.image === '!~') {
+        bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not match strings`, tokenSpan(lines, file, token), { help: STRING_MATCHING_HELP });
+        retype(token, token.image === '=~' ? EqualEqual : NotEqual);
+        tokens.push(token);
+        continue;
+      }
       const fix = foreign[token.image];
       if (fix) {
         bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), { help: fix.help });
@@ -86,16 +107,18 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
         bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), {
           help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
         });
+        dropped.push(token.startOffset);
         continue;
       }
     }
     tokens.push(token);
   }
+  if (repairs) tokens = repairTokens(tokens, { file, lines, bag, unexpected });
   checkNesting(tokens, lines, file, bag);
   const comments = result.groups['comments'] ?? [];
   comments.forEach(withEnd);
   checkUnicode(text, tokens, comments, file, lines, bag);
-  return { tokens, comments, lines };
+  return { tokens, comments, lines, dropped };
 }
 
 /** Refuses input nested deeper than MAX_NESTING, so the recursive parser never overflows the stack. */

@@ -1,10 +1,10 @@
-import type { IRecognitionException, IToken } from 'chevrotain';
+import type { CstNode, IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, PolicyFile } from '../ast/nodes.js';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LineIndex, Span } from '../diagnostics/span.js';
 import { lex, tokenSpan } from './lexer.js';
-import { parser } from './parser.js';
+import { reportParseErrors } from './parse-errors.js';
+import { parser, strictParser } from './parser.js';
 import { toAst } from './to-ast.js';
 
 export interface ParseResult {
@@ -16,39 +16,29 @@ export interface ParseResult {
 /** Parses one file. Never throws on any input: every problem is a diagnostic with a span in the file. */
 export function parse(text: string, file: string): ParseResult {
   const bag = new DiagnosticBag();
-  const { tokens, comments, lines } = lex(text, file, bag);
-  parser.input = tokens;
-  const cst = parser.file();
-  for (const error of parser.errors) reportParseError(error, file, lines, tokens, bag);
+  const { tokens, comments, lines, dropped } = lex(text, file, bag);
+  const { cst, errors } = parseTokens(tokens);
+  reportParseErrors(errors, { file, text, lines, tokens, dropped, bag });
   if (bag.hasErrors) return { ast: null, diagnostics: bag.items };
   const commentNodes: Comment[] = comments.map((c) => ({ text: c.image, span: tokenSpan(lines, file, c) }));
   const ast = toAst(cst, file, lines, bag, commentNodes, text);
   return { ast: bag.hasErrors ? null : ast, diagnostics: bag.items };
 }
 
-function reportParseError(error: IRecognitionException, file: string, lines: LineIndex, tokens: IToken[], bag: DiagnosticBag): void {
-  const token = error.token;
-  let span: Span;
-  if (token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset)) {
-    // At the end of input point just past the last token, where the missing piece belongs. The
-    // span is empty (it used to reach one character past the end of the file); the renderer
-    // still draws one `^` there.
-    const last = tokens[tokens.length - 1];
-    const end = last ? tokenSpan(lines, file, last).end : { offset: 0, line: 1, column: 1 };
-    span = { file, start: end, end };
-  } else {
-    span = tokenSpan(lines, file, token);
+/**
+ * Chevrotain's recovery from an error walks the grammar once for every rule open at that point:
+ * inside brackets nested close to MAX_NESTING (an unclosed `(` near the limit) that exhausted the
+ * stack, which nesting without an error never does. Then the file is parsed again by a parser that
+ * stops at the first error: one error instead of all of them, never a crash.
+ */
+function parseTokens(tokens: IToken[]): { cst: CstNode; errors: IRecognitionException[] } {
+  try {
+    parser.input = tokens;
+    return { cst: parser.file(), errors: parser.errors };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const strict = strictParser();
+    strict.input = tokens;
+    return { cst: strict.file(), errors: strict.errors };
   }
-  bag.report('BL002', error.message, span, { help: parseHelp(error) });
-}
-
-function parseHelp(error: IRecognitionException): string | undefined {
-  const image = error.token.image;
-  if (image === '=') return '`=` names a context; to compare two values write `==`';
-  if (error.message.includes('`then`') && image === 'because') return 'every clause needs `then ACTION` before `because`';
-  if (error.message.startsWith('expected `when`') && image === 'then') return 'every clause needs a `when` condition';
-  if (error.message.startsWith('expected `}`') && error.token.tokenType.name === 'Identifier') {
-    return 'separate the items with `,`';
-  }
-  return undefined;
 }

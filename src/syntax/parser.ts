@@ -14,6 +14,20 @@ function listOf(labels: string[]): string {
 
 const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
 
+/** The keywords that start a declaration: what "a declaration" in the messages stands for. */
+export const DECLARATION_KEYWORDS: readonly string[] = T.declarationTokens.map((t) => label(t).replace(/`/g, ''));
+
+/**
+ * The keywords an error message below says were expected ("expected `then`, found …"). The
+ * messages are the one record of what the parser expected that its errors keep; did-you-mean
+ * for a misspelt keyword (parse-errors.ts) reads them back.
+ */
+export function expectedKeywords(message: string): readonly string[] {
+  const expected = message.slice('expected '.length, message.lastIndexOf(', found '));
+  if (expected === DECLARATION) return DECLARATION_KEYWORDS;
+  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word));
+}
+
 /** Messages in Bylaw's voice: "expected `then`, found `because`". */
 const messages: IParserErrorMessageProvider = {
   // At the top level the only thing that may follow a complete declaration is another one (or the
@@ -37,9 +51,10 @@ const messages: IParserErrorMessageProvider = {
  * One instance is shared; `parse()` resets it with `parser.input = tokens`.
  */
 export class BylawParser extends CstParser {
-  constructor() {
+  /** `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first. */
+  constructor(recovery = true) {
     super(T.allTokens, {
-      recoveryEnabled: true,
+      recoveryEnabled: recovery,
       errorMessageProvider: messages,
       maxLookahead: 2,
       nodeLocationTracking: 'onlyOffset',
@@ -340,3 +355,11 @@ export class BylawParser extends CstParser {
 
 /** The one parser instance (Chevrotain parsers are expensive to build and cheap to reset). */
 export const parser = new BylawParser();
+
+let firstErrorOnly: BylawParser | null = null;
+
+/** A parser that stops at the first error, built when first needed (parse.ts: when recovery runs out of stack). */
+export function strictParser(): BylawParser {
+  firstErrorOnly ??= new BylawParser(false);
+  return firstErrorOnly;
+}

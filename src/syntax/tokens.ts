@@ -1,4 +1,4 @@
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
 /**
  * Token definitions. Each token has a `label` used in error messages ("expected `then`"), so users
@@ -109,12 +109,43 @@ export const UnterminatedString = createToken({
   pattern: /"(?:[^"\\\r\n]|\\.)*\\?/,
   label: 'a string',
 });
-/** Operators from other languages (`&&`, `||`, `!`); reported with a hint and replaced. */
+/** Operators from other languages (`&&`, `||`, `!`, `=~`); reported with a hint and replaced. */
 export const ForeignOperator = createToken({
   name: 'ForeignOperator',
-  pattern: /&&|\|\||=>|<>|!(?!=)|&|\|/,
+  pattern: /&&|\|\||=>|<>|=~|!~|!(?!=)|&|\|/,
   label: 'an operator',
 });
+
+/*
+ * Mistakes with a shape of their own, so that the lexer can say what was meant (repairs.ts). None
+ * reaches the parser: each is reported and then repaired, retyped or dropped.
+ */
+
+/** A date not written `YYYY-MM-DD`: `2024-1-15`, `2024/01/15`, `15-01-2024`, `2024.01.15`. */
+export const MalformedDate = createToken({
+  name: 'MalformedDate',
+  pattern: /\d{1,4}(?:-\d{1,2}-|\/\d{1,2}\/|\.\d{1,2}\.)\d{1,4}/,
+  label: 'a date',
+  start_chars_hint: [...'0123456789'],
+});
+/** A number with a fraction: Bylaw has integers only. */
+export const DecimalLiteral = createToken({
+  name: 'DecimalLiteral',
+  pattern: /-?\d[\d_]*\.\d[\d_]*/,
+  label: 'a number',
+  start_chars_hint: [...'-0123456789'],
+});
+/**
+ * `+ - * / %` between two values: Bylaw has no arithmetic (a `-` counts only before a space).
+ * `/*` and `*\/` are here too, so that a block comment is not read as a product.
+ */
+export const ArithmeticOperator = createToken({
+  name: 'ArithmeticOperator',
+  pattern: /\/\*|\*\/|[+*%]|\/(?!\/)|-(?=[ \t])/,
+  label: 'an operator',
+});
+/** `note?: string`, `post.note?`, `post?.note`: Bylaw has no optional fields. */
+export const QuestionMark = createToken({ name: 'QuestionMark', pattern: '?', label: '`?`' });
 
 export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', label: '`==`' });
 export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', label: '`!=`' });
@@ -149,6 +180,8 @@ export const allTokens: TokenType[] = [
   WhiteSpace,
   Comment,
   DateLiteral,
+  MalformedDate,
+  DecimalLiteral,
   IntLiteral,
   StringLiteral,
   UnterminatedString,
@@ -157,6 +190,8 @@ export const allTokens: TokenType[] = [
   LessEqual,
   GreaterEqual,
   ForeignOperator,
+  ArithmeticOperator,
+  QuestionMark,
   Less,
   Greater,
   Equals,
@@ -174,3 +209,15 @@ export const allTokens: TokenType[] = [
 ];
 
 export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
+
+/** The keywords that start a declaration. */
+export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Context, Redline, Rule, Exemption, Default];
+
+/** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
+export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
+
+/** Gives a token another type: the lexer's repairs (`&&` becomes `and`, `2024/01/15` a date). */
+export function retype(token: IToken, type: TokenType): void {
+  (token as { tokenType: TokenType }).tokenType = type;
+  (token as { tokenTypeIdx: number }).tokenTypeIdx = type.tokenTypeIdx!;
+}

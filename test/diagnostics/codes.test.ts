@@ -436,7 +436,7 @@ describe('names and types (BL2xx)', () => {
       ['{individual}', { underlined: '{individual}', message: 'a set literal can only follow `in`', help: 'write `x in {a, b}`' }],
       ['post', { underlined: 'post', message: '`post` is the whole input; name one of its fields', help: 'fields of `Post`: `date`, `author`, `target`, `categories`, `topic`, `public_interest`, `offline_harm_risk`' }],
       ['1 == 1', { underlined: '1 == 1', message: 'both sides are literals; the comparison never depends on the input', help: 'compare a field of the input with a value' }],
-      ['post.categories in {harassment}', { underlined: 'post.categories in {harassment}', message: '`in` tests one value; `set<Category>` is a set', help: 'to test whether a set holds a member, write `set has member`' }],
+      ['post.categories in {harassment}', { underlined: 'post.categories in {harassment}', message: '`in` tests one value; `set<Category>` is a set', help: 'to test whether the set holds it, write `post.categories has harassment`' }],
       ['post.author in {world_leader}', { underlined: 'post.author', message: 'a record cannot be tested with `in`; test one of its fields' }],
       ['post.author == post.author', { underlined: 'post.author == post.author', message: 'values of type `Account` cannot be compared', help: 'compare one of its fields' }],
       ['post.categories == post.categories', { underlined: 'post.categories == post.categories', message: 'values of type `set<Category>` cannot be compared', help: 'test membership with `has`' }],

@@ -46,6 +46,51 @@ describe('error recovery', () => {
     expect(checked.policy).toBeNull();
   });
 
+  it('one error per broken clause: what the parser says while it resynchronises is not reported', () => {
+    // Each of these clauses used to give two or three errors (the `if` clause: `if`, then `post`,
+    // then `.`); the count is the point of the test.
+    const checked = checkPolicy(
+      [
+        'rule a', //                                                4
+        '  if post.public_interest',
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule b', //                                                9
+        '  when post.author.handle contains "bot"',
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule c', //                                               14
+        '  when post.public_interest',
+        '  Then remove',
+        '  because "x"',
+        '',
+        'context d = post.public_interest # leaders', //           19: `#` dropped, so `leaders` is no mistake of its own
+        '',
+        'rule e', //                                               21
+        '  when (post.public_interest and post.author.verified',
+        '  then remove',
+        '  because "x"',
+        '',
+        'rule f', //                                               26: two independent lexical errors, both reported
+        '  when post.public_interest && post.author.handle == "open',
+        '  then remove',
+        '  because "x"',
+        '',
+      ].join('\n'),
+    );
+    expect(where(checked)).toEqual([
+      ['BL011', '5:3', 'if'],
+      ['BL017', '10:27', 'contains'],
+      ['BL010', '16:3', 'Then'],
+      ['BL001', '19:34', '#'],
+      ['BL012', '23:3', 'then'],
+      ['BL008', '27:29', '&&'],
+      ['BL003', '27:54', '"open'],
+    ]);
+  });
+
   it('keeps going after a broken declaration: the next ones still parse', () => {
     const text = 'rule a when then remove\nrule b when x = 1 then remove\nrule c when y then remove because "z" "w"\n';
     const result = parse(text, 'f.policy');

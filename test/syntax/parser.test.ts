@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expr, Item, PolicyFile } from '../../src/ast/nodes.js';
 import { parse } from '../../src/syntax/parse.js';
+import { MAX_NESTING } from '../../src/syntax/lexer.js';
 
 function ast(text: string): PolicyFile {
   const result = parse(text, 'test.policy');
@@ -164,7 +165,22 @@ default allow`;
     expect(codes('context c = x > 1__0')).toEqual(['BL006']);
     expect(codes('context c = x > 99999999999999999999')).toEqual(['BL006']);
     expect(codes('source "bad \\q escape"')).toEqual(['BL004']);
-    expect(codes('context c = x # y')).toEqual(['BL001', 'BL002']);
+    // `y` cannot follow `x`, but only because `#` was dropped: one mistake, one error.
+    expect(codes('context c = x # y')).toEqual(['BL001']);
+  });
+
+  it('an error inside brackets nested near the limit is a diagnostic, not a stack overflow in error recovery', () => {
+    for (const text of [
+      `rule r when ${'( x and '.repeat(MAX_NESTING - 1)}y then remove\n`,
+      `rule r when ${'( x and '.repeat(MAX_NESTING - 1)}y${')'.repeat(MAX_NESTING - 1)} = 1 then remove\n`,
+    ]) {
+      const result = parse(text, 'deep.policy');
+      expect(result.ast).toBeNull();
+      expect(result.diagnostics.length).toBe(1);
+    }
+    // The first: the unclosed `(` at the deepest level, found by the parser that stops at the first error.
+    const unclosed = parse(`rule r when ${'( x and '.repeat(MAX_NESTING - 1)}y then remove\n`, 'deep.policy').diagnostics[0]!;
+    expect([unclosed.code, unclosed.notes[0]?.span?.start.column]).toEqual(['BL012', 'rule r when '.length + (MAX_NESTING - 2) * 8 + 1]);
   });
 
   it('refuses deep nesting with a diagnostic instead of overflowing the stack', () => {

@@ -22,11 +22,11 @@ export const MAX_SHADOW_PAIRS = 50_000;
 
 /**
  * One finite model (src/logic) and one set of decision diagrams for every clause of a
- * program, shared by BL402 and BL403: each context's diagram is built once, not once per clause
+ * program, shared by BL402, BL403 and the exemption checks (exemptions.ts): each context's diagram is built once, not once per clause
  * that uses it (with a chain of 1,000 contexts under 10,000 clauses, per-check models meant
  * millions of rebuilt contexts).
  */
-class Reachability {
+export class Reachability {
   private readonly dd: DecisionDiagrams | null;
   private readonly firing = new Map<CheckedClause, number | null>();
   private exhausted = false;
@@ -83,6 +83,22 @@ class Reachability {
     return f === null ? 'unknown' : f === DecisionDiagrams.FALSE ? 'unsatisfiable' : 'satisfiable';
   }
 
+  /**
+   * Whether every clause of `all` can fire (an exemption: apply) for one input while none of
+   * `none` does.
+   */
+  together(all: readonly CheckedClause[], none: readonly CheckedClause[] = []): Verdict {
+    const diagrams = [...all, ...none].map((c) => this.firingDiagram(c));
+    if (diagrams.some((d) => d === null)) return 'unknown';
+    const f = this.diagram((dd) => {
+      let result = DecisionDiagrams.TRUE;
+      for (const d of diagrams.slice(0, all.length)) result = dd.and(result, d!);
+      for (const d of diagrams.slice(all.length)) result = dd.and(result, dd.not(d!));
+      return result;
+    });
+    return f === null ? 'unknown' : f === DecisionDiagrams.FALSE ? 'unsatisfiable' : 'satisfiable';
+  }
+
   /** Whenever `a` fires, `b` fires too (proved; false when unknown). */
   implies(a: CheckedClause, b: CheckedClause): boolean {
     const fa = this.firingDiagram(a);
@@ -92,10 +108,10 @@ class Reachability {
   }
 }
 
-/** The analysis of one program, shared by the two checks (index.ts calls them one after the other). */
+/** The analysis of one program, shared by the checks (index.ts calls them one after the other). */
 const analyses = new WeakMap<ReadonlyMap<string, Condition>, Reachability>();
 
-function analysis(clauses: readonly CheckedClause[], contexts: ReadonlyMap<string, Condition>): Reachability {
+export function analysis(clauses: readonly CheckedClause[], contexts: ReadonlyMap<string, Condition>): Reachability {
   let found = analyses.get(contexts);
   if (!found) {
     found = new Reachability(clauses, contexts);

@@ -1,0 +1,97 @@
+import type { DiagnosticBag } from '../../diagnostics/codes.js';
+import type { Note } from '../../diagnostics/diagnostic.js';
+import type { VersionPlan } from '../../semantics/plan.js';
+import type { CheckedClause, CheckedExemption, Condition } from '../program.js';
+import { analysis } from './reachability.js';
+
+/** Rules named in notes of one BL408, at most. */
+const MAX_NOTED_RULES = 3;
+
+/**
+ * Outranking exemptions named by one BL407, at most, and candidates tried to find one that
+ * outranks alone: naming is for the message, and without a bound a rule named by thousands of
+ * exemptions would make it quadratic.
+ */
+const MAX_NAMED = 5;
+const MAX_TRIED = 16;
+
+/**
+ * Exemptions that can apply for some input but never to any rule they name, so that no decision
+ * ever shows them:
+ *
+ * - BL407: a fired rule takes the first applicable exemption in its preference order (the
+ *   decision plan's, semantics/plan.ts); an exemption that applies to a fired rule only when one
+ *   preferred to it does too is never chosen.
+ * - BL408: the exemption's condition and the conditions of the rules it names never hold
+ *   together.
+ *
+ * Exact over the finite model the other reachability checks use (one analysis per program, one
+ * work budget: past it, nothing is reported). Rules that never fire, and exemptions that never
+ * apply at all, are BL402's and left out here.
+ */
+export function checkExemptionReach(plan: VersionPlan, contexts: ReadonlyMap<string, Condition>, bag: DiagnosticBag): void {
+  const { rules, exemptions } = plan.program;
+  if (exemptions.length === 0) return;
+  const reach = analysis([...rules, ...exemptions], contexts);
+  const ruleByName = new Map(rules.map((r) => [r.name, r]));
+
+  exemptions.forEach((exemption, index) => {
+    if (reach.fires(exemption) !== 'satisfiable') return;
+    const targets = [...new Set(exemption.from)]
+      .map((name) => ruleByName.get(name))
+      .filter((r): r is CheckedClause => r !== undefined && reach.fires(r) === 'satisfiable');
+    if (targets.length === 0) return;
+    const outranking = new Set<number>();
+    let more = false;
+    let meets = false;
+    for (const rule of targets) {
+      const both = reach.together([rule, exemption]);
+      if (both === 'unknown') return;
+      if (both === 'unsatisfiable') continue;
+      meets = true;
+      const order = plan.preference.get(rule.name) ?? [];
+      const better = order.slice(0, Math.max(0, order.indexOf(index))).sort((a, b) => a - b);
+      // Applies to this rule whenever no better exemption does: it decides for some input.
+      if (better.length === 0 || reach.together([rule, exemption], better.map((j) => exemptions[j]!)) !== 'unsatisfiable') return;
+      // Name one exemption that alone outranks it if there is one, else those that take a part.
+      const single = better.slice(0, MAX_TRIED).find((j) => reach.together([rule, exemption], [exemptions[j]!]) === 'unsatisfiable');
+      if (single !== undefined) outranking.add(single);
+      else {
+        for (const j of better) {
+          if (outranking.size >= MAX_NAMED) {
+            more = true;
+            break;
+          }
+          if (reach.together([rule, exemption, exemptions[j]!]) === 'satisfiable') outranking.add(j);
+        }
+      }
+    }
+    if (meets) reportOutranked(exemption, [...outranking].sort((a, b) => a - b).map((j) => exemptions[j]!), more, bag);
+    else reportDisjoint(exemption, targets, bag);
+  });
+}
+
+function reportOutranked(exemption: CheckedExemption, by: readonly CheckedExemption[], more: boolean, bag: DiagnosticBag): void {
+  const names = listOf([...by.map((e) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
+  const notes: Note[] = by.map((e) => ({
+    message: `\`${e.name}\` (\`${e.action}\`) is declared here${e.severity === exemption.severity ? ', before it' : ''}`,
+    span: e.nameSpan,
+  }));
+  bag.report('BL407', `exemption \`${exemption.name}\` never applies: ${names} ${by.length === 1 && !more ? 'applies' : 'apply'} whenever it would`, exemption.nameSpan, {
+    notes,
+    help: `a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]!.name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
+  });
+}
+
+function reportDisjoint(exemption: CheckedExemption, rules: readonly CheckedClause[], bag: DiagnosticBag): void {
+  const names = rules.map((r) => `\`${r.name}\``);
+  const when = `when ${listOf(names, 'or')} fires`;
+  bag.report('BL408', `exemption \`${exemption.name}\` never applies: its condition never holds ${when}`, exemption.nameSpan, {
+    notes: rules.slice(0, MAX_NOTED_RULES).map((r) => ({ message: `\`${r.name}\` is declared here`, span: r.nameSpan })),
+    help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
+  });
+}
+
+function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}

@@ -1,0 +1,176 @@
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type { DiagnosticBag } from '../diagnostics/codes.js';
+import type { LineIndex, Span } from '../diagnostics/span.js';
+import { isValidIsoDate } from '../ast/dates.js';
+import { ARITHMETIC_HELP, dateHelp, fractionHelp, OPTIONAL_HELP, STRING_MATCHING_HELP } from './advice.js';
+import * as T from './tokens.js';
+import { retype } from './tokens.js';
+
+/**
+ * Tokens with a shape of their own that Bylaw does not have — a date written `2024/01/15`, a
+ * number `7.5`, `a + b`, `note?` — are reported here with what to write instead, then repaired so
+ * the parser sees the nearest valid text and reports nothing further about them: the date and the
+ * number are retyped to Bylaw literals, the arithmetic and its right operand are dropped, the `?`
+ * is dropped. (A file with any error gets no AST, so no repair is ever evaluated.)
+ */
+export const REPAIRED: ReadonlySet<TokenType> = new Set([T.MalformedDate, T.DecimalLiteral, T.ArithmeticOperator, T.QuestionMark]);
+
+export interface RepairContext {
+  readonly file: string;
+  readonly lines: LineIndex;
+  readonly bag: DiagnosticBag;
+  /** A character that is no token at all: reported as unexpected (BL001) and dropped. */
+  readonly unexpected: (offset: number, length: number, help?: string) => void;
+}
+
+/** `tokens` with the tokens of REPAIRED reported and repaired. */
+export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): IToken[] {
+  const out: IToken[] = [];
+  /** The index of the next `*\/` after a `/*` (tokens.length: none), found once for all `/*`s. */
+  let nextClose = -1;
+  const span = (from: IToken, to: IToken = from): Span => ctx.lines.span(ctx.file, from.startOffset, to.startOffset + to.image.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const type = token.tokenType;
+    const prev = out[out.length - 1];
+    if (type === T.MalformedDate) {
+      ctx.bag.report('BL013', `\`${token.image}\` is not a date literal`, span(token), { help: dateHelp(token.image) });
+      retype(token, T.DateLiteral);
+    } else if (type === T.DecimalLiteral) {
+      const operator = prev && T.compareTokens.some((c) => c === prev.tokenType) ? prev.image : null;
+      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help: fractionHelp(token.image, operator) });
+      retype(token, T.IntLiteral);
+    } else if (type === T.QuestionMark) {
+      const next = tokens[i + 1];
+      if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
+        ctx.bag.report('BL018', `\`${prev.image}?\` is an optional field, which Bylaw does not support`, span(prev, token), { help: OPTIONAL_HELP });
+      } else if (next && next.tokenType === T.Dot && adjacent(token, next)) {
+        ctx.bag.report('BL018', '`?.` reads an optional field, which Bylaw does not support', span(token, next), { help: OPTIONAL_HELP });
+      } else {
+        ctx.unexpected(token.startOffset, 1);
+      }
+      continue;
+    } else if (type === T.ArithmeticOperator) {
+      if (token.image.length === 2) {
+        // `/* … */`: reported once, and what it encloses is dropped with it.
+        ctx.unexpected(token.startOffset, 2, 'Bylaw has no block comments: start each comment line with `//`');
+        if (token.image === '/*') {
+          if (nextClose <= i) {
+            nextClose = i + 1;
+            while (nextClose < tokens.length && !(tokens[nextClose]!.tokenType === T.ArithmeticOperator && tokens[nextClose]!.image === '*/')) nextClose++;
+          }
+          if (nextClose < tokens.length) i = nextClose;
+        }
+        continue;
+      }
+      const next = tokens[i + 1];
+      if (!prev || !next || !isOperandEnd(prev, out[out.length - 2]) || !isOperandStart(next)) {
+        ctx.unexpected(token.startOffset, token.image.length);
+        continue;
+      }
+      const strings = prev.tokenType === T.StringLiteral || next.tokenType === T.StringLiteral;
+      if (strings) {
+        ctx.bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not join or match strings`, span(token), { help: STRING_MATCHING_HELP });
+      } else {
+        ctx.bag.report('BL015', `\`${token.image}\` is not an operator: Bylaw has no arithmetic`, span(token), { help: arithmeticHelp(tokens, i, out) });
+      }
+      // Drop the operator and its right operand, and the rest of a chain (`a + b + c`): what is
+      // left is the comparison the author can write instead.
+      let j = skipOperand(tokens, i + 1);
+      while (tokens[j]?.tokenType === T.ArithmeticOperator && tokens[j + 1] && isOperandStart(tokens[j + 1]!)) j = skipOperand(tokens, j + 1);
+      i = j - 1;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+function adjacent(a: IToken, b: IToken): boolean {
+  return a.startOffset + a.image.length === b.startOffset;
+}
+
+const VALUE_STARTS: ReadonlySet<TokenType> = new Set([
+  T.Identifier,
+  T.IntLiteral,
+  T.DateLiteral,
+  T.StringLiteral,
+  T.DecimalLiteral,
+  T.MalformedDate,
+  T.True,
+  T.False,
+  T.LParen,
+]);
+
+/** The token ends a value: a name, a literal, `)`, or a field spelt like a keyword (`post.source`). */
+function isOperandEnd(token: IToken, before: IToken | undefined): boolean {
+  return T.valueEnds.has(token.tokenType) || (before?.tokenType === T.Dot && tokenMatcher(token, T.AnyName));
+}
+
+function isOperandStart(token: IToken): boolean {
+  return VALUE_STARTS.has(token.tokenType);
+}
+
+/** The index just past the operand starting at `i`: a literal, a path `a.b.c`, or `( … )`. */
+function skipOperand(tokens: readonly IToken[], i: number): number {
+  const first = tokens[i]!;
+  if (first.tokenType === T.LParen) {
+    let depth = 0;
+    for (let j = i; j < tokens.length; j++) {
+      const type = tokens[j]!.tokenType;
+      if (type === T.LParen) depth++;
+      else if (type === T.RParen && --depth === 0) return j + 1;
+    }
+    return tokens.length;
+  }
+  let j = i + 1;
+  if (first.tokenType === T.Identifier) {
+    while (tokens[j]?.tokenType === T.Dot && tokens[j + 1] && tokenMatcher(tokens[j + 1]!, T.AnyName)) j += 2;
+  }
+  return j;
+}
+
+/**
+ * Date arithmetic, arithmetic on two fields, or on a field and a number: each has its nearest
+ * fix. `FIELD + n CMP LITERAL` (an int, or a date and n days) has an exact one, spelt out.
+ */
+function arithmeticHelp(tokens: readonly IToken[], i: number, before: readonly IToken[]): string {
+  const prev = before[before.length - 1]!;
+  const next = tokens[i + 1]!;
+  const exact = exactRewrite(tokens, i, pathEndingAt(before));
+  const dates = /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
+  if (exact) return `compare the ${dates ? 'date' : 'values'} directly: \`${exact}\` says the same`;
+  if (dates) return ARITHMETIC_HELP.dates;
+  if (tokenMatcher(prev, T.AnyName) && next.tokenType === T.Identifier && tokens[i + 2]?.tokenType === T.Dot) return ARITHMETIC_HELP.fields;
+  return ARITHMETIC_HELP.values;
+}
+
+/** `post.author.strikes` from the tokens ending the list, or null when they end otherwise. */
+function pathEndingAt(tokens: readonly IToken[]): string | null {
+  let j = tokens.length - 1;
+  const parts = [tokens[j]!.image];
+  while (tokens[j - 1]?.tokenType === T.Dot && tokens[j - 2] && tokenMatcher(tokens[j - 2]!, T.AnyName)) {
+    parts.unshift(tokens[j - 2]!.image);
+    j -= 2;
+  }
+  return tokens[j]!.tokenType === T.Identifier ? parts.join('.') : null;
+}
+
+/** `x + 2 > 5` is `x > 3`; `post.date + 90 > 2024-11-05` is `post.date > 2024-08-07`. */
+function exactRewrite(tokens: readonly IToken[], i: number, left: string | null): string | null {
+  const [op, amount, compare, literal] = [tokens[i]!, tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  if (left === null || (op.image !== '+' && op.image !== '-') || amount?.tokenType !== T.IntLiteral || !literal) return null;
+  if (!compare || !T.compareTokens.some((c) => c === compare.tokenType)) return null;
+  const shift = Number(amount.image.replace(/_/g, '')) * (op.image === '+' ? -1 : 1);
+  let value: string | null = null;
+  if (literal.tokenType === T.IntLiteral) {
+    const n = Number(literal.image.replace(/_/g, '')) + shift;
+    value = Number.isSafeInteger(n) ? String(n) : null;
+  } else if (literal.tokenType === T.DateLiteral && isValidIsoDate(literal.image) && Math.abs(shift) <= 3_660_000) {
+    const date = new Date(`${literal.image}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() + shift);
+    const iso = date.toISOString().slice(0, 10);
+    value = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
+  }
+  return value === null ? null : `${left} ${compare.image} ${value}`;
+}
