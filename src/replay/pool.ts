@@ -3,10 +3,7 @@
  * (`jobs` 0). A chunk's bytes are transferred to a worker, not copied, and come back with its
  * result to be read into again; so do the buffers its `--output` is written into.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { PolicySet } from '../checker/program.js';
 import { processChunk, type ChunkOptions, type ChunkResult, type Decider } from './chunk.js';
 import { deciderFor, fastParser, type EngineSpec } from './engine.js';
@@ -30,7 +27,7 @@ export interface Pool {
   /** Chunks in flight at most: the caller waits for one to finish past this. */
   readonly capacity: number;
   /** `spare`: a buffer for the chunk's output, to be handed back with the result. */
-  run(seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult>;
+  run(bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult>;
   /** Ends every thread, busy or not; chunks still out are dropped. */
   close(): Promise<void>;
 }
@@ -56,7 +53,7 @@ class InProcess implements Pool {
     return new InProcess(await deciderFor(now, engines.now), oldDecider, options, fastParser(now, old, options), buffers);
   }
 
-  run(_seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
+  run(bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
     const result = processChunk(bytes, this.now, this.old, this.options, this.fast, firstLine, spare);
     this.buffers.give(bytes.buffer as ArrayBuffer);
     return Promise.resolve(result);
@@ -65,86 +62,62 @@ class InProcess implements Pool {
   async close(): Promise<void> {}
 }
 
-/** The messages a worker (worker.ts) sends back. */
-export type WorkerMessage =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'result'; readonly seq: number; readonly result: ChunkResult; readonly buffer: ArrayBuffer };
+/** A chunk for a worker (worker.ts), and what it answers. */
+export interface Task {
+  readonly bytes: Uint8Array;
+  readonly firstLine: number;
+  readonly spare: ArrayBuffer | null;
+}
+export interface Answer {
+  readonly result: ChunkResult;
+  /** The chunk's input buffer, handed back to be read into again. */
+  readonly buffer: ArrayBuffer;
+}
 
 class WorkerPool implements Pool {
-  private readonly inFlight: number[];
-  private readonly callbacks = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
+  /** A worker that failed with no chunk of its own (none lost, none to reject): the next chunk fails. */
   private failure: Error | null = null;
 
   private constructor(
-    private readonly workers: Worker[],
-    buffers: Buffers,
+    private readonly piscina: Piscina,
+    private readonly buffers: Buffers,
+    readonly capacity: number,
   ) {
-    this.inFlight = workers.map(() => 0);
-    workers.forEach((worker, i) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'result') {
-          this.inFlight[i]!--;
-          buffers.give(message.buffer);
-          const callback = this.callbacks.get(message.seq);
-          this.callbacks.delete(message.seq);
-          callback?.resolve(message.result);
-        } else if (message.kind === 'failed') this.fail(new Error(`a replay worker could not load the policy: ${message.message}`));
-      });
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0 && this.callbacks.size > 0) this.fail(new Error(`a replay worker exited with code ${code}`));
-      });
-    });
-  }
-
-  get capacity(): number {
-    // Two chunks per worker: one to decide, one waiting, so no worker idles between chunks.
-    return this.workers.length * 2;
+    piscina.on('error', (error: Error) => void (this.failure ??= error));
   }
 
   static create(jobs: number, workerData: PoolData, buffers: Buffers): WorkerPool {
-    return new WorkerPool(
-      Array.from({ length: jobs }, () => startWorker(workerData)),
-      buffers,
-    );
-  }
-
-  run(seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    // The least busy worker; ties go to the first.
-    let best = 0;
-    for (let i = 1; i < this.workers.length; i++) if (this.inFlight[i]! < this.inFlight[best]!) best = i;
-    this.inFlight[best]!++;
-    return new Promise((resolve, reject) => {
-      this.callbacks.set(seq, { resolve, reject });
-      this.workers[best]!.postMessage({ seq, bytes, firstLine, spare }, spare ? [bytes.buffer as ArrayBuffer, spare] : [bytes.buffer as ArrayBuffer]);
+    const piscina = new Piscina({
+      filename: workerScript().href,
+      workerData,
+      // Every worker up from the start, and kept until the end.
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: Infinity,
+      recordTiming: false,
     });
+    // Two chunks per worker: one to decide, one waiting, so no worker idles between chunks.
+    return new WorkerPool(piscina, buffers, jobs * 2);
   }
 
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const { reject } of this.callbacks.values()) reject(error);
-    this.callbacks.clear();
+  async run(bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {
+    if (this.failure) throw this.failure;
+    const transferList = spare ? [bytes.buffer as ArrayBuffer, spare] : [bytes.buffer as ArrayBuffer];
+    const { result, buffer } = (await this.piscina.run({ bytes, firstLine, spare } satisfies Task, { transferList })) as Answer;
+    this.buffers.give(buffer);
+    return result;
   }
 
   /** Ends every worker, busy or not (on a failure: a full disk must not leave the replay hanging). */
   async close(): Promise<void> {
-    // Chunks still out are dropped, not failed: whoever stopped the replay reports why.
-    this.callbacks.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.piscina.destroy();
   }
 }
 
-function startWorker(workerData: PoolData): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    // Running from source (tests, tsx): the worker loads TypeScript through tsx.
-    const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-    const tsx = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;
-    const source = new URL('./worker.ts', import.meta.url).href;
-    const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  // Bundled (scripts/build.ts): this code is in a chunk under dist/bundle/chunks/, the worker an entry beside them.
-  return new Worker(new URL('../replay-worker.js', import.meta.url), { workerData });
+/** The worker's module: bundled, an entry beside the chunks; from source, TypeScript loaded through tsx. */
+function workerScript(): URL {
+  // Bundled (scripts/build.ts): this code is in a chunk under dist/bundle/chunks/.
+  if (!import.meta.url.endsWith('.ts')) return new URL('../replay-worker.js', import.meta.url);
+  // From source (tests, tsx): a worker thread does not inherit tsx, so it registers it first.
+  return new URL('./worker-source.mjs', import.meta.url);
 }
