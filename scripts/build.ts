@@ -37,8 +37,7 @@ await build({
   // Peer dependencies: the user's own copy is used (prettier), or it is optional (DuckDB).
   // jsonc-parser's main entry is a UMD module whose require() calls esbuild cannot follow: it is
   // loaded from node_modules (a dependency, so always installed), and only by `decide` and `test`.
-  // piscina starts its workers from its own file (node_modules/piscina/dist/worker.js).
-  external: ['prettier', '@duckdb/node-api', 'jsonc-parser', 'piscina'],
+  external: ['prettier', '@duckdb/node-api', 'jsonc-parser'],
   // commander and other CommonJS dependencies call require(); ES modules have none.
   banner: { js: "import { createRequire as $bylawRequire } from 'node:module'; const require = $bylawRequire(import.meta.url);" },
   // Not minified: a bug's stack trace (BYLAW_DEBUG=1) stays readable without source maps, and

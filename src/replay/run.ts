@@ -134,7 +134,7 @@ async function decideAll(
         // Only the output needs line numbers up front (the counts and bad lines are numbered on merge).
         const lines = output ? countLines(bytes) : 0;
         const spare = output ? (outputs.take(options.chunkBytes).buffer as ArrayBuffer) : null;
-        const done = pool.run(bytes, firstLine, spare).then((result) => void pending.set(mine, { result, bytes: size }));
+        const done = pool.run(mine, bytes, firstLine, spare).then((result) => void pending.set(mine, { result, bytes: size }));
         // Awaited below: a failure while the loop awaits something else is not left "unhandled".
         done.catch(() => undefined);
         waiting.push(done);
