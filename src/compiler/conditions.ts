@@ -46,7 +46,7 @@ type Computed = Exclude<Operand, { kind: 'field' | 'literal' }>;
 
 /**
  * How leaves read the world, which differs between the hot path (bit masks, cached values), a
- * quantifier's helper function (its element, values passed in) and explanations (plain reads).
+ * quantifier's loop function (its element, values passed in) and explanations (plain reads).
  */
 export interface LeafEnv {
   /** A field read: `input.author.role`; through an optional field with `?.`. */

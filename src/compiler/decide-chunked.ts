@@ -24,7 +24,7 @@ const EPOCH_LIMIT = 0x3fffffff;
 const usesIn = (code: string, name: string) => new RegExp(`(?<![\\w$])${name.replace('$', '\\$')}(?![\\w$])`).test(code);
 
 export function emitChunked(d: VersionDecide, w: Writer, sharedExemptions: ReadonlyMap<string, string>, chunkChars: number): void {
-  // Start again: the helpers and values written so far were for the one-function shape.
+  // Start again: the functions and values written so far were for the one-function shape.
   d.restart();
   d.slots = new Map(
     [...d.analysis.cachedContexts.values(), ...sharedExemptions.values(), ...d.sharedClauses.values()].map((local, slot) => [local, slot]),

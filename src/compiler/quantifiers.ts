@@ -1,7 +1,7 @@
 /**
  * Quantifiers in generated code: `count`, `any` and `all` with a `where` become module-level
- * helper functions, one loop each over the list (or set), shared by every place that uses the
- * same code. A helper takes the list and, as parameters, everything its `where` reads that does
+ * loop functions, one loop each over the list (or set), shared by every place that uses the
+ * same code. A loop function takes the list and, as parameters, everything its `where` reads that does
  * not depend on the element (`post.date - 90 days`, a context, an enclosing quantifier's
  * element): the caller computes those once — `decide` from its per-call caches — instead of
  * once per element. Without a `where` a quantifier is the list's length.
@@ -22,7 +22,7 @@ type Computed = Exclude<Operand, { kind: 'field' | 'literal' }>;
 
 /**
  * A condition walker over a LeafEnv: `and`, `or`, `not` as they are (operands in the order
- * written), contexts inlined. The plain reading used by explanations and inside helpers.
+ * written), contexts inlined. The plain reading used by explanations and inside loop functions.
  */
 export abstract class Walker implements Caller {
   constructor(
@@ -93,7 +93,7 @@ export function asExpr(o: Operand, env: LeafEnv): Expr {
   return o.kind === 'field' || o.kind === 'literal' ? { code: operand(o, env, false), prec: 'atom' } : env.computed(o);
 }
 
-/** Where a quantifier is used: it computes the helper's arguments. */
+/** Where a quantifier is used: it computes the loop function's arguments. */
 export interface Caller extends LeafEnv {
   readonly scope: Scope;
   condition(c: Condition): Expr;
@@ -106,8 +106,8 @@ interface Param {
   readonly argument: (caller: Caller) => string;
 }
 
-/** Inside one quantifier's helper: its element is `$x`; whatever does not depend on it is a parameter. */
-class HelperEnv extends Walker {
+/** Inside one quantifier's loop: its element is `$x`; whatever does not depend on it is a parameter. */
+class LoopEnv extends Walker {
   readonly params: Param[] = [];
   private readonly byKey = new Map<unknown, string>();
 
@@ -151,7 +151,7 @@ class HelperEnv extends Walker {
   }
 }
 
-/** The helper functions of a module, each emitted once however many versions use it. */
+/** The loop functions of a module, each emitted once however many versions use it. */
 export class QuantifierCode {
   private readonly functions: string[] = [];
   private readonly byText = new Map<string, string>();
@@ -171,7 +171,7 @@ export class QuantifierCode {
     return absent ? `${base} | null | undefined` : base;
   }
 
-  /** A quantifier in `caller`'s environment: a helper call, or the list's length when there is no `where`. */
+  /** A quantifier in `caller`'s environment: a loop function's call, or the list's length when there is no `where`. */
   call(q: Quantifier, use: QuantifierUse, caller: Caller): Expr {
     const scope = caller.scope;
     const list = caller.read(q.collection);
@@ -181,14 +181,14 @@ export class QuantifierCode {
       if (use === 'all') return { code: 'true', prec: 'atom' };
       return use === 'count' ? { code: length, prec: 'atom' } : { code: `${length} > 0`, prec: 'cmp' };
     }
-    const env = new HelperEnv(scope, this, q);
+    const env = new LoopEnv(scope, this, q);
     const where: Expr = q.where === null ? { code: 'true', prec: 'atom' } : env.condition(q.where);
-    const name = this.helper(use, q, where, absent, env.params);
+    const name = this.loop(use, q, where, absent, env.params);
     const args = [list, ...env.params.map((p) => p.argument(caller))];
     return { code: `${name}(${args.join(', ')})`, prec: 'atom' };
   }
 
-  private helper(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[]): string {
+  private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[]): string {
     const where = holds.code;
     const element = this.types.typeOf(q.element);
     const listType = `readonly ${element}[]${absent ? ' | null | undefined' : ''}`;

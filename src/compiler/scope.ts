@@ -3,7 +3,8 @@
  * value contexts by name, its quantifiers by id, which reads go through optional fields (read
  * with `?.`, so no backend ever reads a field of an absent value), which roots a condition reads
  * (a quantifier's `where` passes what does not depend on its element in from outside), and which
- * conditions walk lists (kept out of per-call helper functions, whose results are not cached).
+ * conditions walk lists (kept out of the module-level functions of cached conditions, which
+ * cannot see `decide`'s per-call caches).
  */
 import type { Condition, Operand, Program, Quantifier, RecordType, Root, Type } from '../checker/program.js';
 import { access, jsString } from './names.js';
@@ -124,7 +125,7 @@ export class Scope {
 
   /**
    * Whether evaluating a node walks a list: a value context, or a quantifier with a `where`
-   * (through contexts too). Such results are cached in `decide`'s own locals, which helper
+   * (through contexts too). Such results are cached in `decide`'s own locals, which module-level
    * functions cannot see, so conditions that walk lists are never moved into one.
    */
   walksLists(node: Node): boolean {
