@@ -137,6 +137,8 @@ describe('the language server on a Bylaw 2 policy set', () => {
     const edsa = hoverText(ws, RULES, at(rules, 'item.edsa', 6))!;
     expect(edsa).toContain('Item.edsa: Edsa?');
     expect(edsa).toContain('read it under an `exists` test');
+    expect(hoverText(ws, RULES, at(rules, 'exemption edsa', 11))).toContain('**exemption** `edsa` → `age_restrict`\n\nExempts every rule.');
+    expect(hoverText(ws, RULES, at(rules, 'rule first_strike', 6))).toContain('**rule** `first_strike` → `Content.remove, strike for 1 week`');
     const s = hoverText(ws, RULES, at(rules, 's.date', 0))!;
     expect(s).toContain('s: Strike');
     expect(s).toContain('Each element of `item.channel.strikes`, bound by `count(…)`');
