@@ -76,7 +76,7 @@ export const CODES = {
   BL407: { severity: 'warning', title: 'exemption superseded by another' },
   BL408: { severity: 'warning', title: 'exemption never meets its rules' },
   BL410: { severity: 'warning', title: '`exists` on a field that is never absent' },
-  // Statements of reasons (the export mapping, docs/statements-of-reasons.md): BL5xx
+  // Statements of reasons (the export mapping, docs/statements-of-reasons.md): BL5xx, warnings BL55x
   BL501: { severity: 'error', title: 'action without a statement mapping' },
   BL502: { severity: 'error', title: 'not a key of the Transparency Database' },
   BL503: { severity: 'error', title: 'one-value field written twice' },
@@ -89,10 +89,10 @@ export const CODES = {
   BL510: { severity: 'error', title: 'invalid ground' },
   BL511: { severity: 'error', title: 'invalid URL' },
   BL512: { severity: 'error', title: 'default that restricts without a ground' },
-  BL513: { severity: 'warning', title: 'explanation may be cut' },
-  BL514: { severity: 'warning', title: 'text the database drops' },
-  BL515: { severity: 'warning', title: 'version without a public URL' },
-  BL516: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
+  BL551: { severity: 'warning', title: 'explanation may be cut' },
+  BL552: { severity: 'warning', title: 'text the database drops' },
+  BL553: { severity: 'warning', title: 'version without a public URL' },
+  BL554: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

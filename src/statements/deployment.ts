@@ -62,13 +62,15 @@ export interface Deployment {
 export interface InputFacts {
   /** The decision date; default: the input's `date` field that picks the version. */
   readonly date?: string;
+  /** The day the restrictions start, when not the decision date (a decision before 2020 needs a later one). */
+  readonly applicationDate?: string;
   readonly contentDate?: string;
   readonly decidedAt?: string;
   /** The platform's id of the decision; default: a replayed line's top-level `id`. */
   readonly id?: string;
 }
 
-export const INPUT_FACTS: readonly (keyof InputFacts)[] = ['date', 'contentDate', 'decidedAt', 'id'];
+export const INPUT_FACTS: readonly (keyof InputFacts)[] = ['date', 'applicationDate', 'contentDate', 'decidedAt', 'id'];
 
 export interface NoticeConfig {
   /** The service's name, e.g. `Facebook`. */

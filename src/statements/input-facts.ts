@@ -7,6 +7,7 @@ import { fail } from './problems.js';
  * deployment's `inputFacts` names the input fields; what it does not name has a default:
  *
  * - `date`: the input's date field that picks the version (a policy without dates needs `inputFacts.date`);
+ * - `applicationDate`: the decision date (the database takes none before 2020);
  * - `contentDate`: the decision date — a platform that records when the content was posted names
  *   that field, since `content_date` is that day;
  * - `decidedAt`: none (hour durations then round up to whole days);
@@ -32,9 +33,11 @@ export function factsFromInput(input: unknown, dateField: string | null, deploym
   }
   const id = read('id', fields.id) ?? lineId;
   const decidedAt = read('decidedAt', fields.decidedAt);
+  const applicationDate = read('applicationDate', fields.applicationDate);
   return {
     date: String(date),
     contentDate: String(read('contentDate', fields.contentDate) ?? date),
+    ...(applicationDate !== undefined ? { applicationDate: String(applicationDate) } : {}),
     ...(decidedAt !== undefined ? { decidedAt: String(decidedAt) } : {}),
     ...(id !== undefined ? { id: String(id) } : {}),
     input,

@@ -86,7 +86,6 @@ export function readMapping(files: readonly A.PolicyFile[], version: string, bag
         if (!once(path, isDefault ? 'the default ground' : `clause \`${name.name}\``, name.span, 'give each clause one category and ground: delete it from one `statement`')) continue;
         spans.set(path, name.span);
         clauseSpans(decl, path, spans);
-        if (!clause) continue;
         if (isDefault) byDefault = clause;
         else clauses[name.name] = clause;
       }
@@ -138,12 +137,12 @@ function keyHelp(key: string): string {
   return 'write a key of `decision_visibility`, `decision_monetary`, `decision_provision` or `decision_account`, such as `DECISION_VISIBILITY_CONTENT_REMOVED`';
 }
 
-function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMapping | null {
+function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMapping {
   const keywords = decl.keywords.map((k) => k.key.name as KeywordKey);
   const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER')?.other ?? decl.keywords.find((k) => k.other)?.other ?? null;
   for (const k of decl.keywords) {
     if (k.other && k.other !== other) {
-      bag.report('BL514', `the text after \`${k.key.name}\` is dropped by the database`, k.other.span, {
+      bag.report('BL552', `the text after \`${k.key.name}\` is dropped by the database`, k.other.span, {
         help: 'only `KEYWORD_OTHER` takes a text, naming the kind of content; remove this one',
       });
     }
@@ -158,7 +157,6 @@ function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMap
       bag.report('BL510', `a ground in law is illegal content: \`${illegal ? 'also illegal' : 'not illegal'}\` goes with \`terms\``, decl.ground.span, {
         help: 'write `ground law "…"` alone, or `ground terms "…" also illegal` for a rule of the terms that the law also forbids',
       });
-      return null;
     }
     ground = { kind: 'law', reference };
   } else {
@@ -166,7 +164,8 @@ function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMap
     bag.report('BL510', `\`${basis.name}\` is not a ground`, basis.span, {
       help: near ? `did you mean \`${near}\`?` : 'a ground is `terms "the section of the terms"` or `law "the legal provision"`',
     });
-    return null;
+    // Reported: read as the terms, so that the clause is not also reported as unmapped.
+    ground = { kind: 'terms', reference };
   }
   return {
     category: decl.category.name as ClauseMapping['category'],

@@ -31,10 +31,10 @@ const CODES: Readonly<Record<string, Code>> = {
   'invalid-ground': 'BL510',
   'invalid-url': 'BL511',
   'default-restricts': 'BL512',
-  'explanation-may-overflow': 'BL513',
-  'other-text-unused': 'BL514',
-  'missing-version-url': 'BL515',
-  'duration-ignored': 'BL516',
+  'explanation-may-overflow': 'BL551',
+  'other-text-unused': 'BL552',
+  'missing-version-url': 'BL553',
+  'duration-ignored': 'BL554',
 };
 
 /**
@@ -143,8 +143,9 @@ class Locator {
     private readonly scope: Scope,
     private readonly program: Program,
   ) {
-    const statements = files.flatMap((f) => f.items.filter((i) => i.kind.startsWith('Statement')));
-    this.first = statements.find((i) => i.kind === 'StatementClauses')?.span ?? statements[0]!.span;
+    const statements = files.flatMap((f) => f.items.filter((i): i is A.StatementDecl => i.kind.startsWith('Statement')));
+    const clauses = statements.find((i): i is A.StatementClausesDecl => i.kind === 'StatementClauses');
+    this.first = (clauses?.clauses[0] ?? clauses?.default)?.span ?? statements[0]!.span;
   }
 
   problem(p: Problem): { span: Span; notes: Note[] } {
