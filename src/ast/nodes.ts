@@ -287,6 +287,69 @@ export interface DefaultDecl extends NodeBase {
   readonly actions: readonly ActionRef[];
 }
 
+// ---------------------------------------------------------------- statements of reasons (docs/statements-of-reasons.md)
+
+/**
+ * `statement content { remove: DECISION_VISIBILITY_CONTENT_REMOVED, … }`: what each action of an
+ * outcome becomes in a statement of reasons for the DSA Transparency Database.
+ */
+export interface StatementActionsDecl extends NodeBase {
+  readonly kind: 'StatementActions';
+  readonly outcome: Identifier;
+  readonly actions: readonly StatementAction[];
+}
+
+/** `lock for 12 hours: KEY permanently and KEY notice "…"`, or `allow: no restriction`. */
+export interface StatementAction extends NodeBase {
+  readonly kind: 'StatementAction';
+  readonly name: Identifier;
+  /** A fixed length for an action that carries no duration of its own. */
+  readonly duration: DurationLiteral | null;
+  /** Empty for `no restriction`. */
+  readonly targets: readonly StatementTarget[];
+  /** The notice's words after "We". */
+  readonly notice: StringLiteral | null;
+}
+
+/** `DECISION_VISIBILITY_OTHER "interstitial warning screen" permanently`: a database key, its text, whether it ends. */
+export interface StatementTarget extends NodeBase {
+  readonly kind: 'StatementTarget';
+  readonly key: Identifier;
+  readonly other: StringLiteral | null;
+  readonly permanently: Identifier | null;
+}
+
+/** `statement a, b category KEY keywords KEY, KEY ground terms "…"` (or `statement default …`). */
+export interface StatementClausesDecl extends NodeBase {
+  readonly kind: 'StatementClauses';
+  /** The red lines and rules mapped; empty for `statement default`. */
+  readonly clauses: readonly Identifier[];
+  /** The `default` keyword of `statement default`, else null. */
+  readonly default: Identifier | null;
+  readonly category: Identifier;
+  readonly keywords: readonly { readonly key: Identifier; readonly other: StringLiteral | null }[];
+  readonly ground: StatementGround;
+}
+
+/** `ground terms "Hateful Conduct Policy" also illegal`, `ground law "…"`. */
+export interface StatementGround extends NodeBase {
+  readonly kind: 'StatementGround';
+  /** `terms` or `law`, as written (the checker checks it). */
+  readonly basis: Identifier;
+  readonly reference: StringLiteral;
+  /** `also illegal`: true; `not illegal`: false; neither: null. */
+  readonly illegal: boolean | null;
+}
+
+/** `statement version "2023-08-29" at "https://…"`: where that version of the rules is published. */
+export interface StatementVersionDecl extends NodeBase {
+  readonly kind: 'StatementVersion';
+  readonly version: StringLiteral;
+  readonly url: StringLiteral;
+}
+
+export type StatementDecl = StatementActionsDecl | StatementClausesDecl | StatementVersionDecl;
+
 export type HeaderItem = PolicyHeader | VersionHeader | EffectiveHeader | SourceHeader;
 export type Declaration =
   | UseDecl
@@ -299,7 +362,8 @@ export type Declaration =
   | RedlineDecl
   | RuleDecl
   | ExemptionDecl
-  | DefaultDecl;
+  | DefaultDecl
+  | StatementDecl;
 export type Item = HeaderItem | Declaration;
 export type ClauseDecl = RedlineDecl | RuleDecl | ExemptionDecl;
 

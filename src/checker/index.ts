@@ -7,6 +7,7 @@ import type { LoadedSet, Unit } from '../modules/load.js';
 import { checkBecause, checkExemptionTargets } from './checks/clauses.js';
 import { checkConfusableNames } from './checks/unicode.js';
 import { checkExemptionReach } from './checks/exemptions.js';
+import { checkExport, UNKNOWN_IN_VERSION } from './checks/export.js';
 import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
 import { ContextChecker } from './context-checker.js';
 import { checkCondition, type ExpressionEnv } from './expressions.js';
@@ -65,10 +66,11 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
 /**
  * Reachability warnings (BL402, BL403, BL407, BL408) depend on the version: a rule in a shared
  * module may be shadowed by one version's red line and decide in the others, an exemption
- * outranked by another only where both are used. Such a warning is kept only when it holds in
+ * outranked by another only where both are used; a `statement` in a module may name a clause
+ * or version only some versions have (BL506). Such a diagnostic is kept only when it holds in
  * every version that includes the file; everything else passes through.
  */
-const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408']);
+const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408', UNKNOWN_IN_VERSION]);
 
 function versionWideWarnings(units: readonly Unit[], results: readonly UnitResult[]): Diagnostic[] {
   const kept: Diagnostic[] = [];
@@ -219,7 +221,9 @@ class UnitChecker {
     if (bag.hasErrors || !inputType || !outcomes || !ordered || !defaults) {
       return this.result(null, contextDecls, contexts.used);
     }
-    const program = this.program(inputType, input!.name.name, types, outcomes, ordered, redlines, rules, exemptions, defaults, defaultDecl?.span ?? this.unitSpan());
+    const checked = this.program(inputType, input!.name.name, types, outcomes, ordered, redlines, rules, exemptions, defaults, defaultDecl?.span ?? this.unitSpan());
+    const exportMapping = checkExport(this.files, this.unit.root.ast, scope, checked, bag);
+    const program = exportMapping ? { ...checked, exportMapping } : checked;
     const bodies = new Map<string, Condition>(ordered.contexts.map((c) => [c.name, c.body]));
     checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
     // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.

@@ -1,4 +1,5 @@
 import type { Span } from '../diagnostics/span.js';
+import type { ExportMapping } from '../statements/mapping.js';
 
 /**
  * The checked program: what the checker hands to the interpreter, the compiler and the analyses.
@@ -243,6 +244,8 @@ export interface Program {
   readonly defaultAction: { readonly action: string; readonly span: Span };
   /** The default action of each outcome, in outcome order. */
   readonly defaults: readonly ActionRef[];
+  /** What its decisions become in statements of reasons (`statement` declarations), when it has any. */
+  readonly exportMapping?: ExportMapping;
 }
 
 /** A policy set: its versions sorted by effective date (a lone file is a set of one undated version). */

@@ -76,6 +76,23 @@ export const CODES = {
   BL407: { severity: 'warning', title: 'exemption superseded by another' },
   BL408: { severity: 'warning', title: 'exemption never meets its rules' },
   BL410: { severity: 'warning', title: '`exists` on a field that is never absent' },
+  // Statements of reasons (the export mapping, docs/statements-of-reasons.md): BL5xx, warnings BL55x
+  BL501: { severity: 'error', title: 'action without a statement mapping' },
+  BL502: { severity: 'error', title: 'not a key of the Transparency Database' },
+  BL503: { severity: 'error', title: 'one-value field written twice' },
+  BL504: { severity: 'error', title: '`because` texts too long for a statement' },
+  BL505: { severity: 'error', title: 'clause without category and ground' },
+  BL506: { severity: 'error', title: 'statement names something the policy lacks' },
+  BL507: { severity: 'error', title: 'mapped twice' },
+  BL508: { severity: 'error', title: 'key without its text' },
+  BL509: { severity: 'error', title: 'text over the database\'s limit' },
+  BL510: { severity: 'error', title: 'invalid ground' },
+  BL511: { severity: 'error', title: 'invalid URL' },
+  BL512: { severity: 'error', title: 'default that restricts without a ground' },
+  BL551: { severity: 'warning', title: 'explanation may be cut' },
+  BL552: { severity: 'warning', title: 'text the database drops' },
+  BL553: { severity: 'warning', title: 'version without a public URL' },
+  BL554: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

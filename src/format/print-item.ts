@@ -3,6 +3,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { CommentCursor } from './comments.js';
 import { group, hardline, ifBreak, line, nest, type Doc } from './doc.js';
 import { closingOffset, printCondition, printDuration, printExpr } from './print-expr.js';
+import { printStatement } from './print-statement.js';
 
 /** Prints one top-level item: a header line or a declaration. */
 export function printItem(item: Item, c: CommentCursor): Doc {
@@ -40,6 +41,10 @@ export function printItem(item: Item, c: CommentCursor): Doc {
     case 'Rule':
     case 'Exemption':
       return printClause(item, c);
+    case 'StatementActions':
+    case 'StatementClauses':
+    case 'StatementVersion':
+      return printStatement(item, c);
   }
 }
 

@@ -1,10 +1,11 @@
 import { isValidIsoDate } from '../ast/dates.js';
+import { AFTER_ALL_DATES, shiftDate } from '../runtime/dates.js';
 
 /**
- * Dates and durations for end dates, with the language's calendar rules (LANGUAGE-2 §4): days and
- * weeks are days; months and years are calendar steps, and a day that does not exist in the target
- * month becomes that month's last day (2024-01-31 + 1 month = 2024-02-29). When the language's own
- * date arithmetic lands, this file should call it rather than keep a second copy.
+ * Dates and durations for end dates, with the language's calendar rules (LANGUAGE-2 §4, the
+ * runtime's `shiftDate`): days and weeks are days; months and years are calendar steps, and a day
+ * that does not exist in the target month becomes that month's last day (2024-01-31 + 1 month =
+ * 2024-02-29).
  */
 
 /** An ISO 8601 duration as Bylaw writes it: `P3D`, `P2W`, `P1M`, `P2Y`, `PT12H` (combinations allowed). */
@@ -36,26 +37,14 @@ export function parseDuration(text: string): Duration | undefined {
  * real end (a 12-hour lock from 2021-01-06 ends on 2021-01-07 at the latest).
  */
 export function addDuration(start: string, duration: Duration, startSeconds?: number): string {
-  let [year, month, day] = start.split('-').map(Number) as [number, number, number];
-  const totalMonths = year * 12 + (month - 1) + duration.years * 12 + duration.months;
-  year = Math.floor(totalMonths / 12);
-  month = (totalMonths % 12) + 1;
-  day = Math.min(day, daysInMonth(year, month));
   let extraDays = duration.weeks * 7 + duration.days;
   if (duration.hours > 0) {
     extraDays +=
       startSeconds === undefined ? Math.ceil(duration.hours / 24) : Math.floor((startSeconds + duration.hours * 3600) / 86_400);
   }
-  const time = Date.UTC(year, month - 1, day) + extraDays * 86_400_000;
+  const end = shiftDate(shiftDate(start, duration.years * 12 + duration.months, 'month'), extraDays, 'day');
   // Far past any date the database takes: say so without overflowing the calendar.
-  if (year > 9999 || !(time <= LAST_DAY)) return '9999-12-31';
-  return isoDay(new Date(time));
-}
-
-const LAST_DAY = Date.UTC(9999, 11, 31);
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return end === AFTER_ALL_DATES ? '9999-12-31' : end;
 }
 
 function isoDay(date: Date): string {

@@ -51,7 +51,26 @@ export interface Deployment {
   readonly endDateBeyondRange?: 'reject' | 'indefinite';
   /** For the notice the person receives. */
   readonly notice: NoticeConfig;
+  /**
+   * Where `bylaw decide` and `bylaw replay` find the facts of each decision in its input: the
+   * names of input fields (`"contentDate": "posted"`, dotted for nested ones). See input-facts.ts.
+   */
+  readonly inputFacts?: InputFacts;
 }
+
+/** Input fields holding the facts of a decision; each absent one has the default input-facts.ts documents. */
+export interface InputFacts {
+  /** The decision date; default: the input's `date` field that picks the version. */
+  readonly date?: string;
+  /** The day the restrictions start, when not the decision date (a decision before 2020 needs a later one). */
+  readonly applicationDate?: string;
+  readonly contentDate?: string;
+  readonly decidedAt?: string;
+  /** The platform's id of the decision; default: a replayed line's top-level `id`. */
+  readonly id?: string;
+}
+
+export const INPUT_FACTS: readonly (keyof InputFacts)[] = ['date', 'applicationDate', 'contentDate', 'decidedAt', 'id'];
 
 export interface NoticeConfig {
   /** The service's name, e.g. `Facebook`. */
@@ -123,6 +142,20 @@ export function checkDeployment(config: unknown): Problem[] {
   checkPlatformValues(c, '', error, true);
   if (c.endDateBeyondRange !== undefined && c.endDateBeyondRange !== 'reject' && c.endDateBeyondRange !== 'indefinite') {
     error('endDateBeyondRange', '`endDateBeyondRange` must be `reject` or `indefinite`', 'see docs/statements-of-reasons.md');
+  }
+  if (c.inputFacts !== undefined) {
+    const facts = c.inputFacts as Record<string, unknown>;
+    if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
+      error('inputFacts', '`inputFacts` must be an object naming input fields', 'e.g. `{"contentDate": "posted"}`');
+    } else {
+      for (const [key, field] of Object.entries(facts)) {
+        if (!(INPUT_FACTS as readonly string[]).includes(key)) {
+          error(`inputFacts.${key}`, `\`${key}\` is not a fact read from the input`, `the facts read from the input are ${INPUT_FACTS.map((k) => `\`${k}\``).join(', ')}`);
+        } else if (typeof field !== 'string' || !/^[^.]+(\.[^.]+)*$/.test(field)) {
+          error(`inputFacts.${key}`, `\`inputFacts.${key}\` must name an input field`, 'a field name, dotted for a nested one: `author.created`');
+        }
+      }
+    }
   }
   const n = c.notice as Record<string, unknown> | undefined;
   if (typeof n !== 'object' || n === null) {

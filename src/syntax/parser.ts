@@ -1,4 +1,5 @@
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { StatementGrammar } from './parser-statements.js';
 import * as T from './tokens.js';
 
 const describe = (token: IToken): string =>
@@ -25,7 +26,7 @@ export const DECLARATION_KEYWORDS: readonly string[] = T.declarationTokens.map((
 export function expectedKeywords(message: string): readonly string[] {
   const expected = message.slice('expected '.length, message.lastIndexOf(', found '));
   if (expected === DECLARATION) return DECLARATION_KEYWORDS;
-  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word));
+  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word) || T.CONTEXTUAL_WORDS.includes(word));
 }
 
 /** Messages in Bylaw's voice: "expected `then`, found `because`". */
@@ -50,7 +51,7 @@ const messages: IParserErrorMessageProvider = {
  * The pure grammar: builds a CST and nothing else. `grammar/bylaw.ebnf` mirrors these rules one to one.
  * One instance is shared; `parse()` resets it with `parser.input = tokens`.
  */
-export class BylawParser extends CstParser {
+export class BylawParser extends StatementGrammar {
   /** `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first. */
   constructor(recovery = true) {
     super(T.allTokens, {
@@ -84,6 +85,7 @@ export class BylawParser extends CstParser {
         { ALT: () => this.SUBRULE(this.ruleDecl) },
         { ALT: () => this.SUBRULE(this.exemptionDecl) },
         { ALT: () => this.SUBRULE(this.defaultDecl) },
+        { ALT: () => this.SUBRULE(this.statementDecl) },
       ],
       ERR_MSG: DECLARATION,
     });

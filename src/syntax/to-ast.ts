@@ -4,6 +4,7 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { isValidIsoDate } from '../ast/dates.js';
 import { tokenSpan } from './lexer.js';
+import { statementDecl } from './to-ast-statement.js';
 
 /**
  * CST → AST. Runs only on files without syntax errors, so every mandatory child is present.
@@ -19,18 +20,18 @@ function isToken(element: CstElement): element is IToken {
   return (element as IToken).image !== undefined;
 }
 
-function nodes(node: CstNode, key: string): CstNode[] {
+export function nodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
 }
-function node(node: CstNode, key: string): CstNode {
+export function node(node: CstNode, key: string): CstNode {
   const found = nodes(node, key)[0];
   if (!found) throw new Error(`internal: CST node \`${node.name}\` has no \`${key}\``);
   return found;
 }
-function tokens(node: CstNode, key: string): IToken[] {
+export function tokens(node: CstNode, key: string): IToken[] {
   return (node.children[key] ?? []).filter(isToken);
 }
-function token(node: CstNode, key: string): IToken {
+export function token(node: CstNode, key: string): IToken {
   const found = tokens(node, key)[0];
   if (!found) throw new Error(`internal: CST node \`${node.name}\` has no token \`${key}\``);
   return found;
@@ -62,7 +63,7 @@ function offsetOf(element: CstElement): number {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '0': '\0' };
 
-class Builder {
+export class Builder {
   constructor(
     private readonly file: string,
     private readonly lines: LineIndex,
@@ -158,6 +159,8 @@ class Builder {
         };
       case 'defaultDecl':
         return { kind: 'Default', actions: this.actionList(node(decl, 'actionList')), span };
+      case 'statementDecl':
+        return statementDecl(this, decl, span);
       default:
         throw new Error(`internal: unknown declaration \`${decl.name}\``);
     }

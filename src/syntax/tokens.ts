@@ -92,6 +92,27 @@ export const False = keyword('false');
 
 export const KEYWORDS: readonly string[] = keywords.map((k) => (k.LABEL ?? '').replace(/`/g, ''));
 
+/**
+ * `statement` starts a declaration (statements of reasons) yet stays a name everywhere else: its
+ * token is also an Identifier, so a context, a member or a field may still be called `statement`.
+ * Its own type keeps names out of what can start a declaration, which error recovery relies on.
+ */
+export const Statement = createToken({
+  name: 'Statement',
+  pattern: unicodeMatcher('statement(?![\\p{L}\\p{N}_])'),
+  line_breaks: false,
+  longer_alt: Identifier,
+  categories: [Identifier, AnyName],
+  label: '`statement`',
+  start_chars_hint: ['s'],
+});
+
+/**
+ * Words that are keywords only where the grammar expects them (statements of reasons): lexed as
+ * names, so a policy may still name a field or a member `category` or `ground`.
+ */
+export const CONTEXTUAL_WORDS: readonly string[] = ['statement', 'at', 'no', 'restriction', 'permanently', 'notice', 'category', 'keywords', 'ground', 'also', 'illegal'];
+
 export const DateLiteral = createToken({
   name: 'DateLiteral',
   pattern: /\d{4}-\d{2}-\d{2}/,
@@ -215,6 +236,7 @@ export const allTokens: TokenType[] = [
   Dot,
   Colon,
   ...keywords,
+  Statement,
   Identifier,
   AnyName,
   Plus,
@@ -224,7 +246,7 @@ export const allTokens: TokenType[] = [
 export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
 
 /** The keywords that start a declaration. */
-export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Outcome, Context, Redline, Rule, Exemption, Default];
+export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Outcome, Context, Redline, Rule, Exemption, Default, Statement];
 
 /** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
 export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);

@@ -9,10 +9,13 @@ import { stringifyDeep } from '../json.js';
 import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
+import { readDeployment, statementForInput } from '../statements.js';
 
 interface DecideOptions {
   input?: string;
   explain?: boolean;
+  statementOfReasons?: boolean;
+  deployment?: string;
   format: 'human' | 'json';
 }
 
@@ -22,7 +25,9 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
     .description('decide one input (JSON) with the version in force on its date')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .option('-i, --input <file>', 'the input JSON (default: standard input)')
-    .option('--explain', 'show the full trace: every clause, fired or not, and why');
+    .option('--explain', 'show the full trace: every clause, fired or not, and why')
+    .option('--statement-of-reasons', 'print the statement of reasons for the DSA Transparency Database (JSON; null when nothing is restricted)')
+    .option('--deployment <file>', 'the platform\'s deployment config for --statement-of-reasons (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'json'] as const, 'human', 'the decision (or explanation) as', { flags: { json: 'json' } })
     .action(async (path: string, options: DecideOptions) => {
       const json = options.format === 'json';
@@ -45,6 +50,10 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
         return;
       }
       const d = result.decision;
+      if (options.statementOfReasons) {
+        ctx.out(JSON.stringify(statementForInput(policy, input, d, readDeployment(options.deployment, policy)), null, 2));
+        return;
+      }
       if (json) {
         ctx.out(JSON.stringify(d, null, 2));
         return;
