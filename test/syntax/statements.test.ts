@@ -34,7 +34,8 @@ statement version "v1" at "https://example.com"`;
   it('leaves `statement` and its words names everywhere else', () => {
     const text = `record R { statement: int, category: int, ground: int }
 enum E { statement, at, notice, ground }
-context statement = post.statement.ground > 1 and post.at == notice`;
+context statement = post.statement.ground > 1 and post.at == notice
+context later = statement - 1 day > 2020-01-01`;
     expect(parse(text, 'p.policy').diagnostics).toEqual([]);
   });
 
