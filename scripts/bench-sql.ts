@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/load-policy.js';
-import { DuckDbRunner } from '../src/sql/duckdb-runner.js';
+import { DuckDbRunner } from '../src/replay/duckdb/runner.js';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -23,11 +23,10 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts', 'src/cli/replay-worker.ts'],
-  outbase: 'src',
+  // The replay worker beside main.js: the pool (in a command's chunk, under chunks/) starts it
+  // as `new URL('../replay-worker.js', import.meta.url)` (src/replay/pool.ts).
+  entryPoints: { main: 'src/cli/main.ts', 'replay-worker': 'src/replay/worker.ts' },
   outdir,
-  // Entries (and the commands, which are imported dynamically) keep src/'s layout, so relative
-  // URLs such as the replay worker's `new URL('../replay-worker.js', import.meta.url)` still hold.
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
+import { readFailureMessage, writeFailureMessage } from '../file-errors.js';
 import { UsageError, type CommandContext } from './io.js';
 
 /** Reads a text file or fails with a one-line usage error (exit 2). */
@@ -12,8 +13,7 @@ export function readTextFile(path: string): string {
 }
 
 function readFailure(path: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  return new UsageError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${code ?? String(error)}`);
+  return new UsageError(readFailureMessage(path, error));
 }
 
 /**
@@ -115,7 +115,5 @@ export function checkOutputPath(output: string, reads: Iterable<string>, flag = 
 /** A failed write as a usage error: `cannot write out.jsonl: no space left on device (ENOSPC)`. */
 export function writeFailure(path: string, error: unknown): UsageError {
   if (error instanceof UsageError) return error;
-  const { code, message } = error as NodeJS.ErrnoException;
-  const what = code && message.startsWith(`${code}: `) ? `${message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '')} (${code})` : (code ?? message);
-  return new UsageError(`cannot write ${path}: ${what}`);
+  return new UsageError(writeFailureMessage(path, error));
 }

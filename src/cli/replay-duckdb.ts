@@ -1,13 +1,10 @@
 /**
- * `bylaw replay … --engine duckdb`: the same report as the JS replay (counts by decision, the
- * old → new transition matrix), computed by the policy's generated SQL in an embedded DuckDB.
- * Reads JSON lines or Parquet; `--output` writes Parquet (or JSON lines for .jsonl).
+ * `bylaw replay … --engine duckdb`'s printing side: the bad rows DuckDB explained, then the same
+ * report as the JS replay. Imported only with `--engine duckdb` (DuckDB is an optional peer).
  */
-import { OutputFile } from '../atomic-write.js';
-import { INVALID, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
-import { DuckDbInputError, DuckDbRunner, formatOf, type ReplayResult } from '../sql/duckdb-runner.js';
-import { writeFailure } from './files.js';
+import { replayInDuckDb, toTotals } from '../replay/duckdb/replay.js';
+import { ReplayError } from '../replay/errors.js';
 import { UsageError, type CommandContext } from './io.js';
 import { printReplay, SHOWN_ERRORS } from './replay-report.js';
 
@@ -18,50 +15,15 @@ export interface DuckDbReplayOptions {
   readonly jobs?: number;
 }
 
-
 export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old: PolicySet | null, options: DuckDbReplayOptions): Promise<void> {
-  let format;
-  try {
-    format = formatOf(options.input);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
   const cpuStart = process.cpuUsage();
-  // DuckDB writes a temporary file beside the target, renamed into place once it is complete.
-  let output: OutputFile | null = null;
-  if (options.output !== undefined) {
-    try {
-      output = await OutputFile.create(options.output, { handle: false });
-    } catch (error) {
-      throw writeFailure(options.output, error);
-    }
-  }
-  let result: ReplayResult;
+  let run;
   try {
-    const runner = await DuckDbRunner.open(options.jobs !== undefined && options.jobs > 0 ? { threads: options.jobs } : {});
-    try {
-      result = await runner.replay(now, {
-        input: options.input,
-        format,
-        ...(old ? { against: old } : {}),
-        ...(output ? { output: output.path } : {}),
-        errorRows: SHOWN_ERRORS,
-      });
-    } finally {
-      runner.close();
-    }
-    await output?.commit();
+    run = await replayInDuckDb(now, old, { ...options, errorRows: SHOWN_ERRORS });
   } catch (error) {
-    await output?.abort();
-    if (output && error instanceof Error && error.message.includes(`"${output.path}"`)) {
-      // DuckDB names the file it was writing: the temporary one, which the user never asked for.
-      const why = error.message.replace(/^Could not write file "[^"]*": /, '').replaceAll(output.path, options.output!);
-      throw new UsageError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
-    }
-    if (error instanceof DuckDbInputError) throw new UsageError(`${options.input}: ${error.message}`);
-    if (output && error instanceof Error && 'syscall' in error) throw writeFailure(options.output!, error);
-    throw error;
+    throw error instanceof ReplayError ? new UsageError(error.message) : error;
   }
+  const { format, result } = run;
   const unit = format === 'parquet' ? 'rows' : 'lines';
   const where = (row: number) => `${options.input}:${format === 'parquet' ? 'row ' : ''}${row + 1}`;
   for (const { row, error } of result.errorRows) ctx.err(`${where(row)}: ${error}`);
@@ -82,39 +44,4 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
     toTotals(result, old !== null),
     old !== null,
   );
-}
-
-/** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */
-export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
-  const counts = new Map<string, number>();
-  // Examples by row (to keep input order), named as the JS replay names them: by id, else by line.
-  const transitions = new Map<string, [number, [number, ExampleRef][]]>();
-  for (const cell of result.cells) {
-    if (cell.decision === null) continue;
-    const key = `${cell.decision.action}\t${cell.decision.basis}`;
-    counts.set(key, (counts.get(key) ?? 0) + cell.count);
-    if (!against) continue;
-    const before = cell.against ? `${cell.against.action}\t${cell.against.basis}` : INVALID;
-    const k = `${before}\u0000${key}`;
-    let entry = transitions.get(k);
-    if (!entry) transitions.set(k, (entry = [0, []]));
-    entry[0] += cell.count;
-    entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
-  }
-  const chunk: ChunkResult = {
-    lines: result.rows,
-    decided: result.decided,
-    counts: [...counts],
-    // Examples in input order, and cells in the order of their first post, as the JS replay meets them.
-    transitions: [...transitions]
-      .map(([k, [n, examples]]) => [k, n, examples.sort((a, b) => a[0] - b[0])] as const)
-      .sort((a, b) => a[2][0]![0] - b[2][0]![0])
-      .map(([k, n, examples]): [string, number, ExampleRef[]] => [k, n, examples.map((e) => e[1])]),
-    errors: [],
-    output: null,
-  };
-  const totals = new ReplayTotals();
-  totals.add(chunk);
-  totals.badLines = result.errors;
-  return totals;
 }

@@ -1,4 +1,4 @@
-import { renderReplay, type ReplayTotals } from '../analysis/replay.js';
+import type { ReplayTotals } from '../replay/totals.js';
 import type { CommandContext } from './io.js';
 import { renderTable } from './table.js';
 
@@ -38,4 +38,25 @@ export function printReplay(ctx: CommandContext, run: ReplayRun, totals: ReplayT
   if (run.output !== undefined) ctx.out(`decisions written to ${run.output}`);
   ctx.out('');
   ctx.out(renderReplay(totals, renderTable, against));
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+const pct = (n: number, total: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
+
+/** The report printed at the end of a replay. */
+export function renderReplay(totals: ReplayTotals, table: (header: readonly string[], rows: readonly (readonly string[])[]) => string, against: boolean): string {
+  const out: string[] = [];
+  out.push(table(['action', 'basis', 'posts', 'share'], totals.byDecision().map((r) => [r.action, r.basis, num(r.count), pct(r.count, totals.decided)])));
+  if (against) {
+    const transitions = totals.transitionList();
+    const olds = [...new Set(transitions.map((t) => t.before))].sort();
+    const news = [...new Set(transitions.map((t) => t.after))].sort();
+    const cell = (b: string, a: string) => transitions.find((t) => t.before === b && t.after === a)?.count ?? 0;
+    out.push('', 'old → new (rows: old decision, columns: new decision)');
+    out.push(table(['old \\ new', ...news], olds.map((b) => [b, ...news.map((a) => (cell(b, a) === 0 ? '·' : num(cell(b, a))))])));
+    const changed = transitions.filter((t) => t.before !== t.after);
+    out.push('', changed.length === 0 ? 'no post changes decision' : `${num(changed.reduce((n, t) => n + t.count, 0))} posts change decision:`);
+    for (const t of changed) out.push(`  ${t.before} → ${t.after}: ${num(t.count)} (e.g. ${t.examples.join(', ')})`);
+  }
+  return out.join('\n');
 }

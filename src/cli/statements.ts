@@ -13,7 +13,7 @@ import type { AnyDecision } from '../statements/decision.js';
 import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN, readTextFile, writeFailure } from './files.js';
 import { EXIT, UsageError, type CommandContext } from './io.js';
 import { parseJson } from './read-json.js';
-import { Buffers, LineTooLong, readChunks } from './replay-read.js';
+import { Buffers, LineTooLong, readChunks } from '../replay/read.js';
 import { SHOWN_ERRORS } from './replay-report.js';
 
 /**

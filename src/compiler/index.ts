@@ -14,8 +14,10 @@ import { DECIDE_SIZES, VersionDecide, type DecideSizes } from './decide.js';
 import { finish, ts, Writer, type Target } from './emit.js';
 import { emitVersionExplain, TraceCode } from './explain.js';
 import { access, comment, internal, jsString } from './names.js';
-import { policyTypes } from './public-types.js';
+import { outcomeTypes, policyTypes } from './public-types.js';
+import { QuantifierCode } from './quantifiers.js';
 import { RuntimeUse } from './runtime.js';
+import { clauseQuantifiers } from '../semantics/quantifiers.js';
 import { TypeModel } from './types.js';
 import { ValidationCode } from './validate.js';
 
@@ -87,8 +89,12 @@ class ModuleModel {
     const w = new Writer();
     const input = types.inputUnion;
 
-    const versions = plan.versions.map((v, i) => new VersionDecide(v.program, i, types.inputTypes[i]!, v.outcomes[0]!, runtime));
-    const traces = new TraceCode(set, runtime);
+    const quantifiers = new QuantifierCode(runtime, types);
+    const versions = plan.versions.map((v, i) => {
+      const partTypes = v.program.outcomes.map((o) => types.outcomeTypes.get(o.name) ?? '');
+      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes);
+    });
+    const traces = new TraceCode(set, runtime, quantifiers);
     const checks = new ValidationCode(runtime);
     const versionChecks = set.versions.map((p) => checks.checker(p.inputType));
     const cast = (i: number) => (types.inputTypes[i] === input ? '' : ts(` as ${types.inputTypes[i]}`));
@@ -174,6 +180,12 @@ class ModuleModel {
       w.line();
     });
 
+    if (!quantifiers.empty) {
+      w.line(comment('---- quantifiers: one loop over a list each ----'));
+      w.line();
+      quantifiers.emitFunctions(w);
+    }
+
     w.line(comment('---- condition traces, for explain ----'));
     w.line();
     traces.emitFunctions(w);
@@ -188,7 +200,7 @@ class ModuleModel {
     if (target === 'ts') {
       top.lines_(types.declarations());
       top.line();
-      top.lines_(policyTypes(types.actionType));
+      top.lines_(this.policyTypes());
       top.line();
     }
     for (const piece of runtime.publicCode(target)) {
@@ -206,6 +218,14 @@ class ModuleModel {
       tail.line();
     }
     return `${top.toString()}${w.toString()}${tail.toString()}`;
+  }
+
+  /** Decision, ClauseTrace, Explanation, DecideResult with the policy's names. */
+  private policyTypes(): string[] {
+    const { set, plan, types } = this;
+    const quantified = set.versions.some((p) => [...p.redlines, ...p.rules, ...p.exemptions].some((c) => clauseQuantifiers(p, c).length > 0));
+    if (set.versions.some((p) => p.declaredOutcomes)) return outcomeTypes(plan, types, quantified);
+    return policyTypes(types.actionType, quantified);
   }
 
   private emitPrepare(w: Writer, versionChecks: readonly string[], runtime: RuntimeUse): void {
@@ -260,7 +280,7 @@ class ModuleModel {
     w.line();
     w.lines_(types.declarations());
     w.line();
-    w.lines_(policyTypes(types.actionType));
+    w.lines_(this.policyTypes());
     w.line();
     const runtime = new RuntimeUse();
     for (const piece of PUBLIC_PIECES) runtime.use(piece);

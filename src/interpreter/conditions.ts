@@ -1,5 +1,5 @@
 import type { Condition, Operand, Quantifier, Root, Value } from '../checker/program.js';
-import { shiftDate } from '../runtime/dates.js';
+import { shiftDateOrAbsent } from '../runtime/dates.js';
 import { compare } from '../semantics/compare.js';
 
 export type Input = Readonly<Record<string, unknown>>;
@@ -62,10 +62,8 @@ export class ConditionEvaluator {
         return o.value;
       case 'field':
         return this.read(o.root, o.path);
-      case 'shift': {
-        const base = this.value(o.base);
-        return typeof base === 'string' ? shiftDate(base, o.amount, o.unit) : undefined;
-      }
+      case 'shift':
+        return shiftDateOrAbsent(this.value(o.base), o.amount, o.unit);
       case 'count':
         return this.matching(o.quantifier, false);
       case 'value': {

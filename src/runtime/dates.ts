@@ -47,6 +47,14 @@ export function shiftDate(date: string, amount: number, unit: 'day' | 'week' | '
   return civilFromDays(days);
 }
 
+/**
+ * `shiftDate` of a value that may be absent (an optional field read outside its guard, which
+ * explanations do: they evaluate every condition): anything but a date string gives undefined.
+ */
+export function shiftDateOrAbsent(date: unknown, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string | undefined {
+  return typeof date === 'string' ? shiftDate(date, amount, unit) : undefined;
+}
+
 function formatDate(year: number, month: number, day: number): string {
   if (year < 0) return BEFORE_ALL_DATES;
   if (year > 9999) return AFTER_ALL_DATES;

@@ -1,5 +1,5 @@
 /**
- * The fast reader (src/analysis/fast-parse.ts) against its specification, `JSON.parse` +
+ * The fast reader (src/replay/fast-parse.ts) against its specification, `JSON.parse` +
  * `validateInput` + the interpreter, over hostile JSON lines: valid and almost valid posts laid
  * out in odd ways (key order, whitespace, escapes) and then mutated where the reader is most
  * likely to go wrong (digits of dates and numbers, number forms, duplicate and missing keys,
@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { fastParserFor, type FastParser, type IdUse } from '../../src/analysis/fast-parse.js';
-import { processChunk, type ChunkOptions, type Decider } from '../../src/analysis/replay.js';
+import { fastParserFor, type FastParser, type IdUse } from '../../src/replay/fast-parse.js';
+import { processChunk, type ChunkOptions, type Decider } from '../../src/replay/chunk.js';
 import type { PolicySet, Type } from '../../src/checker/program.js';
-import { deciderFor, prepareEngine } from '../../src/cli/replay-engine.js';
+import { deciderFor, prepareEngine } from '../../src/replay/engine.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { validateInput } from '../../src/semantics/validate.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FieldMarks } from '../../src/analysis/fast-parse.js';
+import { FieldMarks } from '../../src/replay/fast-parse.js';
 import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
 
 /**

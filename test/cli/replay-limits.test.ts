@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { MAX_INPUT_BYTES } from '../../src/cli/files.js';
-import { Buffers, LineTooLong, readChunks } from '../../src/cli/replay-read.js';
+import { Buffers, LineTooLong, readChunks } from '../../src/replay/read.js';
 import { mulberry32 } from '../../bench/random.js';
 import { post } from '../../scripts/generate-posts.js';
 import { runCli } from '../support/cli.js';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { processChunk } from '../../src/analysis/replay.js';
+import { processChunk } from '../../src/replay/chunk.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { hostileLine } from '../analysis/fast-parse-properties.js';

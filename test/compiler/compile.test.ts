@@ -3,6 +3,7 @@
  * a small policy set, determinism, no imports or eval, and a strict TypeScript build of every
  * fixture (and of a consumer of the JavaScript target's .d.ts).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/compiler/index.js';
@@ -16,6 +17,10 @@ const ALL = [
   'test/compiler/fixtures/contexts.policy',
   'test/compiler/fixtures/names.policy',
   'test/compiler/fixtures/versions',
+  // Bylaw 2: declared outcomes, durations, lists, quantifiers, optional fields.
+  'policies/youtube',
+  'policies/meta',
+  'test/compiler/fixtures/history',
 ];
 
 const text = (path: string, target: 'ts' | 'js', file = target === 'ts' ? 'index.ts' : 'index.js') =>
@@ -64,6 +69,15 @@ describe('generated text', () => {
     }
   });
 
+  it('gives a Bylaw 1 policy set the very bytes it gave before Bylaw 2 (JavaScript and .d.ts)', () => {
+    // sha256 of policies/twitter compiled by the compiler before declared outcomes, lists and
+    // quantifiers existed: a version that uses none of them must not change at all.
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const [js, dts] = generate(load('policies/twitter'), { target: 'js' }).files;
+    expect(sha(js!.text)).toBe('ba1e339568a870664d009ae26f50f4222de527c476bf8d8c1986e95ea0ec0809');
+    expect(sha(dts!.text)).toBe('babcadfe1d4c2e642b898459be6207109212f21809d5aa1a57d7bfe96e903d51');
+  });
+
   it('keeps TypeScript out of the JavaScript target', () => {
     for (const path of ALL) {
       const js = text(path, 'js');
@@ -101,6 +115,34 @@ const why: readonly string[] = r.ok ? r.decision.because : r.errors.map((e) => e
 export const all = [a, first, why, explain(post).clauses.length, VERSIONS.length, new NoVersionInForceError('a', 'b').date];
 `;
     roots.push('consumer.ts');
+    // A consumer of the YouTube module (declared outcomes): each outcome narrows on `basis`.
+    const youtube = ALL.indexOf('policies/youtube');
+    files['outcomes.ts'] = `import { decide, explain, type Item, type Decision, type ContentDecision, type ChannelDecision, type Channel } from './js${youtube}/index.js';
+const item: Item = {
+  date: '2023-09-01',
+  kind: 'video',
+  policies: ['harassment'],
+  severity: 'standard',
+  channel: { warnings: [{ date: '2023-01-01', policy: 'harassment', training_completed: null }], strikes: [] },
+};
+const d: Decision = decide(item);
+const content: ContentDecision = d.outcomes.content;
+const channel: ChannelDecision = d.outcomes.channel;
+let clause: string | null = null;
+if (channel.basis !== 'default') clause = channel.clause;
+// @ts-expect-error a default has no clause
+if (channel.basis === 'default') clause = channel.clause.toUpperCase();
+const action: Channel = channel.action;
+// @ts-expect-error no such action on the channel's scale
+const wrong: Channel = 'remove';
+const weeks: 'P1W' | 'P2W' | undefined = channel.basis === 'rule' ? channel.duration : undefined;
+const exemption: 'edsa_context' | null = content.exemption;
+// @ts-expect-error the list is read-only
+item.channel.strikes.push({ date: '2023-01-01', policy: 'spam_deceptive' });
+const matched = explain(item).clauses.flatMap((c) => c.quantifiers ?? []).map((q) => q.matched.length);
+export const all = [clause, action, wrong, weeks, exemption, matched];
+`;
+    roots.push('outcomes.ts');
     // The module's policy-specific types are the runtime's general shapes (what the interpreter returns), narrowed.
     for (const name of ['types', 'validate', 'dates', 'suggest']) files[`runtime/${name}.ts`] = readFileSync(`src/runtime/${name}.ts`, 'utf8');
     files['shapes.ts'] = `import type * as M from './ts0/index.js';
@@ -108,6 +150,13 @@ import type * as R from './runtime/types.js';
 type Is<A extends B, B> = A;
 export type Checks = [Is<M.Decision, R.Decision>, Is<M.ClauseTrace, R.ClauseTrace>, Is<M.Explanation, R.Explanation>, Is<M.DecideResult, R.DecideResult>, Is<R.SourceRef, M.SourceRef>, Is<R.ConditionTrace, M.ConditionTrace>];
 `;
+    // The same for a module with declared outcomes: its narrow types are the runtime's shapes.
+    files['outcome-shapes.ts'] = `import type * as M from './ts${ALL.indexOf('policies/meta')}/index.js';
+import type * as R from './runtime/types.js';
+type Is<A extends B, B> = A;
+export type Checks = [Is<M.Decision, R.OutcomesDecision>, Is<M.ContentDecision, R.OutcomeDecision>, Is<M.AccountDecision, R.OutcomeDecision>, Is<M.ClauseTrace, R.ClauseTrace>, Is<M.Explanation, R.Explanation>, Is<M.DecideResult, R.DecideResult>];
+`;
+    roots.push('outcome-shapes.ts');
     roots.push('shapes.ts');
     expect(typeCheck(files, roots)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { PolicySet } from '../../src/checker/program.js';
+import type { AnyDecision, Decision } from '../../src/semantics/decision.js';
 import { loadPolicy } from '../../src/load-policy.js';
 
 export function load(path: string): PolicySet {
@@ -70,4 +71,10 @@ export function templateLiterals(text: string): number {
     if (kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral || kind === ts.SyntaxKind.TemplateHead) count++;
   }
   return count;
+}
+
+/** A Bylaw 1 decision (the flat shape), or a failed test. */
+export function flat(d: AnyDecision): Decision {
+  if ('outcomes' in d) throw new Error('expected a Bylaw 1 decision, got one with outcomes');
+  return d;
 }

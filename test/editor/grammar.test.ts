@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dumpScopes, scopeOf, tokenize } from './textmate.js';
+import { KEYWORDS } from '../../src/syntax/tokens.js';
+import { GRAMMAR_PATH, dumpScopes, scopeOf, tokenize } from './textmate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -141,5 +142,91 @@ describe('TextMate grammar: scopes', () => {
   it('recovers at the end of a line with an unterminated string', async () => {
     const tokens = await tokenize('source "no end\nrule r when x then remove');
     expect(scopeOf(tokens, 'rule')).toBe('storage.type.clause.rule.bylaw');
+  });
+
+  it('gives each Bylaw 2 construct its scope', async () => {
+    const tokens = await tokenize(
+      [
+        'use rules except warning_blocks, // left out',
+        '  harassment',
+        'scale Account { none < restrict(duration) < disable }',
+        'outcome account: Account',
+        'record Strike { date: date, note: string?, tags: list<Tag>?, count: int }',
+        'default allow, none',
+        'context n = count(s in post.strikes where s.date > post.date - 90 days and s.count > 1)',
+        'context k = any(',
+        '  w in post.warnings',
+        '  where w.trained exists and w.trained + 1 year <= post.date',
+        ')',
+        'context h = post.tags has any {a, b} or post.tags has all {c} or post.count == any',
+        'context x = post.role in {a} and all(p in post.policies)',
+        'exemption e',
+        '  from every rule',
+        '  when n',
+        '  then Content.remove,',
+        '    restrict for 12 hours',
+        '  because "b"',
+      ].join('\n'),
+    );
+    const expected: [string, string, number?][] = [
+      ['except', 'keyword.control.except.bylaw'],
+      ['warning_blocks', 'entity.name.function.reference.bylaw'],
+      ['harassment', 'entity.name.function.reference.bylaw'],
+      ['restrict', 'variable.other.enummember.action.bylaw'],
+      ['duration', 'storage.modifier.duration.bylaw'],
+      ['outcome', 'storage.type.outcome.bylaw'],
+      ['account', 'entity.name.variable.outcome.bylaw'],
+      ['Account', 'entity.name.type.scale.bylaw', 1],
+      ['?', 'keyword.operator.optional.bylaw'],
+      ['?', 'keyword.operator.optional.bylaw', 1],
+      ['list', 'support.type.builtin.bylaw'],
+      ['Tag', 'entity.name.type.bylaw'],
+      ['count', 'variable.other.property.declaration.bylaw'],
+      ['int', 'support.type.builtin.bylaw'],
+      ['default', 'keyword.control.default.bylaw'],
+      ['allow', 'variable.other.enummember.action.bylaw'],
+      ['none', 'variable.other.enummember.action.bylaw', 1],
+      ['count', 'keyword.operator.quantifier.count.bylaw', 1],
+      ['s', 'variable.parameter.binder.bylaw'],
+      ['where', 'keyword.control.where.bylaw'],
+      ['-', 'keyword.operator.arithmetic.bylaw'],
+      ['90', 'constant.numeric.integer.bylaw'],
+      ['days', 'keyword.other.unit.bylaw'],
+      ['count', 'variable.other.property.bylaw', 2],
+      ['any', 'keyword.operator.quantifier.any.bylaw'],
+      ['w', 'variable.parameter.binder.bylaw'],
+      ['where', 'keyword.control.where.bylaw', 1],
+      ['exists', 'keyword.operator.expression.exists.bylaw'],
+      ['+', 'keyword.operator.arithmetic.bylaw'],
+      ['year', 'keyword.other.unit.bylaw'],
+      ['any', 'keyword.operator.expression.has.any.bylaw', 1],
+      ['all', 'keyword.operator.expression.has.all.bylaw'],
+      ['any', 'variable.other.enummember.bylaw', 2],
+      ['all', 'keyword.operator.quantifier.all.bylaw', 1],
+      ['p', 'variable.parameter.binder.bylaw'],
+      ['every', 'keyword.other.every.bylaw'],
+      ['rule', 'keyword.other.every.rule.bylaw'],
+      ['Content', 'entity.name.type.scale.bylaw'],
+      ['remove', 'variable.other.enummember.action.bylaw'],
+      ['for', 'keyword.control.for.bylaw'],
+      ['12', 'constant.numeric.integer.bylaw'],
+      ['hours', 'keyword.other.unit.bylaw'],
+      ['because', 'keyword.control.because.bylaw'],
+    ];
+    const wrong = expected
+      .map(([text, scope, nth]) => ({ text, nth: nth ?? 0, expected: scope, actual: scopeOf(tokens, text, nth ?? 0) }))
+      .filter((row) => row.actual !== row.expected);
+    expect(wrong).toEqual([]);
+    // The element of a set is not a binder: `a` in `post.role in {a}` is a member.
+    const a = tokens.filter((t) => t.text === 'a' && t.line === 13);
+    expect(a.map((t) => t.scopes.at(-1))).toEqual(['variable.other.enummember.bylaw']);
+    expect(tokens.find((t) => t.text.includes('left out'))?.scopes).toContain('comment.line.double-slash.bylaw');
+  });
+
+  it('knows every keyword of the lexer: none is highlighted as a name', () => {
+    const grammar = readFileSync(GRAMMAR_PATH, 'utf8');
+    const lists = [...grammar.matchAll(/\(\?!\(\?:([a-z|]+)\)/g)].map((m) => m[1]!.split('|'));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect([...KEYWORDS].filter((k) => !list.includes(k))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicySet } from '../../src/checker/program.js';
 import { loadCompiled } from '../../src/compiler/load.js';
 import { loadPolicy } from '../../src/load-policy.js';
-import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
+import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { policyInput } from '../support/arbitraries.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';

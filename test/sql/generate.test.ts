@@ -9,7 +9,7 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { generateSql, createTableSql, DIALECTS } from '../../src/compiler/sql/index.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
-import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
+import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { loadPolicy } from '../../src/load-policy.js';
-import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
+import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { hostileLine, OLD_POLICY } from './support/hostile-lines.js';
 import { expectSame, lines } from './support/replay-compare.js';

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { PolicySet } from '../../../src/checker/program.js';
 import { generateSql, inputColumns } from '../../../src/compiler/sql/index.js';
 import { prepare, evaluate } from '../../../src/interpreter/evaluate.js';
-import { DuckDbRunner } from '../../../src/sql/duckdb-runner.js';
+import { DuckDbRunner } from '../../../src/replay/duckdb/runner.js';
 
 /** What the SQL view says about one row (its `id` is the input's index). */
 export interface SqlRow {

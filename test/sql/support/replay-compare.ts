@@ -7,12 +7,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { processChunk, renderReplay, ReplayTotals } from '../../../src/analysis/replay.js';
+import { processChunk } from '../../../src/replay/chunk.js';
+import { ReplayTotals } from '../../../src/replay/totals.js';
 import type { PolicySet } from '../../../src/checker/program.js';
-import { toTotals } from '../../../src/cli/replay-duckdb.js';
+import { renderReplay } from '../../../src/cli/replay-report.js';
+import { toTotals } from '../../../src/replay/duckdb/replay.js';
 import { renderTable } from '../../../src/cli/table.js';
 import { decideUnknown } from '../../../src/interpreter/evaluate.js';
-import type { DuckDbRunner } from '../../../src/sql/duckdb-runner.js';
+import type { DuckDbRunner } from '../../../src/replay/duckdb/runner.js';
 
 let files = 0;
 

@@ -3,10 +3,10 @@
  * json-lines.ts): the very code of `bylaw replay` (`processChunk`: JSON.parse, the `id`,
  * validation, the version in force, the messages), deciding with the interpreter.
  */
-import { processChunk, type Decider } from '../analysis/replay.js';
-import type { PolicySet } from '../checker/program.js';
-import { decideUnknown } from '../interpreter/evaluate.js';
-import type { Decision } from '../semantics/decision.js';
+import { processChunk, type Decider } from '../chunk.js';
+import type { PolicySet } from '../../checker/program.js';
+import { decideUnknown } from '../../interpreter/evaluate.js';
+import type { Decision } from '../../semantics/decision.js';
 
 export type Judged =
   | {

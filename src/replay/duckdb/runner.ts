@@ -8,8 +8,8 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
-import type { PolicySet } from '../checker/program.js';
-import { answerDecision, fromAll, generateSql, inputColumns, sqlDecision, type AnswerDecision, type NumberedAnswer } from '../compiler/sql/index.js';
+import type { PolicySet } from '../../checker/program.js';
+import { answerDecision, fromAll, generateSql, inputColumns, sqlDecision, type AnswerDecision, type NumberedAnswer } from '../../compiler/sql/index.js';
 import { replayJsonLines } from './json-lines-replay.js';
 import { ROW } from './json-lines.js';
 

@@ -1,5 +1,5 @@
-import { fastParserFor, type FastParser } from '../analysis/fast-parse.js';
-import type { ChunkOptions, Decider } from '../analysis/replay.js';
+import { fastParserFor, type FastParser } from './fast-parse.js';
+import type { ChunkOptions, Decider } from './chunk.js';
 import type { PolicySet } from '../checker/program.js';
 import type { CompiledModule } from '../compiler/load.js';
 

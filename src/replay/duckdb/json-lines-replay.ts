@@ -5,11 +5,11 @@
  * own code judges those (line-judge.ts): a decision, or a bad line with its message. The two
  * halves are merged into one result, so nothing in it tells which side decided a line.
  */
-import type { PolicySet } from '../checker/program.js';
-import { answerDecision, DECISION_COLUMNS, fromAll, sqlDecision, type NumberedAnswer } from '../compiler/sql/index.js';
-import { dialect } from '../compiler/sql/dialect.js';
-import type { Decision } from '../semantics/decision.js';
-import { DuckDbInputError, type DuckDbRunner, type OutcomeDecision, type ReplayCell, type ReplayOptions, type ReplayResult } from './duckdb-runner.js';
+import type { PolicySet } from '../../checker/program.js';
+import { answerDecision, DECISION_COLUMNS, fromAll, sqlDecision, type NumberedAnswer } from '../../compiler/sql/index.js';
+import { dialect } from '../../compiler/sql/dialect.js';
+import type { Decision } from '../../semantics/decision.js';
+import { DuckDbInputError, type DuckDbRunner, type OutcomeDecision, type ReplayCell, type ReplayOptions, type ReplayResult } from './runner.js';
 import { ID, jsonLinesQuery, LINE, PLAIN, PLAIN_AGAINST, ROW, sameRecords } from './json-lines.js';
 import { lineJudge, type Judged } from './line-judge.js';
 import { scanLines, type ScannedFile } from './line-scan.js';

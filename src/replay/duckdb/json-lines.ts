@@ -22,9 +22,9 @@
  * JavaScript's answer: which lines are plain changes the speed, never the result (a string
  * holding `,}` is needlessly sent to JavaScript, say).
  */
-import type { PolicySet, RecordType, Type } from '../checker/program.js';
-import { dialect } from '../compiler/sql/dialect.js';
-import { typeKey } from '../compiler/sql/index.js';
+import type { PolicySet, RecordType, Type } from '../../checker/program.js';
+import { dialect } from '../../compiler/sql/dialect.js';
+import { typeKey } from '../../compiler/sql/index.js';
 import { DELIMITER } from './line-scan.js';
 
 const d = dialect('duckdb');
