@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { OutputFile } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import { decideUnknown } from '../interpreter/evaluate.js';
-import { statementOfReasons } from '../interpreter/statements.js';
+import { exportMappingOf, statementOfReasons } from '../interpreter/statements.js';
 import type { Statement } from '../statements/build.js';
 import { checkDeployment, type Deployment } from '../statements/deployment.js';
 import { factsFromInput } from '../statements/input-facts.js';
@@ -51,6 +51,7 @@ export function statementForInput(policy: PolicySet, input: unknown, decision: A
 
 function build(policy: PolicySet, input: unknown, decision: AnyDecision, deployment: Deployment, lineId?: string): { statement: Statement | null } | { problem: Problem } {
   try {
+    exportMappingOf(policy, decision.version); // a policy without a mapping is the first thing to say
     return { statement: statementOfReasons(policy, decision, factsFromInput(input, policy.dateField, deployment, lineId), deployment) };
   } catch (error) {
     if (error instanceof StatementError) return { problem: error.problem };

@@ -17,6 +17,8 @@ export function printStatement(item: StatementDecl, c: CommentCursor): Doc {
       return ['statement ', item.outcome.name, ' {', nest([actions, c.beforeClosing(closingOffset(item))]), hardline, '}'];
     }
     case 'StatementClauses': {
+      // The cursor hands out comments in source order: the names first, then the parts.
+      const head = names(item.default ? [item.default] : item.clauses, c);
       const parts: Doc[] = [];
       const last = item.clauses[item.clauses.length - 1] ?? item.default!;
       let end = last.span.end.offset;
@@ -33,7 +35,7 @@ export function printStatement(item: StatementDecl, c: CommentCursor): Doc {
       const g = item.ground;
       const illegal = g.illegal === null ? '' : g.illegal ? ' also illegal' : ' not illegal';
       part(['ground ', g.basis.name, ' ', g.reference.raw, illegal], g);
-      return [names(item.default ? [item.default] : item.clauses, c), nest(parts)];
+      return [head, nest(parts)];
     }
   }
 }

@@ -249,7 +249,7 @@ export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Les
 export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Outcome, Context, Redline, Rule, Exemption, Default, Statement];
 
 /** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
-export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
+export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, Statement, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
 
 /** Gives a token another type: the lexer's repairs (`&&` becomes `and`, `2024/01/15` a date). */
 export function retype(token: IToken, type: TokenType): void {

@@ -139,9 +139,9 @@ function keyHelp(key: string): string {
 
 function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMapping {
   const keywords = decl.keywords.map((k) => k.key.name as KeywordKey);
-  const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER')?.other ?? decl.keywords.find((k) => k.other)?.other ?? null;
+  const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER')?.other ?? null;
   for (const k of decl.keywords) {
-    if (k.other && k.other !== other) {
+    if (k.other && k.key.name !== 'KEYWORD_OTHER') {
       bag.report('BL552', `the text after \`${k.key.name}\` is dropped by the database`, k.other.span, {
         help: 'only `KEYWORD_OTHER` takes a text, naming the kind of content; remove this one',
       });
@@ -178,7 +178,7 @@ function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMap
 function clauseSpans(decl: A.StatementClausesDecl, path: string, spans: Map<string, Span>): void {
   spans.set(`${path}.category`, decl.category.span);
   decl.keywords.forEach((k, i) => spans.set(`${path}.keywords.${i}`, k.key.span));
-  const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER') ?? decl.keywords.find((k) => k.other);
+  const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER');
   if (other) spans.set(`${path}.keywordOther`, other.other?.span ?? other.key.span);
   spans.set(`${path}.ground`, decl.ground.span);
   spans.set(`${path}.ground.reference`, decl.ground.reference.span);
