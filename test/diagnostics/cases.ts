@@ -610,6 +610,7 @@ export const CASES: readonly CodeCase[] = [
     underlined: '1 week',
     message: 'the action carries its own duration, which the statement uses instead',
     help: '`frozen` is declared with `(duration)`, so each decision gives its own: remove `for …` here',
+  },
   {
     code: 'BL410',
     fixture: 'BL410-exists-never-absent',
