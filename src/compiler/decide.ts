@@ -148,6 +148,14 @@ export class VersionDecide implements LeafEnv {
     return this.expr(c);
   }
 
+  dayNumber(code: string): string {
+    return `${this.runtime.use('dayNumber')}(${code})`;
+  }
+
+  hoisted(_o: Operand): boolean {
+    return false;
+  }
+
   /**
    * A value computed at most once per call. One function: a local filled on first use
    * (`($v0 ??= …)`). Chunked: computed at the start of `decide` and passed to the chunks.
