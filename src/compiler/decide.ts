@@ -23,7 +23,7 @@ import type { CheckedClause, CheckedExemption, Condition, Operand, Program } fro
 import type { Contribution, VersionPlan } from '../semantics/plan.js';
 import { emitDecisions, emitOutcomes, OutcomeAnswers, type DecisionConstant } from './answers.js';
 import { junction, leaf, negate, type Expr, type LeafEnv } from './conditions.js';
-import { DecideAnalysis } from './decide-analysis.js';
+import { DecideAnalysis, emitGate, emitMasks } from './decide-analysis.js';
 import { emitChunked } from './decide-chunked.js';
 import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
@@ -488,31 +488,12 @@ export class VersionDecide implements LeafEnv {
   }
 
   emitMasks(w: Writer): void {
-    this.analysis.masks.forEach((mask, i) => {
-      const items = internal(`s${i}`);
-      w.line(`const ${items} = ${this.scope.read({ root: null, path: mask.path }, 'input')};`);
-      for (const v of mask.variables) w.line(`let ${v} = 0;`);
-      w.block(`for (let $i = 0; $i < ${items}.length; $i++) {`, () => {
-        w.block(`switch (${items}[$i]) {`, () => {
-          for (const [member, [variable, bit]] of mask.bits) w.line(`case ${jsString(member)}: ${variable} |= ${bit}; break;`);
-        });
-      });
-    });
+    emitMasks(w, this.analysis, this.scope);
   }
 
   /** Early default: when every red line and rule needs a bit, and none of those bits is set. */
   emitGate(w: Writer, dflt: string): void {
-    const union = new Map<string, number>();
-    for (const answers of this.outcomes) {
-      for (const { clause } of answers.plan.contributions) {
-        const n = this.analysis.needs(clause.when);
-        if (n === null) return;
-        for (const [v, bits] of n) union.set(v, (union.get(v) ?? 0) | bits);
-      }
-    }
-    if (union.size === 0) return;
-    const tests = [...union].map(([v, bits]) => `(${v} & ${bits})`);
-    w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${dflt};`);
+    emitGate(w, this.analysis, this.outcomes.flatMap((o) => o.plan.contributions.map((c) => c.clause)), dflt);
   }
 }
 
