@@ -27,7 +27,7 @@ import { DecideAnalysis, emitGate, emitMasks } from './decide-analysis.js';
 import { emitChunked } from './decide-chunked.js';
 import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
-import { asExpr, includes, shift, type QuantifierCode } from './quantifiers.js';
+import { asExpr, includes, inputRead, shift, type QuantifierCode } from './quantifiers.js';
 import type { RuntimeUse } from './runtime.js';
 import { Scope, type Read } from './scope.js';
 
@@ -73,7 +73,7 @@ export class VersionDecide implements LeafEnv {
   cachedValues: CachedValue[] = [];
   private cachedByKey = new Map<unknown, CachedValue>();
 
-  /** `partTypes`: with declared outcomes, each outcome's part type (`ContentDecision`). */
+  /** `partTypes`: with declared outcomes, each outcome's part type (`ContentDecision`). `mixed`: some versions declare outcomes, some do not. */
   constructor(
     readonly program: Program,
     readonly index: number,
@@ -82,6 +82,7 @@ export class VersionDecide implements LeafEnv {
     readonly runtime: RuntimeUse,
     private readonly quantifiers: QuantifierCode,
     private readonly partTypes: readonly string[] = [],
+    private readonly mixed = false,
   ) {
     this.fn = internal(`decide${index}`);
     this.scope = Scope.of(program);
@@ -102,14 +103,14 @@ export class VersionDecide implements LeafEnv {
   }
 
   emitConstants(w: Writer, version: string): void {
-    if (!this.several) emitDecisions(w, this.runtime, this.outcomes[0]!, version);
+    if (!this.several) emitDecisions(w, this.runtime, this.outcomes[0]!, version, this.mixed);
     else emitOutcomes(w, this.runtime, this.program, this.outcomes, this.partTypes, this.combine, this.index);
   }
 
   // ---- the leaves' environment (LeafEnv) -------------------------------------------------------
 
   read(f: Read): string {
-    return this.scope.read(f, 'input');
+    return inputRead(this.scope, f);
   }
 
   absent(o: Operand): boolean {

@@ -92,7 +92,8 @@ class ModuleModel {
     const quantifiers = new QuantifierCode(runtime, types);
     const versions = plan.versions.map((v, i) => {
       const partTypes = v.program.outcomes.map((o) => types.outcomeTypes.get(o.name) ?? '');
-      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes);
+      const mixed = set.versions.some((p) => p.declaredOutcomes) && set.versions.some((p) => !p.declaredOutcomes);
+      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes, mixed);
     });
     const traces = new TraceCode(set, runtime, quantifiers);
     const checks = new ValidationCode(runtime);

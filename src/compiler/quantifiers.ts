@@ -81,8 +81,14 @@ export abstract class Walker implements Caller {
 /** Plain reads below the input: explanations, which evaluate every condition and need no speed. */
 export class PlainEnv extends Walker {
   read(f: Read): string {
-    return this.scope.read(f, 'input');
+    return inputRead(this.scope, f);
   }
+}
+
+/** A read below the input (outside every `where`, no element is in scope). */
+export function inputRead(scope: Scope, f: Read): string {
+  if (f.root !== null) throw new Error(`internal error: a read of quantifier ${f.root}'s element outside its where`);
+  return scope.read(f, 'input');
 }
 
 /** `set.includes(member)`; a set read through an absent value holds nothing. */
