@@ -65,18 +65,20 @@ function part(action: string, duration: string | undefined, basis: Part['basis']
   return id;
 }
 
-/** Each rung's part, and its part once exempted by each exemption, built at load time. */
+/** The exemptions every rule may take (the last two only in the 2019 version). */
 const EXEMPTIONS = ['newsworthy', 'newsworthy_graphic', 'politician_presumed_newsworthy', 'politician_presumed_newsworthy_graphic'] as const;
 type Exemption = (typeof EXEMPTIONS)[number];
 interface Answers {
   readonly rule: number;
   readonly exempted: Readonly<Record<Exemption, number>>;
 }
+/** A rule's part, and its part once exempted by each exemption, built at load time. */
 function answers(r: Omit<Rung, 'answers'>): Answers {
   const exempted = Object.fromEntries(EXEMPTIONS.map((e) => [e, part('none', undefined, 'exemption', r.clause, e, [r.because, BECAUSE[e]!])]));
   return { rule: part(r.action, r.duration, 'rule', r.clause, null, [r.because]), exempted: exempted as Record<Exemption, number> };
 }
-/** The ladders by the number of strikes on record (index; the last rung holds every larger count). */
+
+/** A rule of the account outcome: its answer, and its severity for choosing among several. */
 interface Rung {
   readonly clause: string;
   readonly action: string;
@@ -87,6 +89,8 @@ interface Rung {
   readonly answers: Answers;
 }
 const rung = (r: Omit<Rung, 'answers'>): Rung => ({ ...r, answers: answers(r) });
+
+/** The ladders by the number of strikes on record (index; the last rung holds every larger count). */
 const LADDER_2019: readonly Rung[] = [
   rung({ clause: 'first_strike', action: 'warning', because: 'One strike: Warning and no further restrictions.', level: 1 }),
   rung({
