@@ -66,9 +66,13 @@ export class OutcomeAnswers {
   }
 }
 
-/** The frozen constants of a Bylaw 1 version: one Decision per answer. */
-export function emitDecisions(w: Writer, runtime: RuntimeUse, answers: OutcomeAnswers, version: string): void {
+/**
+ * The frozen constants of a Bylaw 1 version: one Decision per answer. `mixed`: other versions of
+ * the set declare outcomes, so `Decision` is a union and these are its flat member.
+ */
+export function emitDecisions(w: Writer, runtime: RuntimeUse, answers: OutcomeAnswers, version: string, mixed: boolean): void {
   const frozen = runtime.use('frozenDecision');
+  const type = mixed ? 'Extract<Decision, { readonly action: string }>' : 'Decision';
   for (const { constant, answer } of answers.constants) {
     const fields = [
       `action: ${jsString(answer.action)}`,
@@ -78,7 +82,7 @@ export function emitDecisions(w: Writer, runtime: RuntimeUse, answers: OutcomeAn
       `version: ${version}`,
       `because: [${answer.because.map(jsString).join(', ')}]`,
     ];
-    w.line(`const ${constant} = ${frozen}${ts('<Decision>')}({ ${fields.join(', ')} });`);
+    w.line(`const ${constant} = ${frozen}${ts(`<${type}>`)}({ ${fields.join(', ')} });`);
   }
 }
 

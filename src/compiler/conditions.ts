@@ -6,7 +6,8 @@
  * TypeScript target literals in `==`/`!=`/`in` are widened (`("none" as string)`): the checker
  * allows conditions TypeScript's narrowing would call impossible (`x == a and x == b`).
  */
-import type { Condition, Operand, Value } from '../checker/program.js';
+import type { Condition, FieldOperand, Operand, Value } from '../checker/program.js';
+import { dayNumber } from '../runtime/dates.js';
 import { ts } from './emit.js';
 import { access, jsNumber, jsString } from './names.js';
 import type { Read } from './scope.js';
@@ -59,6 +60,10 @@ export interface LeafEnv {
   computed(o: Computed): Expr;
   /** `any(…)`, `all(…)`. */
   quantified(c: Quantified): Expr;
+  /** `dayNumber(code)`: the day number of a date, for comparing with a date moved by days. */
+  dayNumber(code: string): string;
+  /** Whether a shifted date is computed once, outside (a loop's parameter): then it is compared as text. */
+  hoisted(o: Operand): boolean;
 }
 
 /** An operand as an expression that binds tighter than any comparison. */
@@ -83,6 +88,8 @@ export function leaf(c: Exclude<Condition, { kind: 'and' | 'or' | 'not' | 'conte
     case 'field':
       return { code: `${env.read(c)} === ${literal(true, true)}`, prec: 'cmp' };
     case 'compare': {
+      const days = dayCompare(c, env);
+      if (days !== null) return days;
       const equality = c.op === '==' || c.op === '!=';
       const left = equality ? operand(c.left, env, true) : ordered(c.left, env);
       const right = equality ? operand(c.right, env, true) : ordered(c.right, env);
@@ -110,6 +117,26 @@ export function leaf(c: Exclude<Condition, { kind: 'and' | 'or' | 'not' | 'conte
     case 'all':
       return env.quantified(c);
   }
+}
+
+/**
+ * `a op b ± n days` (or weeks) as day numbers — `dayNumber(a) >= dayNumber(b) - 90` — when `a`
+ * and `b` are dates read or written (never absent): no date text is built for the shift, and
+ * the answer is the same. A shift computed once outside a loop stays a text comparison.
+ */
+function dayCompare(c: Extract<Condition, { kind: 'compare' }>, env: LeafEnv): Expr | null {
+  const flip = c.left.kind === 'shift';
+  const shifted = flip ? c.left : c.right;
+  const other = flip ? c.right : c.left;
+  if (shifted.kind !== 'shift' || (shifted.unit !== 'day' && shifted.unit !== 'week')) return null;
+  const base = shifted.base;
+  const plain = (o: Operand) => (o.kind === 'field' || o.kind === 'literal') && o.type.kind === 'date' && !env.absent(o);
+  if (!plain(base) || !plain(other) || env.hoisted(shifted)) return null;
+  const day = (o: Operand) => (o.kind === 'literal' ? jsNumber(dayNumber(o.value as string)) : env.dayNumber(env.read(o as FieldOperand)));
+  const amount = shifted.amount * (shifted.unit === 'week' ? 7 : 1);
+  const moved = `${day(base)} ${amount < 0 ? '-' : '+'} ${jsNumber(Math.abs(amount))}`;
+  const code = flip ? `${moved} ${JS_OP[c.op]} ${day(other)}` : `${day(other)} ${JS_OP[c.op]} ${moved}`;
+  return { code, prec: 'cmp' };
 }
 
 /** Joins operands of `and` / `or`. */

@@ -4,8 +4,9 @@
  * contexts used more than once are cached), and which mask bits a condition needs to hold (so a
  * post with none of them gets the default at once).
  */
-import type { Condition, Operand, Program } from '../checker/program.js';
-import { internal } from './names.js';
+import type { CheckedClause, Condition, Operand, Program } from '../checker/program.js';
+import type { Writer } from './emit.js';
+import { internal, jsString } from './names.js';
 import type { Scope } from './scope.js';
 
 /** Bits per mask word: small enough to stay a small integer in V8. */
@@ -208,4 +209,31 @@ function bitCount(needs: ReadonlyMap<string, number>): number {
   let n = 0;
   for (const bits of needs.values()) for (let b = bits; b !== 0; b &= b - 1) n++;
   return n;
+}
+
+/** Each set field's mask, one pass over its array: a `switch` sets the bit of each member tested. */
+export function emitMasks(w: Writer, analysis: DecideAnalysis, scope: Scope): void {
+  analysis.masks.forEach((mask, i) => {
+    const items = internal(`s${i}`);
+    w.line(`const ${items} = ${scope.read({ root: null, path: mask.path }, 'input')};`);
+    for (const v of mask.variables) w.line(`let ${v} = 0;`);
+    w.block(`for (let $i = 0; $i < ${items}.length; $i++) {`, () => {
+      w.block(`switch (${items}[$i]) {`, () => {
+        for (const [member, [variable, bit]] of mask.bits) w.line(`case ${jsString(member)}: ${variable} |= ${bit}; break;`);
+      });
+    });
+  });
+}
+
+/** Early default (`dflt`): when every red line and rule needs a bit, and none of those bits is set. */
+export function emitGate(w: Writer, analysis: DecideAnalysis, clauses: readonly CheckedClause[], dflt: string): void {
+  const union = new Map<string, number>();
+  for (const clause of clauses) {
+    const n = analysis.needs(clause.when);
+    if (n === null) return;
+    for (const [v, bits] of n) union.set(v, (union.get(v) ?? 0) | bits);
+  }
+  if (union.size === 0) return;
+  const tests = [...union].map(([v, bits]) => `(${v} & ${bits})`);
+  w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${dflt};`);
 }

@@ -23,11 +23,11 @@ import type { CheckedClause, CheckedExemption, Condition, Operand, Program } fro
 import type { Contribution, VersionPlan } from '../semantics/plan.js';
 import { emitDecisions, emitOutcomes, OutcomeAnswers, type DecisionConstant } from './answers.js';
 import { junction, leaf, negate, type Expr, type LeafEnv } from './conditions.js';
-import { DecideAnalysis } from './decide-analysis.js';
+import { DecideAnalysis, emitGate, emitMasks } from './decide-analysis.js';
 import { emitChunked } from './decide-chunked.js';
 import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
-import { asExpr, includes, shift, type QuantifierCode } from './quantifiers.js';
+import { asExpr, includes, inputRead, shift, type QuantifierCode } from './quantifiers.js';
 import type { RuntimeUse } from './runtime.js';
 import { Scope, type Read } from './scope.js';
 
@@ -73,7 +73,7 @@ export class VersionDecide implements LeafEnv {
   cachedValues: CachedValue[] = [];
   private cachedByKey = new Map<unknown, CachedValue>();
 
-  /** `partTypes`: with declared outcomes, each outcome's part type (`ContentDecision`). */
+  /** `partTypes`: with declared outcomes, each outcome's part type (`ContentDecision`). `mixed`: some versions declare outcomes, some do not. */
   constructor(
     readonly program: Program,
     readonly index: number,
@@ -82,6 +82,7 @@ export class VersionDecide implements LeafEnv {
     readonly runtime: RuntimeUse,
     private readonly quantifiers: QuantifierCode,
     private readonly partTypes: readonly string[] = [],
+    private readonly mixed = false,
   ) {
     this.fn = internal(`decide${index}`);
     this.scope = Scope.of(program);
@@ -102,14 +103,14 @@ export class VersionDecide implements LeafEnv {
   }
 
   emitConstants(w: Writer, version: string): void {
-    if (!this.several) emitDecisions(w, this.runtime, this.outcomes[0]!, version);
+    if (!this.several) emitDecisions(w, this.runtime, this.outcomes[0]!, version, this.mixed);
     else emitOutcomes(w, this.runtime, this.program, this.outcomes, this.partTypes, this.combine, this.index);
   }
 
   // ---- the leaves' environment (LeafEnv) -------------------------------------------------------
 
   read(f: Read): string {
-    return this.scope.read(f, 'input');
+    return inputRead(this.scope, f);
   }
 
   absent(o: Operand): boolean {
@@ -146,6 +147,14 @@ export class VersionDecide implements LeafEnv {
 
   condition(c: Condition): Expr {
     return this.expr(c);
+  }
+
+  dayNumber(code: string): string {
+    return `${this.runtime.use('dayNumber')}(${code})`;
+  }
+
+  hoisted(_o: Operand): boolean {
+    return false;
   }
 
   /**
@@ -480,31 +489,12 @@ export class VersionDecide implements LeafEnv {
   }
 
   emitMasks(w: Writer): void {
-    this.analysis.masks.forEach((mask, i) => {
-      const items = internal(`s${i}`);
-      w.line(`const ${items} = ${this.scope.read({ root: null, path: mask.path }, 'input')};`);
-      for (const v of mask.variables) w.line(`let ${v} = 0;`);
-      w.block(`for (let $i = 0; $i < ${items}.length; $i++) {`, () => {
-        w.block(`switch (${items}[$i]) {`, () => {
-          for (const [member, [variable, bit]] of mask.bits) w.line(`case ${jsString(member)}: ${variable} |= ${bit}; break;`);
-        });
-      });
-    });
+    emitMasks(w, this.analysis, this.scope);
   }
 
   /** Early default: when every red line and rule needs a bit, and none of those bits is set. */
   emitGate(w: Writer, dflt: string): void {
-    const union = new Map<string, number>();
-    for (const answers of this.outcomes) {
-      for (const { clause } of answers.plan.contributions) {
-        const n = this.analysis.needs(clause.when);
-        if (n === null) return;
-        for (const [v, bits] of n) union.set(v, (union.get(v) ?? 0) | bits);
-      }
-    }
-    if (union.size === 0) return;
-    const tests = [...union].map(([v, bits]) => `(${v} & ${bits})`);
-    w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${dflt};`);
+    emitGate(w, this.analysis, this.outcomes.flatMap((o) => o.plan.contributions.map((c) => c.clause)), dflt);
   }
 }
 

@@ -92,7 +92,8 @@ class ModuleModel {
     const quantifiers = new QuantifierCode(runtime, types);
     const versions = plan.versions.map((v, i) => {
       const partTypes = v.program.outcomes.map((o) => types.outcomeTypes.get(o.name) ?? '');
-      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes);
+      const mixed = set.versions.some((p) => p.declaredOutcomes) && set.versions.some((p) => !p.declaredOutcomes);
+      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes, mixed);
     });
     const traces = new TraceCode(set, runtime, quantifiers);
     const checks = new ValidationCode(runtime);
@@ -114,8 +115,13 @@ class ModuleModel {
     // decide: date dispatch, then the version's hot path.
     w.line('/**');
     w.line(' * The decision for a valid input (see `validate`), by the version in force on its date.');
-    w.line(' * Returns a shared, frozen object; allocates nothing. Throws NoVersionInForceError for an');
-    w.line(' * input dated before the first version.');
+    if (set.versions.some((p) => p.declaredOutcomes)) {
+      w.line(' * Returns a shared, frozen object (each combination of outcomes is built on its first use).');
+      w.line(' * Throws NoVersionInForceError for an input dated before the first version.');
+    } else {
+      w.line(' * Returns a shared, frozen object; allocates nothing. Throws NoVersionInForceError for an');
+      w.line(' * input dated before the first version.');
+    }
     w.line(' */');
     w.block(`export function decide(input${ts(`: ${input}`)})${ts(': Decision')} {`, () => {
       if (set.dateField === null) {

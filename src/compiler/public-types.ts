@@ -104,6 +104,10 @@ export function outcomeTypes(plan: SetPlan, types: TypeModel, quantifiers: boole
       }
     }
   }
+  // Clause and exemption names in declaration order, versions oldest first.
+  const declared: string[] = [];
+  for (const { program } of plan.versions) for (const c of [...program.redlines, ...program.rules, ...program.exemptions]) add(declared, c.name);
+  const inOrder = (names: readonly string[]) => [...names].sort((x, y) => declared.indexOf(x) - declared.indexOf(y));
   for (const [outcome, byBasis] of branches) {
     const name = types.outcomeTypes.get(outcome)!;
     const scale = types.scales.get(scaleOf.get(outcome)!)!.members;
@@ -119,8 +123,8 @@ export function outcomeTypes(plan: SetPlan, types: TypeModel, quantifiers: boole
       if (durations.length > 0) out.push(`      /** ISO 8601, the unit as written; only on an action that carries a duration. */`);
       if (durations.length > 0) out.push(`      readonly duration?: ${union(durations)};`);
       out.push(`      readonly basis: ${jsString(basis)};`);
-      out.push(`      readonly clause: ${basis === 'default' ? 'null' : union(b.clauses)};`);
-      out.push(`      readonly exemption: ${basis === 'exemption' ? union(b.exemptions) : 'null'};`);
+      out.push(`      readonly clause: ${basis === 'default' ? 'null' : union(inOrder(b.clauses))};`);
+      out.push(`      readonly exemption: ${basis === 'exemption' ? union(inOrder(b.exemptions)) : 'null'};`);
       out.push('      readonly because: readonly string[];');
       out.push('    }');
     }

@@ -68,13 +68,27 @@ export abstract class Walker implements Caller {
   quantified(c: Extract<Condition, { kind: 'any' | 'all' }>): Expr {
     return this.code.call(c.quantifier, c.kind, this);
   }
+
+  dayNumber(code: string): string {
+    return `${this.code.runtime.use('dayNumber')}(${code})`;
+  }
+
+  hoisted(_o: Operand): boolean {
+    return false;
+  }
 }
 
 /** Plain reads below the input: explanations, which evaluate every condition and need no speed. */
 export class PlainEnv extends Walker {
   read(f: Read): string {
-    return this.scope.read(f, 'input');
+    return inputRead(this.scope, f);
   }
+}
+
+/** A read below the input (outside every `where`, no element is in scope). */
+export function inputRead(scope: Scope, f: Read): string {
+  if (f.root !== null) throw new Error(`internal error: a read of quantifier ${f.root}'s element outside its where`);
+  return scope.read(f, 'input');
 }
 
 /** `set.includes(member)`; a set read through an absent value holds nothing. */
@@ -145,6 +159,10 @@ class LoopEnv extends Walker {
     return this.param(`${f.root} ${JSON.stringify(f.path)}`, type, (caller) => caller.read(f));
   }
 
+  override hoisted(o: Operand): boolean {
+    return this.outside(o);
+  }
+
   override computed(o: Computed): Expr {
     if (!this.outside(o)) return super.computed(o);
     return { code: this.param(o, this.code.tsType(o, this.scope), (caller) => asExpr(o, caller).code), prec: 'atom' };
@@ -185,7 +203,11 @@ export class QuantifierCode {
     const where: Expr = q.where === null ? { code: 'true', prec: 'atom' } : env.condition(q.where);
     const name = this.loop(use, q, where, absent, env.params);
     const args = [list, ...env.params.map((p) => p.argument(caller))];
-    return { code: `${name}(${args.join(', ')})`, prec: 'atom' };
+    const call = `${name}(${args.join(', ')})`;
+    if (use === 'match' || env.params.length === 0) return { code: call, prec: 'atom' };
+    // An empty list needs none of the arguments (a date a year back is text to build).
+    const empty = use === 'count' ? '0' : String(use === 'all');
+    return { code: `(${length} === 0 ? ${empty} : ${call})`, prec: 'atom' };
   }
 
   private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[]): string {

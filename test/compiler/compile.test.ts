@@ -21,6 +21,7 @@ const ALL = [
   'policies/youtube',
   'policies/meta',
   'test/compiler/fixtures/history',
+  'test/compiler/fixtures/mixed',
 ];
 
 const text = (path: string, target: 'ts' | 'js', file = target === 'ts' ? 'index.ts' : 'index.js') =>

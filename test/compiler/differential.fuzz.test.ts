@@ -25,6 +25,7 @@ const POLICIES = [
   'policies/youtube',
   'policies/meta',
   'test/compiler/fixtures/history',
+  'test/compiler/fixtures/mixed',
 ];
 
 const TOTAL = Number(process.env['BYLAW_FUZZ_RUNS'] ?? 1_000_000);

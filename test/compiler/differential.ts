@@ -23,6 +23,7 @@ export const DIFFERENTIAL_POLICIES = [
   'policies/youtube',
   'policies/meta',
   'test/compiler/fixtures/history',
+  'test/compiler/fixtures/mixed',
 ];
 
 function sameJson(actual: unknown, expected: unknown, what: string): void {

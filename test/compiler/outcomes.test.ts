@@ -163,7 +163,7 @@ describe('compiled module: the Bylaw 2 fixture (three outcomes, every construct)
     const cases: [Input, string][] = [
       [post(), 'PT12H'],
       [post({ topics: ['abuse'], reports: 11 }, { joined: '2024-03-20' }), 'PT168H'],
-      [post({ topics: ['abuse'] }, { strikes: [{ date: '2024-03-01', topic: 'abuse', severe: false }] }), 'P7D'],
+      [post({ topics: ['abuse'] }, { strikes: [{ date: '2024-03-01', topic: 'abuse', severe: false, tags: [] }] }), 'P7D'],
       [post({ topics: [] }, { flags: [3], logins: ['2024-03-30'] }), 'P1M'],
     ];
     for (const [input, duration] of cases) {
