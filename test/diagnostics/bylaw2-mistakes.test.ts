@@ -312,6 +312,19 @@ describe('outcomes and actions (BL305–BL307, BL303)', () => {
     });
   });
 
+  it('a rule shadowed by a red line in one outcome (BL403, per outcome): the other outcome still decides', () => {
+    const checked = check('redline l\n  when video.policies has spam\n  then remove\n  because "x"\n' + rule('video.policies has spam and video.strike_count > 3', 'remove, warning'));
+    only(checked, {
+      code: 'BL403',
+      severity: 'warning',
+      underlined: 'r',
+      message: 'rule `r` never decides in `content`: red line `l` fires whenever it does',
+      help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+      notes: ['`l` (`remove`) is declared here @ 1:9'],
+    });
+    expect(checked.policy).not.toBeNull();
+  });
+
   it('an outcome the rule does not name is not compared', () => {
     clean(rule('video.policies has harassment', 'remove') + 'exemption e\n  from r\n  when video.strike_count == 0\n  then age_restrict, terminate\n  because "y"\n');
   });

@@ -150,10 +150,14 @@ rule r when active >= 2 then yes
     expect(fires(p('x.policies has all {spam, hate}'), { ...base, policies: ['hate', 'harassment', 'spam'] })).toBe(true);
   });
 
-  it('a list may be long: every element is counted', () => {
+  it('a list may be long: every element is counted, up to the input limit of 10,000', () => {
     const p = policy(`${HISTORY}rule r when count(s in x.strikes where s.severe) == 5000 then yes\n`);
     const strikes = Array.from({ length: 10_000 }, (_, i) => strike('2024-01-01', 'spam', i % 2 === 0));
     expect(fires(p, { ...base, strikes })).toBe(true);
+    expect(decideUnknown(p, { ...base, strikes: [...strikes, strike('2024-01-01')] })).toEqual({
+      ok: false,
+      errors: [{ path: 'strikes', message: 'a list of 10001 elements is longer than the most an input may hold, 10000' }],
+    });
   });
 });
 
