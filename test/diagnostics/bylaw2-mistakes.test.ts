@@ -252,6 +252,12 @@ describe('outcomes and actions (BL305–BL307, BL303)', () => {
     });
   });
 
+  it('a thousand actions for one outcome: one report, and a help of bounded length', () => {
+    const checked = check(rule('video.policies has spam', Array.from({ length: 1000 }, () => 'warning').join(', ')));
+    expect(checked.diagnostics.map((d) => [d.code, d.message])).toEqual([['BL306', '1000 actions for the outcome `channel`']]);
+    expect(checked.diagnostics[0]!.help).toBe(`a clause names at most one action per outcome: keep one of ${Array.from({ length: 8 }, () => '`warning`').join(', ')}, …`);
+  });
+
   it('an exemption more severe than its rule in one outcome (BL303, per outcome)', () => {
     const body =
       rule('video.policies has harassment', 'remove, warning') +
