@@ -405,7 +405,7 @@ class ExpressionChecker {
         help: near
           ? `did you mean \`${lists.find((l) => l.path === near)!.text}\`?`
           : lists.length > 0
-            ? `lists and sets beside it: ${lists.map((l) => `\`${l.text}\``).join(', ')}`
+            ? `lists and sets beside it: ${lists.slice(0, 8).map((l) => `\`${l.text}\``).join(', ')}${lists.length > 8 ? ', …' : ''}`
             : 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
       });
       return ERROR;

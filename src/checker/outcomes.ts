@@ -213,7 +213,8 @@ export class ActionResolver {
     const [first, ...extra] = refs as [A.ActionRef, ...A.ActionRef[]];
     const span = { ...extra[0]!.span, end: extra[extra.length - 1]!.span.end };
     const choices = refs.map((r) => `\`${writtenText(r)}\``);
-    const keep = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    // A line of hundreds of actions is not worth printing in full.
+    const keep = refs.length > 8 ? `one of ${choices.slice(0, 8).join(', ')}, …` : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
     const [message, help] = this.outcomes.declared
       ? [`${refs.length === 2 ? 'two' : refs.length} actions for the outcome \`${outcome.name}\``, `${what === 'clause' ? 'a clause' : '`default`'} names at most one action per outcome: keep ${keep}`]
       : [

@@ -91,7 +91,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       }
       case 'SetType': {
         if (ref.keyword.name !== 'set') {
-          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` has a type argument' });
+          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` and `list<T>` have a type argument' });
           return null;
         }
         const element = resolveType(ref.element);

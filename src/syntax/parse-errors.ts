@@ -266,7 +266,7 @@ function actionListOf(tokens: readonly IToken[], i: number): IToken | null {
 const MISPLACED: Readonly<Record<string, { readonly expected: RegExp; readonly help: string }>> = {
   where: { expected: /^expected `when`/, help: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`' },
   except: {
-    expected: /^expected (`then`|a declaration|`and`)/,
+    expected: /^expected (`then`|a declaration)/,
     help: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
   },
 };

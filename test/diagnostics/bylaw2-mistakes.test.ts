@@ -252,6 +252,12 @@ describe('outcomes and actions (BL305–BL307, BL303)', () => {
     });
   });
 
+  it('a thousand actions for one outcome: one report, and a help of bounded length', () => {
+    const checked = check(rule('video.policies has spam', Array.from({ length: 1000 }, () => 'warning').join(', ')));
+    expect(checked.diagnostics.map((d) => [d.code, d.message])).toEqual([['BL306', '1000 actions for the outcome `channel`']]);
+    expect(checked.diagnostics[0]!.help).toBe(`a clause names at most one action per outcome: keep one of ${Array.from({ length: 8 }, () => '`warning`').join(', ')}, …`);
+  });
+
   it('an exemption more severe than its rule in one outcome (BL303, per outcome)', () => {
     const body =
       rule('video.policies has harassment', 'remove, warning') +
@@ -310,6 +316,19 @@ describe('outcomes and actions (BL305–BL307, BL303)', () => {
       message: '`probation`, the least severe action of `Trust`, carries a duration',
       help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
     });
+  });
+
+  it('a rule shadowed by a red line in one outcome (BL403, per outcome): the other outcome still decides', () => {
+    const checked = check('redline l\n  when video.policies has spam\n  then remove\n  because "x"\n' + rule('video.policies has spam and video.strike_count > 3', 'remove, warning'));
+    only(checked, {
+      code: 'BL403',
+      severity: 'warning',
+      underlined: 'r',
+      message: 'rule `r` never decides in `content`: red line `l` fires whenever it does',
+      help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+      notes: ['`l` (`remove`) is declared here @ 1:9'],
+    });
+    expect(checked.policy).not.toBeNull();
   });
 
   it('an outcome the rule does not name is not compared', () => {

@@ -514,7 +514,7 @@ describe('names and types (BL2xx)', () => {
       ['flag: bool(0..1)', { underlined: 'bool(0..1)', message: 'only `int` takes bounds, not `bool`', help: 'write `bool` without bounds' }],
       ['count: int(5..1)', { underlined: 'int(5..1)', message: 'empty range: 5 is greater than 1', help: 'write the lower bound first: `int(LOW..HIGH)`' }],
       ['tags: set', { underlined: 'set', message: '`set` needs an element type', help: 'write `set<Enum>`' }],
-      ['name: string<Role>', { underlined: 'string<Role>', message: '`string` takes no type argument', help: 'only `set<Enum>` has a type argument' }],
+      ['name: string<Role>', { underlined: 'string<Role>', message: '`string` takes no type argument', help: 'only `set<Enum>` and `list<T>` have a type argument' }],
       ['again: Appeal', { underlined: 'Appeal', message: 'record `Appeal` contains itself', help: 'records are finite trees: a record cannot have a field of its own type, directly or through others' }],
     ];
     for (const [field, expected] of cases) expectOnly(checkPolicy(`record Appeal { ${field} }\n`), { code: 'BL210', ...expected });
