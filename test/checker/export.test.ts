@@ -135,8 +135,8 @@ describe('a mapping shared by the versions of a set', () => {
       'set',
     );
     expect(seen(c)).toEqual([
-      'BL506 doxing: `doxing` is not a red line or rule of the policy',
-      'BL506 "2022-01-01": `2022-01-01` is not a version of this policy',
+      'BL555 doxing: `doxing` is not a red line or rule of the policy',
+      'BL555 "2022-01-01": `2022-01-01` is not a version of this policy',
       'BL505 doxxing: clause `doxxing` can decide a restriction but has no category or ground',
     ]);
   });

@@ -447,13 +447,6 @@ export const CASES: readonly CodeCase[] = [
     help: 'add `statement harassment category STATEMENT_CATEGORY_… ground terms "…"` (or `ground law "…"` for illegal content)',
   },
   {
-    code: 'BL506',
-    fixture: 'BL506-unknown-name',
-    underlined: 'doxxing',
-    message: '`doxxing` is not a red line or rule of the policy',
-    help: 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt',
-  },
-  {
     code: 'BL507',
     fixture: 'BL507-mapped-twice',
     underlined: 'harassment',
@@ -523,5 +516,12 @@ export const CASES: readonly CodeCase[] = [
     underlined: '1 week',
     message: 'the action carries its own duration, which the statement uses instead',
     help: '`frozen` is declared with `(duration)`, so each decision gives its own: remove `for …` here',
+  },
+  {
+    code: 'BL555',
+    fixture: 'BL555-unknown-name',
+    underlined: 'doxxing',
+    message: '`doxxing` is not a red line or rule of the policy',
+    help: 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt',
   },
 ];
