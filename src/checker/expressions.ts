@@ -1,7 +1,7 @@
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { closestMatch, didYouMean } from '../diagnostics/suggest.js';
 import { isoDatesFor, isValidIsoDate } from '../ast/dates.js';
 import type { Condition, EnumType, FieldOperand, Operand, Quantifier, RecordType, Root, Type, Value } from './program.js';
 import { durationOf } from './outcomes.js';
@@ -9,6 +9,7 @@ import { hasInvalidField } from './resolve-types.js';
 import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
 import { BOOL, comparable, DATE, isOrdered, STRING, typeName } from './types.js';
 import { guardKey, guardedWhenFalse, guardedWhenTrue, guardText } from './guards.js';
+import { bindersIn, countComparedHelp, guardHelp, listsBeside, outsideWhere, shown, unknownNameHelp } from './expression-help.js';
 
 /** An expression after name resolution, before we know what its position needs. */
 type Typed =
@@ -39,6 +40,8 @@ export interface ExpressionEnv {
   readonly contextKind: (name: string) => ContextKind;
   /** A fresh quantifier id, unique within the program. */
   readonly nextQuantifier: () => number;
+  /** The source text of a span, for help that quotes the policy (absent: help without quotes). */
+  readonly source?: (span: Span) => string;
 }
 
 /**
@@ -47,12 +50,12 @@ export interface ExpressionEnv {
  * read where its clause's `when` holds).
  */
 export function checkCondition(expr: A.Expr, env: ExpressionEnv, guards: readonly string[] = []): Condition | null {
-  return new ExpressionChecker(env, guards).condition(expr);
+  return new ExpressionChecker(env, guards, expr).condition(expr);
 }
 
 /** Type-checks a context body: a condition, or a value (an int or a date). */
 export function checkContextBody(expr: A.Expr, env: ExpressionEnv): { condition: Condition } | { value: Operand } | null {
-  const checker = new ExpressionChecker(env, []);
+  const checker = new ExpressionChecker(env, [], expr);
   const typed = checker.typedBody(expr);
   if (typed === null) return null;
   return typed;
@@ -69,12 +72,34 @@ class ExpressionChecker {
   private readonly binders: Binder[] = [];
   /** Guard keys (guards.ts) of the optional fields known present here. */
   private readonly guards: Set<string>;
+  /** Every quantifier of the whole condition by the name it binds: to explain a use outside its `where`. */
+  private readonly quantifiers: ReadonlyMap<string, A.QuantifierExpr>;
+  /** The innermost test being checked (a comparison, `in`, `has`): what a help quotes. */
+  private test: A.Expr | null = null;
 
   constructor(
     private readonly env: ExpressionEnv,
     guards: readonly string[],
+    whole: A.Expr,
   ) {
     this.guards = new Set(guards);
+    this.quantifiers = bindersIn(whole);
+  }
+
+  /** Checks a test, remembering it as the one a help quotes. */
+  private testing(expr: A.Expr, check: () => Typed): Typed {
+    const outer = this.test;
+    this.test = expr;
+    try {
+      return check();
+    } finally {
+      this.test = outer;
+    }
+  }
+
+  /** The source of the test being checked, or of `expr` when there is none (a field read as a condition). */
+  private testText(expr: A.Expr): string | null {
+    return shown(this.env.source, (this.test ?? expr).span);
   }
 
   /** A context body: a condition where the expression is one, else a value of an ordered type. */
@@ -148,11 +173,11 @@ class ExpressionChecker {
       case 'Quantifier':
         return this.quantifier(expr);
       case 'Compare':
-        return this.compare(expr);
+        return this.testing(expr, () => this.compare(expr));
       case 'In':
-        return this.in(expr);
+        return this.testing(expr, () => this.in(expr));
       case 'Has':
-        return this.has(expr);
+        return this.testing(expr, () => this.has(expr));
     }
   }
 
@@ -213,7 +238,7 @@ class ExpressionChecker {
       this.notAValue(name, head!.span);
       return ERROR;
     }
-    this.unknownName(name, head!.span);
+    this.unknownName(name, head!.span, expr);
     return ERROR;
   }
 
@@ -254,7 +279,9 @@ class ExpressionChecker {
     for (const [i, segment] of segments.entries()) {
       if (type.kind !== 'record') {
         // Named as written: `post.author.handle`, not `author.handle`.
-        this.bag.report('BL202', `\`${[rootName, ...path].join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
+        const whole = [rootName, ...path].join('.');
+        const help = type.kind === 'list' || type.kind === 'set' ? `to count its elements, write \`count(x in ${whole})\`` : undefined;
+        this.bag.report('BL202', `\`${whole}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span, { help });
         return ERROR;
       }
       const record: RecordType = type;
@@ -274,7 +301,7 @@ class ExpressionChecker {
       if (field.optional && !(last && readsPresence) && !this.guards.has(guardKey(root, path))) {
         const read = [rootName, ...path].join('.');
         this.bag.report('BL214', `\`${read}\` may be absent: it is read without an \`exists\` test`, expr.span, {
-          help: `test it first, in the same \`and\`: \`${read} exists and ${guardText(expr, rootName, segments)}\``,
+          help: guardHelp(read, this.testText(expr), guardText(expr, rootName, segments)),
           notes: [{ message: `\`${field.name}\` is declared optional (\`?\`) here`, span: field.span }],
         });
         return ERROR;
@@ -322,8 +349,11 @@ class ExpressionChecker {
       return ERROR;
     }
     if (duration.unit === 'hour') {
+      const days = Math.ceil(duration.count / 24);
+      const base = shown(this.env.source, expr.base.span);
+      const moved = `${base ? `${base} ${expr.op} ` : ''}${days} day${days === 1 ? '' : 's'}`;
       this.bag.report('BL216', 'a date is a day: it cannot move by hours', expr.duration.span, {
-        help: `move it by days instead: \`${Math.ceil(duration.count / 24)} day${Math.ceil(duration.count / 24) === 1 ? '' : 's'}\``,
+        help: `move it by whole days instead: \`${moved}\`${duration.count % 24 === 0 ? '' : ` (${duration.count} hours, rounded up)`}`,
       });
       return ERROR;
     }
@@ -368,8 +398,15 @@ class ExpressionChecker {
     const collection = this.operand(this.typed(expr.collection), null);
     if (!collection) return ERROR;
     if (collection.kind !== 'field' || (collection.type.kind !== 'list' && collection.type.kind !== 'set')) {
+      const root = collection.kind !== 'field' ? null : collection.root === null ? this.env.inputType : this.binders.find((b) => b.id === collection.root)?.type;
+      const lists = collection.kind === 'field' ? listsBeside(root ?? null, collection.path, expr.collection) : [];
+      const near = collection.kind === 'field' ? closestMatch(collection.path.join('.'), lists.map((l) => l.path)) : undefined;
       this.bag.report('BL217', `\`${expr.keyword.name}\` goes over a list or a set, not \`${typeName(collection.type)}\``, expr.collection.span, {
-        help: 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
+        help: near
+          ? `did you mean \`${lists.find((l) => l.path === near)!.text}\`?`
+          : lists.length > 0
+            ? `lists and sets beside it: ${lists.map((l) => `\`${l.text}\``).join(', ')}`
+            : 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
       });
       return ERROR;
     }
@@ -384,7 +421,11 @@ class ExpressionChecker {
     const element = collection.type.element;
     const id = this.env.nextQuantifier();
     this.binders.push({ name, id, type: element });
+    // Inside `where`, a help quotes the element's own test, not the comparison around the quantifier.
+    const outer = this.test;
+    this.test = null;
     const where = expr.where ? this.condition(expr.where) : null;
+    this.test = outer;
     this.binders.pop();
     if (expr.where && !where) return ERROR;
     const quantifier: Quantifier = { id, name, collection, element, where, span: expr.span };
@@ -409,12 +450,20 @@ class ExpressionChecker {
     });
   }
 
-  private unknownName(name: string, span: Span): void {
+  private unknownName(name: string, span: Span, read?: A.Expr): void {
     const { scope, inputName } = this.env;
+    const quantifier = this.quantifiers.get(name);
+    if (quantifier) {
+      // `count(s in … where …) > 0 and s.date > …`: the element is named outside its quantifier.
+      const test = read ? this.testText(read) : this.test ? shown(this.env.source, this.test.span) : name;
+      const { message, help } = outsideWhere(quantifier, test, this.env.source);
+      this.bag.report('BL201', message, span, { help, notes: [{ message: `\`${name}\` is bound here`, span: quantifier.binder.span }] });
+      return;
+    }
     const candidates = [...scope.namesOf('context'), ...(inputName ? [inputName] : [])];
     this.bag.report('BL201', `unknown name \`${name}\``, span, {
       // `True`, `FALSE`: the literals are keywords, but a miscased one reads as a name.
-      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? 'a condition names a context, a field of the input or a literal',
+      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? unknownNameHelp(name, this.env.inputName, this.env.inputType),
     });
   }
 
@@ -527,6 +576,8 @@ class ExpressionChecker {
   }
 
   private mismatchHelp(left: Operand, right: Operand): string | undefined {
+    const count = [left, right].find((o): o is Extract<Operand, { kind: 'count' }> => o.kind === 'count');
+    if (count && (left.type.kind === 'date' || right.type.kind === 'date')) return countComparedHelp(count.quantifier, this.env.source);
     // `post.author.followers == world_leader`: point at the field that holds that enum.
     const literal = [left, right].find((o): o is Extract<Operand, { kind: 'literal' }> => o.kind === 'literal' && o.type.kind === 'enum');
     if (literal && this.env.inputType) {
@@ -541,7 +592,10 @@ class ExpressionChecker {
     if (!operand) return ERROR;
     if (operand.type.kind === 'set') {
       this.bag.report('BL205', `\`in\` tests one value; \`${typeName(operand.type)}\` is a set`, expr.span, {
-        help: `to test whether the set holds ${expr.set.elements.length === 1 ? 'it' : 'any of them'}, write ${anyOf(expr.element, expr.set.elements)}`,
+        help:
+          expr.set.elements.length === 1
+            ? `to test whether the set holds it, write ${anyOf(expr.element, expr.set.elements)}`
+            : `to test whether the set holds any of them, write \`${simpleText(expr.element) ?? 'SET'} has any ${shown(this.env.source, expr.set.span) ?? '{…}'}\``,
       });
       return ERROR;
     }
@@ -594,16 +648,23 @@ class ExpressionChecker {
     const set = this.operand(this.typed(expr.set), null);
     if (!set) return ERROR;
     if (set.type.kind !== 'set' || set.kind !== 'field') {
+      const list = shown(this.env.source, expr.set.span) ?? 'LIST';
       this.bag.report('BL206', `\`has\` needs a set, found \`${typeName(set.type)}\``, expr.set.span, {
-        help: set.type.kind === 'enum' ? 'to test a single value, write `==` or `in {…}`' : 'only `set<Enum>` fields have members',
+        help:
+          set.type.kind === 'enum'
+            ? 'to test a single value, write `==` or `in {…}`'
+            : set.type.kind === 'list'
+              ? `to test the elements of a list, write \`any(x in ${list} where …)\``
+              : 'only `set<Enum>` fields have members',
       });
       return ERROR;
     }
     const element = set.type.element;
     if (expr.mode === 'one' && expr.member.kind === 'SetLiteral') {
-      const names = expr.member.elements;
+      const named = simpleText(expr.set) ?? 'SET';
+      const members = shown(this.env.source, expr.member.span) ?? '{…}';
       this.bag.report('BL205', '`has` tests one member at a time', expr.member.span, {
-        help: `for any of them write \`${simpleText(expr.set) ?? 'SET'} has any {…}\` (or ${anyOf(expr.set, names)}); for all of them, \`has all {…}\``,
+        help: `for any of them write \`${named} has any ${members}\`; for all of them, \`${named} has all ${members}\``,
       });
       return ERROR;
     }
@@ -613,7 +674,9 @@ class ExpressionChecker {
       const tests = members.map((m) => this.member(set, element, m, m.span));
       if (tests.some((t) => t === null)) return ERROR;
       if (tests.length === 0) {
-        this.bag.report('BL205', `\`has ${expr.mode} {}\` names no member`, expr.member.span, { help: 'list at least one member' });
+        this.bag.report('BL205', `\`has ${expr.mode} {}\` names no member`, expr.member.span, {
+          help: `\`has ${expr.mode} {}\` would ${expr.mode === 'any' ? 'never' : 'always'} hold: list the members to test, as in \`has ${expr.mode} {${element.members.slice(0, 2).join(', ')}}\``,
+        });
         return ERROR;
       }
       const operands = tests as Condition[];

@@ -171,6 +171,7 @@ class UnitChecker {
       onContextReference: (name) => contexts.referenced(name),
       contextKind: (name) => contexts.kind(name),
       nextQuantifier: () => this.quantifiers++,
+      source: (span) => this.text(span),
     };
     contexts.checkAll(env);
     const ordered = contexts.ordered();

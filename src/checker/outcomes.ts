@@ -34,8 +34,10 @@ const UNITS: Readonly<Record<string, DurationUnit>> = {
 export function durationOf(literal: A.DurationLiteral, bag: DiagnosticBag): Duration | null {
   const unit = UNITS[literal.unit.name];
   if (!unit) {
+    // After `1` the singular is meant, after any other count the plural (`3 dayz` is `3 days`).
+    const names = Object.keys(UNITS).sort((a, b) => Number(a.endsWith('s') === (literal.count.value === 1)) - Number(b.endsWith('s') === (literal.count.value === 1)));
     bag.report('BL216', `\`${literal.unit.name}\` is not a unit of time`, literal.unit.span, {
-      help: didYouMean(literal.unit.name, Object.keys(UNITS)) ?? 'units: `hours`, `days`, `weeks`, `months`, `years` (or the singular)',
+      help: didYouMean(literal.unit.name, names) ?? 'units: `hours`, `days`, `weeks`, `months`, `years` (or the singular)',
     });
     return null;
   }
@@ -121,35 +123,28 @@ export class ActionResolver {
   ) {}
 
   /** The actions of a `then` (at least one) or a `default`; null after reporting a problem. */
-  resolve(actions: readonly A.ActionRef[], span: Span): ActionRef[] | null {
+  resolve(actions: readonly A.ActionRef[], span: Span, what: 'clause' | 'default' = 'clause'): ActionRef[] | null {
     const resolved: ActionRef[] = [];
-    const first = new Map<number, A.ActionRef>();
+    const written = new Map<number, A.ActionRef[]>();
     let ok = true;
-    for (const written of actions) {
-      const action = this.action(written);
+    for (const ref of actions) {
+      const action = this.action(ref);
       if (!action) {
         ok = false;
         continue;
       }
-      const earlier = first.get(action.outcome);
-      if (earlier) {
-        const outcome = this.outcomes.list[action.outcome]!;
-        this.bag.report(
-          'BL306',
-          this.outcomes.declared ? `two actions for the outcome \`${outcome.name}\`` : 'a clause of a one-outcome policy has one action',
-          written.span,
-          {
-            notes: [{ message: `\`${earlier.member.name}\` is already its action`, span: earlier.span }],
-            help: this.outcomes.declared
-              ? 'a clause names at most one action per outcome; keep the one it decides'
-              : 'to decide several things at once, declare outcomes (`outcome content: Content`) on scales of their own',
-          },
-        );
-        ok = false;
-        continue;
+      const same = written.get(action.outcome);
+      if (same) same.push(ref);
+      else {
+        written.set(action.outcome, [ref]);
+        resolved.push(action);
       }
-      first.set(action.outcome, written);
-      resolved.push(action);
+    }
+    // One report per outcome named more than once, over all its extra actions.
+    for (const [outcome, refs] of written) {
+      if (refs.length < 2) continue;
+      this.tooMany(this.outcomes.list[outcome]!, refs, what);
+      ok = false;
     }
     if (!ok) return null;
     if (resolved.length === 0) {
@@ -161,7 +156,7 @@ export class ActionResolver {
 
   /** Every outcome's default: the `default` declaration's, or the least severe member. */
   defaults(decl: A.DefaultDecl | null): ActionRef[] | null {
-    const given = decl ? this.resolve(decl.actions, decl.span) : [];
+    const given = decl ? this.resolve(decl.actions, decl.span, 'default') : [];
     if (!given) return null;
     return this.outcomes.list.map((o, i): ActionRef => given.find((a) => a.outcome === i) ?? { outcome: i, member: o.scale.members[0]!, rank: 0, duration: null });
   }
@@ -199,7 +194,7 @@ export class ActionResolver {
     const timed = o.scale.timed.includes(name);
     if (timed && !written.duration) {
       this.bag.report('BL307', `\`${name}\` needs a duration`, written.span, {
-        help: `\`${o.scale.name}\` declares \`${name}(duration)\`: write \`${name} for 3 days\`, say`,
+        help: `\`${o.scale.name}\` declares \`${name}(duration)\`: give it one, as in \`${name} for 1 week\``,
       });
       return null;
     }
@@ -214,15 +209,35 @@ export class ActionResolver {
     return { outcome: i, member: name, rank: o.scale.members.indexOf(name), duration };
   }
 
+  private tooMany(outcome: OutcomeDecl, refs: readonly A.ActionRef[], what: 'clause' | 'default'): void {
+    const [first, ...extra] = refs as [A.ActionRef, ...A.ActionRef[]];
+    const span = { ...extra[0]!.span, end: extra[extra.length - 1]!.span.end };
+    const choices = refs.map((r) => `\`${writtenText(r)}\``);
+    const keep = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    const [message, help] = this.outcomes.declared
+      ? [`${refs.length === 2 ? 'two' : refs.length} actions for the outcome \`${outcome.name}\``, `${what === 'clause' ? 'a clause' : '`default`'} names at most one action per outcome: keep ${keep}`]
+      : [
+          `${what === 'clause' ? 'a clause' : 'the `default`'} of a one-outcome policy has one action`,
+          `keep ${keep}; to decide several things at once, declare outcomes (\`outcome content: Content\`) on scales of their own`,
+        ];
+    this.bag.report('BL306', message, span, { notes: [{ message: `\`${first.member.name}\` is its first action`, span: first.span }], help });
+  }
+
   private notOnScale(written: A.ActionRef, outcomes: readonly OutcomeDecl[]): void {
     const members = outcomes.flatMap((o) => o.scale.members);
     const where = outcomes.length === 1 ? `the scale \`${outcomes[0]!.scale.name}\`` : 'any outcome scale';
     this.bag.report('BL304', `\`${written.member.name}\` is not an action on ${where}`, written.member.span, {
       help:
         didYouMean(written.member.name, members) ??
-        outcomes.map((o) => `${o.scale.name}: ${o.scale.members.map((m) => `\`${m}\``).join(' < ')}`).join('; '),
+        outcomes.map((o) => `\`${o.scale.name}\`: ${o.scale.members.map((m) => `\`${m}\``).join(' < ')}`).join('; '),
     });
   }
+}
+
+/** An action as the author wrote it: `Content.remove`, `restrict for 3 days`. */
+function writtenText(ref: A.ActionRef): string {
+  const name = ref.scale ? `${ref.scale.name}.${ref.member.name}` : ref.member.name;
+  return ref.duration ? `${name} for ${ref.duration.count.raw} ${ref.duration.unit.name}` : name;
 }
 
 /** How an action is written back: `restrict for 3 days`. */

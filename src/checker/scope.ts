@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
+import { closestMatch } from '../diagnostics/suggest.js';
 
 export type Symbol =
   | { readonly kind: 'enum'; readonly decl: A.EnumDecl }
@@ -38,6 +40,9 @@ export class Scope {
   }
 }
 
+/** What `use … except` may leave out: what a version can replace with its own (LANGUAGE-2 §7). */
+const EXCEPTABLE: ReadonlySet<Symbol['kind']> = new Set(['context', 'redline', 'rule', 'exemption']);
+
 const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
   Enum: 'enum',
   Record: 'record',
@@ -55,6 +60,9 @@ const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
  */
 export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag, excluded: ReadonlyMap<string, readonly A.Identifier[]> = new Map()): Scope {
   const scope = new Scope();
+  // Names an `except` misspelt (`warnings_block` for `warning_blocks`): the version's own
+  // declaration of the right name is then the same mistake, not a second one (BL105).
+  const misspelt = new Set<string>();
   for (const file of files) {
     checkHeaders(file, bag);
     const left = excluded.get(file.span.file) ?? [];
@@ -75,9 +83,17 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag,
       const name = decl.name.name;
       if (leftOut.has(name)) {
         found.add(name);
-        continue;
+        if (EXCEPTABLE.has(kind)) continue;
+        // Types, scales and the input are shared by everything else the module declares.
+        for (const n of left.filter((l) => l.name === name)) {
+          bag.report('BL109', `\`${name}\` is ${KIND_WORDS[kind]}: \`except\` leaves out clauses and contexts only`, n.span, {
+            notes: [{ message: `${KIND_WORDS[kind]} \`${name}\` is declared here`, span: decl.name.span }],
+            help: 'to change a type, declare the version\'s own in a module of its own; `except` is for a clause or context the version replaces',
+          });
+        }
       }
       const existing = scope.symbols.get(name);
+      if (existing && misspelt.has(name)) continue;
       if (existing) {
         bag.report('BL105', `\`${name}\` is declared twice`, decl.name.span, {
           notes: [{ message: `${KIND_WORDS[existing.kind]} \`${name}\` is declared here`, span: existing.decl.name.span }],
@@ -87,10 +103,19 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag,
       }
       scope.symbols.set(name, { kind, decl: item } as Symbol);
     }
+    const module = basename(file.span.file, '.policy');
+    const candidates = file.items.flatMap((i) => {
+      const kind = SYMBOL_KINDS[i.kind];
+      return kind && EXCEPTABLE.has(kind) ? [(i as A.ClauseDecl | A.ContextDecl).name.name] : [];
+    });
     for (const name of left) {
       if (found.has(name.name)) continue;
-      bag.report('BL109', `\`${name.name}\` is not declared in the module this \`use\` brings in`, name.span, {
-        help: '`except` leaves out clauses and contexts the module itself declares; check the name',
+      const meant = closestMatch(name.name, candidates);
+      if (meant) misspelt.add(meant);
+      bag.report('BL109', `module \`${module}\` declares no \`${name.name}\``, name.span, {
+        help: meant
+          ? `did you mean \`${meant}\`?`
+          : `\`except\` names clauses and contexts that \`${module}\` itself declares${candidates.length > 0 ? `: ${candidates.slice(0, 8).map((c) => `\`${c}\``).join(', ')}${candidates.length > 8 ? ', …' : ''}` : ''}`,
       });
     }
   }

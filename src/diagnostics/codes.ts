@@ -37,7 +37,6 @@ export const CODES = {
   BL107: { severity: 'error', title: 'policy set without a date field' },
   BL108: { severity: 'error', title: 'duplicate header item' },
   BL109: { severity: 'error', title: '`except` names something the module does not declare' },
-  BL110: { severity: 'error', title: 'versions decide different outcomes' },
   // Names and types: BL2xx
   BL201: { severity: 'error', title: 'unknown name' },
   BL202: { severity: 'error', title: 'unknown field' },

@@ -90,6 +90,8 @@ export interface VersionPlan {
   readonly outcomes: readonly OutcomePlan[];
   /** For each rule (by name): the indices of the exemptions naming it, in its preference order. */
   readonly preference: ReadonlyMap<string, readonly number[]>;
+  /** Each exemption's levels, outcome by outcome (an outcome it names nothing in: 0): what `preference` compares. */
+  readonly exemptionLevels: readonly (readonly number[])[];
 }
 
 export interface SetPlan {
@@ -207,7 +209,7 @@ export function planVersion(program: Program): VersionPlan {
     };
     return { index: o, decl, contributions, cascade: cascadeOf(contributions), fallback };
   });
-  const plan: VersionPlan = { program, outcomes, preference };
+  const plan: VersionPlan = { program, outcomes, preference, exemptionLevels: vectors };
   versionPlans.set(program, plan);
   return plan;
 }

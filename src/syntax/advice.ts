@@ -77,7 +77,7 @@ export const ARITHMETIC_HELP = {
 } as const;
 
 export const OPTIONAL_HELP = {
-  declaration: (name: string) => `the \`?\` follows the type: \`${name}: TYPE?\``,
+  declaration: (name: string, type: string | null) => `the \`?\` follows the type: \`${name}: ${type ?? 'TYPE'}?\``,
   read: (path: string) => `test that the field is there before reading it: \`${path} exists and …\``,
 } as const;
 

@@ -37,7 +37,9 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       retype(token, T.DateLiteral);
     } else if (type === T.DecimalLiteral) {
       const operator = prev && T.compareTokens.some((c) => c === prev.tokenType) ? prev.image : null;
-      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help: fractionHelp(token.image, operator) });
+      const duration = prev && [T.Plus, T.Minus, T.For].includes(prev.tokenType) && tokens[i + 1]?.tokenType === T.Identifier;
+      const help = duration ? `a duration counts whole units: round \`${token.image}\`, or count a smaller unit` : fractionHelp(token.image, operator);
+      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help });
       retype(token, T.IntLiteral);
     } else if (type === T.QuestionMark) {
       const next = tokens[i + 1];
@@ -46,7 +48,7 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
         continue;
       }
       if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token) && next?.tokenType === T.Colon) {
-        ctx.bag.report('BL018', `\`${prev.image}?\` marks the name, not the type`, span(prev, token), { help: OPTIONAL_HELP.declaration(prev.image) });
+        ctx.bag.report('BL018', `\`${prev.image}?\` marks the name, not the type`, span(prev, token), { help: OPTIONAL_HELP.declaration(prev.image, typeAfter(tokens, i + 2)) });
       } else if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
         const path = pathEndingAt(out) ?? prev.image;
         ctx.bag.report('BL018', `\`${prev.image}?\` is not how an optional field is read`, span(prev, token), { help: OPTIONAL_HELP.read(path) });
@@ -81,8 +83,12 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
         continue;
       }
       const strings = prev.tokenType === T.StringLiteral || next.tokenType === T.StringLiteral;
+      const unitless = unitlessShift(tokens, i, out);
       if (strings) {
         ctx.bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not join or match strings`, span(token), { help: STRING_MATCHING_HELP });
+      } else if (unitless) {
+        // `post.date + 90`: date arithmetic, short of the duration's unit.
+        ctx.bag.report('BL015', `a date moves by a duration: \`${next.image}\` needs a unit`, span(token, next), { help: unitless });
       } else {
         ctx.bag.report('BL015', `\`${token.image}\` is not an operator: Bylaw has no arithmetic`, span(token), { help: arithmeticHelp(tokens, i, out) });
       }
@@ -98,9 +104,34 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
   return out;
 }
 
-/** `COUNT UNIT` starts at `i`: an integer and a name (the checker knows the units and says so). */
+/** `COUNT UNIT` starts at `i`: a number and a name (the checker knows the units; a fraction is BL014's). */
 function isDurationAt(tokens: readonly IToken[], i: number): boolean {
-  return tokens[i]?.tokenType === T.IntLiteral && tokens[i + 1]?.tokenType === T.Identifier;
+  const count = tokens[i]?.tokenType;
+  return (count === T.IntLiteral || count === T.DecimalLiteral) && tokens[i + 1]?.tokenType === T.Identifier;
+}
+
+/** The type written from token `i` when it is one simple name (`string`, `Policy`), else null. */
+function typeAfter(tokens: readonly IToken[], i: number): string | null {
+  const name = tokens[i];
+  const after = tokens[i + 1]?.tokenType;
+  return name?.tokenType === T.Identifier && after !== T.Less && after !== T.LParen ? name.image : null;
+}
+
+/**
+ * `post.date + 90`: date arithmetic (as `datesNear` reads it) by a bare integer — a duration
+ * without its unit. The help, or null when the arithmetic is of another kind.
+ */
+function unitlessShift(tokens: readonly IToken[], i: number, before: readonly IToken[]): string | null {
+  const op = tokens[i]!.image;
+  const next = tokens[i + 1]!;
+  const left = pathEndingAt(before);
+  if (!left || !datesNear(tokens, i, before[before.length - 1]!) || (op !== '+' && op !== '-') || next.tokenType !== T.IntLiteral) return null;
+  return `write the unit after the number: \`${left} ${op} ${next.image} days\` (or \`weeks\`, \`months\`, \`years\`)`;
+}
+
+/** The arithmetic at token `i` is on dates: its left operand is named like one, or a date literal is near. */
+function datesNear(tokens: readonly IToken[], i: number, prev: IToken): boolean {
+  return /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
 }
 
 /** The token ends a type in a field declaration: `string`, `list<Strike>`, `int(0..)` after `name:`. */
@@ -153,18 +184,14 @@ function skipOperand(tokens: readonly IToken[], i: number): number {
 }
 
 /**
- * Date arithmetic, arithmetic on two fields, or on a field and a number: each has its nearest
- * fix. `FIELD + n CMP LITERAL` (an int, or a date and n days) has an exact one, spelt out.
+ * Date arithmetic other than by a duration, arithmetic on two fields, or on a field and a number:
+ * each has its nearest fix. `FIELD + n CMP INT` has an exact one, spelt out.
  */
 function arithmeticHelp(tokens: readonly IToken[], i: number, before: readonly IToken[]): string {
   const prev = before[before.length - 1]!;
   const next = tokens[i + 1]!;
   const left = pathEndingAt(before);
-  const dates = /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
-  const op = tokens[i]!.image;
-  if (dates && left && next.tokenType === T.IntLiteral && (op === '+' || op === '-')) {
-    return `a date moves by a duration, a count with its unit: \`${left} ${op} ${next.image} days\``;
-  }
+  const dates = datesNear(tokens, i, prev);
   const exact = dates ? null : exactRewrite(tokens, i, left);
   if (exact) return `compare the values directly: \`${exact}\` says the same`;
   if (dates) return ARITHMETIC_HELP.dates;

@@ -3,6 +3,7 @@ import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { isValidIsoDate } from '../ast/dates.js';
+import { closestMatch } from '../diagnostics/suggest.js';
 import { tokenSpan } from './lexer.js';
 import { statementDecl } from './to-ast-statement.js';
 
@@ -60,6 +61,17 @@ function inSourceOrder(a: IToken[], b: IToken[]): IToken[] {
 function offsetOf(element: CstElement): number {
   return isToken(element) ? element.startOffset : (element.location?.startOffset ?? 0);
 }
+
+/** Other languages' names for Bylaw's quantifiers (`every` is a keyword, reported by the parser). */
+const QUANTIFIER_SYNONYMS: Readonly<Record<string, string>> = {
+  some: 'any',
+  exists: 'any',
+  forall: 'all',
+  len: 'count',
+  length: 'count',
+  size: 'count',
+  filter: 'count',
+};
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '0': '\0' };
 
@@ -287,17 +299,23 @@ export class Builder {
     const keyword = this.ident(token(cst, 'quantifier'));
     const where = nodes(cst, 'where')[0];
     const span = this.span(cst);
+    const binder = this.ident(token(cst, 'binder'));
+    const collection = this.operand(node(cst, 'collection'));
     if (keyword.name !== 'count' && keyword.name !== 'any' && keyword.name !== 'all') {
+      const meant = QUANTIFIER_SYNONYMS[keyword.name.toLowerCase()] ?? closestMatch(keyword.name, ['count', 'any', 'all']);
+      const list = collection.kind === 'Path' ? collection.segments.map((s) => s.name).join('.') : 'LIST';
       this.bag.report('BL019', `\`${keyword.name}(…)\` is not a quantifier`, keyword.span, {
-        help: 'a list is counted or tested with `count(x in LIST where …)`, `any(x in LIST where …)` or `all(x in LIST where …)`; Bylaw has no other functions',
+        help: meant
+          ? `did you mean \`${meant}\`, as in \`${meant}(${binder.name} in ${list} where …)\`?`
+          : 'a list is counted or tested with `count(x in LIST where …)`, `any(x in LIST where …)` or `all(x in LIST where …)`; Bylaw has no other functions',
       });
     }
     return {
       kind: 'Quantifier',
       quantifier: keyword.name as 'count' | 'any' | 'all',
       keyword,
-      binder: this.ident(token(cst, 'binder')),
-      collection: this.operand(node(cst, 'collection')),
+      binder,
+      collection,
       where: where ? this.expression(where) : null,
       span,
     };

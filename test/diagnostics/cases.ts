@@ -129,16 +129,16 @@ export const CASES: readonly CodeCase[] = [
   {
     code: 'BL015',
     fixture: 'BL015-arithmetic',
-    underlined: '+',
-    message: '`+` is not an operator: Bylaw has no arithmetic',
-    help: 'compare the date directly: `post.date > 2024-08-07` says the same',
+    underlined: '+ 90',
+    message: 'a date moves by a duration: `90` needs a unit',
+    help: 'write the unit after the number: `post.date + 90 days` (or `weeks`, `months`, `years`)',
   },
   {
     code: 'BL016',
     fixture: 'BL016-several-actions',
-    underlined: ', suspend',
-    message: 'a clause has one action',
-    help: 'keep one, `then remove` or `then suspend`; when several clauses fire, the most severe action decides, so another clause can decide the other',
+    underlined: 'and suspend',
+    message: 'actions are separated by commas, not `and`',
+    help: 'write `then remove, suspend`: one action for each outcome the clause decides',
   },
   {
     code: 'BL017',
@@ -151,8 +151,22 @@ export const CASES: readonly CodeCase[] = [
     code: 'BL018',
     fixture: 'BL018-optional-field',
     underlined: 'reply_to?',
-    message: '`reply_to?` is an optional field, which Bylaw does not support',
-    help: 'every field is always present: give the field a value that means "not given" and test that, such as a `none` member of an enum, `0` for a count, or a `bool` such as `has_note`',
+    message: '`reply_to?` marks the name, not the type',
+    help: 'the `?` follows the type: `reply_to: string?`',
+  },
+  {
+    code: 'BL019',
+    fixture: 'BL019-unknown-quantifier',
+    underlined: 'some',
+    message: '`some(…)` is not a quantifier',
+    help: 'did you mean `any`, as in `any(w in video.warnings where …)`?',
+  },
+  {
+    code: 'BL020',
+    fixture: 'BL020-unknown-mark',
+    underlined: 'days',
+    message: '`(days)` is not a mark of a scale member',
+    help: 'a member whose every use carries a duration is written `NAME(duration)`, as in `restrict(duration)`',
   },
   // ---------------------------------------------------------------- modules and policy sets
   {
@@ -222,6 +236,14 @@ export const CASES: readonly CodeCase[] = [
     message: '`version` is given twice',
     help: 'a file has at most one `version`',
     notes: ['first given here'],
+  },
+  {
+    code: 'BL109',
+    fixture: 'BL109-except-unknown',
+    file: 'example/v2.policy',
+    underlined: 'warnings_block',
+    message: 'module `rules` declares no `warnings_block`',
+    help: 'did you mean `warning_blocks`?',
   },
   // ---------------------------------------------------------------- names and types
   {
@@ -318,6 +340,35 @@ export const CASES: readonly CodeCase[] = [
     message: '`-1` is outside the bounds of `post.author.followers`, declared `int(0..)`',
     help: 'values of `post.author.followers` lie in `0..`; a comparison with a value outside them never depends on the input',
   },
+  {
+    code: 'BL214',
+    fixture: 'BL214-unguarded-optional',
+    underlined: 'piece.newsworthiness.public_interest',
+    message: '`piece.newsworthiness` may be absent: it is read without an `exists` test',
+    help: 'test it first, in the same `and`: `piece.newsworthiness exists and piece.newsworthiness.public_interest == high`',
+    notes: ['`newsworthiness` is declared optional (`?`) here'],
+  },
+  {
+    code: 'BL216',
+    fixture: 'BL216-invalid-duration',
+    underlined: 'dayz',
+    message: '`dayz` is not a unit of time',
+    help: 'did you mean `days`?',
+  },
+  {
+    code: 'BL217',
+    fixture: 'BL217-quantifier-not-over-list',
+    underlined: 'video.strikes',
+    message: '`count` goes over a list or a set, not `int`',
+    help: 'lists and sets beside it: `video.strike_history`',
+  },
+  {
+    code: 'BL218',
+    fixture: 'BL218-name-already-bound',
+    underlined: 'w',
+    message: '`w` already names an enclosing quantifier',
+    help: 'give the element a name of its own, such as a single letter',
+  },
   // ---------------------------------------------------------------- clauses
   {
     code: 'BL301',
@@ -348,6 +399,42 @@ export const CASES: readonly CodeCase[] = [
     underlined: 'remvoe',
     message: '`remvoe` is not an action on the scale `Action`',
     help: 'did you mean `remove`?',
+  },
+  {
+    code: 'BL305',
+    fixture: 'BL305-action-on-two-scales',
+    underlined: 'remove',
+    message: '`remove` is on the scales of `content` and `channel`',
+    help: 'say which: `Content.remove` or `Channel.remove`',
+  },
+  {
+    code: 'BL306',
+    fixture: 'BL306-two-actions-one-outcome',
+    underlined: 'age_restrict',
+    message: 'two actions for the outcome `content`',
+    help: 'a clause names at most one action per outcome: keep `remove` or `age_restrict`',
+    notes: ['`remove` is its first action'],
+  },
+  {
+    code: 'BL307',
+    fixture: 'BL307-duration-missing',
+    underlined: 'strike',
+    message: '`strike` needs a duration',
+    help: '`Channel` declares `strike(duration)`: give it one, as in `strike for 1 week`',
+  },
+  {
+    code: 'BL308',
+    fixture: 'BL308-invalid-outcome',
+    underlined: 'Acount',
+    message: 'unknown scale `Acount`',
+    help: 'did you mean `Account`?',
+  },
+  {
+    code: 'BL309',
+    fixture: 'BL309-least-severe-timed',
+    underlined: 'restrict(duration)',
+    message: '`restrict`, the least severe action of `Account`, carries a duration',
+    help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
   },
   // ---------------------------------------------------------------- warnings
   {
@@ -516,6 +603,13 @@ export const CASES: readonly CodeCase[] = [
     underlined: '1 week',
     message: 'the action carries its own duration, which the statement uses instead',
     help: '`frozen` is declared with `(duration)`, so each decision gives its own: remove `for …` here',
+  },
+  {
+    code: 'BL410',
+    fixture: 'BL410-exists-never-absent',
+    underlined: 'piece.unrest_severity exists',
+    message: '`piece.unrest_severity` is never absent: `exists` is always true here',
+    help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
   },
   {
     code: 'BL555',

@@ -397,13 +397,13 @@ describe('names and types (BL2xx)', () => {
       code: 'BL203',
       underlined: 'Action',
       message: '`Action` is a scale, not a type',
-      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
     });
     expectOnly(checkPolicy('record Appeal { outcome: Zzzzzz }\n'), {
       code: 'BL203',
       underlined: 'Zzzzzz',
       message: 'unknown type `Zzzzzz`',
-      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
     });
   });
 
@@ -638,7 +638,7 @@ describe('clauses (BL3xx)', () => {
       code: 'BL304',
       underlined: 'obliterate',
       message: '`obliterate` is not an action on the scale `Action`',
-      help: 'actions: `allow` < `notice` < `remove` < `lock` < `suspend`',
+      help: '`Action`: `allow` < `notice` < `remove` < `lock` < `suspend`',
     });
   });
 });

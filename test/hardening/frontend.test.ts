@@ -165,7 +165,7 @@ describe('front end: huge and deep inputs', () => {
     const span = leaf.span;
     const operands: Condition[] = Array.from({ length: 100_000 }, (_, i): Condition =>
       i % 2
-        ? { kind: 'compare', op: '!=', left: { kind: 'field', path: ['author', 'followers'], type: { kind: 'int', min: 0, max: null }, span }, right: { kind: 'literal', value: i, type: { kind: 'int', min: null, max: null }, span }, span }
+        ? { kind: 'compare', op: '!=', left: { kind: 'field', root: null, path: ['author', 'followers'], type: { kind: 'int', min: 0, max: null }, span }, right: { kind: 'literal', value: i, type: { kind: 'int', min: null, max: null }, span }, span }
         : { kind: 'not', operand: { kind: 'not', operand: leaf, span }, span },
     );
     const big: Condition = { kind: op, operands, span };

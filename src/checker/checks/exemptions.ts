@@ -66,20 +66,26 @@ export function checkExemptionReach(plan: VersionPlan, contexts: ReadonlyMap<str
         }
       }
     }
-    if (meets) reportOutranked(exemption, index, [...outranking].sort((a, b) => a - b).map((j) => [j, exemptions[j]!] as const), more, bag);
+    if (meets) reportOutranked(plan, index, [...outranking].sort((a, b) => a - b), more, bag);
     else reportDisjoint(exemption, targets, bag);
   });
 }
 
-function reportOutranked(exemption: CheckedExemption, index: number, by: readonly (readonly [number, CheckedExemption])[], more: boolean, bag: DiagnosticBag): void {
-  const names = listOf([...by.map(([, e]) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
-  const notes: Note[] = by.map(([j, e]) => ({
-    message: `\`${e.name}\` (\`${e.action}\`) is declared here${j < index ? ', before it' : ''}`,
-    span: e.nameSpan,
+function reportOutranked(plan: VersionPlan, index: number, outranking: readonly number[], more: boolean, bag: DiagnosticBag): void {
+  const { exemptions } = plan.program;
+  const exemption = exemptions[index]!;
+  const by = outranking.map((j) => exemptions[j]!);
+  const names = listOf([...by.map((e) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
+  // `before it` only where the order decides: between exemptions equally severe in every outcome.
+  const levels = plan.exemptionLevels;
+  const tie = (j: number) => levels[j]!.every((level, o) => level === levels[index]![o]);
+  const notes: Note[] = outranking.map((j) => ({
+    message: `\`${exemptions[j]!.name}\` (\`${exemptions[j]!.action}\`) is declared here${tie(j) ? ', before it' : ''}`,
+    span: exemptions[j]!.nameSpan,
   }));
   bag.report('BL407', `exemption \`${exemption.name}\` never applies: ${names} ${by.length === 1 && !more ? 'applies' : 'apply'} whenever it would`, exemption.nameSpan, {
     notes,
-    help: `a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]![1].name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
+    help: `a fired rule takes the least severe exemption that applies to it (${plan.program.declaredOutcomes ? 'compared outcome by outcome, in the order the outcomes are declared; ' : ''}the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]!.name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
   });
 }
 
