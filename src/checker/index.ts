@@ -67,7 +67,7 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
  * Reachability warnings (BL402, BL403, BL407, BL408) depend on the version: a rule in a shared
  * module may be shadowed by one version's red line and decide in the others, an exemption
  * outranked by another only where both are used; a `statement` in a module may name a clause
- * or version only some versions have (BL506). Such a diagnostic is kept only when it holds in
+ * or version only some versions have (BL555). Such a diagnostic is kept only when it holds in
  * every version that includes the file; everything else passes through.
  */
 const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408', UNKNOWN_IN_VERSION]);

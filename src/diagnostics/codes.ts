@@ -81,7 +81,6 @@ export const CODES = {
   BL503: { severity: 'error', title: 'one-value field written twice' },
   BL504: { severity: 'error', title: '`because` texts too long for a statement' },
   BL505: { severity: 'error', title: 'clause without category and ground' },
-  BL506: { severity: 'error', title: 'statement names something the policy lacks' },
   BL507: { severity: 'error', title: 'mapped twice' },
   BL508: { severity: 'error', title: 'key without its text' },
   BL509: { severity: 'error', title: 'text over the database\'s limit' },
@@ -92,6 +91,7 @@ export const CODES = {
   BL552: { severity: 'warning', title: 'text the database drops' },
   BL553: { severity: 'warning', title: 'version without a public URL' },
   BL554: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
+  BL555: { severity: 'warning', title: 'statement names something the policy lacks' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

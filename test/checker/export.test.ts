@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/load-policy.js';
 import { checkFiles, underlined, type Checked } from '../support/policies.js';
 
 /**
@@ -135,10 +136,19 @@ describe('a mapping shared by the versions of a set', () => {
       'set',
     );
     expect(seen(c)).toEqual([
-      'BL506 doxing: `doxing` is not a red line or rule of the policy',
-      'BL506 "2022-01-01": `2022-01-01` is not a version of this policy',
+      'BL555 doxing: `doxing` is not a red line or rule of the policy',
+      'BL555 "2022-01-01": `2022-01-01` is not a version of this policy',
       'BL505 doxxing: clause `doxxing` can decide a restriction but has no category or ground',
     ]);
+  });
+});
+
+describe('a version file checked alone, with the set\'s shared mapping', () => {
+  it('checks, warning about the names only other versions have (`bylaw diff v2.policy v3.policy` loads each alone)', () => {
+    const loaded = loadPolicy('policies/twitter/v2_public_interest_notice.policy');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(new Set(loaded.diagnostics.map((d) => d.code))).toEqual(new Set(['BL555']));
+    expect(loaded.policy!.versions[0]!.exportMapping!.versions).toEqual({ '2019-06-27': { url: 'https://blog.twitter.com/en_us/topics/company/2019/publicinterest' } });
   });
 });
 

@@ -534,13 +534,6 @@ export const CASES: readonly CodeCase[] = [
     help: 'add `statement harassment category STATEMENT_CATEGORY_… ground terms "…"` (or `ground law "…"` for illegal content)',
   },
   {
-    code: 'BL506',
-    fixture: 'BL506-unknown-name',
-    underlined: 'doxxing',
-    message: '`doxxing` is not a red line or rule of the policy',
-    help: 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt',
-  },
-  {
     code: 'BL507',
     fixture: 'BL507-mapped-twice',
     underlined: 'harassment',
@@ -617,5 +610,12 @@ export const CASES: readonly CodeCase[] = [
     underlined: 'piece.unrest_severity exists',
     message: '`piece.unrest_severity` is never absent: `exists` is always true here',
     help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
+  },
+  {
+    code: 'BL555',
+    fixture: 'BL555-unknown-name',
+    underlined: 'doxxing',
+    message: '`doxxing` is not a red line or rule of the policy',
+    help: 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt',
   },
 ];

@@ -14,8 +14,13 @@ import type { CheckedClause, Program } from '../program.js';
 import type { Scope } from '../scope.js';
 import { readMapping, type ReadMapping } from './export-mapping.js';
 
-/** Names a mapping in a module may give that only some versions have: judged across the set (checker/index.ts). */
-export const UNKNOWN_IN_VERSION: Code = 'BL506';
+/**
+ * A name the version lacks: a warning, since a module's mapping serves every version and a
+ * version file may be checked alone (`bylaw diff v2.policy v3.policy`); across a set it is kept
+ * only when no version has the name (checker/index.ts). What the name was meant for is then
+ * unmapped, an error of its own (BL501, BL505).
+ */
+export const UNKNOWN_IN_VERSION: Code = 'BL555';
 
 const CODES: Readonly<Record<string, Code>> = {
   'unmapped-action': 'BL501',
@@ -23,9 +28,9 @@ const CODES: Readonly<Record<string, Code>> = {
   'field-written-twice': 'BL503',
   'because-too-long': 'BL504',
   'unmapped-clause': 'BL505',
-  'unknown-outcome': 'BL506',
-  'unknown-action': 'BL506',
-  'unknown-clause': 'BL506',
+  'unknown-outcome': 'BL555',
+  'unknown-action': 'BL555',
+  'unknown-clause': 'BL555',
   'missing-other-text': 'BL508',
   'text-too-long': 'BL509',
   'invalid-ground': 'BL510',
@@ -74,8 +79,7 @@ export function checkExport(files: readonly A.PolicyFile[], root: A.PolicyFile, 
     local.report(code, message, span, { help: helpFor(problem), notes });
   }
   bag.add(local.items);
-  const fatal = local.items.some((d) => d.severity === 'error' && d.code !== UNKNOWN_IN_VERSION);
-  return fatal ? null : ownPart(read.mapping, program);
+  return local.hasErrors ? null : ownPart(read.mapping, program);
 }
 
 /** The part of a mapping shared by several versions that this version has: its outcomes, actions and clauses. */
