@@ -9,6 +9,7 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { generateSql, createTableSql, DIALECTS } from '../../src/compiler/sql/index.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
+import type { Decision } from '../../src/semantics/decision.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { decideInDuckDb, expectSameDecisions } from './support/duckdb.js';
@@ -147,7 +148,7 @@ describe('escaped strings compare right in DuckDB', () => {
     );
     await runner.run(sql);
     const rows = await runner.query('SELECT author.handle AS handle, action FROM nul_posts_decisions');
-    const expected = handles.map((h) => evaluate(set, { date: '2020-01-01', author: { handle: h, role: 'ordinary', verified: false, followers: 0, strikes: 0 }, target: 'none', categories: [], topic: 'none', public_interest: false, offline_harm_risk: 'none' }).action);
+    const expected = handles.map((h) => (evaluate(set, { date: '2020-01-01', author: { handle: h, role: 'ordinary', verified: false, followers: 0, strikes: 0 }, target: 'none', categories: [], topic: 'none', public_interest: false, offline_harm_risk: 'none' }) as Decision).action);
     expect(rows.map((r) => [r['handle'], r['action']])).toEqual(handles.map((h, i) => [h, expected[i]]));
     expect(expected).toEqual(['remove', 'allow', 'allow', 'allow', 'allow']);
   });
