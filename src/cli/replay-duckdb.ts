@@ -6,6 +6,7 @@
 import { OutputFile } from '../atomic-write.js';
 import { INVALID, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
+import { outcomeParts, type AnyDecision } from '../semantics/decision.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type ReplayResult } from '../sql/duckdb-runner.js';
 import { writeFailure } from './files.js';
 import { UsageError, type CommandContext } from './io.js';
@@ -84,6 +85,19 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
   );
 }
 
+/**
+ * A decision's `action\tbasis` keys, one per outcome: Bylaw 1's as the JS replay counts them;
+ * with declared outcomes each outcome's named, its action with its duration (`channel: strike
+ * P1W\trule`), so the counts and the transition matrix list every outcome.
+ */
+export function outcomeKeys(decision: AnyDecision): { readonly name: string; readonly key: string }[] {
+  const declared = 'outcomes' in decision;
+  return outcomeParts(decision).map(({ name, part }) => ({
+    name,
+    key: `${declared ? `${name}: ` : ''}${part.action}${part.duration ? ` ${part.duration}` : ''}\t${part.basis}`,
+  }));
+}
+
 /** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */
 export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const counts = new Map<string, number>();
@@ -91,15 +105,18 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const transitions = new Map<string, [number, [number, ExampleRef][]]>();
   for (const cell of result.cells) {
     if (cell.decision === null) continue;
-    const key = `${cell.decision.action}\t${cell.decision.basis}`;
-    counts.set(key, (counts.get(key) ?? 0) + cell.count);
-    if (!against) continue;
-    const before = cell.against ? `${cell.against.action}\t${cell.against.basis}` : INVALID;
-    const k = `${before}\u0000${key}`;
-    let entry = transitions.get(k);
-    if (!entry) transitions.set(k, (entry = [0, []]));
-    entry[0] += cell.count;
-    entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    const before = cell.against ? outcomeKeys(cell.against) : [];
+    for (const { name, key } of outcomeKeys(cell.decision)) {
+      counts.set(key, (counts.get(key) ?? 0) + cell.count);
+      if (!against) continue;
+      // The same outcome on the old side (a Bylaw 1 policy's only one stands for any).
+      const old = before.find((b) => b.name === name) ?? (before.length === 1 && before[0]!.name === 'action' ? before[0] : undefined);
+      const k = `${old?.key ?? INVALID}\u0000${key}`;
+      let entry = transitions.get(k);
+      if (!entry) transitions.set(k, (entry = [0, []]));
+      entry[0] += cell.count;
+      entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    }
   }
   const chunk: ChunkResult = {
     lines: result.rows,

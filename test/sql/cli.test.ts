@@ -30,6 +30,32 @@ describe('bylaw compile --target sql', () => {
   });
 });
 
+describe('sets that declare outcomes', () => {
+  it('compile --target sql writes the view for every dialect', async () => {
+    const set = loadPolicy('policies/meta').policy!;
+    for (const dialect of ['duckdb', 'spark', 'trino'] as const) {
+      const out = join(dir, `meta-${dialect}`);
+      const result = await runCli(['compile', 'policies/meta', '--target', 'sql', '--dialect', dialect, '-o', out]);
+      expect(result.code).toBe(0);
+      const text = readFileSync(join(out, 'posts_decisions.sql'), 'utf8');
+      expect(text).toBe(generateSql(set, { dialect }));
+      expect(text).toContain(dialect === 'spark' ? 'AS `account_duration`' : 'AS "account_duration"');
+    }
+  });
+
+  it('replay --engine duckdb counts each outcome of the golden cases', async () => {
+    const cases = (JSON.parse(readFileSync('test/golden/youtube.cases.json', 'utf8')) as { cases: { id: string; input: object }[] }).cases;
+    const input = join(dir, 'youtube.jsonl');
+    writeFileSync(input, cases.map((c) => JSON.stringify({ id: c.id, ...c.input })).join('\n') + '\n');
+    const result = await runCli(['replay', 'policies/youtube', '--engine', 'duckdb', '--input', input]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`decided ${cases.length}, bad lines 0`);
+    expect(result.stdout).toMatch(/channel: strike P1W +rule +\d+/);
+    expect(result.stdout).toMatch(/content: remove +rule +\d+/);
+  });
+});
+
 describe('bylaw replay --engine duckdb', () => {
   it('prints the summary and lists bad rows', async () => {
     const post = {

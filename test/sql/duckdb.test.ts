@@ -127,6 +127,14 @@ describe('several outcomes, lists, optionals and date windows: random inputs', (
         expect(rows.filter((r) => r['account_exemption'] === 'lenient').length).toBeGreaterThan(10);
       },
     ],
+    [
+      'test/sql/fixtures/constructs.policy',
+      3_000,
+      (rows) => {
+        for (const clause of ['nested', 'quantities']) expect(rows.filter((r) => r['account_clause'] === clause).length, clause).toBeGreaterThan(30);
+        expect(rows.filter((r) => r['account_exemption'] === 'reviewed').length).toBeGreaterThan(10);
+      },
+    ],
   ];
   for (const [path, n, covers] of cases) {
     it(`${path}: ${n} inputs, both shapes`, async () => {
