@@ -104,7 +104,7 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
     [
       `CASE WHEN ${q(VALUES)} IS NOT NULL AND COALESCE(${[...plainValues(type, TOP), ...idChecks].join('\n      AND ')}, FALSE)`,
       `    THEN CASE WHEN strlen(${line}) = ${writtenLength(type, TOP)}${idLength} THEN TRUE`,
-      `      ELSE ${[...keyCounts(type, TOP, idKey), `NOT regexp_matches(${line}, ${LENIENT})`].join(' AND ')} END`,
+      `      ELSE ${[...keyCounts(type, line, [], 0, idKey), `NOT regexp_matches(${line}, ${LENIENT})`].join(' AND ')} END`,
       `    ELSE FALSE END`,
     ].join('\n');
   const plain = (s: PolicySet) => (readable ? `COALESCE(${plainFor(s, plainRecord)}, FALSE)` : 'FALSE');

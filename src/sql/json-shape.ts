@@ -3,7 +3,7 @@
  * JavaScript sees exactly those values (json-lines.ts says why each matters). Records are
  * structs of the JSON text of each value; a list of records a list of such structs, walked with
  * lambdas; an optional field is NULL when absent or null. Every test is over `place`: where a
- * record's struct is, and its JSON path in the line (with the index of each enclosing list).
+ * record's struct is (the key counts: where its JSON text is).
  */
 import type { RecordType, Type } from '../checker/program.js';
 import { dialect } from '../compiler/sql/dialect.js';
@@ -61,33 +61,17 @@ export function witnessed(type: Type): boolean {
   return type.fields.some((f) => !f.optional) && type.fields.every((f) => witnessed(f.type));
 }
 
-/** A step of a JSON path: a key, or a list index (an SQL expression, from 0). */
-type Step = { readonly key: string } | { readonly index: string };
-
-/** Where a record is: its struct, its JSON path in the line, and how many lists enclose it. */
+/** Where a record is: its struct, the JSON path of that struct in the line, and how many lists enclose it. */
 export interface Place {
   readonly value: string;
-  readonly path: readonly Step[];
+  readonly path: readonly string[];
   readonly depth: number;
 }
 
-const field = (place: Place, name: string): Place => ({ value: `${place.value}.${q(name)}`, path: [...place.path, { key: name }], depth: place.depth });
+const field = (place: Place, name: string): Place => ({ value: `${place.value}.${q(name)}`, path: [...place.path, name], depth: place.depth });
 
-/** The JSON path as SQL text: a literal, or pieces joined where a list index is spliced in. */
-function pathSql(path: readonly Step[]): string {
-  const pieces: string[] = [];
-  let text = '$';
-  for (const step of path) {
-    if ('key' in step) {
-      text += `.${JSON.stringify(step.key)}`;
-    } else {
-      pieces.push(d.string(`${text}[`), `CAST(${step.index} AS VARCHAR)`);
-      text = ']';
-    }
-  }
-  pieces.push(d.string(text));
-  return pieces.join(' || ');
-}
+/** A JSON path of keys as an SQL literal (`'$."channel"."strikes"'`), with `tail` after it. */
+const pathSql = (path: readonly string[], tail = '') => d.string(`$${path.map((p) => `.${JSON.stringify(p)}`).join('')}${tail}`);
 
 /** The JSON text of a value (NULL when absent or null), as text (a JSON value converts as JSON). */
 const text = (value: string) => `CAST(${value} AS VARCHAR)`;
@@ -102,14 +86,12 @@ const DATE_TEXT = d.string('"[0-9]{4}-[0-9]{2}-[0-9]{2}"');
 const STRING_LIST = d.string('\\[("[^"\\\\]*"(,"[^"\\\\]*")*)?\\]');
 export const INTEGER = `('BIGINT', 'UBIGINT')`;
 
-/** A list's elements, each bound to a lambda parameter (and its 1-based index). */
+/** A list's elements, each bound to a lambda parameter. */
 const element = (depth: number) => q(`$bylaw_j${depth}`);
-const position = (depth: number) => q(`$bylaw_k${depth}`);
 
 /** TRUE when `body` holds for every element (NULL counted as not). */
-function every(list: string, depth: number, body: string, indexed = false): string {
-  const params = indexed ? `${element(depth)}, ${position(depth)}` : element(depth);
-  return `COALESCE(list_bool_and(list_transform(${list}, lambda ${params}: COALESCE(${body}, FALSE))), TRUE)`;
+function every(list: string, depth: number, body: string): string {
+  return `COALESCE(list_bool_and(list_transform(${list}, lambda ${element(depth)}: COALESCE(${body}, FALSE))), TRUE)`;
 }
 
 /** A scalar's JSON text is of its JSON type. */
@@ -184,30 +166,30 @@ function valueLength(type: Type, at: Place): string {
 
 /**
  * Each object of the record has as many keys as declared (an optional one counted where the
- * line has it, null or not), duplicates counted; an optional list NULL only where the line has
- * no list there (`json_transform` also makes NULL of a value that is not a list).
+ * JSON has it, null or not), duplicates counted; an optional list is a list or null where the
+ * JSON has it (`json_transform` makes NULL of a value that is not a list, as of an absent one).
+ * Over JSON text: the line, or a list element's own text (`json_extract(…, '$.…[*]')` parses
+ * the line once per list, not once per element).
  */
-export function keyCounts(type: RecordType, place: Place, extra: string): string[] {
-  const line = q(LINE);
-  const here = place.path.length === 0 ? `json_keys(${line})` : `json_keys(${line}, ${pathSql(place.path)})`;
+export function keyCounts(type: RecordType, json: string, path: readonly string[], depth: number, extra: string): string[] {
+  const here = path.length === 0 ? `json_keys(${json})` : `json_keys(${json}, ${pathSql(path)})`;
   const required = type.fields.filter((f) => !f.optional).length;
-  const present = type.fields.filter((f) => f.optional).map((f) => ` + CASE WHEN json_exists(${line}, ${pathSql(field(place, f.name).path)}) THEN 1 ELSE 0 END`);
+  const present = type.fields.filter((f) => f.optional).map((f) => ` + CASE WHEN json_exists(${json}, ${pathSql([...path, f.name])}) THEN 1 ELSE 0 END`);
   return [
     `len(${here}) = ${required}${present.join('')}${extra}`,
     ...type.fields.flatMap((f) => {
-      const at = field(place, f.name);
+      const at = [...path, f.name];
       const t = f.type;
+      const absent = `COALESCE(json_type(${json}, ${pathSql(at)}), 'NULL')`;
       if (t.kind === 'record') {
-        const inner = keyCounts(t, at, '');
-        return f.optional ? [`(${at.value} IS NULL OR (${inner.join(' AND ')}))`] : inner;
+        const inner = keyCounts(t, json, at, depth, '');
+        return f.optional ? [`(${absent} = 'NULL' OR (${inner.join(' AND ')}))`] : inner;
       }
       if (t.kind !== 'list') return [];
-      const checks: string[] = [];
-      if (f.optional) checks.push(`(${at.value} IS NOT NULL OR COALESCE(json_type(${line}, ${pathSql(at.path)}), 'NULL') = 'NULL')`);
+      const checks = f.optional ? [`${absent} IN ('NULL', 'ARRAY')`] : [];
       if (t.element.kind === 'record') {
-        const e = element(place.depth);
-        const inner = keyCounts(t.element, { value: e, path: [...at.path, { index: `${position(place.depth)} - 1` }], depth: place.depth + 1 }, '');
-        checks.push(every(at.value, place.depth, inner.join(' AND '), true));
+        const e = element(depth);
+        checks.push(every(`json_extract(${json}, ${pathSql(at, '[*]')})`, depth, keyCounts(t.element, e, [], depth + 1, '').join(' AND ')));
       }
       return checks;
     }),
