@@ -6,6 +6,7 @@
 import { OutputFile } from '../atomic-write.js';
 import { INVALID, ReplayTotals, type ChunkResult, type ExampleRef } from '../analysis/replay.js';
 import type { PolicySet } from '../checker/program.js';
+import { SqlTargetError } from '../compiler/sql/index.js';
 import { outcomeParts, type AnyDecision } from '../semantics/decision.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type ReplayResult } from '../sql/duckdb-runner.js';
 import { writeFailure } from './files.js';
@@ -60,6 +61,7 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
       throw new UsageError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
     }
     if (error instanceof DuckDbInputError) throw new UsageError(`${options.input}: ${error.message}`);
+    if (error instanceof SqlTargetError) throw new UsageError(error.message);
     if (output && error instanceof Error && 'syscall' in error) throw writeFailure(options.output!, error);
     throw error;
   }

@@ -5,8 +5,7 @@
  * another policy; hand-made lines (every way a list, an element or an optional value can be
  * wrong, or right but written oddly), the golden cases, and fast-check mutations of random posts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -15,6 +14,7 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/sql/duckdb-runner.js';
 import { jsonLinesQuery } from '../../src/sql/json-lines.js';
+import { goldenLines as golden } from './support/hostile-lines.js';
 import { historyLines, hostilePost, metaLines, youtubeLines } from './support/hostile-outcomes.js';
 import { inputGenerator } from './support/inputs.js';
 import { checkFiles } from '../support/policies.js';
@@ -38,10 +38,10 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The golden cases' inputs as lines: with an id, and written with blanks. */
+/** The golden cases' inputs as lines (with an id, and the first without), and each again written with blanks. */
 function goldenLines(name: string): Buffer[] {
-  const cases = (JSON.parse(readFileSync(`test/golden/${name}.cases.json`, 'utf8')) as { cases: { id: string; input: object }[] }).cases;
-  return cases.flatMap((c) => [JSON.stringify({ id: c.id, ...c.input }), JSON.stringify(c.input, null, 1).replaceAll('\n', '')]).map((l) => Buffer.from(l, 'utf8'));
+  const plain = golden(name);
+  return [...plain, ...plain.map((l) => Buffer.from(JSON.stringify(JSON.parse(l.toString('utf8')), null, 1).replaceAll('\n', ''), 'utf8'))];
 }
 
 describe('DuckDB reads lists and optional fields as the JS replay does', () => {

@@ -2,4 +2,4 @@
 export { generateSql, sqlDecision, fromAll, sqlType, inputColumns, createTableSql, typeKey, decisionColumns, DECISION_COLUMNS, OUTCOME_FIELDS } from './generate.js';
 export type { SqlOptions, SqlDecision, Helper } from './generate.js';
 export { DIALECTS, isDialectName, type DialectName } from './dialect.js';
-export { answerDecision, answerDuration, decisionOfIds, idsOfDecision, type AnswerDecision, type NumberedAnswer, type NumberedOutcome, type SqlPlan } from './plan.js';
+export { SqlTargetError, answerDecision, answerDuration, decisionOfIds, idsOfDecision, type AnswerDecision, type NumberedAnswer, type NumberedOutcome, type SqlPlan } from './plan.js';

@@ -37,9 +37,17 @@ export interface SqlPlan {
   idOf(answer: Answer): number;
 }
 
+/** A set the SQL target cannot express: a usage error for whoever asked for SQL. */
+export class SqlTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SqlTargetError';
+  }
+}
+
 /**
- * Numbers the answers of a set whose versions all decide the same outcomes (names, in order).
- * Versions that differ are refused (the checker reports them as BL110 first).
+ * Numbers the answers of a set whose versions all decide the same outcomes (names, in order):
+ * one table has one set of decision columns. Versions that differ are refused.
  */
 export function numberAnswers(set: PolicySet): SqlPlan {
   const plan = planSet(set);
@@ -47,7 +55,7 @@ export function numberAnswers(set: PolicySet): SqlPlan {
   const names = latest.outcomes.map((o) => o.name);
   for (const v of set.versions) {
     if (v.declaredOutcomes !== latest.declaredOutcomes || v.outcomes.map((o) => o.name).join('\u0000') !== names.join('\u0000')) {
-      throw new Error(`the versions of \`${set.name}\` decide different outcomes: SQL needs the same ones in every version`);
+      throw new SqlTargetError(`the versions of \`${set.name}\` decide different outcomes: SQL needs the same ones in every version`);
     }
   }
   const ids = new Map<Answer, number>();

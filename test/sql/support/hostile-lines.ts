@@ -174,9 +174,9 @@ export function handmadeLines(): Buffer[] {
   ];
 }
 
-/** The inputs of the golden cases, as lines (with an id), and the first also without one. */
-export function goldenLines(): Buffer[] {
-  const cases = (JSON.parse(readFileSync('test/golden/twitter.cases.json', 'utf8')) as { cases: { id: string; input: object }[] }).cases;
+/** The inputs of the golden cases of a set, as lines (with an id), and the first also without one. */
+export function goldenLines(set = 'twitter'): Buffer[] {
+  const cases = (JSON.parse(readFileSync(`test/golden/${set}.cases.json`, 'utf8')) as { cases: { id: string; input: object }[] }).cases;
   return [...cases.map((c) => JSON.stringify({ id: c.id, ...c.input })), JSON.stringify(cases[0]!.input)].map((l) => Buffer.from(l, 'utf8'));
 }
 
