@@ -33,7 +33,7 @@ export {
 // Compile: a dependency-free TypeScript/JavaScript module, or a SQL view
 export { generate, type GenerateOptions, type Generated, type GeneratedFile, type Target } from './compiler/index.js';
 export { loadCompiled, compiledJavaScript, type CompiledModule, type CompiledDecideResult } from './compiler/load.js';
-export { generateSql, createTableSql, inputColumns, DECISION_COLUMNS, DIALECTS, isDialectName, type SqlOptions, type DialectName } from './compiler/sql/index.js';
+export { generateSql, createTableSql, inputColumns, decisionColumns, DECISION_COLUMNS, DIALECTS, isDialectName, type SqlOptions, type DialectName } from './compiler/sql/index.js';
 // Diagnostics and formatting
 export * from './diagnostics/index.js';
 export { formatPolicy, type FormatResult, type FormatOptions } from './format/format.js';

@@ -5,6 +5,8 @@
  */
 import { OutputFile } from '../../atomic-write.js';
 import type { PolicySet } from '../../checker/program.js';
+import { SqlTargetError } from '../../compiler/sql/index.js';
+import { outcomeParts, type AnyDecision } from '../../semantics/decision.js';
 import { writeFailureMessage } from '../../file-errors.js';
 import type { ChunkResult, ExampleRef } from '../chunk.js';
 import { ReplayError } from '../errors.js';
@@ -60,10 +62,24 @@ export async function replayInDuckDb(now: PolicySet, old: PolicySet | null, opti
       throw new ReplayError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
     }
     if (error instanceof DuckDbInputError) throw new ReplayError(`${options.input}: ${error.message}`);
+    if (error instanceof SqlTargetError) throw new ReplayError(error.message);
     if (output && error instanceof Error && 'syscall' in error) throw new ReplayError(writeFailureMessage(options.output!, error));
     throw error;
   }
   return { format, result };
+}
+
+/**
+ * A decision's `action\tbasis` keys, one per outcome: Bylaw 1's as the JS replay counts them;
+ * with declared outcomes each outcome's named, its action with its duration (`channel: strike
+ * P1W\trule`), so the counts and the transition matrix list every outcome.
+ */
+export function outcomeKeys(decision: AnyDecision): { readonly name: string; readonly key: string }[] {
+  const declared = 'outcomes' in decision;
+  return outcomeParts(decision).map(({ name, part }) => ({
+    name,
+    key: `${declared ? `${name}: ` : ''}${part.action}${part.duration ? ` ${part.duration}` : ''}\t${part.basis}`,
+  }));
 }
 
 /** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */
@@ -73,15 +89,18 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const transitions = new Map<string, [number, [number, ExampleRef][]]>();
   for (const cell of result.cells) {
     if (cell.decision === null) continue;
-    const key = `${cell.decision.action}\t${cell.decision.basis}`;
-    counts.set(key, (counts.get(key) ?? 0) + cell.count);
-    if (!against) continue;
-    const before = cell.against ? `${cell.against.action}\t${cell.against.basis}` : INVALID;
-    const k = `${before}\u0000${key}`;
-    let entry = transitions.get(k);
-    if (!entry) transitions.set(k, (entry = [0, []]));
-    entry[0] += cell.count;
-    entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    const before = cell.against ? outcomeKeys(cell.against) : [];
+    for (const { name, key } of outcomeKeys(cell.decision)) {
+      counts.set(key, (counts.get(key) ?? 0) + cell.count);
+      if (!against) continue;
+      // The same outcome on the old side (a Bylaw 1 policy's only one stands for any).
+      const old = before.find((b) => b.name === name) ?? (before.length === 1 && before[0]!.name === 'action' ? before[0] : undefined);
+      const k = `${old?.key ?? INVALID}\u0000${key}`;
+      let entry = transitions.get(k);
+      if (!entry) transitions.set(k, (entry = [0, []]));
+      entry[0] += cell.count;
+      entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    }
   }
   const chunk: ChunkResult = {
     lines: result.rows,
