@@ -9,6 +9,7 @@ import {
   editWhere,
   extra,
   fullCube,
+  inexactLines,
   kindsLine,
   overview,
   plural,
@@ -72,7 +73,8 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
   const { basis } = split(diff);
   const kinds = diff.regions.length === 0 ? '' : ` — ${kindsLine(diff)}`;
   out.push(`**${summaryLine(diff)}**${kinds}; ${clauseCounts}.`);
-  if (!diff.exact) out.push('', '> some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate');
+  const inexact = inexactLines(diff);
+  if (inexact) out.push('', `> ${inexact.head}`, ...inexact.atoms.map((a) => `> - ${cell(a)}`));
 
   if (diff.inputTypes.length > 0) {
     out.push('', '#### Input types (what inputs are accepted)', '');
@@ -132,7 +134,7 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
       for (const i of regions) {
         const r = diff.regions[i]!;
         const causes = regionCauses(r, g);
-        const warning = r.verified ? '' : ' ⚠ the interpreter decides this example differently';
+        const warning = r.unrealised ? ' ⚠ no input built falls in this region; it may be empty' : r.verified ? '' : ' ⚠ the interpreter decides this example differently';
         const example = r.exampleBefore ? `${code(JSON.stringify(r.exampleBefore))} → ${code(JSON.stringify(r.example))}` : code(JSON.stringify(r.example));
         const cells = [
           code(extra(diff, r.cube, cube) || 'every input above'),

@@ -1,4 +1,6 @@
-import type { Condition, EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import { collectOperand, collectPaths, recursive, signature } from './fast-parse-paths.js';
+import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 
 /**
  * A schema-directed JSON reader for replay's hot path: it reads one line's bytes straight into
@@ -266,18 +268,23 @@ export class FieldMarks {
   }
 }
 
-function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value'): Reader {
+function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value', fresh = false): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
-  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
+  // Below a list every element is an object of its own, and so is everything inside it.
+  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name], fresh));
+  const optional = type.fields.map((f) => f.optional);
+  const required = optional.filter((o) => !o).length;
   const n = names.length;
   const idKey = bytesOf('id');
   const seen = new FieldMarks(n);
   // One object per record type, filled in place for every line: its shape never changes, and a
   // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
-  // is only valid until the next line).
-  const target: Record<string, unknown> = {};
-  for (const name of names) target[name] = null;
+  // is only valid until the next line). A record with optional fields, or one inside a list,
+  // gets a new object each time, holding the fields given and no others, as JSON.parse's does.
+  const reuse = !fresh && required === n;
+  const shared: Record<string, unknown> = {};
+  if (reuse) for (const name of names) shared[name] = null;
   const matches = (b: Uint8Array, start: number, end: number, key: Uint8Array) => {
     if (end - start !== key.length) return false;
     for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
@@ -287,9 +294,12 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
     s.ws();
     if (s.b[s.i] !== 123) return FAIL;
     s.i++;
-    // Scratch space: a record type never contains itself, so one per reader is enough.
+    // Scratch space: a record type never contains itself (fastParserFor declines types that
+    // do), and readers of list elements run one element after the other, so one is enough.
     seen.next();
+    const target: Record<string, unknown> = reuse ? shared : {};
     let count = 0;
+    let given = 0;
     s.ws();
     if (s.b[s.i] === 125) {
       s.i++;
@@ -301,7 +311,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         const ke = s.strEnd;
         // Usually the fields come in declaration order: try the next expected one first.
         let field = -1;
-        if (count < n && !seen.has(count) && matches(s.b, ks, ke, keys[count]!)) field = count;
+        if (given < n && !seen.has(given) && matches(s.b, ks, ke, keys[given]!)) field = given;
         else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
         s.ws();
         if (s.b[s.i] !== 58) return FAIL;
@@ -314,11 +324,16 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
           s.id = id as string | number;
         } else {
           if (seen.has(field)) return FAIL;
-          const value = readers[field]!(s);
-          if (value === FAIL) return FAIL;
+          let value: unknown;
+          if (optional[field] && readNull(s)) value = null;
+          else {
+            value = readers[field]!(s);
+            if (value === FAIL) return FAIL;
+          }
           target[names[field]!] = value;
           seen.mark(field);
-          count++;
+          given++;
+          if (!optional[field]) count++;
         }
         s.ws();
         const c = s.b[s.i];
@@ -327,8 +342,44 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         if (c !== 44) return FAIL;
       }
     }
-    if (count !== n) return FAIL;
+    if (count !== required) return FAIL;
     return target;
+  };
+}
+
+/** `null` (an optional field may be null: the same as absent). */
+function readNull(s: Scanner): boolean {
+  const b = s.b;
+  const i = s.i;
+  if (b[i] === 110 && b[i + 1] === 117 && b[i + 2] === 108 && b[i + 3] === 108) {
+    s.i = i + 4;
+    return true;
+  }
+  return false;
+}
+
+/** A list: any number of elements up to MAX_LIST_LENGTH (past it the slow path reports it), duplicates allowed. */
+function listReader(element: Reader): Reader {
+  return (s) => {
+    if (s.b[s.i] !== 91) return FAIL;
+    s.i++;
+    s.ws();
+    const items: unknown[] = [];
+    if (s.b[s.i] === 93) {
+      s.i++;
+      return items;
+    }
+    for (;;) {
+      s.ws();
+      const x = element(s);
+      if (x === FAIL || items.length >= MAX_LIST_LENGTH) return FAIL;
+      items.push(x);
+      s.ws();
+      const c = s.b[s.i];
+      s.i++;
+      if (c === 93) return items;
+      if (c !== 44) return FAIL;
+    }
   };
 }
 
@@ -340,7 +391,7 @@ function skipString(s: Scanner): unknown {
   return s.rawString() ? '' : FAIL;
 }
 
-function readerFor(type: Type, read: ReadSet, path: readonly string[]): Reader {
+function readerFor(type: Type, read: ReadSet, path: readonly string[], fresh: boolean): Reader {
   switch (type.kind) {
     case 'bool':
       return readBool;
@@ -354,8 +405,10 @@ function readerFor(type: Type, read: ReadSet, path: readonly string[]): Reader {
       return enumReader(type);
     case 'set':
       return setReader(type.element);
+    case 'list':
+      return listReader(readerFor(type.element, read, path, true));
     case 'record':
-      return recordReader(type, false, read, path);
+      return recordReader(type, false, read, path, 'value', fresh);
   }
 }
 
@@ -385,21 +438,6 @@ export interface FastLine {
  */
 export type IdUse = 'check' | 'json' | 'value';
 
-function signature(type: Type): string {
-  switch (type.kind) {
-    case 'record':
-      return `{${type.fields.map((f) => `${f.name}:${signature(f.type)}`).join(',')}}`;
-    case 'enum':
-      return `enum(${type.members.join(',')})`;
-    case 'set':
-      return `set(${signature(type.element)})`;
-    case 'int':
-      return `int(${type.min}..${type.max})`;
-    default:
-      return type.kind;
-  }
-}
-
 /**
  * The fast reader for a set's input type, or null when its versions declare different input
  * types (the version is only known after reading the date; the slow path handles those sets).
@@ -408,13 +446,15 @@ function signature(type: Type): string {
  */
 export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value'): FastParser | null {
   const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
-  if (new Set(records.map(signature)).size !== 1) return null;
+  if (new Set(records.map(signature)).size !== 1 || recursive(records[0]!)) return null;
   const paths = new Set<string>();
   for (const set of sets) {
     for (const v of set.versions) {
+      const roots = new Map<number, readonly string[]>();
       for (const c of [...v.contexts.map((x) => x.body), ...[...v.redlines, ...v.rules, ...v.exemptions].flatMap((x) => (x.unless ? [x.when, x.unless] : [x.when]))]) {
-        collectPaths(c, paths);
+        collectPaths(c, paths, roots);
       }
+      for (const x of v.values) collectOperand(x.value, paths, roots);
     }
   }
   const read = recordReader(records[0]!, stripId, paths, [], ids);
@@ -445,26 +485,3 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids:
   };
 }
 
-function collectPaths(c: Condition, into: Set<string>): void {
-  switch (c.kind) {
-    case 'field':
-    case 'has':
-      into.add(c.path.join('.'));
-      return;
-    case 'not':
-      collectPaths(c.operand, into);
-      return;
-    case 'and':
-    case 'or':
-      for (const o of c.operands) collectPaths(o, into);
-      return;
-    case 'compare':
-      for (const o of [c.left, c.right]) if (o.kind === 'field') into.add(o.path.join('.'));
-      return;
-    case 'in':
-      if (c.operand.kind === 'field') into.add(c.operand.path.join('.'));
-      return;
-    default:
-      return;
-  }
-}

@@ -1,7 +1,7 @@
-import type { Decision } from '../semantics/decision.js';
+import type { AnyDecision, OutcomeDecision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { FastParser } from './fast-parse.js';
-import { compareCodePoints } from '../diagnostics/text.js';
+import { countKey, EXAMPLES, transitionKeys } from './replay-totals.js';
 
 /**
  * Corpus replay: decide every line of a JSONL file of posts, count decisions by action and
@@ -17,12 +17,12 @@ import { compareCodePoints } from '../diagnostics/text.js';
  */
 
 export interface Decider {
-  decideUnknown(input: unknown): { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+  decideUnknown(input: unknown): { readonly ok: true; readonly decision: AnyDecision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
   /**
    * For an input already known valid (the fast reader's). null, or a throw, sends the input to
    * `decideUnknown` (for an input dated before every version: return null, throwing is slow).
    */
-  decideValid?(input: Record<string, unknown>): Decision | null;
+  decideValid?(input: Record<string, unknown>): AnyDecision | null;
 }
 
 export interface ChunkOptions {
@@ -41,9 +41,9 @@ export interface ChunkResult {
   /** Lines in the chunk. */
   readonly lines: number;
   readonly decided: number;
-  /** `action\tbasis` → count. */
+  /** `countKey` of a decision (`action\tbasis` in Bylaw 1) → count. */
   readonly counts: [string, number][];
-  /** `old\u0000new` (each `action\tbasis`, or `(invalid)` when the old policy rejects the post) → count and examples. */
+  /** A key of `transitionKeys` (`old\u0000new` in Bylaw 1, each `action\tbasis` or `(invalid)`) → count and examples. */
   readonly transitions: [string, number, ExampleRef[]][];
   /** Bad lines: local index (0-based within the chunk) and reason. */
   readonly errors: [number, string][];
@@ -55,9 +55,7 @@ export interface ChunkResult {
   readonly output: Uint8Array | null;
 }
 
-const EXAMPLES = 3;
-export const INVALID = '(invalid)';
-
+export { countKey, INVALID, NO_OUTCOME, ReplayTotals, renderReplay, transitionKeys, type OutcomesRow, type Transition } from './replay-totals.js';
 function reason(errors: readonly InputProblem[]): string {
   const shown = errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
   return errors.length > 3 ? `${shown.join('; ')}; and ${errors.length - 3} more` : shown.join('; ');
@@ -80,8 +78,8 @@ export function processChunk(
 ): ChunkResult {
   // Counted by decision object first (the compiled module returns shared, frozen decisions):
   // no string per post. Keys are made once per distinct decision at the end.
-  const counts = new Map<Decision, number>();
-  const pairs = new Map<Decision | null, Map<Decision, [number, [number, ExampleRef][]]>>();
+  const counts = new Map<AnyDecision, number>();
+  const pairs = new Map<AnyDecision | null, Map<AnyDecision, [number, [number, ExampleRef][]]>>();
   const errors: [number, string][] = [];
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = options.output ? new OutputBytes(buffer.length, into) : null;
@@ -173,11 +171,12 @@ export function processChunk(
   const cells = new Map<string, [number, [number, ExampleRef][]]>();
   for (const [before, row] of pairs) {
     for (const [after, [count, examples]] of row) {
-      const cell = `${before === null ? INVALID : `${before.action}\t${before.basis}`}\u0000${after.action}\t${after.basis}`;
-      let entry = cells.get(cell);
-      if (!entry) cells.set(cell, (entry = [0, []]));
-      entry[0] += count;
-      entry[1].push(...examples);
+      for (const cell of transitionKeys(before, after)) {
+        let entry = cells.get(cell);
+        if (!entry) cells.set(cell, (entry = [0, []]));
+        entry[0] += count;
+        entry[1].push(...examples);
+      }
     }
   }
   // Examples in input order: the first lines of the chunk that fell in the cell.
@@ -187,7 +186,7 @@ export function processChunk(
   }
   const byKey = new Map<string, number>();
   for (const [d, count] of counts) {
-    const key = `${d.action}\t${d.basis}`;
+    const key = countKey(d);
     byKey.set(key, (byKey.get(key) ?? 0) + count);
   }
   return {
@@ -203,11 +202,15 @@ export function processChunk(
 /**
  * The end of a decision's output line, `,"action":…}` and the newline, as UTF-8 bytes: made once
  * per decision object (the compiled module's decisions are shared and frozen) for all chunks.
+ * With outcomes: `,"outcomes":{"content":{"action":…,"duration"?:…,"basis":…,"clause":…,"exemption":…},…},"version":…}`.
  */
-const fragments = new WeakMap<Decision, Uint8Array>();
+const fragments = new WeakMap<AnyDecision, Uint8Array>();
 
-function fragmentOf(d: Decision): Uint8Array {
-  const fragment = Buffer.from(`,"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}\n`);
+function fragmentOf(d: AnyDecision): Uint8Array {
+  const part = (p: Pick<OutcomeDecision, 'action' | 'duration' | 'basis' | 'clause' | 'exemption'>) =>
+    `"action":${JSON.stringify(p.action)},${p.duration ? `"duration":${JSON.stringify(p.duration)},` : ''}"basis":"${p.basis}","clause":${JSON.stringify(p.clause)},"exemption":${JSON.stringify(p.exemption)}`;
+  const body = 'outcomes' in d ? `"outcomes":{${Object.entries(d.outcomes).map(([name, p]) => `${JSON.stringify(name)}:{${part(p)}}`).join(',')}}` : part(d);
+  const fragment = Buffer.from(`,${body},"version":${JSON.stringify(d.version)}}\n`);
   fragments.set(d, fragment);
   return fragment;
 }
@@ -345,7 +348,7 @@ class OutputBytes {
  * The decision for an input the fast reader validated: a Decision; null when the decider says
  * no version is in force; undefined to take the slow path (no fast decider, or it threw).
  */
-function decideValid(decider: Decider, input: Record<string, unknown>): Decision | null | undefined {
+function decideValid(decider: Decider, input: Record<string, unknown>): AnyDecision | null | undefined {
   if (decider.decideValid === undefined) return undefined;
   try {
     return decider.decideValid(input);
@@ -354,75 +357,3 @@ function decideValid(decider: Decider, input: Record<string, unknown>): Decision
   }
 }
 
-export interface Transition {
-  readonly before: string;
-  readonly after: string;
-  readonly count: number;
-  readonly examples: readonly string[];
-}
-
-/** Totals over chunks merged in input order (line numbers are 1-based). */
-export class ReplayTotals {
-  lines = 0;
-  decided = 0;
-  readonly counts = new Map<string, number>();
-  readonly transitions = new Map<string, { count: number; examples: string[] }>();
-  badLines = 0;
-
-  /** Adds the next chunk; returns its bad lines with global line numbers. */
-  add(chunk: ChunkResult): { line: number; reason: string }[] {
-    const base = this.lines;
-    this.lines += chunk.lines;
-    this.decided += chunk.decided;
-    for (const [k, n] of chunk.counts) this.counts.set(k, (this.counts.get(k) ?? 0) + n);
-    for (const [k, n, examples] of chunk.transitions) {
-      let entry = this.transitions.get(k);
-      if (!entry) this.transitions.set(k, (entry = { count: 0, examples: [] }));
-      entry.count += n;
-      for (const e of examples) if (entry.examples.length < EXAMPLES) entry.examples.push(typeof e === 'number' ? `line ${base + e + 1}` : e);
-    }
-    this.badLines += chunk.errors.length;
-    return chunk.errors.map(([i, why]) => ({ line: base + i + 1, reason: why }));
-  }
-
-  /** Decisions by action and basis, most frequent first. */
-  byDecision(): { action: string; basis: string; count: number }[] {
-    return [...this.counts]
-      .map(([k, count]) => {
-        const [action, basis] = k.split('\t') as [string, string];
-        return { action, basis, count };
-      })
-      .sort((a, b) => b.count - a.count || compareCodePoints(a.action, b.action) || compareCodePoints(a.basis, b.basis));
-  }
-
-  transitionList(): Transition[] {
-    const label = (k: string) => (k === INVALID ? INVALID : k.replace('\t', ' (') + ')');
-    return [...this.transitions]
-      .map(([k, v]) => {
-        const [before, after] = k.split('\u0000') as [string, string];
-        return { before: label(before), after: label(after), count: v.count, examples: v.examples };
-      })
-      .sort((a, b) => b.count - a.count);
-  }
-}
-
-const num = (n: number) => n.toLocaleString('en-US');
-const pct = (n: number, total: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
-
-/** The report printed at the end of a replay. */
-export function renderReplay(totals: ReplayTotals, table: (header: readonly string[], rows: readonly (readonly string[])[]) => string, against: boolean): string {
-  const out: string[] = [];
-  out.push(table(['action', 'basis', 'posts', 'share'], totals.byDecision().map((r) => [r.action, r.basis, num(r.count), pct(r.count, totals.decided)])));
-  if (against) {
-    const transitions = totals.transitionList();
-    const olds = [...new Set(transitions.map((t) => t.before))].sort();
-    const news = [...new Set(transitions.map((t) => t.after))].sort();
-    const cell = (b: string, a: string) => transitions.find((t) => t.before === b && t.after === a)?.count ?? 0;
-    out.push('', 'old → new (rows: old decision, columns: new decision)');
-    out.push(table(['old \\ new', ...news], olds.map((b) => [b, ...news.map((a) => (cell(b, a) === 0 ? '·' : num(cell(b, a))))])));
-    const changed = transitions.filter((t) => t.before !== t.after);
-    out.push('', changed.length === 0 ? 'no post changes decision' : `${num(changed.reduce((n, t) => n + t.count, 0))} posts change decision:`);
-    for (const t of changed) out.push(`  ${t.before} → ${t.after}: ${num(t.count)} (e.g. ${t.examples.join(', ')})`);
-  }
-  return out.join('\n');
-}
