@@ -1,5 +1,5 @@
 import { describeOutcome } from './diff-describe.js';
-import { jsonCount, split, type DiffLabels } from './diff-layout.js';
+import { jsonCount, split, unrealisedCount, type DiffLabels } from './diff-layout.js';
 import type { AnyDecision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { SemanticDiff } from './diff-types.js';
@@ -60,6 +60,7 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
       basisChanges: { regions: basis.regions, points: jsonCount(basis.points) },
       exact: diff.exact,
       ...(diff.exact ? {} : { inexact: diff.inexact }),
+      ...(unrealisedCount(diff) > 0 ? { unrealised: unrealisedCount(diff) } : {}),
       ...(diff.outcomes ? { outcomes: diff.outcomes } : {}),
       transitions: diff.transitions.map((t) => ({
         ...outcome(t),

@@ -218,11 +218,19 @@ export function editWhere(e: Edit, diff: SemanticDiff): string {
  * Why the diff is not exact, as lines (none when it is): Bylaw 1's one sentence when every atom
  * compares two fields, else the atoms one by one.
  */
-export function inexactLines(diff: SemanticDiff): { head: string; atoms: string[] } | null {
+export function inexactLines(diff: SemanticDiff): { head: string; atoms: string[]; unrealised: string | null } | null {
   if (diff.exact) return null;
-  if (diff.inexact.every((r) => r.why === TWO_VALUES)) return { head: 'some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate', atoms: [] };
+  const n = unrealisedCount(diff);
+  const unrealised = n === 0 ? null : `${plural(n, 'region')} of ${count(diff.regions.length)} have no input built for them: they may be empty`;
+  if (diff.inexact.every((r) => r.why === TWO_VALUES)) return { head: 'some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate', atoms: [], unrealised };
   return {
     head: 'not exact (`exact: false`): these atoms are treated as free, so a region may hold inputs no policy sees (it never misses a change); an example that cannot be built says so',
     atoms: diff.inexact.map((r) => `${r.atom}${r.test ? ` = ${r.test}` : ''}: ${r.why}`),
+    unrealised,
   };
+}
+
+/** Regions for which no input could be built (see Region.unrealised). */
+export function unrealisedCount(diff: SemanticDiff): number {
+  return diff.regions.filter((r) => r.unrealised).length;
 }

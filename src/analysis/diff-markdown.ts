@@ -74,7 +74,7 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
   const kinds = diff.regions.length === 0 ? '' : ` — ${kindsLine(diff)}`;
   out.push(`**${summaryLine(diff)}**${kinds}; ${clauseCounts}.`);
   const inexact = inexactLines(diff);
-  if (inexact) out.push('', `> ${inexact.head}`, ...inexact.atoms.map((a) => `> - ${cell(a)}`));
+  if (inexact) out.push('', `> ${inexact.head}`, ...inexact.atoms.map((a) => `> - ${cell(a)}`), ...(inexact.unrealised ? ['>', `> ${inexact.unrealised}`] : []));
 
   if (diff.inputTypes.length > 0) {
     out.push('', '#### Input types (what inputs are accepted)', '');

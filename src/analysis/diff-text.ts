@@ -28,7 +28,7 @@ import type { InputTypeChange, SemanticDiff } from './diff-types.js';
 export function renderDiffText(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions = {}): string {
   const out: string[] = [`semantic diff ${labels.before} → ${labels.after}`, summaryLine(diff)];
   const inexact = inexactLines(diff);
-  if (inexact) out.push(`note: ${inexact.head}`, ...inexact.atoms.map((a) => `  ~ ${a}`));
+  if (inexact) out.push(`note: ${inexact.head}`, ...inexact.atoms.map((a) => `  ~ ${a}`), ...(inexact.unrealised ? [`  ${inexact.unrealised}`] : []));
   if (diff.regions.length > 0) out.push(`  ${kindsLine(diff)}`);
   out.push(...inputTypeLines(diff.inputTypes));
   for (const kind of ['action', 'basis'] as const) {

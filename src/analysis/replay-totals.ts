@@ -111,12 +111,12 @@ export class ReplayTotals {
       .sort((a, b) => b.count - a.count || compareCodePoints(a.action, b.action) || compareCodePoints(a.basis, b.basis));
   }
 
-  /** The outcomes decided, in the order first met (Bylaw 2). */
-  outcomeNames(): string[] {
+  /** The outcomes decided, in the order first met (Bylaw 2); `old`: also those only the old policy decides. */
+  outcomeNames(old = false): string[] {
     const names: string[] = [];
     const add = (name: string) => void (names.includes(name) || names.push(name));
     for (const k of this.counts.keys()) for (const part of k.split(PART)) if (part.includes(OUTCOME)) add(part.split(OUTCOME)[0]!);
-    for (const k of this.transitions.keys()) if (k.includes(OUTCOME)) add(k.split(OUTCOME)[0]!);
+    if (old) for (const k of this.transitions.keys()) if (k.includes(OUTCOME)) add(k.split(OUTCOME)[0]!);
     return names;
   }
 
@@ -163,7 +163,7 @@ function renderOutcomes(totals: ReplayTotals, table: Table, against: boolean): s
   out.push(table([...names, 'posts', 'share'], rows));
   if (against) {
     const transitions = totals.transitionList();
-    for (const name of names) out.push(...matrix(transitions.filter((t) => t.outcome === name), table, name));
+    for (const name of totals.outcomeNames(true)) out.push(...matrix(transitions.filter((t) => t.outcome === name), table, name));
   }
   return out.join('\n');
 }
