@@ -296,10 +296,14 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
   // One object per record type, filled in place for every line: its shape never changes, and a
   // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
   // is only valid until the next line). A record with optional fields, or one inside a list,
-  // gets a new object each time, holding the fields given and no others, as JSON.parse's does.
+  // gets a new object each time: a copy of `template` (every field null, in declaration order),
+  // so its fields are only ever overwritten — one shape for the decider, and no keyed store that
+  // adds a property. An optional field not given stays null, which every engine reads as absent.
   const reuse = !fresh && required === n;
-  const shared: Record<string, unknown> = {};
-  if (reuse) for (const name of names) shared[name] = null;
+  const template: Record<string, unknown> = {};
+  // Own data properties, even `__proto__` (an assignment would set the prototype): copies keep them so.
+  for (const name of names) Object.defineProperty(template, name, { value: null, writable: true, enumerable: true, configurable: true });
+  const shared: Record<string, unknown> = { ...template };
   const matches = (b: Uint8Array, start: number, end: number, key: Uint8Array) => {
     if (end - start !== key.length) return false;
     for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
@@ -312,7 +316,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
     // Scratch space: a record type never contains itself (fastParserFor declines types that
     // do), and readers of list elements run one element after the other, so one is enough.
     seen.next();
-    const target: Record<string, unknown> = reuse ? shared : {};
+    const target: Record<string, unknown> = reuse ? shared : { ...template };
     let count = 0;
     let given = 0;
     s.ws();
@@ -321,13 +325,31 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
     } else {
       for (;;) {
         s.ws();
-        if (!s.rawString()) return FAIL;
-        const ks = s.strStart;
-        const ke = s.strEnd;
-        // Usually the fields come in declaration order: try the next expected one first.
+        // Usually the fields come in declaration order: the next expected key is tried in place
+        // first (`"key"`, its bytes compared once); any other goes through rawString.
         let field = -1;
-        if (given < n && !seen.has(given) && matches(s.b, ks, ke, keys[given]!)) field = given;
-        else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+        let ks = s.i + 1;
+        let ke = -1;
+        if (given < n && !seen.has(given)) {
+          const key = keys[given]!;
+          const b = s.b;
+          const end = ks + key.length;
+          if (b[s.i] === 34 && b[end] === 34 && end < s.end) {
+            let k = 0;
+            while (k < key.length && b[ks + k] === key[k]) k++;
+            if (k === key.length) {
+              field = given;
+              ke = end;
+              s.i = end + 1;
+            }
+          }
+        }
+        if (field < 0) {
+          if (!s.rawString()) return FAIL;
+          ks = s.strStart;
+          ke = s.strEnd;
+          for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+        }
         s.ws();
         if (s.b[s.i] !== 58) return FAIL;
         s.i++;
