@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { CheckedClause, CheckedExemption, CheckedValue, Condition, Program } from '../checker/program.js';
 import { renameValue } from './diff-atoms.js';
 import { contextsOf } from '../interpreter/evaluate.js';
-import { typeAt, typeChanges, withTypeAt } from './diff-input.js';
+import { LIST_ELEMENT, fieldAt, typeAt, typeChanges, withTypeAt } from './diff-input.js';
 import type { Edit } from './diff-types.js';
 import { clausesOf } from './diff-textual.js';
 import { printCondition, printOperand, shownName } from './print.js';
@@ -159,7 +159,8 @@ export function versionEdits(before: Program | null, after: Program | null, date
     edits.push(edit(`default|${before.defaultAction.action}|${after.defaultAction.action}`, 'default', `default ${before.defaultAction.action} → ${after.defaultAction.action}`, [{ kind: 'default' }]));
   }
   for (const t of typeChanges(before.inputType, after.inputType)) {
-    if (t.shape) continue;
+    // What list elements accept is not in the model (diff.ts says so): no edit to apply for it.
+    if (t.shape || t.path.includes(LIST_ELEMENT)) continue;
     edits.push(edit(`input|${t.path}|${t.before}|${t.after}|${t.what}`, 'input', `input \`${t.path}\`: ${t.what}`, [{ kind: 'input', path: t.path.split('.') }]));
   }
   for (const list of LISTS) {
@@ -228,7 +229,7 @@ export function applyEdits(before: Program, after: Program, ops: readonly EditOp
   for (const op of ops) {
     if (op.kind === 'context') contexts.set(op.name, { ...contexts.get(op.name)!, body: op.to });
     if (op.kind === 'default') [defaultAction, defaults] = [after.defaultAction, after.defaults];
-    if (op.kind === 'input') inputType = withTypeAt(inputType, op.path, typeAt(after.inputType, op.path)!);
+    if (op.kind === 'input') inputType = withTypeAt(inputType, op.path, typeAt(after.inputType, op.path)!, fieldAt(after.inputType, op.path)!.optional);
     if (op.kind === 'value') {
       values.delete(op.from);
       values.set(op.to.name, op.to);

@@ -112,10 +112,9 @@ export function exampleFor(model: FiniteModel, point: readonly number[], set: Po
         const out: Record<string, unknown> = {};
         for (const f of type.fields) {
           const at = [...path, f.name];
-          if (f.optional) {
-            const given = model.byKey.get(`${fieldKey(at)}?`);
-            if (!given || representative(given, point[given.index]!) !== true) continue;
-          }
+          // Whether it is given, where the point says so (a side that requires it then rejects the input).
+          const given = model.byKey.get(`${fieldKey(at)}?`);
+          if (given ? representative(given, point[given.index]!) !== true : f.optional) continue;
           out[f.name] = value(f.type, at);
         }
         return out;

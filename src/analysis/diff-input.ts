@@ -55,12 +55,18 @@ export function optionalsOn(record: RecordType, path: readonly string[]): string
   return out;
 }
 
-/** `record` with the type at `path` replaced (a new record; `record` is unchanged). */
-export function withTypeAt(record: RecordType, path: readonly string[], type: Type): RecordType {
+/** `record` with the type at `path` replaced, and whether it is optional (a new record; `record` is unchanged). */
+export function withTypeAt(record: RecordType, path: readonly string[], type: Type, optional?: boolean): RecordType {
   const [head, ...rest] = path;
   return {
     ...record,
-    fields: record.fields.map((f) => (f.name !== head ? f : { ...f, type: rest.length === 0 ? type : f.type.kind === 'record' ? withTypeAt(f.type, rest, type) : f.type })),
+    fields: record.fields.map((f) =>
+      f.name !== head
+        ? f
+        : rest.length === 0
+          ? { ...f, type, optional: optional ?? f.optional }
+          : { ...f, type: f.type.kind === 'record' ? withTypeAt(f.type, rest, type, optional) : f.type },
+    ),
   };
 }
 

@@ -146,12 +146,21 @@ export const fullCube = (diff: SemanticDiff): Cube => diff.model.vars.map((v) =>
 
 /** `178 regions (33,460 points) change the action, 28 regions (51,696 points) only the basis` (parts with none left out). */
 export function kindsLine(diff: SemanticDiff): string {
-  const { action, basis } = split(diff);
-  const parts = [
-    action.regions > 0 ? `${plural(action.regions, 'region')} (${plural(action.points, 'point')}) ${action.regions === 1 ? 'changes' : 'change'} the action` : '',
-    basis.regions > 0 ? `${plural(basis.regions, 'region')} (${plural(basis.points, 'point')}) only the basis` : '',
-  ];
-  return parts.filter(Boolean).join(', ');
+  const line = (d: SemanticDiff) => {
+    const { action, basis } = split(d);
+    const parts = [
+      action.regions > 0 ? `${plural(action.regions, 'region')} (${plural(action.points, 'point')}) ${action.regions === 1 ? 'changes' : 'change'} the action` : '',
+      basis.regions > 0 ? `${plural(basis.regions, 'region')} (${plural(basis.points, 'point')}) only the basis` : '',
+    ];
+    return parts.filter(Boolean).join(', ');
+  };
+  if (diff.outcomes === null) return line(diff);
+  // Outcome by outcome: a point may change in several, so their points do not add up.
+  return diff.outcomes
+    .map((name) => ({ name, d: { ...diff, transitions: diff.transitions.filter((t) => t.outcome === name) } }))
+    .filter(({ d }) => d.transitions.length > 0)
+    .map(({ name, d }) => `${name}: ${line(d)}`)
+    .join('; ');
 }
 
 export function sections(diff: SemanticDiff): Section[] {
