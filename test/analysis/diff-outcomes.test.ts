@@ -163,6 +163,9 @@ describe('semantic diff of Bylaw 2 policies', () => {
     const diff = semanticDiff(before, after);
     expect(diff.edits.map((e) => e.text)).toEqual([expect.stringMatching(/^context `strikes_on_record`: `count\(s in author\.strikes where s\.date > date - 1 year .*→ `count\(s in author\.strikes where s\.date > date - 2 years /)]);
     expect(diff.inexact.map((r) => r.atom)).toEqual(expect.arrayContaining(['strikes_on_record@old', 'strikes_on_record@new']));
+    // By meaning, the value context changed, and so did every rule that reads it.
+    expect(diff.textual.contexts.changed).toEqual(['strikes_on_record']);
+    expect(diff.textual.clauses.changed.map((c) => c.name)).toContain('seventh_strike');
     const { realised } = examplesHold(diff, before, after);
     expect(realised).toBeGreaterThan(20);
     // A realised example of the ninth strike: 8 strikes that count within 2 years, of which fewer within 1.
