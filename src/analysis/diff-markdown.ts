@@ -1,4 +1,3 @@
-import { describeOutcome } from './diff-describe.js';
 import {
   causeHeading,
   causeText,
@@ -19,6 +18,7 @@ import {
   split,
   summaryLine,
   textualLines,
+  transitionText,
   type DiffLabels,
   type RenderOptions,
 } from './diff-layout.js';
@@ -129,7 +129,7 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
       if (regions.length === 0) continue;
       const cube = sharedCube(g.regions.length, g.cube, outer);
       const also = extra(diff, cube, outer);
-      out.push('', `**${describeOutcome(g.before)} → ${describeOutcome(g.after)}** — ${plural(g.regions.length, 'region')}, ${plural(g.points, 'point')}${also ? `; all with ${code(also)}` : ''}`);
+      out.push('', `**${transitionText(g)}** — ${plural(g.regions.length, 'region')}, ${plural(g.points, 'point')}${also ? `; all with ${code(also)}` : ''}`);
       out.push('', '| inputs | decided by (before → after) | points | example |', '|---|---|---:|---|');
       for (const i of regions) {
         const r = diff.regions[i]!;

@@ -2,12 +2,10 @@ import type { Condition, Operand, Program, Quantifier, RecordType, Type, Value }
 import { dayNumber, type Cube, type FiniteModel, type ModelVar } from '../logic/index.js';
 import { ConditionEvaluator } from '../interpreter/conditions.js';
 import { contextsOf, valuesOf } from '../interpreter/evaluate.js';
-import { isDate, shiftDate } from '../runtime/dates.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 import { countOf, inputReads, quantifierOf, trackedOperand, type AtomLeaf } from './diff-atoms.js';
 import { describeCube } from './diff-describe.js';
-import { clausesOf } from './diff-textual.js';
-import { compareCodePoints } from '../diagnostics/text.js';
+import { Candidates } from './diff-candidates.js';
 
 /**
  * Examples that realise a region's atoms. A point of the cut model fixes the class of every
@@ -33,8 +31,6 @@ export interface Realised {
 
 /** Evaluations of one variable on one input that the search may spend per example. */
 const BUDGET = 40_000;
-/** Candidate elements of a list tried at most. */
-const MAX_CANDIDATES = 400;
 /** Longest list the search builds. */
 const MAX_BUILT = 64;
 
@@ -43,10 +39,10 @@ type Input = Record<string, unknown>;
 export class Realiser {
   /** The model variables by index, with the leaves of each version that reads them. */
   private readonly byProgram = new Map<Program, Map<number, AtomLeaf>>();
-  private readonly shifts: { amount: number; unit: 'day' | 'week' | 'month' | 'year' }[];
-  private readonly ints: number[];
-  private readonly strings: string[];
+  private readonly candidates: Candidates;
   private spent = 0;
+  /** Signatures of candidate elements by list, tests and the rest of the input (see `solveList`). */
+  private readonly signatures = new Map<string, Map<string, Group>>();
 
   constructor(
     private readonly model: FiniteModel,
@@ -60,10 +56,7 @@ export class Realiser {
         map.set(v.index, leaf);
       }
     }
-    const literals = collectLiterals(programs);
-    this.shifts = literals.shifts;
-    this.ints = literals.ints;
-    this.strings = literals.strings;
+    this.candidates = new Candidates(programs);
   }
 
   /**
@@ -145,7 +138,7 @@ export class Realiser {
   /** `input` with the list at `path` rebuilt so that the counts and quantifiers over it are in the cube; null when no such list was found. */
   private solveList(input: Input, list: ListPath, cube: Cube, vars: ReadonlyMap<number, AtomLeaf>): Input | null {
     const key = list.path.join('.');
-    const over: { v: ModelVar; leaf: AtomLeaf; q: Quantifier | null; kind: 'count' | 'any' | 'all' | 'member' }[] = [];
+    const over: Over[] = [];
     for (const [i, leaf] of vars) {
       const v = this.model.vars[i]!;
       if (v.kind === 'member' && v.path.join('.') === key) {
@@ -157,28 +150,12 @@ export class Realiser {
       over.push({ v, leaf, q, kind: countOf(v, this.leaves) ? 'count' : (leaf.condition.kind as 'any' | 'all') });
     }
     if (over.length === 0) return null;
-    const candidates = list.set ? (list.element as { members: readonly string[] }).members.map((m) => m as unknown) : this.elements(list.element, input);
-    // The signature of each candidate: which of the tests over the list it matches.
-    const groups = new Map<string, { element: unknown; members: unknown[]; bits: boolean[] }>();
-    for (const element of candidates) {
-      if (this.spent > BUDGET) break;
-      const single = setAt(input, list.path, [element]);
-      const e = new Map<Program, ConditionEvaluator>();
-      const evaluator = (p: Program) => {
-        let x = e.get(p);
-        if (!x) e.set(p, (x = new ConditionEvaluator(single, contextsOf(p), valuesOf(p))));
-        return x;
-      };
-      const bits = over.map((o) => {
-        this.spent++;
-        if (o.kind === 'member') return element === o.v.member;
-        return evaluator(o.leaf.program).evaluate({ kind: 'any', quantifier: o.q!, span: o.q!.span });
-      });
-      const sig = bits.map((b) => (b ? '1' : '0')).join('');
-      const g = groups.get(sig);
-      if (g) g.members.push(element);
-      else groups.set(sig, { element, members: [element], bits });
-    }
+    const candidates = list.set ? (list.element as { members: readonly string[] }).members.map((m) => m as unknown) : this.candidates.elements(list.element, input);
+    // The signature of each candidate: which of the tests over the list it matches. The same
+    // for every region whose input differs only in this list: computed once.
+    const memoKey = `${key}|${over.map((o) => o.v.index).join(',')}|${JSON.stringify(setAt(input, list.path, null))}`;
+    let groups = this.signatures.get(memoKey);
+    if (!groups) this.signatures.set(memoKey, (groups = this.signaturesOf(input, list, over, candidates)));
     const sigs = [...groups.values()];
     const limits = over.map((o) => {
       const mask = cube[o.v.index]!;
@@ -233,6 +210,31 @@ export class Realiser {
     return null;
   }
 
+  /** Candidates grouped by signature (which of the tests over the list each matches on its own), in candidate order. */
+  private signaturesOf(input: Input, list: ListPath, over: readonly Over[], candidates: readonly unknown[]): Map<string, Group> {
+    const groups = new Map<string, Group>();
+    for (const element of candidates) {
+      if (this.spent > BUDGET) break;
+      const single = setAt(input, list.path, [element]);
+      const e = new Map<Program, ConditionEvaluator>();
+      const evaluator = (p: Program) => {
+        let x = e.get(p);
+        if (!x) e.set(p, (x = new ConditionEvaluator(single, contextsOf(p), valuesOf(p))));
+        return x;
+      };
+      const bits = over.map((o) => {
+        this.spent++;
+        if (o.kind === 'member') return element === o.v.member;
+        return evaluator(o.leaf.program).evaluate({ kind: 'any', quantifier: o.q!, span: o.q!.span });
+      });
+      const sig = bits.map((b) => (b ? '1' : '0')).join('');
+      const g = groups.get(sig);
+      if (g) g.members.push(element);
+      else groups.set(sig, { element, members: [element], bits });
+    }
+    return groups;
+  }
+
   /** Single fields read by the missed tests, tried at candidate values: the best change, while one helps. */
   private moveFields(input: Input, cube: Cube, vars: ReadonlyMap<number, AtomLeaf>, missed: number[], type: RecordType): [Input, number[]] {
     for (let step = 0; step < 8 && missed.length > 0 && this.spent < BUDGET; step++) {
@@ -246,7 +248,7 @@ export class Realiser {
         const path = key.split('.');
         const t = scalarAt(type, path);
         if (t === null) continue;
-        for (const value of this.values(t, input)) {
+        for (const value of this.candidates.values(t, input)) {
           if (this.spent > BUDGET) break;
           const next = setAt(input, path, value);
           const m = this.missed(next, cube, vars);
@@ -258,74 +260,21 @@ export class Realiser {
     }
     return [input, missed];
   }
+}
 
-  /** Candidate values of a scalar type near an input. */
-  private values(t: Type, input: Input): unknown[] {
-    switch (t.kind) {
-      case 'bool':
-        return [false, true];
-      case 'enum':
-        return [...t.members];
-      case 'date':
-        return this.dates(input);
-      case 'int': {
-        const inBounds = (n: number) => (t.min === null || n >= t.min) && (t.max === null || n <= t.max);
-        return [...new Set([0, ...(t.min !== null ? [t.min] : []), ...this.ints.flatMap((n) => [n, n - 1, n + 1])])].filter(inBounds);
-      }
-      case 'string':
-        return ['example', ...this.strings];
-      default:
-        return [];
-    }
-  }
+/** A test over a list: a count, a quantifier, or (sets) a member test. */
+interface Over {
+  readonly v: ModelVar;
+  readonly leaf: AtomLeaf;
+  readonly q: Quantifier | null;
+  readonly kind: 'count' | 'any' | 'all' | 'member';
+}
 
-  /** The input's dates, each moved by every duration the policy shifts by (both ways), then ±1 day. */
-  private dates(input: Input): string[] {
-    const seeds: string[] = [];
-    const walk = (x: unknown) => {
-      if (typeof x === 'string' && isDate(x)) seeds.push(x);
-      else if (x !== null && typeof x === 'object' && !Array.isArray(x)) for (const y of Object.values(x)) walk(y);
-    };
-    walk(input);
-    const out = new Set<string>(seeds);
-    const moved: string[] = [];
-    for (const d of seeds) for (const s of this.shifts) moved.push(shiftDate(d, s.amount, s.unit), shiftDate(d, -s.amount, s.unit));
-    for (const d of moved) out.add(d);
-    for (const d of [...out]) {
-      out.add(shiftDate(d, -1, 'day'));
-      out.add(shiftDate(d, 1, 'day'));
-    }
-    return [...out].filter(isDate).filter((d) => d >= '0001-01-01');
-  }
-
-  /** Candidate elements of a list: each field's candidates, combined by increasing rank (the most likely first). */
-  private elements(t: Type, input: Input): unknown[] {
-    if (t.kind !== 'record') return this.values(t, input);
-    const choices = t.fields.map((f) => {
-      const own = f.type.kind === 'record' ? this.elements(f.type, input).slice(0, 12) : f.type.kind === 'set' ? [[], ...f.type.element.members.map((m) => [m])] : f.type.kind === 'list' ? [[]] : this.values(f.type, input);
-      return f.optional ? [undefined, ...own] : own;
-    });
-    const out: unknown[] = [];
-    // Every combination whose ranks add up to `sum`, for sum = 0, 1, 2, …
-    const most = choices.reduce((n, c) => n + c.length - 1, 0);
-    for (let sum = 0; sum <= most && out.length < MAX_CANDIDATES; sum++) {
-      const pick = (f: number, left: number, acc: unknown[]): void => {
-        if (out.length >= MAX_CANDIDATES) return;
-        if (f === choices.length) {
-          if (left !== 0) return;
-          const element: Input = {};
-          t.fields.forEach((field, k) => {
-            if (acc[k] !== undefined) element[field.name] = acc[k];
-          });
-          out.push(element);
-          return;
-        }
-        for (let r = 0; r <= Math.min(left, choices[f]!.length - 1); r++) pick(f + 1, left - r, [...acc, choices[f]![r]]);
-      };
-      pick(0, sum, []);
-    }
-    return out;
-  }
+/** Candidate elements with one signature: the first stands for all (lists); sets use each member once. */
+interface Group {
+  readonly element: unknown;
+  readonly members: unknown[];
+  readonly bits: boolean[];
 }
 
 /** A list or set field below the input (not inside a list), and its element type. */
@@ -415,64 +364,4 @@ function absentValue(o: Operand, e: ConditionEvaluator): boolean {
   if (o.kind === 'literal') return false;
   const v = e.value(o);
   return v === undefined || v === null;
-}
-
-/** The durations dates are moved by, and the int and string literals, anywhere in the versions. */
-function collectLiterals(programs: readonly Program[]): { shifts: { amount: number; unit: 'day' | 'week' | 'month' | 'year' }[]; ints: number[]; strings: string[] } {
-  const shifts = new Map<string, { amount: number; unit: 'day' | 'week' | 'month' | 'year' }>();
-  const ints = new Set<number>();
-  const strings = new Set<string>();
-  const operand = (o: Operand): void => {
-    if (o.kind === 'shift') {
-      shifts.set(`${Math.abs(o.amount)} ${o.unit}`, { amount: Math.abs(o.amount), unit: o.unit });
-      operand(o.base);
-    } else if (o.kind === 'literal') {
-      if (o.type.kind === 'int' && typeof o.value === 'number') ints.add(o.value);
-      if (o.type.kind === 'string' && typeof o.value === 'string') strings.add(o.value);
-    } else if (o.kind === 'count') quantifier(o.quantifier);
-  };
-  const quantifier = (q: Quantifier) => {
-    if (q.where) condition(q.where);
-  };
-  const condition = (c: Condition): void => {
-    switch (c.kind) {
-      case 'not':
-        condition(c.operand);
-        return;
-      case 'and':
-      case 'or':
-        c.operands.forEach(condition);
-        return;
-      case 'compare':
-        operand(c.left);
-        operand(c.right);
-        return;
-      case 'in':
-        operand(c.operand);
-        for (const v of c.values) {
-          if (typeof v === 'number') ints.add(v);
-          else if (c.operand.type.kind === 'string' && typeof v === 'string') strings.add(v);
-        }
-        return;
-      case 'contains':
-        operand(c.value);
-        return;
-      case 'any':
-      case 'all':
-        quantifier(c.quantifier);
-        return;
-      default:
-        return;
-    }
-  };
-  for (const p of programs) {
-    for (const c of clausesOf(p)) {
-      condition(c.when);
-      if (c.unless) condition(c.unless);
-    }
-    for (const c of p.contexts) condition(c.body);
-    for (const v of p.values) operand(v.value);
-  }
-  const order = (a: { amount: number; unit: string }, b: { amount: number; unit: string }) => compareCodePoints(a.unit, b.unit) || a.amount - b.amount;
-  return { shifts: [...shifts.values()].sort(order), ints: [...ints].sort((a, b) => a - b), strings: [...strings].sort(compareCodePoints) };
 }

@@ -184,6 +184,14 @@ describe('bylaw diff with outcomes (Bylaw 2)', () => {
     expect(json.summary.transitions.every((t: { outcome: string }) => t.outcome === 'channel')).toBe(true);
   });
 
+  it('markdown: each group headed by its outcome and transition', async () => {
+    const result = await runCli(['diff', v1, v2, '--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('**channel: strike P1W (rule) → warning (rule)** — 2 regions, 3 points');
+    expect(result.stdout).toContain('| channel: strike P1W → warning | 3 | 2 | E1 |');
+    expect(result.stdout).toContain('> 2 regions of 4 have no input built for them: they may be empty');
+  });
+
   it('exits 0 for a Bylaw 2 set against itself, still saying it is not exact', async () => {
     const result = await runCli(['diff', 'policies/meta', 'policies/meta']);
     expect(result.code).toBe(0);
