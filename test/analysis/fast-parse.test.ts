@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldMarks } from '../../src/replay/fast-parse.js';
-import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
+import { fastChunkHolds, fastLineHolds, hostileLine, LIST_POLICIES, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
 
 /**
  * The fast reader accepts exactly what JSON.parse + validateInput accept, with the same values
@@ -11,11 +11,11 @@ import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Sub
 const subjects = new Map<string, Subject>();
 
 beforeAll(async () => {
-  for (const name of POLICIES) subjects.set(name, await subject(name));
+  for (const name of [...POLICIES, ...LIST_POLICIES]) subjects.set(name, await subject(name));
 });
 
 describe('the fast reader against JSON.parse + validateInput + the interpreter', () => {
-  for (const name of POLICIES) {
+  for (const name of [...POLICIES, ...LIST_POLICIES]) {
     it(`takes only valid lines, reading them as JSON.parse does: ${name}`, () => {
       const s = subjects.get(name)!;
       const tally: Tally = { accepted: 0, declined: 0 };

@@ -6,11 +6,10 @@
 import { OutputFile } from '../../atomic-write.js';
 import type { PolicySet } from '../../checker/program.js';
 import { SqlTargetError } from '../../compiler/sql/index.js';
-import { outcomeParts, type AnyDecision } from '../../semantics/decision.js';
 import { writeFailureMessage } from '../../file-errors.js';
 import type { ChunkResult, ExampleRef } from '../chunk.js';
 import { ReplayError } from '../errors.js';
-import { INVALID, ReplayTotals } from '../totals.js';
+import { countKey, ReplayTotals, transitionKeys } from '../totals.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type InputFormat, type ReplayResult } from './runner.js';
 
 export interface DuckDbReplayOptions {
@@ -69,19 +68,6 @@ export async function replayInDuckDb(now: PolicySet, old: PolicySet | null, opti
   return { format, result };
 }
 
-/**
- * A decision's `action\tbasis` keys, one per outcome: Bylaw 1's as the JS replay counts them;
- * with declared outcomes each outcome's named, its action with its duration (`channel: strike
- * P1W\trule`), so the counts and the transition matrix list every outcome.
- */
-export function outcomeKeys(decision: AnyDecision): { readonly name: string; readonly key: string }[] {
-  const declared = 'outcomes' in decision;
-  return outcomeParts(decision).map(({ name, part }) => ({
-    name,
-    key: `${declared ? `${name}: ` : ''}${part.action}${part.duration ? ` ${part.duration}` : ''}\t${part.basis}`,
-  }));
-}
-
 /** The DuckDB counts as one chunk of the JS replay's totals, so the report is printed by the same code. */
 export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const counts = new Map<string, number>();
@@ -89,13 +75,10 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const transitions = new Map<string, [number, [number, ExampleRef][]]>();
   for (const cell of result.cells) {
     if (cell.decision === null) continue;
-    const before = cell.against ? outcomeKeys(cell.against) : [];
-    for (const { name, key } of outcomeKeys(cell.decision)) {
-      counts.set(key, (counts.get(key) ?? 0) + cell.count);
-      if (!against) continue;
-      // The same outcome on the old side (a Bylaw 1 policy's only one stands for any).
-      const old = before.find((b) => b.name === name) ?? (before.length === 1 && before[0]!.name === 'action' ? before[0] : undefined);
-      const k = `${old?.key ?? INVALID}\u0000${key}`;
+    const key = countKey(cell.decision);
+    counts.set(key, (counts.get(key) ?? 0) + cell.count);
+    if (!against) continue;
+    for (const k of transitionKeys(cell.against, cell.decision)) {
       let entry = transitions.get(k);
       if (!entry) transitions.set(k, (entry = [0, []]));
       entry[0] += cell.count;
