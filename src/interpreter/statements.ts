@@ -1,28 +1,18 @@
 import type { PolicySet } from '../checker/program.js';
-import { statementOfReasons as build, type Statement } from '../statements/build.js';
-import type { AnyDecision } from '../statements/decision.js';
-import { checkDeployment, type Deployment, type StatementFacts } from '../statements/deployment.js';
-import type { ExportMapping } from '../statements/mapping.js';
-import { noticeOfReasons as notice, type Notice } from '../statements/notice.js';
-import { StatementError, fail } from '../statements/problems.js';
+import { statementOfReasons as build, type Statement } from '../runtime/statement-build.js';
+import type { AnyDecision } from '../runtime/statement-decision.js';
+import { checkedDeployment, type Deployment, type StatementFacts } from '../runtime/statement-deployment.js';
+import { versionMapping, type ExportMapping } from '../runtime/statement-mapping.js';
+import { noticeOfReasons as notice, type Notice } from '../runtime/statement-notice.js';
 
 /**
  * Statements of reasons from the policy's own `statement` declarations: the interpreter's side of
- * src/statements, which builds them from (decision, facts, mapping, deployment).
+ * the builder in src/runtime/statement-*.ts, which a compiled module inlines with its mappings.
  */
 
 /** The export mapping of the version that made a decision. Throws `StatementError` when it has none. */
 export function exportMappingOf(set: PolicySet, version: string): ExportMapping {
-  const program = set.versions.find((v) => v.version === version);
-  if (!program) {
-    fail('unknown-version', 'version', `\`${version}\` is not a version of \`${set.name}\``,
-      `pass a decision of this policy; its versions are ${set.versions.map((v) => `\`${v.version}\``).join(', ')}`);
-  }
-  if (!program.exportMapping) {
-    fail('no-mapping', 'version', `version \`${version}\` of \`${set.name}\` has no \`statement\` declarations`,
-      'say what its decisions become in statements of reasons: see docs/statements-of-reasons.md');
-  }
-  return program.exportMapping;
+  return versionMapping(set.name, set.versions.map((v) => [v.version, v.exportMapping] as const), version);
 }
 
 /**
@@ -31,17 +21,10 @@ export function exportMappingOf(set: PolicySet, version: string): ExportMapping 
  * an invalid deployment or facts, a date outside the database's range.
  */
 export function statementOfReasons(set: PolicySet, decision: AnyDecision, facts: StatementFacts, deployment: Deployment): Statement | null {
-  return build(decision, facts, exportMappingOf(set, decision.version), checked(deployment));
+  return build(decision, facts, exportMappingOf(set, decision.version), checkedDeployment(deployment));
 }
 
 /** The notice the person receives for a decision of `set` (plain text and Markdown), or null when it restricts nothing. */
 export function noticeOfReasons(set: PolicySet, decision: AnyDecision, facts: StatementFacts, deployment: Deployment): Notice | null {
-  return notice(decision, facts, exportMappingOf(set, decision.version), checked(deployment));
-}
-
-/** The builder trusts a checked deployment (a few field tests: cheap beside building a statement). */
-function checked(deployment: Deployment): Deployment {
-  const problem = checkDeployment(deployment)[0];
-  if (problem) throw new StatementError(problem);
-  return deployment;
+  return notice(decision, facts, exportMappingOf(set, decision.version), checkedDeployment(deployment));
 }
