@@ -17,6 +17,7 @@ import { access, comment, internal, jsString } from './names.js';
 import { outcomeTypes, policyTypes } from './public-types.js';
 import { QuantifierCode } from './quantifiers.js';
 import { RuntimeUse } from './runtime.js';
+import { emitStatements, hasStatements, statementDeclarations, useStatementTypes } from './statements.js';
 import { clauseQuantifiers } from '../semantics/quantifiers.js';
 import { TypeModel } from './types.js';
 import { ValidationCode } from './validate.js';
@@ -200,6 +201,8 @@ class ModuleModel {
     w.line();
     checks.emit(w);
 
+    if (hasStatements(set)) emitStatements(w, set, runtime);
+
     const top = new Writer();
     this.header(top);
     top.line();
@@ -290,6 +293,7 @@ class ModuleModel {
     w.line();
     const runtime = new RuntimeUse();
     for (const piece of PUBLIC_PIECES) runtime.use(piece);
+    if (hasStatements(this.set)) useStatementTypes(runtime);
     for (const piece of runtime.declarations()) {
       w.lines_(piece.split('\n'));
       w.line();
@@ -304,6 +308,7 @@ class ModuleModel {
     w.line(`export declare function validate(input: unknown): Validation<${input}>;`);
     w.line('/** `validate`, then `decide`: never throws. */');
     w.line('export declare function decideUnknown(input: unknown): DecideResult;');
+    if (hasStatements(this.set)) w.lines_(statementDeclarations());
     return w.toString();
   }
 }

@@ -103,7 +103,12 @@ export function isIdentifier(name: string): boolean {
  * for a name gets it (made a valid identifier), later ones and reserved words get `_`, `_2`, ….
  */
 export class TypeNames {
-  private readonly used = new Set<string>(TAKEN);
+  private readonly used: Set<string>;
+
+  /** `alsoTaken`: names the module exports besides the usual ones (statements of reasons). */
+  constructor(alsoTaken: readonly string[] = []) {
+    this.used = new Set<string>([...TAKEN, ...alsoTaken]);
+  }
 
   allocate(policyName: string): string {
     let base = [...policyName].map((c, i) => (isIdentifier(i === 0 ? c : `_${c}`) ? c : '_')).join('');

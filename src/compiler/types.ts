@@ -6,6 +6,7 @@
 import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 import { jsString, propertyKey, TypeNames } from './names.js';
+import { hasStatements, STATEMENT_EXPORTS } from './statements.js';
 
 /** A structural key: two declarations with the same key are the same TypeScript type. */
 export function signature(type: Type): string {
@@ -31,7 +32,7 @@ interface Declared {
 }
 
 export class TypeModel {
-  private readonly names = new TypeNames();
+  private readonly names: TypeNames;
   private readonly bySignature = new Map<string, Declared>();
   /** In the order first reached: each version's input record, depth-first through its fields. */
   private readonly declared: Declared[] = [];
@@ -47,6 +48,7 @@ export class TypeModel {
   readonly outcomeTypes = new Map<string, string>();
 
   constructor(set: PolicySet) {
+    this.names = new TypeNames(hasStatements(set) ? STATEMENT_EXPORTS : []);
     this.inputTypes = set.versions.map((v) => this.reach(v.inputType));
     const actions: string[] = [];
     for (const v of set.versions) for (const m of v.scale.members) if (!actions.includes(m)) actions.push(m);

@@ -49,7 +49,7 @@ export function addDuration(start: string, duration: Duration, startSeconds?: nu
 function isoDay(date: Date): string {
   const y = date.getUTCFullYear();
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(y).padStart(4, '0')}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  return '' + String(y).padStart(4, '0') + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate());
 }
 
 /** The UTC day and the seconds into it of an ISO 8601 timestamp with a zone (`2021-01-06T20:15:00Z`). */
@@ -73,8 +73,8 @@ const UNITS: readonly [keyof Omit<Duration, 'text'>, string][] = [
 
 /** `1 day`, `2 weeks`, `1 year and 6 months`: for the texts people read. */
 export function describeDuration(duration: Duration): string {
-  const parts = UNITS.filter(([key]) => duration[key] > 0).map(([key, unit]) => `${duration[key]} ${unit}${duration[key] === 1 ? '' : 's'}`);
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const parts = UNITS.filter(([key]) => duration[key] > 0).map(([key, unit]) => '' + duration[key] + ' ' + unit + (duration[key] === 1 ? '' : 's'));
+  return parts.length <= 1 ? (parts[0] ?? '') : ('' + parts.slice(0, -1).join(', ') + ' and ' + parts[parts.length - 1]);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -82,5 +82,5 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** `1 December 2026`. */
 export function longDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return '' + day + ' ' + MONTHS[month - 1] + ' ' + year;
 }

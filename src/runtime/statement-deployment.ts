@@ -146,42 +146,42 @@ export function checkDeployment(config: unknown): StatementIssue[] {
     return problems;
   }
   const c = config as Record<string, unknown>;
-  if (typeof c.puidPrefix !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(c.puidPrefix)) {
+  if (typeof c['puidPrefix'] !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(c['puidPrefix'])) {
     error('puidPrefix', 'the PUID prefix must be 1 to 64 letters, digits, `-` or `_`', 'e.g. `bylaw-meta`');
   }
-  if (c.puidSalt !== undefined && typeof c.puidSalt !== 'string') error('puidSalt', 'the PUID salt must be a string', 'give a secret string');
+  if (c['puidSalt'] !== undefined && typeof c['puidSalt'] !== 'string') error('puidSalt', 'the PUID salt must be a string', 'give a secret string');
   checkPlatformValues(c, '', error, true);
-  if (c.endDateBeyondRange !== undefined && c.endDateBeyondRange !== 'reject' && c.endDateBeyondRange !== 'indefinite') {
+  if (c['endDateBeyondRange'] !== undefined && c['endDateBeyondRange'] !== 'reject' && c['endDateBeyondRange'] !== 'indefinite') {
     error('endDateBeyondRange', '`endDateBeyondRange` must be `reject` or `indefinite`', 'see docs/statements-of-reasons.md');
   }
-  if (c.inputFacts !== undefined) {
-    const facts = c.inputFacts as Record<string, unknown>;
+  if (c['inputFacts'] !== undefined) {
+    const facts = c['inputFacts'] as Record<string, unknown>;
     if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) {
       error('inputFacts', '`inputFacts` must be an object naming input fields', 'e.g. `{"contentDate": "posted"}`');
     } else {
       for (const [key, field] of Object.entries(facts)) {
         if (!(INPUT_FACTS as readonly string[]).includes(key)) {
-          error(`inputFacts.${key}`, `\`${key}\` is not a fact read from the input`, `the facts read from the input are ${INPUT_FACTS.map((k) => `\`${k}\``).join(', ')}`);
+          error('inputFacts.' + key, '`' + key + '` is not a fact read from the input', 'the facts read from the input are ' + INPUT_FACTS.map((k) => '`' + k + '`').join(', '));
         } else if (typeof field !== 'string' || !/^[^.]+(\.[^.]+)*$/.test(field)) {
-          error(`inputFacts.${key}`, `\`inputFacts.${key}\` must name an input field`, 'a field name, dotted for a nested one: `author.created`');
+          error('inputFacts.' + key, '`inputFacts.' + key + '` must name an input field', 'a field name, dotted for a nested one: `author.created`');
         }
       }
     }
   }
-  const n = c.notice as Record<string, unknown> | undefined;
+  const n = c['notice'] as Record<string, unknown> | undefined;
   if (typeof n !== 'object' || n === null) {
     error('notice', 'the deployment has no `notice` settings', 'give at least `platform` and `appealUrl`');
   } else {
-    if (typeof n.platform !== 'string' || n.platform.trim() === '') error('notice.platform', 'the notice needs the platform\'s name', 'e.g. `Facebook`');
-    if (typeof n.appealUrl !== 'string' || !isAbsoluteUrl(n.appealUrl)) error('notice.appealUrl', 'the notice needs the URL where people appeal', 'give an absolute https URL');
-    if (n.disputeSettlementUrl !== undefined && (typeof n.disputeSettlementUrl !== 'string' || !isAbsoluteUrl(n.disputeSettlementUrl))) {
+    if (typeof n['platform'] !== 'string' || n['platform'].trim() === '') error('notice.platform', 'the notice needs the platform\'s name', 'e.g. `Facebook`');
+    if (typeof n['appealUrl'] !== 'string' || !isAbsoluteUrl(n['appealUrl'])) error('notice.appealUrl', 'the notice needs the URL where people appeal', 'give an absolute https URL');
+    if (n['disputeSettlementUrl'] !== undefined && (typeof n['disputeSettlementUrl'] !== 'string' || !isAbsoluteUrl(n['disputeSettlementUrl']))) {
       error('notice.disputeSettlementUrl', 'the dispute settlement URL is not a URL', 'give an absolute https URL');
     }
-    if (n.appealWindow !== undefined && (typeof n.appealWindow !== 'string' || !parseDuration(n.appealWindow))) {
+    if (n['appealWindow'] !== undefined && (typeof n['appealWindow'] !== 'string' || !parseDuration(n['appealWindow']))) {
       error('notice.appealWindow', 'the appeal window is not an ISO 8601 duration', 'e.g. `P6M`');
     }
     for (const key of ['contentNoun', 'accountNoun', 'signature'] as const) {
-      if (n[key] !== undefined && typeof n[key] !== 'string') error(`notice.${key}`, `\`${key}\` must be a string`, 'give a short text');
+      if (n[key] !== undefined && typeof n[key] !== 'string') error('notice.' + key, '`' + key + '` must be a string', 'give a short text');
     }
   }
   return problems;
@@ -205,58 +205,58 @@ export function checkFacts(facts: unknown): StatementIssue[] {
   const f = facts as Record<string, unknown>;
   for (const key of ['date', 'contentDate', 'applicationDate'] as const) {
     if ((key !== 'applicationDate' || f[key] !== undefined) && (typeof f[key] !== 'string' || !isDate(f[key]))) {
-      error(key, `\`${key}\` must be a date \`YYYY-MM-DD\``, key === 'contentDate' ? 'give the day the content was posted' : 'give the day of the decision');
+      error(key, '`' + key + '` must be a date `YYYY-MM-DD`', key === 'contentDate' ? 'give the day the content was posted' : 'give the day of the decision');
     }
   }
-  if (f.decidedAt !== undefined && (typeof f.decidedAt !== 'string' || !parseTimestamp(f.decidedAt))) {
+  if (f['decidedAt'] !== undefined && (typeof f['decidedAt'] !== 'string' || !parseTimestamp(f['decidedAt']))) {
     error('decidedAt', '`decidedAt` must be an ISO 8601 timestamp with a zone', 'e.g. `2021-01-06T20:15:00Z`');
   }
-  if (f.id !== undefined && (typeof f.id !== 'string' || f.id === '')) error('id', '`id` must be a non-empty string', 'give the platform\'s id of the decision');
-  if (f.ean13 !== undefined && (typeof f.ean13 !== 'string' || !/^[0-9]{13}$/.test(f.ean13))) error('ean13', '`ean13` must be 13 digits', 'give the product\'s EAN-13');
-  if (f.category !== undefined && (typeof f.category !== 'string' || !(f.category in STATEMENT_CATEGORY))) {
-    error('category', `\`${String(f.category)}\` is not a category of the database`, 'one of the 16 `STATEMENT_CATEGORY_…` keys');
+  if (f['id'] !== undefined && (typeof f['id'] !== 'string' || f['id'] === '')) error('id', '`id` must be a non-empty string', 'give the platform\'s id of the decision');
+  if (f['ean13'] !== undefined && (typeof f['ean13'] !== 'string' || !/^[0-9]{13}$/.test(f['ean13']))) error('ean13', '`ean13` must be 13 digits', 'give the product\'s EAN-13');
+  if (f['category'] !== undefined && (typeof f['category'] !== 'string' || !(f['category'] in STATEMENT_CATEGORY))) {
+    error('category', '`' + String(f['category']) + '` is not a category of the database', 'one of the 16 `STATEMENT_CATEGORY_…` keys');
   }
-  if (f.keywords !== undefined && (!Array.isArray(f.keywords) || f.keywords.some((k) => typeof k !== 'string' || !(k in KEYWORD)))) {
+  if (f['keywords'] !== undefined && (!Array.isArray(f['keywords']) || f['keywords'].some((k) => typeof k !== 'string' || !(k in KEYWORD)))) {
     error('keywords', '`keywords` must be a list of the database\'s `KEYWORD_…` keys', 'e.g. `["KEYWORD_HATE_SPEECH"]`');
-  } else if (f.keywords?.includes('KEYWORD_OTHER')) {
+  } else if (f['keywords']?.includes('KEYWORD_OTHER')) {
     error('keywords', '`KEYWORD_OTHER` needs its text, which only a clause mapping gives', 'use a specific keyword, or map the clause to `KEYWORD_OTHER` with its text');
   }
-  if (f.summary !== undefined && typeof f.summary !== 'string') error('summary', '`summary` must be a string', 'give a short text without personal data');
+  if (f['summary'] !== undefined && typeof f['summary'] !== 'string') error('summary', '`summary` must be a string', 'give a short text without personal data');
   checkPlatformValues(f, '', error, false);
   return problems;
 }
 
 /** The values a deployment sets and a decision's facts may override. */
 function checkPlatformValues(c: Record<string, unknown>, at: string, error: ProblemSink, required: boolean): void {
-  const path = (key: string) => `${at}${key}`;
+  const path = (key: string) => '' + at + key;
   const oneOf = (key: string, keys: readonly string[], help: string) => {
     if (c[key] === undefined) {
-      if (required) error(path(key), `\`${key}\` is missing`, help);
-    } else if (typeof c[key] !== 'string' || !keys.includes(c[key] as string)) error(path(key), `\`${String(c[key])}\` is not a valid \`${key}\``, help);
+      if (required) error(path(key), '`' + key + '` is missing', help);
+    } else if (typeof c[key] !== 'string' || !keys.includes(c[key] as string)) error(path(key), '`' + String(c[key]) + '` is not a valid `' + key + '`', help);
   };
   const listOf = (key: string, keys: readonly string[], help: string, needed: boolean) => {
     const value = c[key];
     if (value === undefined) {
-      if (needed) error(path(key), `\`${key}\` is missing`, help);
+      if (needed) error(path(key), '`' + key + '` is missing', help);
     } else if (!Array.isArray(value) || value.length === 0 || value.some((v) => !keys.includes(v))) {
-      error(path(key), `\`${key}\` must be a non-empty list of keys`, help);
+      error(path(key), '`' + key + '` must be a non-empty list of keys', help);
     }
   };
   listOf('contentType', Object.keys(CONTENT_TYPE), 'e.g. `["CONTENT_TYPE_TEXT"]`', required);
   listOf('territorialScope', EEA_COUNTRIES, 'two-letter EEA codes, e.g. `["DE", "FR"]` (Greece is `GR`)', false);
-  oneOf('sourceType', Object.keys(SOURCE_TYPE), 'one of ' + Object.keys(SOURCE_TYPE).map((k) => `\`${k}\``).join(', '));
-  oneOf('automatedDecision', Object.keys(AUTOMATED_DECISION), 'one of ' + Object.keys(AUTOMATED_DECISION).map((k) => `\`${k}\``).join(', '));
-  if (c.accountType !== undefined) oneOf('accountType', Object.keys(ACCOUNT_TYPE), '`ACCOUNT_TYPE_BUSINESS` or `ACCOUNT_TYPE_PRIVATE`');
-  if (c.contentLanguage !== undefined && (typeof c.contentLanguage !== 'string' || !LANGUAGES.includes(c.contentLanguage))) {
-    error(path('contentLanguage'), `\`${String(c.contentLanguage)}\` is not a language code of the database`, 'an uppercase ISO 639-1 code, e.g. `EN`');
+  oneOf('sourceType', Object.keys(SOURCE_TYPE), 'one of ' + Object.keys(SOURCE_TYPE).map((k) => '`' + k + '`').join(', '));
+  oneOf('automatedDecision', Object.keys(AUTOMATED_DECISION), 'one of ' + Object.keys(AUTOMATED_DECISION).map((k) => '`' + k + '`').join(', '));
+  if (c['accountType'] !== undefined) oneOf('accountType', Object.keys(ACCOUNT_TYPE), '`ACCOUNT_TYPE_BUSINESS` or `ACCOUNT_TYPE_PRIVATE`');
+  if (c['contentLanguage'] !== undefined && (typeof c['contentLanguage'] !== 'string' || !LANGUAGES.includes(c['contentLanguage']))) {
+    error(path('contentLanguage'), '`' + String(c['contentLanguage']) + '` is not a language code of the database', 'an uppercase ISO 639-1 code, e.g. `EN`');
   }
-  if (required ? typeof c.automatedDetection !== 'boolean' : c.automatedDetection !== undefined && typeof c.automatedDetection !== 'boolean') {
+  if (required ? typeof c['automatedDetection'] !== 'boolean' : c['automatedDetection'] !== undefined && typeof c['automatedDetection'] !== 'boolean') {
     error(path('automatedDetection'), '`automatedDetection` must be true or false', 'were automated means used to detect the content?');
   }
   for (const key of ['contentTypeOther', 'sourceIdentity'] as const) {
     const value = c[key];
     if (value !== undefined && (typeof value !== 'string' || codePointLength(value) > LIMITS.text)) {
-      error(path(key), `\`${key}\` must be a text of at most ${LIMITS.text} characters`, 'shorten it');
+      error(path(key), '`' + key + '` must be a text of at most ' + LIMITS.text + ' characters', 'shorten it');
     }
   }
 }

@@ -90,11 +90,11 @@ export const PERMANENT_KEYS: ReadonlySet<string> = new Set([
 export function versionMapping(policy: string, mappings: readonly (readonly [string, ExportMapping | undefined])[], version: string): ExportMapping {
   const found = mappings.find(([v]) => v === version);
   if (!found) {
-    fail('unknown-version', 'version', `\`${version}\` is not a version of \`${policy}\``,
-      `pass a decision of this policy; its versions are ${mappings.map(([v]) => `\`${v}\``).join(', ')}`);
+    fail('unknown-version', 'version', '`' + version + '` is not a version of `' + policy + '`',
+      'pass a decision of this policy; its versions are ' + mappings.map(([v]) => '`' + v + '`').join(', '));
   }
   if (!found[1]) {
-    fail('no-mapping', 'version', `version \`${version}\` of \`${policy}\` has no \`statement\` declarations`,
+    fail('no-mapping', 'version', 'version `' + version + '` of `' + policy + '` has no `statement` declarations',
       'say what its decisions become in statements of reasons: see docs/statements-of-reasons.md');
   }
   return found[1];

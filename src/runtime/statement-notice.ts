@@ -24,22 +24,22 @@ export function noticeOfReasons(decision: AnyDecision, facts: StatementFacts, ma
 }
 
 /** What a target does, as the words after "We": the headline form and the sentence form. */
-function phrase(target: Target, noun: string, account: string): { short: string; detail?: string } {
+function phrase(target: Target, noun: string, account: string): { short: string; detail?: string | undefined } {
   switch (target.value) {
     case 'DECISION_VISIBILITY_CONTENT_REMOVED':
-      return { short: `removed your ${noun}` };
+      return { short: 'removed your ' + noun };
     case 'DECISION_VISIBILITY_CONTENT_DISABLED':
-      return { short: `disabled access to your ${noun}` };
+      return { short: 'disabled access to your ' + noun };
     case 'DECISION_VISIBILITY_CONTENT_DEMOTED':
-      return { short: `reduced the reach of your ${noun}`, detail: 'it is shown to fewer people' };
+      return { short: 'reduced the reach of your ' + noun, detail: 'it is shown to fewer people' };
     case 'DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED':
-      return { short: `age-restricted your ${noun}`, detail: 'only adults can see it' };
+      return { short: 'age-restricted your ' + noun, detail: 'only adults can see it' };
     case 'DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED':
-      return { short: `limited interactions with your ${noun}`, detail: 'people can no longer reply to it or share it' };
+      return { short: 'limited interactions with your ' + noun, detail: 'people can no longer reply to it or share it' };
     case 'DECISION_VISIBILITY_CONTENT_LABELLED':
-      return { short: `put a warning label on your ${noun}`, detail: 'people see the label before they can see it' };
+      return { short: 'put a warning label on your ' + noun, detail: 'people see the label before they can see it' };
     case 'DECISION_VISIBILITY_OTHER':
-      return { short: `restricted your ${noun}`, detail: target.other };
+      return { short: 'restricted your ' + noun, detail: target.other };
     case 'DECISION_MONETARY_SUSPENSION':
       return { short: 'suspended your payments' };
     case 'DECISION_MONETARY_TERMINATION':
@@ -47,17 +47,17 @@ function phrase(target: Target, noun: string, account: string): { short: string;
     case 'DECISION_MONETARY_OTHER':
       return { short: 'restricted your payments', detail: target.other };
     case 'DECISION_PROVISION_PARTIAL_SUSPENSION':
-      return { short: `restricted some features of your ${account}` };
+      return { short: 'restricted some features of your ' + account };
     case 'DECISION_PROVISION_TOTAL_SUSPENSION':
       return { short: 'suspended your access to our service' };
     case 'DECISION_PROVISION_PARTIAL_TERMINATION':
-      return { short: `permanently removed some features from your ${account}` };
+      return { short: 'permanently removed some features from your ' + account };
     case 'DECISION_PROVISION_TOTAL_TERMINATION':
       return { short: 'permanently ended your access to our service' };
     case 'DECISION_ACCOUNT_SUSPENDED':
-      return { short: `suspended your ${account}` };
+      return { short: 'suspended your ' + account };
     case 'DECISION_ACCOUNT_TERMINATED':
-      return { short: `permanently disabled your ${account}` };
+      return { short: 'permanently disabled your ' + account };
   }
 }
 
@@ -72,18 +72,18 @@ function whatWeDid(r: Restriction, noun: string, account: string): Line[] {
   const end = r.endDate ?? r.endBeyondRange;
   const timing = (target?: Target) => {
     if (target && isPermanent(target)) return '';
-    if (end) return r.duration ? ` for ${describeDuration(r.duration)}, until ${longDate(end)}` : ` until ${longDate(end)}`;
+    if (end) return r.duration ? (' for ' + describeDuration(r.duration) + ', until ' + longDate(end)) : (' until ' + longDate(end));
     if (r.permanent || (target && target.field === 'decision_visibility')) return '';
     return ' until further notice';
   };
   if (r.mapping.notice !== undefined) {
     const timed = r.mapping.targets.find((t) => !isPermanent(t));
     const short = r.mapping.targets.map((t) => phrase(t, noun, account).short);
-    return [{ short, sentence: `We ${r.mapping.notice.trim().replace(/[.]$/, '')}${timed ? timing(timed) : ''}.` }];
+    return [{ short, sentence: 'We ' + r.mapping.notice.trim().replace(/[.]$/, '') + (timed ? timing(timed) : '') + '.' }];
   }
   return r.mapping.targets.map((target) => {
     const { short, detail } = phrase(target, noun, account);
-    return { short: [short], sentence: `We ${short}${timing(target)}${detail ? `: ${detail}` : ''}.` };
+    return { short: [short], sentence: 'We ' + short + timing(target) + (detail ? (': ' + detail) : '') + '.' };
   });
 }
 
@@ -93,7 +93,7 @@ export function renderNotice(plan: StatementPlan, deployment: Deployment): Notic
   const account = n.accountNoun ?? 'account';
   const lines = plan.restrictions.flatMap((r) => whatWeDid(r, noun, account));
   const shorts = [...new Set(lines.flatMap((l) => l.short))];
-  const subject = `We ${joinAnd(shorts)}`;
+  const subject = 'We ' + joinAnd(shorts);
   const window = parseDuration(n.appealWindow ?? 'P6M') ?? parseDuration('P6M')!;
   const appealUntil = addDuration(plan.decisionDate, window);
 
@@ -102,36 +102,32 @@ export function renderNotice(plan: StatementPlan, deployment: Deployment): Notic
     { kind: 'para', text: 'Hello,' },
     {
       kind: 'para',
-      text: `We reviewed your ${noun} of ${longDate(plan.contentDate)} and found that it ${
-        plan.restrictions.every((r) => r.clause.ground.kind === 'law') ? 'is illegal' : 'goes against our rules'
-      }. This message explains what we did, why, and what you can do if you disagree.`,
+      text: 'We reviewed your ' + noun + ' of ' + longDate(plan.contentDate) + ' and found that it ' + (plan.restrictions.every((r) => r.clause.ground.kind === 'law') ? 'is illegal' : 'goes against our rules') + '. This message explains what we did, why, and what you can do if you disagree.',
     },
     { kind: 'section', text: 'What we did' },
     { kind: 'list', items: lines.map((l) => l.sentence) },
-    { kind: 'para', text: `This applies ${scopeText(plan.platform.territorialScope)}, from ${longDate(plan.applicationDate)}.` },
+    { kind: 'para', text: 'This applies ' + scopeText(plan.platform.territorialScope) + ', from ' + longDate(plan.applicationDate) + '.' },
     { kind: 'section', text: 'Why' },
     ...why(plan, noun, account),
     { kind: 'section', text: 'How we decided' },
-    { kind: 'para', text: `${source(plan.platform.sourceType)} ${detection(plan.platform.automatedDetection, noun)} ${decidedBy(plan.platform.automatedDecision)}` },
+    { kind: 'para', text: '' + source(plan.platform.sourceType) + ' ' + detection(plan.platform.automatedDetection, noun) + ' ' + decidedBy(plan.platform.automatedDecision) },
     { kind: 'section', text: 'If you think we got this wrong' },
     {
       kind: 'para',
-      text: `You can appeal until ${longDate(appealUntil)} (${describeDuration(window)}) at ${n.appealUrl}; a person will review your appeal.`,
+      text: 'You can appeal until ' + longDate(appealUntil) + ' (' + describeDuration(window) + ') at ' + n.appealUrl + '; a person will review your appeal.',
     },
     {
       kind: 'para',
-      text: `You can also take this decision to a certified out-of-court dispute settlement body (Article 21 of the Digital Services Act)${
-        n.disputeSettlementUrl ? `, listed at ${n.disputeSettlementUrl},` : ''
-      } or to a court.`,
+      text: 'You can also take this decision to a certified out-of-court dispute settlement body (Article 21 of the Digital Services Act)' + (n.disputeSettlementUrl ? (', listed at ' + n.disputeSettlementUrl + ',') : '') + ' or to a court.',
     },
     {
       kind: 'lines',
       items: [
-        plan.url ? `The rules we applied: ${plan.url} (version ${plan.version}).` : `The rules we applied: version ${plan.version}.`,
-        `Reference for this decision: ${plan.puid}`,
+        plan.url ? ('The rules we applied: ' + plan.url + ' (version ' + plan.version + ').') : ('The rules we applied: version ' + plan.version + '.'),
+        'Reference for this decision: ' + plan.puid,
       ],
     },
-    { kind: 'para', text: n.signature ?? `The ${n.platform} team` },
+    { kind: 'para', text: n.signature ?? ('The ' + n.platform + ' team') },
   ];
   return { subject, text: toText(doc), markdown: toMarkdown(doc) };
 }
@@ -142,20 +138,20 @@ function why(plan: StatementPlan, noun: string, account: string): Block[] {
   const seen = new Set<string>();
   for (const r of plan.restrictions) {
     const d = r.decision;
-    const key = `${d.clause}\u0000${d.exemption}`;
+    const key = '' + d.clause + '\u0000' + d.exemption;
     if (seen.has(key)) continue;
     seen.add(key);
     const ground = r.clause.ground;
     const onAccount = !plan.single && r.mapping.targets.every((t) => t.field !== 'decision_visibility');
     const intro =
       ground.kind === 'law'
-        ? `We consider your ${noun} illegal under ${ground.reference}.`
+        ? ('We consider your ' + noun + ' illegal under ' + ground.reference + '.')
         : onAccount
-          ? `The action on your ${account} follows our ${ground.reference}.`
-          : `Your ${noun} goes against our ${ground.reference}.`;
+          ? ('The action on your ' + account + ' follows our ' + ground.reference + '.')
+          : ('Your ' + noun + ' goes against our ' + ground.reference + '.');
     const texts = d.because.map((t) => t.trim()).filter((t) => t !== '');
     const exemptionText = d.basis === 'exemption' && texts.length >= 2 ? texts.pop() : undefined;
-    blocks.push({ kind: 'para', text: texts.length > 0 ? `${intro} The rule says:` : intro });
+    blocks.push({ kind: 'para', text: texts.length > 0 ? ('' + intro + ' The rule says:') : intro });
     if (texts.length > 0) blocks.push({ kind: 'quote', items: texts });
     if (exemptionText) {
       blocks.push({ kind: 'para', text: 'We applied an exception to that rule, which is why the action is lighter:' });
@@ -165,8 +161,8 @@ function why(plan: StatementPlan, noun: string, account: string): Block[] {
   // A warning or a strike decided by a rule is worth knowing; an exemption's "nothing" is not.
   for (const { outcome, decision } of plan.others) {
     if (decision.basis === 'exemption') continue;
-    const who = outcome === 'content' ? `your ${noun}` : `your ${account}`;
-    blocks.push({ kind: 'para', text: `We also gave ${who} a ${decision.action.replace(/_/g, ' ')}, which does not restrict anything by itself.` });
+    const who = outcome === 'content' ? ('your ' + noun) : ('your ' + account);
+    blocks.push({ kind: 'para', text: 'We also gave ' + who + ' a ' + decision.action.replace(/_/g, ' ') + ', which does not restrict anything by itself.' });
   }
   return blocks;
 }
@@ -175,7 +171,7 @@ function scopeText(codes: readonly string[]): string {
   const set = new Set(codes);
   if (EEA_COUNTRIES.every((c) => set.has(c)) && set.size === EEA_COUNTRIES.length) return 'in every country of the European Economic Area';
   if (EU_COUNTRIES.every((c) => set.has(c)) && set.size === EU_COUNTRIES.length) return 'in every country of the European Union';
-  return `in ${joinAnd(codes.map((c) => COUNTRY_NAMES[c as keyof typeof COUNTRY_NAMES] ?? c))}`;
+  return 'in ' + joinAnd(codes.map((c) => COUNTRY_NAMES[c as keyof typeof COUNTRY_NAMES] ?? c));
 }
 
 function source(sourceType: string): string {
@@ -192,7 +188,7 @@ function source(sourceType: string): string {
 }
 
 function detection(automated: boolean, noun: string): string {
-  return automated ? `Automated tools helped us find your ${noun}.` : `Your ${noun} was not found by automated tools.`;
+  return automated ? ('Automated tools helped us find your ' + noun + '.') : ('Your ' + noun + ' was not found by automated tools.');
 }
 
 function decidedBy(key: string): string {
@@ -207,7 +203,7 @@ function decidedBy(key: string): string {
 }
 
 function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return items.length <= 1 ? (items[0] ?? '') : ('' + items.slice(0, -1).join(', ') + ' and ' + items[items.length - 1]);
 }
 
 type Block =
@@ -220,31 +216,32 @@ function toText(doc: readonly Block[]): string {
     if (b.kind === 'heading') out.push(b.text, '');
     else if (b.kind === 'section') out.push(b.text.toUpperCase());
     else if (b.kind === 'para') out.push(b.text, '');
-    else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${i}`), '');
-    else if (b.kind === 'quote') out.push(...b.items.map((i) => `  "${i}"`), '');
+    else if (b.kind === 'list') out.push(...b.items.map((i) => '- ' + i), '');
+    else if (b.kind === 'quote') out.push(...b.items.map((i) => '  "' + i + '"'), '');
     else if (b.kind === 'lines') out.push(...b.items, '');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return '' + out.join('\n').trimEnd() + '\n';
 }
 
 function toMarkdown(doc: readonly Block[]): string {
   const out: string[] = [];
   for (const b of doc) {
-    if (b.kind === 'heading') out.push(`## ${md(b.text)}`, '');
-    else if (b.kind === 'section') out.push(`### ${md(b.text)}`, '');
+    if (b.kind === 'heading') out.push('## ' + md(b.text), '');
+    else if (b.kind === 'section') out.push('### ' + md(b.text), '');
     else if (b.kind === 'para') out.push(md(b.text), '');
-    else if (b.kind === 'list') out.push(...b.items.map((i) => `- ${md(i)}`), '');
-    else if (b.kind === 'quote') out.push(b.items.map((i) => `> ${md(i)}`).join('\n>\n'), '');
+    else if (b.kind === 'list') out.push(...b.items.map((i) => '- ' + md(i)), '');
+    else if (b.kind === 'quote') out.push(b.items.map((i) => '> ' + md(i)).join('\n>\n'), '');
     else if (b.kind === 'lines') out.push(b.items.map(md).join('  \n'), '');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return '' + out.join('\n').trimEnd() + '\n';
 }
 
 /** Markdown-escapes a text (rules, names and URLs come from the policy and the config), URLs left as autolinks. */
 function md(text: string): string {
   return text
     .split(/(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/)
-    .map((part, i) => (i % 2 === 1 ? `<${part}>` : part.replace(/[\\`*_[\]<>#|~]/g, '\\$&').replace(/^([-+]|\d+[.)])(\s)/, '\\$1$2')))
+    // `\x60` is a backtick: written so, no scanner takes the class for a template literal.
+    .map((part, i) => (i % 2 === 1 ? ('<' + part + '>') : part.replace(/[\\\x60*_[\]<>#|~]/g, '\\$&').replace(/^([-+]|\d+[.)])(\s)/, '\\$1$2')))
     .join('')
     .replace(/\r?\n/g, ' ');
 }

@@ -66,7 +66,7 @@ export function planStatement(decision: AnyDecision, facts: StatementFacts, mapp
   const chosen = outcomes.map(([outcome, o]) => {
     const action = mapping.outcomes[outcome]?.[o.action];
     if (!action) {
-      fail('unmapped-action', `outcomes.${outcome}.${o.action}`, `action \`${o.action}\` of outcome \`${outcome}\` has no mapping`,
+      fail('unmapped-action', 'outcomes.' + outcome + '.' + o.action, 'action `' + o.action + '` of outcome `' + outcome + '` has no mapping',
         'add it to the export mapping (map it to no restriction if it restricts nothing)');
     }
     return { outcome, decision: o, action };
@@ -92,10 +92,10 @@ export function planStatement(decision: AnyDecision, facts: StatementFacts, mapp
     for (const target of action.targets) {
       const first = writtenBy.get(target.field);
       if (first !== undefined && SINGLE_VALUED.has(target.field)) {
-        const field = `\`${target.field}\``;
-        const what = first === outcome ? `action \`${o.action}\` writes ${field} twice` : `outcomes \`${first}\` and \`${outcome}\` both write ${field}`;
-        fail('field-written-twice', `outcomes.${outcome}.${o.action}`, what,
-          `\`${target.field}\` holds one value per statement: map one of the actions to another field`);
+        const field = '`' + target.field + '`';
+        const what = first === outcome ? ('action `' + o.action + '` writes ' + field + ' twice') : ('outcomes `' + first + '` and `' + outcome + '` both write ' + field);
+        fail('field-written-twice', 'outcomes.' + outcome + '.' + o.action, what,
+          '`' + target.field + '` holds one value per statement: map one of the actions to another field');
       }
       writtenBy.set(target.field, outcome);
     }
@@ -131,16 +131,16 @@ function restriction(
   const text = o.duration ?? action.duration;
   const duration = text === undefined ? undefined : parseDuration(text);
   if (text !== undefined && !duration) {
-    fail('invalid-duration', o.duration !== undefined ? `outcomes.${outcome}.duration` : `outcomes.${outcome}.${o.action}.duration`,
-      `\`${text}\` is not an ISO 8601 duration`, 'durations look like `PT12H`, `P3D`, `P2W`, `P1M`, `P2Y`');
+    fail('invalid-duration', o.duration !== undefined ? ('outcomes.' + outcome + '.duration') : ('outcomes.' + outcome + '.' + o.action + '.duration'),
+      '`' + text + '` is not an ISO 8601 duration', 'durations look like `PT12H`, `P3D`, `P2W`, `P1M`, `P2Y`');
   }
   const permanent = action.targets.every(isPermanent);
   let endDate = duration && !permanent ? addDuration(applicationDate, duration, startSeconds) : null;
   let endBeyondRange: string | undefined;
   if (endDate !== null && endDate > DATE_RANGE.until) {
     if ((deployment.endDateBeyondRange ?? 'reject') === 'reject') {
-      fail('end-date-out-of-range', `outcomes.${outcome}`,
-        `the ${o.action} ends on ${endDate}, after the database's last date ${DATE_RANGE.until}`,
+      fail('end-date-out-of-range', 'outcomes.' + outcome,
+        'the ' + o.action + ' ends on ' + endDate + ', after the database\'s last date ' + DATE_RANGE.until,
         'set `endDateBeyondRange: "indefinite"` in the deployment to send it without an end date (the facts text keeps the real one)');
     }
     endBeyondRange = endDate;
@@ -152,12 +152,12 @@ function restriction(
 function clauseOf(outcome: string, o: OutcomeDecision, mapping: ExportMapping): ClauseMapping {
   if (o.basis === 'default' || o.clause === null) {
     if (mapping.default) return mapping.default;
-    return fail('no-ground', `outcomes.${outcome}`, `outcome \`${outcome}\` restricts by default, with no clause to give the ground`,
+    return fail('no-ground', 'outcomes.' + outcome, 'outcome `' + outcome + '` restricts by default, with no clause to give the ground',
       'give the mapping a default category and ground');
   }
   const clause = mapping.clauses[o.clause];
   if (!clause) {
-    fail('unmapped-clause', `clauses.${o.clause}`, `clause \`${o.clause}\` decided a restriction but has no category or ground`,
+    fail('unmapped-clause', 'clauses.' + o.clause, 'clause `' + o.clause + '` decided a restriction but has no category or ground',
       'add the clause to the export mapping');
   }
   return clause;
@@ -165,8 +165,8 @@ function clauseOf(outcome: string, o: OutcomeDecision, mapping: ExportMapping): 
 
 function inRange(field: string, date: string, from: string, what: string): void {
   if (date < from || date > DATE_RANGE.until) {
-    fail('date-out-of-range', field, `\`${field}\` ${date} is outside the database's range ${from} to ${DATE_RANGE.until}`,
-      `the database takes ${what} from ${from} to ${DATE_RANGE.until}`);
+    fail('date-out-of-range', field, '`' + field + '` ' + date + ' is outside the database\'s range ' + from + ' to ' + DATE_RANGE.until,
+      'the database takes ' + what + ' from ' + from + ' to ' + DATE_RANGE.until);
   }
 }
 

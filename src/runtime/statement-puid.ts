@@ -16,18 +16,18 @@ import { LIMITS } from './statement-keys.js';
  *
  * The three forms differ in their second part, so they never collide with each other.
  */
-export function statementPuid(prefix: string, options: { id?: string; input?: unknown; version: string; salt?: string }): string {
+export function statementPuid(prefix: string, options: { id?: string | undefined; input?: unknown; version: string; salt?: string | undefined }): string {
   if (options.id !== undefined) {
     const encoded = encodeId(options.id);
-    const puid = `${prefix}-i-${encoded}`;
+    const puid = '' + prefix + '-i-' + encoded;
     if (puid.length <= LIMITS.puid) return puid;
-    return `${prefix}-l-${puidDigest(options.id, options.salt)}`;
+    return '' + prefix + '-l-' + puidDigest(options.id, options.salt);
   }
   if (options.input === undefined) {
     fail('no-puid-source', 'id', 'the decision has neither an id nor an input to derive its PUID from',
       'give the platform\'s id of the decision (`id`), or the input decided (`input`)');
   }
-  return `${prefix}-h-${puidDigest(canonicalJson({ input: options.input, version: options.version }), options.salt)}`;
+  return '' + prefix + '-h-' + puidDigest(canonicalJson({ input: options.input, version: options.version }), options.salt);
 }
 
 function puidDigest(text: string, salt: string | undefined): string {
@@ -40,7 +40,7 @@ export function encodeId(id: string): string {
   for (const char of id) {
     if (/^[A-Za-z0-9-]$/.test(char)) out += char;
     else if (char === '_') out += '__';
-    else for (const byte of codePointBytes(char.codePointAt(0)!)) out += `_${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else for (const byte of codePointBytes(char.codePointAt(0)!)) out += ('_' + byte.toString(16).toUpperCase().padStart(2, '0'));
   }
   return out;
 }
@@ -65,13 +65,13 @@ function utf8Encode(text: string): number[] {
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  if (Array.isArray(value)) return '[' + value.map((v) => canonicalJson(v === undefined ? null : v)).join(',') + ']';
   if (typeof value === 'object' && value !== null) {
     const entries = Object.keys(value)
       .sort()
       .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+      .map((key) => '' + JSON.stringify(key) + ':' + canonicalJson((value as Record<string, unknown>)[key]));
+    return '{' + entries.join(',') + '}';
   }
   return JSON.stringify(value) ?? 'null';
 }

@@ -72,9 +72,12 @@ describe('generated text', () => {
 
   it('gives a Bylaw 1 policy set the very bytes it gave before Bylaw 2 (JavaScript and .d.ts)', () => {
     // sha256 of policies/twitter compiled by the compiler before declared outcomes, lists and
-    // quantifiers existed: a version that uses none of them must not change at all.
+    // quantifiers existed: a version that uses none of them must not change at all. Its
+    // `statement` declarations (statements of reasons) add functions, so they are left out here.
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-    const [js, dts] = generate(load('policies/twitter'), { target: 'js' }).files;
+    const twitter = load('policies/twitter');
+    const bare = { ...twitter, versions: twitter.versions.map(({ exportMapping: _, ...v }) => v) };
+    const [js, dts] = generate(bare, { target: 'js' }).files;
     expect(sha(js!.text)).toBe('ba1e339568a870664d009ae26f50f4222de527c476bf8d8c1986e95ea0ec0809');
     expect(sha(dts!.text)).toBe('babcadfe1d4c2e642b898459be6207109212f21809d5aa1a57d7bfe96e903d51');
   });
