@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { OutputFile } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import { decideUnknown } from '../interpreter/evaluate.js';
-import { exportMappingOf, statementOfReasons } from '../interpreter/statements.js';
+import { exportMappingOf, noticeOfReasons, statementOfReasons } from '../interpreter/statements.js';
+import type { Notice } from '../statements/notice.js';
 import type { Statement } from '../statements/build.js';
 import { checkDeployment, type Deployment } from '../statements/deployment.js';
 import { factsFromInput } from '../statements/input-facts.js';
@@ -47,6 +48,17 @@ export function statementForInput(policy: PolicySet, input: unknown, decision: A
   const built = build(policy, input, decision, deployment);
   if ('problem' in built) throw new UsageError(`no statement of reasons: ${built.problem.message}\n  help: ${built.problem.help}`);
   return built.statement;
+}
+
+/** The notice for one decided input (null: it restricts nothing); a usage error when none can be built, as for its statement. */
+export function noticeForInput(policy: PolicySet, input: unknown, decision: AnyDecision, deployment: Deployment): Notice | null {
+  try {
+    exportMappingOf(policy, decision.version);
+    return noticeOfReasons(policy, decision, factsFromInput(input, policy.dateField, deployment), deployment);
+  } catch (error) {
+    if (error instanceof StatementError) throw new UsageError(`no notice: ${error.problem.message}\n  help: ${error.problem.help}`);
+    throw error;
+  }
 }
 
 function build(policy: PolicySet, input: unknown, decision: AnyDecision, deployment: Deployment, lineId?: string): { statement: Statement | null } | { problem: Problem } {

@@ -54,13 +54,35 @@ function codePointBytes(cp: number): number[] {
 }
 
 /** UTF-8 as `TextEncoder` (and Node's `'utf8'`) writes it: a lone surrogate becomes U+FFFD. */
-function utf8Encode(text: string): number[] {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    for (const byte of codePointBytes(cp >= 0xd800 && cp <= 0xdfff ? 0xfffd : cp)) bytes.push(byte);
+function utf8Encode(text: string): Uint8Array {
+  // At most 3 bytes per UTF-16 unit (a pair, 2 units, takes 4).
+  const bytes = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (cp <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else cp = 0xfffd;
+    }
+    if (cp < 0x80) bytes[n++] = cp;
+    else if (cp < 0x800) {
+      bytes[n++] = 0xc0 | (cp >> 6);
+      bytes[n++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      bytes[n++] = 0xe0 | (cp >> 12);
+      bytes[n++] = 0x80 | ((cp >> 6) & 63);
+      bytes[n++] = 0x80 | (cp & 63);
+    } else {
+      bytes[n++] = 0xf0 | (cp >> 18);
+      bytes[n++] = 0x80 | ((cp >> 12) & 63);
+      bytes[n++] = 0x80 | ((cp >> 6) & 63);
+      bytes[n++] = 0x80 | (cp & 63);
+    }
   }
-  return bytes;
+  return bytes.subarray(0, n);
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -92,23 +114,20 @@ const SHA256_K = [
  * compiled module, which imports nothing and runs in browsers too, gives the same PUID as the
  * interpreter; Web Crypto would make every statement asynchronous. Tested against `node:crypto`.
  */
-function sha256(message: readonly number[]): number[] {
-  const h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-  const length = message.length;
-  const padded = message.slice();
-  padded.push(0x80);
-  while (padded.length % 64 !== 56) padded.push(0);
-  // The length in bits, big-endian in 8 bytes (messages here are far below 2^53 bits).
-  const bits = length * 8;
-  const high = Math.floor(bits / 0x100000000);
-  padded.push((high >>> 24) & 255, (high >>> 16) & 255, (high >>> 8) & 255, high & 255);
-  padded.push((bits >>> 24) & 255, (bits >>> 16) & 255, (bits >>> 8) & 255, bits & 255);
-  const w = new Array<number>(64);
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) {
-      const at = block + i * 4;
-      w[i] = ((padded[at]! << 24) | (padded[at + 1]! << 16) | (padded[at + 2]! << 8) | padded[at + 3]!) | 0;
-    }
+function sha256(message: Uint8Array): Uint8Array {
+  const h = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  // The message, a 1 bit, zeros, and its length in bits in the last 8 bytes (big-endian).
+  const size = Math.ceil((message.length + 9) / 64) * 64;
+  const padded = new Uint8Array(size);
+  padded.set(message);
+  padded[message.length] = 0x80;
+  const bits = message.length * 8;
+  const view = new DataView(padded.buffer);
+  view.setUint32(size - 8, Math.floor(bits / 0x100000000));
+  view.setUint32(size - 4, bits >>> 0);
+  const w = new Int32Array(64);
+  for (let block = 0; block < size; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getInt32(block + i * 4);
     for (let i = 16; i < 64; i++) {
       const a = w[i - 15]!;
       const b = w[i - 2]!;
@@ -116,7 +135,14 @@ function sha256(message: readonly number[]): number[] {
       const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
       w[i] = (w[i - 16]! + s0 + w[i - 7]! + s1) | 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as [number, number, number, number, number, number, number, number];
+    let a = h[0]!;
+    let b = h[1]!;
+    let c = h[2]!;
+    let d = h[3]!;
+    let e = h[4]!;
+    let f = h[5]!;
+    let g = h[6]!;
+    let hh = h[7]!;
     for (let i = 0; i < 64; i++) {
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
       const ch = (e & f) ^ (~e & g);
@@ -133,29 +159,37 @@ function sha256(message: readonly number[]): number[] {
       b = a;
       a = (t1 + t2) | 0;
     }
-    h[0] = (h[0]! + a) | 0;
-    h[1] = (h[1]! + b) | 0;
-    h[2] = (h[2]! + c) | 0;
-    h[3] = (h[3]! + d) | 0;
-    h[4] = (h[4]! + e) | 0;
-    h[5] = (h[5]! + f) | 0;
-    h[6] = (h[6]! + g) | 0;
-    h[7] = (h[7]! + hh) | 0;
+    h[0] = h[0]! + a;
+    h[1] = h[1]! + b;
+    h[2] = h[2]! + c;
+    h[3] = h[3]! + d;
+    h[4] = h[4]! + e;
+    h[5] = h[5]! + f;
+    h[6] = h[6]! + g;
+    h[7] = h[7]! + hh;
   }
-  const out: number[] = [];
-  for (const word of h) out.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  const out = new Uint8Array(32);
+  const digest = new DataView(out.buffer);
+  for (let i = 0; i < 8; i++) digest.setInt32(i * 4, h[i]!);
   return out;
 }
 
 /** HMAC-SHA-256 (RFC 2104): a key longer than a block is hashed first. */
-function hmacSha256(key: readonly number[], message: readonly number[]): number[] {
-  const block = key.length > 64 ? sha256(key) : key.slice();
-  while (block.length < 64) block.push(0);
-  const inner = sha256([...block.map((b) => b ^ 0x36), ...message]);
-  return sha256([...block.map((b) => b ^ 0x5c), ...inner]);
+function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
+  const block = new Uint8Array(64);
+  block.set(key.length > 64 ? sha256(key) : key);
+  const inner = new Uint8Array(64 + message.length);
+  const outer = new Uint8Array(64 + 32);
+  for (let i = 0; i < 64; i++) {
+    inner[i] = block[i]! ^ 0x36;
+    outer[i] = block[i]! ^ 0x5c;
+  }
+  inner.set(message, 64);
+  outer.set(sha256(inner), 64);
+  return sha256(outer);
 }
 
-function hex(bytes: readonly number[]): string {
+function hex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += (byte < 16 ? '0' : '') + byte.toString(16);
   return out;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,75 @@ describe('bylaw decide --statement-of-reasons', () => {
     expect(early.code).toBe(2);
     expect(early.stderr).toContain("error: no statement of reasons: `applicationDate` 2019-");
     expect(early.stderr).toContain('  help: the database takes the day the restrictions start from 2020-01-01');
+  });
+});
+
+describe('bylaw decide --notice', () => {
+  const input = () => find('meta', 'unrest-protocol-one-month-2021');
+
+  it('prints the notice as plain text, and as Markdown with `--notice markdown`: the interpreter\'s notice', async () => {
+    const json = await runCli(['decide', 'policies/meta', '--notice', '--format', 'json'], { stdin: JSON.stringify(input()) });
+    expect([json.code, json.stderr]).toEqual([0, '']);
+    const notice = JSON.parse(json.stdout);
+    expect(Object.keys(notice)).toEqual(['subject', 'text', 'markdown']);
+    expect(notice.text).toContain('WHAT WE DID');
+    expect(notice.markdown).toContain('### What we did');
+    const text = await runCli(['decide', 'policies/meta', '--notice'], { stdin: JSON.stringify(input()) });
+    expect([text.code, text.stderr, text.stdout]).toEqual([0, '', notice.text]);
+    const markdown = await runCli(['decide', 'policies/meta', '--notice', 'markdown'], { stdin: JSON.stringify(input()) });
+    expect([markdown.code, markdown.stderr, markdown.stdout]).toEqual([0, '', notice.markdown]);
+    // The notice names the same reference as the statement.
+    const statement = await runCli(['decide', 'policies/meta', '--statement-of-reasons'], { stdin: JSON.stringify(input()) });
+    expect(notice.text).toContain(`Reference for this decision: ${JSON.parse(statement.stdout).puid}`);
+  });
+
+  it('prints no notice for a decision that restricts nothing (null as JSON)', async () => {
+    const stdin = JSON.stringify(find('meta', 'politician-presumed-newsworthy-2019'));
+    const r = await runCli(['decide', 'policies/meta', '--notice'], { stdin });
+    expect([r.code, r.stdout, r.stderr.trim()]).toEqual([0, '', 'no notice: the decision restricts nothing']);
+    const json = await runCli(['decide', 'policies/meta', '--notice', '--json'], { stdin });
+    expect([json.code, json.stdout.trim(), json.stderr]).toEqual([0, 'null', '']);
+  });
+
+  it('refuses an unknown style, and --notice with --statement-of-reasons or --explain (exit 2, no stack)', async () => {
+    const stdin = JSON.stringify(input());
+    const style = await runCli(['decide', 'policies/meta', '--notice', 'html'], { stdin });
+    expect(style.code).toBe(2);
+    expect(style.stderr).toContain('unknown notice style `html` (use text or markdown)');
+    for (const other of ['--statement-of-reasons', '--explain']) {
+      const r = await runCli(['decide', 'policies/meta', '--notice', other], { stdin });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('print different things: give one of them');
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('says why there is no notice when none can be built (a date before the database takes one)', async () => {
+    const r = await runCli(['decide', 'policies/twitter', '--notice'], { stdin: JSON.stringify(find('twitter', 'leader-private-information-2019')) });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('error: no notice: `applicationDate` 2019-');
+    expect(r.stderr).toContain('  help: the database takes the day the restrictions start from 2020-01-01');
+  });
+
+  it('escapes control characters of policy texts in the terminal, keeping the notice\'s lines', async () => {
+    const folder = mkdtempSync(join(dir, 'control-'));
+    cpSync('policies/twitter', folder, { recursive: true });
+    // Every `because` text starts with an escape sequence that would recolour a terminal.
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.policy'))) {
+      const text = readFileSync(join(folder, file), 'utf8');
+      writeFileSync(join(folder, file), text.replaceAll('because "', 'because "\\u{1B}[31m'));
+    }
+    const inputs = cases('twitter').map((c) => c.input);
+    let checked = 0;
+    for (const stdin of inputs.filter((i) => String(i.date) >= '2020-01-01').map((i) => JSON.stringify(i))) {
+      const r = await runCli(['decide', folder, '--notice'], { stdin });
+      if (r.code !== 0 || r.stdout === '') continue;
+      expect(r.stdout).not.toContain('\u001b');
+      expect(r.stdout.split('\n').length).toBeGreaterThan(10);
+      if (r.stdout.includes('\\u001b[31m')) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { decisionText, renderExplanation } from '../../semantics/explanation.js';
@@ -9,12 +9,22 @@ import { stringifyDeep } from '../json.js';
 import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
-import { readDeployment, statementForInput } from '../statements.js';
+import { escapeControls } from '../../diagnostics/text.js';
+import { noticeForInput, readDeployment, statementForInput } from '../statements.js';
+
+type NoticeStyle = 'text' | 'markdown';
+
+function parseNoticeStyle(value: string): NoticeStyle {
+  if (value === 'text' || value === 'markdown') return value;
+  throw new InvalidArgumentError(`unknown notice style \`${value}\` (use text or markdown)`);
+}
 
 interface DecideOptions {
   input?: string;
   explain?: boolean;
   statementOfReasons?: boolean;
+  /** `true`: the flag alone (plain text). */
+  notice?: true | NoticeStyle;
   deployment?: string;
   format: 'human' | 'json';
 }
@@ -27,10 +37,13 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
     .option('-i, --input <file>', 'the input JSON (default: standard input)')
     .option('--explain', 'show the full trace: every clause, fired or not, and why')
     .option('--statement-of-reasons', 'print the statement of reasons for the DSA Transparency Database (JSON; null when nothing is restricted)')
-    .option('--deployment <file>', 'the platform\'s deployment config for --statement-of-reasons (default: deployment.json beside the policy)');
+    .option('--notice [style]', 'print the notice the person receives: text (default) or markdown; with --format json, {subject, text, markdown} (null when nothing is restricted)', parseNoticeStyle)
+    .option('--deployment <file>', 'the platform\'s deployment config for --statement-of-reasons and --notice (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'json'] as const, 'human', 'the decision (or explanation) as', { flags: { json: 'json' } })
     .action(async (path: string, options: DecideOptions) => {
       const json = options.format === 'json';
+      const chosen = [options.explain && '--explain', options.statementOfReasons && '--statement-of-reasons', options.notice && '--notice'].filter(Boolean);
+      if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} print different things: give one of them`);
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const source = options.input ?? '<stdin>';
@@ -52,6 +65,14 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const d = result.decision;
       if (options.statementOfReasons) {
         ctx.out(JSON.stringify(statementForInput(policy, input, d, readDeployment(options.deployment, policy)), null, 2));
+        return;
+      }
+      if (options.notice) {
+        const notice = noticeForInput(policy, input, d, readDeployment(options.deployment, policy));
+        if (json) ctx.out(JSON.stringify(notice, null, 2));
+        else if (notice === null) ctx.err('no notice: the decision restricts nothing');
+        // Policy and config texts reach a terminal: control characters escaped, line breaks kept.
+        else ctx.out((options.notice === 'markdown' ? notice.markdown : notice.text).trimEnd().split('\n').map(escapeControls).join('\n'));
         return;
       }
       if (json) {
