@@ -53,7 +53,7 @@ const DOC_NOTICE = [
 export function emitStatements(w: Writer, set: PolicySet, runtime: RuntimeUse): void {
   useStatementTypes(runtime);
   const mappings = internal('STATEMENT_MAPPINGS');
-  const mappingOf = `${runtime.use('versionMapping')}(${jsString(set.name)}, ${mappings}, decision.version)`;
+  const mappingOf = `${runtime.use('versionMapping')}(${jsString(set.name)}, ${mappings}, decision)`;
   const deployment = `${runtime.use('checkedDeployment')}(deployment)`;
   w.line(comment('---- statements of reasons: each version\'s `statement` declarations (docs/statements-of-reasons.md) ----'));
   w.line();

@@ -12,7 +12,11 @@ import { noticeOfReasons as notice, type Notice } from '../runtime/statement-not
 
 /** The export mapping of the version that made a decision. Throws `StatementError` when it has none. */
 export function exportMappingOf(set: PolicySet, version: string): ExportMapping {
-  return versionMapping(set.name, set.versions.map((v) => [v.version, v.exportMapping] as const), version);
+  return mappingFor(set, { version } as AnyDecision);
+}
+
+function mappingFor(set: PolicySet, decision: AnyDecision): ExportMapping {
+  return versionMapping(set.name, set.versions.map((v) => [v.version, v.exportMapping] as const), decision);
 }
 
 /**
@@ -21,10 +25,10 @@ export function exportMappingOf(set: PolicySet, version: string): ExportMapping 
  * an invalid deployment or facts, a date outside the database's range.
  */
 export function statementOfReasons(set: PolicySet, decision: AnyDecision, facts: StatementFacts, deployment: Deployment): Statement | null {
-  return build(decision, facts, exportMappingOf(set, decision.version), checkedDeployment(deployment));
+  return build(decision, facts, mappingFor(set, decision), checkedDeployment(deployment));
 }
 
 /** The notice the person receives for a decision of `set` (plain text and Markdown), or null when it restricts nothing. */
 export function noticeOfReasons(set: PolicySet, decision: AnyDecision, facts: StatementFacts, deployment: Deployment): Notice | null {
-  return notice(decision, facts, exportMappingOf(set, decision.version), checkedDeployment(deployment));
+  return notice(decision, facts, mappingFor(set, decision), checkedDeployment(deployment));
 }

@@ -1,4 +1,6 @@
+import type { AnyDecision } from './statement-decision.js';
 import { fail } from './statement-errors.js';
+import { own } from './validate.js';
 import type { AccountKey, CategoryKey, KeywordKey, MonetaryKey, ProvisionKey, VisibilityKey } from './statement-keys.js';
 
 /**
@@ -83,11 +85,21 @@ export const PERMANENT_KEYS: ReadonlySet<string> = new Set([
   'DECISION_ACCOUNT_TERMINATED',
 ]);
 
+/** `record[key]` when it is the record's own entry: a name from a decision (`constructor`, `__proto__`) never reaches an inherited one. */
+export function ownEntry<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && own(record, key) ? record[key] : undefined;
+}
+
 /**
- * The export mapping of the version that made a decision, from each version's mapping (absent:
- * the version has no `statement` declarations). Throws `StatementError` when there is none.
+ * The export mapping of the version that made `decision`, from each version's mapping (absent:
+ * the version has no `statement` declarations). Throws `StatementError` when there is none, or
+ * when the decision is not one.
  */
-export function versionMapping(policy: string, mappings: readonly (readonly [string, ExportMapping | undefined])[], version: string): ExportMapping {
+export function versionMapping(policy: string, mappings: readonly (readonly [string, ExportMapping | undefined])[], decision: AnyDecision): ExportMapping {
+  if (typeof decision !== 'object' || decision === null || typeof decision.version !== 'string') {
+    fail('invalid-decision', 'version', 'the decision has no `version`', 'pass the Decision JSON that `decide` returns');
+  }
+  const version = decision.version;
   const found = mappings.find(([v]) => v === version);
   if (!found) {
     fail('unknown-version', 'version', '`' + version + '` is not a version of `' + policy + '`',

@@ -3,7 +3,7 @@ import { addDuration, parseDuration, parseTimestamp, type Duration } from './sta
 import { checkFacts, type Deployment, type StatementFacts } from './statement-deployment.js';
 import { StatementError, fail } from './statement-errors.js';
 import { DATE_RANGE, EEA_COUNTRIES, type CategoryKey, type CountryCode, type KeywordKey } from './statement-keys.js';
-import { SINGLE_VALUED, isPermanent, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from './statement-mapping.js';
+import { SINGLE_VALUED, isPermanent, ownEntry, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from './statement-mapping.js';
 import { statementPuid } from './statement-puid.js';
 import type { OutcomeDecision } from './types.js';
 
@@ -64,7 +64,7 @@ export function planStatement(decision: AnyDecision, facts: StatementFacts, mapp
   const outcomes = outcomesOf(decision);
   const single = !('outcomes' in decision);
   const chosen = outcomes.map(([outcome, o]) => {
-    const action = mapping.outcomes[outcome]?.[o.action];
+    const action = ownEntry(ownEntry(mapping.outcomes, outcome), o.action);
     if (!action) {
       fail('unmapped-action', 'outcomes.' + outcome + '.' + o.action, 'action `' + o.action + '` of outcome `' + outcome + '` has no mapping',
         'add it to the export mapping (map it to no restriction if it restricts nothing)');
@@ -110,7 +110,7 @@ export function planStatement(decision: AnyDecision, facts: StatementFacts, mapp
     decisionDate: facts.date,
     applicationDate,
     contentDate: facts.contentDate,
-    url: mapping.versions[decision.version]?.url,
+    url: ownEntry(mapping.versions, decision.version)?.url,
     puid: statementPuid(deployment.puidPrefix, { id: facts.id, input: facts.input, version: decision.version, salt: deployment.puidSalt }),
     platform: platformValues(facts, deployment),
     summary: facts.summary,
@@ -155,7 +155,7 @@ function clauseOf(outcome: string, o: OutcomeDecision, mapping: ExportMapping): 
     return fail('no-ground', 'outcomes.' + outcome, 'outcome `' + outcome + '` restricts by default, with no clause to give the ground',
       'give the mapping a default category and ground');
   }
-  const clause = mapping.clauses[o.clause];
+  const clause = ownEntry(mapping.clauses, o.clause);
   if (!clause) {
     fail('unmapped-clause', 'clauses.' + o.clause, 'clause `' + o.clause + '` decided a restriction but has no category or ground',
       'add the clause to the export mapping');

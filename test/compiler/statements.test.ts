@@ -127,6 +127,34 @@ for (const { name, deployment } of SETS) {
       );
     });
 
+    it('a hostile decision is a StatementError in both, never a crash: not an object, inherited names as outcomes, actions or clauses', () => {
+      const input = cases.find((c) => c.input.date >= '2020-01-01')!.input;
+      const facts: StatementFacts = { date: input.date, contentDate: input.date, id: 'x' };
+      const version = compiled.decide(input).version;
+      const part = (action: string, clause: string | null) => ({ action, basis: 'rule', clause, exemption: null, because: [] });
+      const hostile: unknown[] = [
+        null,
+        42,
+        { version: 7 },
+        JSON.parse(`{"version": ${JSON.stringify(version)}, "outcomes": {"constructor": ${JSON.stringify(part('toString', 'x'))}}}`),
+        JSON.parse(`{"version": ${JSON.stringify(version)}, "outcomes": {"__proto__": ${JSON.stringify(part('valueOf', 'x'))}}}`),
+        { version, ...part('toString', 'hasOwnProperty') },
+        { version: 'constructor', ...part('remove', 'x') },
+        { version: '__proto__', ...part('remove', 'x') },
+      ];
+      for (const decision of hostile) {
+        for (const f of [
+          () => compiled.statementOfReasons!(decision as never, facts, deployment),
+          () => compiled.noticeOfReasons!(decision as never, facts, deployment),
+          () => statementOfReasons(set, decision as never, facts, deployment),
+          () => noticeOfReasons(set, decision as never, facts, deployment),
+        ]) {
+          const result = run(f);
+          expect(result.ok ? 'built' : result.name, JSON.stringify(decision)).toBe('StatementError');
+        }
+      }
+    });
+
     it('the generated TypeScript and .d.ts type-check under strict options, and output is byte-identical run to run', () => {
       const ts = generate(set, { target: 'ts' }).files[0]!.text;
       expect(generate(set, { target: 'ts' }).files[0]!.text).toBe(ts);
