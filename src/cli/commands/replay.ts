@@ -54,7 +54,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     // At most the longest line: a line that ends within one read is then never too long unseen.
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount(`a whole number from 1024 to ${MAX_INPUT_BYTES}`, 1024, MAX_INPUT_BYTES), 1 << 20)
     .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
-    .option('--statements <file>', 'also write the statement of reasons of every decision that restricts something (JSONL; the interpreter decides)')
+    .option('--statements <file>', 'also write the statement of reasons of every decision that restricts something (JSONL)')
     .option('--deployment <file>', 'the platform\'s deployment config for --statements (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: ReplayOptions) => {
