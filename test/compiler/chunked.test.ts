@@ -16,7 +16,8 @@ import { scaleInputs } from '../../scripts/scale.js';
 import { policyInput } from '../support/arbitraries.js';
 import { chunks, largeChunkedAgrees, mediumChunkedAgrees, scaleSet } from './chunked.js';
 import { compareValid, DIFFERENTIAL_POLICIES } from './differential.js';
-import { load, typeCheck } from './support.js';
+import { load } from './support.js';
+import { typeCheck } from './typescript.js';
 
 /** Random inputs through the scale policies; chunked.fuzz.test.ts (`npm run fuzz`) runs 30,000 through each. */
 const LARGE_RUNS = 600;

@@ -10,7 +10,7 @@ import { loadCompiled } from '../../src/compiler/load.js';
 import { generate } from '../../src/compiler/index.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
 import { checkFiles } from '../support/policies.js';
-import { syntaxErrors } from './support.js';
+import { syntaxErrors } from './typescript.js';
 
 /** A Bylaw string literal for any JavaScript string (non-printable and non-ASCII as `\u{…}`). */
 function bylawString(value: string): string {
