@@ -14,10 +14,14 @@ import {
   undated,
   decideUnknown,
   formatPolicy,
+  describeDuration,
+  outcomeParts,
+  parseDuration,
+  type AnyDecision,
   type Diagnostic,
   type PolicySet,
 } from '../../src/browser.js';
-import type { CheckReply, DiagnosticView, DiffSide, Envelope, Files, Replies, ReplyEnvelope, Request } from './protocol.js';
+import type { CheckReply, DiagnosticView, DiffSide, Envelope, Files, OutcomeView, Replies, ReplyEnvelope, Request } from './protocol.js';
 
 let current: PolicySet | null = null;
 
@@ -58,11 +62,21 @@ function decide(input: unknown): Replies['decide'] {
   if (!result.ok) return { ok: false, problems: result.errors.map((e) => `${e.path}: ${e.message}`) };
   try {
     const explanation = explain(current, input);
-    return { ok: true, result: { ...explanation, text: renderExplanation(explanation) } };
+    const { decision } = explanation;
+    return { ok: true, result: { ...explanation, declared: 'outcomes' in decision, outcomes: outcomesOf(decision), text: renderExplanation(explanation) } };
   } catch (error) {
     // A date before the first version: decideUnknown reports a decision of no version in force.
     return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
   }
+}
+
+/** Each outcome's part, with its duration in words beside the ISO form the decision gives. */
+function outcomesOf(decision: AnyDecision): OutcomeView[] {
+  return outcomeParts(decision).map(({ name, part }) => {
+    const parsed = part.duration === undefined ? undefined : parseDuration(part.duration);
+    const duration = part.duration === undefined ? null : { iso: part.duration, words: parsed ? describeDuration(parsed) : part.duration };
+    return { name, action: part.action, duration, basis: part.basis, clause: part.clause, exemption: part.exemption, because: part.because };
+  });
 }
 
 function diff(before: DiffSide, after: DiffSide): Replies['diff'] {
