@@ -249,6 +249,30 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(JSON.parse(await inputJson()).author.strikes).toEqual([]);
   });
 
+  it('highlights Bylaw 2: `outcome`, `list<…>`, `statement` and the words that are keywords only in one', async () => {
+    /** The `tok-*` classes of each token of the first editor line holding `text`. */
+    const tokens = (text: string) =>
+      page.locator('.cm-line', { hasText: text }).first().evaluate((line) =>
+        Object.fromEntries([...line.querySelectorAll('span')].map((span) => [span.textContent, [...span.classList].filter((c) => c.startsWith('tok-')).join(' ')])),
+      );
+    await page.locator('#file-tabs [role=tab]', { hasText: 'rules.policy' }).first().click();
+    expect(await tokens('outcome account: Account')).toMatchObject({ outcome: 'tok-keyword', account: 'tok-variableName tok-definition' });
+    await page.locator('.cm-line', { hasText: 'strikes: list<Strike>' }).first().scrollIntoViewIfNeeded();
+    expect(await tokens('strikes: list<Strike>')).toMatchObject({ list: 'tok-typeName' });
+    await page.locator('#file-tabs [role=tab]', { hasText: 'statements.policy' }).click();
+    expect(await tokens('statement content {')).toMatchObject({ statement: 'tok-keyword' });
+    expect(await tokens('allow: no restriction')).toMatchObject({ no: 'tok-keyword', restriction: 'tok-keyword' });
+    expect(await tokens('DECISION_ACCOUNT_SUSPENDED')).toMatchObject({ DECISION_ACCOUNT_SUSPENDED: 'tok-atom' });
+    // Coloured as keywords are: the style sheet, not only the class.
+    const colours = await page.locator('.cm-line', { hasText: 'statement content {' }).first().evaluate((line) => {
+      const colour = (text: string) => [...line.querySelectorAll('span')].find((s) => s.textContent === text)!;
+      return { statement: getComputedStyle(colour('statement')).color, content: getComputedStyle(colour('content')).color };
+    });
+    expect(colours.statement).toBe('rgb(122, 31, 162)');
+    expect(colours.content).not.toBe(colours.statement);
+    await shot('1-meta-statements');
+  });
+
   it.each(['youtube', 'meta'])('the %s set checks, decides its first case as `bylaw decide` and diffs its last two versions as `bylaw diff`', async (name) => {
     await chooseExample(name);
     expect(await page.locator('#problem-count').textContent()).toBe('none');
