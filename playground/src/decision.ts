@@ -5,7 +5,7 @@
  * values of its conditions and what each quantifier counted; and the CLI's text of it all.
  */
 import type { ClauseTrace, ConditionTrace, SourceRef } from '../../src/browser.js';
-import type { DecideReply, OutcomeView } from './protocol.js';
+import type { DecideReply, OutcomeView, StatementView } from './protocol.js';
 
 export type Reveal = (ref: SourceRef) => void;
 
@@ -20,7 +20,7 @@ export function renderDecision(target: HTMLElement, reply: DecideReply, reveal: 
     target.replaceChildren(box);
     return;
   }
-  const { declared, outcomes, version, clauses, text } = reply.result;
+  const { declared, outcomes, version, clauses, text, statement } = reply.result;
   const versionText = `${version.version}${version.effective ? ` (effective ${version.effective})` : ''} — ${version.file}`;
   const parts: HTMLElement[] = [];
   if (declared) {
@@ -50,7 +50,7 @@ export function renderDecision(target: HTMLElement, reply: DecideReply, reveal: 
   pre.tabIndex = 0;
   pre.setAttribute('aria-label', 'the explanation as `bylaw decide --explain` prints it');
   cli.append(el('summary', '', 'as bylaw decide --explain prints it'), pre);
-  target.replaceChildren(...parts, traceHead, trace, cli);
+  target.replaceChildren(...parts, statementSection(statement), traceHead, trace, cli);
 }
 
 /** An outcome's action (with its duration) and basis, then its clause, exemption and because texts. */
@@ -76,6 +76,36 @@ function outcomeParts(o: OutcomeView, label: string, id: string, versionText: st
   for (const text of o.because) because.append(el('li', '', text));
   if (o.because.length > 0) fact('because', because);
   return [head, facts];
+}
+
+/** The statement of reasons and the person's notice, or why there is none. */
+function statementSection(view: StatementView): HTMLElement {
+  const section = el('section', 'statement');
+  section.id = 'statement';
+  section.setAttribute('aria-labelledby', 'statement-title');
+  const title = el('h3', '', 'statement of reasons');
+  title.id = 'statement-title';
+  section.append(title);
+  if (!view.ok) {
+    section.append(el('p', 'muted', `none: ${view.message}`), el('p', 'muted', `help: ${view.help}`));
+  } else if (view.statement === null) {
+    section.append(el('p', 'muted', 'nothing is restricted: no statement of reasons and no notice'));
+  } else {
+    const block = (id: string, summary: string, label: string, text: string, open: boolean) => {
+      const details = el('details');
+      (details as HTMLDetailsElement).open = open;
+      const pre = el('pre', 'statement-text', text);
+      pre.id = id;
+      pre.tabIndex = 0;
+      pre.setAttribute('aria-label', label);
+      details.append(el('summary', '', summary), pre);
+      return details;
+    };
+    if (view.notice) section.append(block('notice-text', `notice: ${view.notice.subject}`, 'the notice to the person', view.notice.text, true));
+    const json = JSON.stringify(view.statement, null, 2);
+    section.append(block('statement-json', 'for the DSA Transparency Database, as bylaw decide --statement-of-reasons prints it', 'the statement of reasons as JSON', json, false));
+  }
+  return section;
 }
 
 function clauseLink(kind: string, name: string, clauses: readonly ClauseTrace[], reveal: Reveal): Node {

@@ -1,5 +1,5 @@
 /** Messages between the page and its worker (worker.ts). Plain data: they cross by structured clone. */
-import type { AnyDecision, Basis, ClauseTrace, RecordType } from '../../src/browser.js';
+import type { AnyDecision, Basis, ClauseTrace, Notice, RecordType, Statement } from '../../src/browser.js';
 
 /** Files of the in-memory tree, by path from its root: `twitter/rules.policy`, `stdlib/moderation.policy`. */
 export type Files = readonly (readonly [path: string, text: string])[];
@@ -55,7 +55,17 @@ export interface DecisionView {
   readonly clauses: readonly ClauseTrace[];
   /** The CLI's `decide --explain` text, for copying. */
   readonly text: string;
+  readonly statement: StatementView;
 }
+
+/**
+ * The statement of reasons for the decision (`bylaw decide --statement-of-reasons`) and the
+ * person's notice, from the set's `statement` declarations and deployment: null when nothing is
+ * restricted; or why there is none.
+ */
+export type StatementView =
+  | { readonly ok: true; readonly statement: Statement | null; readonly notice: Notice | null }
+  | { readonly ok: false; readonly message: string; readonly help: string };
 
 export type DecideReply = { readonly ok: true; readonly result: DecisionView } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -67,7 +77,8 @@ export interface DiffSide {
 
 export type Request =
   | { readonly kind: 'check'; readonly root: string; readonly files: Files }
-  | { readonly kind: 'decide'; readonly input: unknown }
+  /** `deployment`: the set's deployment.json, for the statement of reasons (null: none). */
+  | { readonly kind: 'decide'; readonly input: unknown; readonly deployment: unknown }
   | { readonly kind: 'compile' }
   | { readonly kind: 'diff'; readonly before: DiffSide; readonly after: DiffSide }
   | { readonly kind: 'format'; readonly path: string; readonly text: string };

@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideUnknown, factsFromInput, noticeOfReasons, type Deployment } from '../../src/browser.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import { ARTIFACTS, CHROMIUM, DIST, hasChromium, launchChromium, PLAYGROUND, REPO, serveStatic, type LaunchedBrowser, type StaticServer } from './support.js';
 
 if (!hasChromium) {
@@ -230,6 +232,22 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await shot('1-meta');
   });
 
+  it('shows the statement of reasons as `bylaw decide --statement-of-reasons` builds it, and the notice to the person', async () => {
+    const input = await inputJson();
+    const cli = bylaw(['decide', 'meta', '--statement-of-reasons'], input);
+    expect(cli.stderr).toBe('');
+    expect(await page.locator('#statement-json').textContent()).toBe(cli.stdout.replace(/\n$/, ''));
+    // Its PUID is a SHA-256 of the input (the page's own, node-crypto.ts): the same as the CLI's.
+    expect(JSON.parse(cli.stdout).puid).toMatch(/^meta-h-[0-9a-f]{64}$/);
+    const set = loadPolicy(join(REPO, 'policies', 'meta')).policy!;
+    const deployment = JSON.parse(readFileSync(join(REPO, 'policies', 'meta', 'deployment.json'), 'utf8')) as Deployment;
+    const decision = decideUnknown(set, JSON.parse(input));
+    if (!decision.ok) throw new Error('the default input does not decide');
+    const notice = noticeOfReasons(set, decision.decision, factsFromInput(JSON.parse(input), set.dateField, deployment), deployment)!;
+    expect(await page.locator('#notice-text').textContent()).toBe(notice.text);
+    expect(await page.locator('#statement summary').first().textContent()).toBe(`notice: ${notice.subject}`);
+  });
+
   it('a strike added to the list in the form reaches the decision: the account is restricted for a day', async () => {
     expect(await shownOutcomes().then((o) => o.find((p) => p.name === 'account')?.action)).toBe('warning');
     await page.getByRole('button', { name: 'add to strikes' }).click();
@@ -279,6 +297,17 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     const cases = JSON.parse(readFileSync(join(REPO, 'test', 'golden', `${name}.cases.json`), 'utf8')) as { cases: { input: unknown }[] };
     expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
     await expectOutcomesShownToBe(await cliOutcomes(name));
+    // The statement of reasons, or the CLI's reason for none (YouTube's 2019 case predates the database).
+    const statement = bylaw(['decide', name, '--statement-of-reasons'], await inputJson());
+    const refused = /^error: no statement of reasons: (.*)\n {2}help: (.*)\n$/.exec(statement.stderr);
+    if (refused) {
+      expect(statement.code).toBe(2);
+      expect(await page.locator('#statement p').allTextContents()).toEqual([`none: ${refused[1]}`, `help: ${refused[2]}`]);
+    } else {
+      expect(statement.stderr).toBe('');
+      if (statement.stdout.trim() === 'null') expect(await page.locator('#statement').textContent()).toContain('nothing is restricted');
+      else expect(await page.locator('#statement-json').textContent()).toBe(statement.stdout.replace(/\n$/, ''));
+    }
     await page.locator('#view-tabs [role=tab]', { hasText: 'Diff' }).click();
     const versions = readdirSync(join(REPO, 'policies', name)).filter((f) => /^v\d/.test(f)).sort();
     const [before, after] = [await page.inputValue('#diff-before'), await page.inputValue('#diff-after')];
@@ -302,6 +331,9 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
     const decision = await cliDecision();
     await expectShownToBe(decision);
+    // It restricts nothing: no statement of reasons (the CLI prints null).
+    expect(bylaw(['decide', 'twitter', '--statement-of-reasons'], await inputJson()).stdout).toBe('null\n');
+    expect(await page.locator('#statement p').textContent()).toBe('nothing is restricted: no statement of reasons and no notice');
   });
 
   it('the explanation lists every clause `bylaw decide --explain` lists, each linked to its source line', async () => {
