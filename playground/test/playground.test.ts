@@ -3,7 +3,6 @@
  * playwright-core). The bundle checks need no browser; the page checks are skipped, saying so,
  * when no Chromium is installed (`.ci/run` installs it, so CI always runs them).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -13,7 +12,8 @@ import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideUnknown, factsFromInput, noticeOfReasons, type Deployment } from '../../src/browser.js';
 import { loadPolicy } from '../../src/load-policy.js';
-import { ARTIFACTS, CHROMIUM, DIST, hasChromium, launchChromium, PLAYGROUND, REPO, serveStatic, type LaunchedBrowser, type StaticServer } from './support.js';
+import { expectOutcomesShown, outcomesOfCli, shownOutcomes, type CliOutcomes } from './outcomes.js';
+import { ARTIFACTS, bylaw, CHROMIUM, DIST, hasChromium, launchChromium, PLAYGROUND, REPO, serveStatic, type LaunchedBrowser, type StaticServer } from './support.js';
 
 if (!hasChromium) {
   console.warn(`\n  SKIPPED: the playground's browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set BYLAW_CHROMIUM)\n`);
@@ -77,11 +77,6 @@ describe('the built playground', () => {
   });
 });
 
-/** The real CLI, run in policies/ so paths read `twitter/…` as in the page. */
-function bylaw(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'bylaw.js'), ...args], { cwd: join(REPO, 'policies'), input: input ?? '', encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface Shown {
   action: string;
@@ -132,53 +127,8 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(s.because).toEqual(d.because);
   };
   const waitForDecision = (p: Page = page) => p.waitForSelector('#decision-body .decision', { state: 'attached', timeout: 30_000 });
-  /** Each outcome as the page shows it: action, duration (words and ISO), basis, clause, exemption, because. */
-  const shownOutcomes = (p: Page = page) =>
-    p.$$eval('#decision-body section.part', (sections) =>
-      sections.map((section) => {
-        const facts: Record<string, string> = {};
-        for (const dt of section.querySelectorAll('dl.facts dt')) facts[dt.textContent!] = dt.nextElementSibling!.textContent!.trim();
-        const duration = section.querySelector<HTMLElement>('.decision .duration');
-        return {
-          name: section.getAttribute('data-outcome'),
-          action: section.querySelector('.decision .action')!.textContent,
-          duration: duration ? { iso: duration.dataset.iso, text: duration.textContent } : null,
-          basis: section.querySelector('.decision .basis')!.textContent,
-          facts,
-          because: [...section.querySelectorAll('.because li')].map((li) => li.textContent),
-        };
-      }),
-    );
-  interface CliOutcome {
-    action: string;
-    duration?: string;
-    basis: string;
-    clause: string | null;
-    exemption: string | null;
-    because: string[];
-  }
-  /** `bylaw decide SET --format json` on the page's input: the version and each outcome. */
-  const cliOutcomes = async (set: string) => {
-    const run = bylaw(['decide', set, '--format', 'json'], await inputJson());
-    expect(run.stderr).toBe('');
-    return JSON.parse(run.stdout) as { version: string; outcomes: Record<string, CliOutcome> };
-  };
-  /** The page shows every outcome `bylaw decide` gives, in its order, with the same parts. */
-  const expectOutcomesShownToBe = async (d: { version: string; outcomes: Record<string, CliOutcome> }) => {
-    const shownParts = await shownOutcomes();
-    expect(shownParts.map((o) => o.name)).toEqual(Object.keys(d.outcomes));
-    for (const o of shownParts) {
-      const want = d.outcomes[o.name!]!;
-      expect(o.action).toBe(want.action);
-      expect(o.duration?.iso).toBe(want.duration);
-      if (want.duration) expect(o.duration!.text).toMatch(new RegExp(`^for \\d+ (hour|day|week|month|year)s? ${want.duration}$`));
-      expect(o.basis).toBe(`(${want.basis})`);
-      expect(o.facts.clause).toEqual(want.clause ? expect.stringMatching(new RegExp(` ${want.clause}$`)) : 'none (the default)');
-      expect(o.facts.exemption).toBe(want.exemption ? `exemption ${want.exemption}` : undefined);
-      expect(o.because).toEqual(want.because);
-    }
-    expect(await page.locator('#decision-body dl.facts.version dd').textContent()).toMatch(new RegExp(`^${d.version} `));
-  };
+  const cliOutcomes = async (set: string) => outcomesOfCli(set, await inputJson());
+  const expectOutcomesShownToBe = (d: CliOutcomes) => expectOutcomesShown(page, d);
   /** Chooses an example set and waits for its decision: the version shown is one of the set's files. */
   const chooseExample = async (name: string) => {
     await page.selectOption('#example', name);
@@ -249,7 +199,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
   });
 
   it('a strike added to the list in the form reaches the decision: the account is restricted for a day', async () => {
-    expect(await shownOutcomes().then((o) => o.find((p) => p.name === 'account')?.action)).toBe('warning');
+    expect(await shownOutcomes(page).then((o) => o.find((p) => p.name === 'account')?.action)).toBe('warning');
     await page.getByRole('button', { name: 'add to strikes' }).click();
     await page.fill('#in-author-strikes-0-date', '2022-10-01');
     await page.fill('#in-author-strikes-0-content_posted', '2022-09-30');
