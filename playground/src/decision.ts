@@ -2,7 +2,8 @@
  * The decision and its full explanation: for each outcome (Bylaw 1 has one) the action with its
  * duration, basis, deciding clause and exemption and because texts, and the version; then every
  * clause in the order the interpreter traced them, each linked to its source line, with the
- * values of its conditions and what each quantifier counted; and the CLI's text of it all.
+ * values of its conditions and what each quantifier counted; and the CLI's text of it all. The
+ * statement of reasons and the notice for the decision sit between the decision and the trace.
  */
 import type { ClauseTrace, ConditionTrace, SourceRef } from '../../src/browser.js';
 import type { DecideReply, OutcomeView, StatementView } from './protocol.js';

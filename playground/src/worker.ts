@@ -89,7 +89,8 @@ function statementOf(set: PolicySet, input: unknown, decision: AnyDecision, depl
     return { ok: true, statement: statementOfReasons(set, decision, facts, config), notice: noticeOfReasons(set, decision, facts, config) };
   } catch (error) {
     if (error instanceof StatementError) return { ok: false, message: error.problem.message, help: error.problem.help };
-    throw error;
+    // A fault of the builder must not hide the decision it was built for.
+    return { ok: false, message: `it could not be built: ${error instanceof Error ? error.message : String(error)}`, help: 'this is a bug in Bylaw: please report it with a share link' };
   }
 }
 
