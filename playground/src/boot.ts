@@ -42,4 +42,5 @@ export const start = initial();
 
 /** The first check and the first decision, already on their way (the worker answers in order). */
 export const firstCheck = start.state ? toolchain.request({ kind: 'check', root: start.state.set, files: [...setFiles(start.state), ...STDLIB] }) : null;
-export const firstDecide = start.state ? { input: start.state.input, reply: toolchain.request({ kind: 'decide', input: start.state.input }) } : null;
+const deployment = EXAMPLES.find((e) => e.name === start.state?.set)?.deployment ?? null;
+export const firstDecide = start.state ? { input: start.state.input, reply: toolchain.request({ kind: 'decide', input: start.state.input, deployment }) } : null;

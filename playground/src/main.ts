@@ -88,7 +88,7 @@ async function check(early: { check: Promise<CheckReply>; decide: { input: unkno
 
 async function decide(early: Promise<DecideReply> | null = null): Promise<void> {
   const mine = generation;
-  const reply = await (early ?? toolchain.request({ kind: 'decide', input: form.input }));
+  const reply = await (early ?? toolchain.request({ kind: 'decide', input: form.input, deployment: example(set)?.deployment ?? null }));
   if (mine !== generation) return;
   renderDecision($('decision-body'), reply, (ref: SourceRef) => reveal(ref, ref.endLine === ref.line ? ref.endColumn - ref.column : 0));
   if (firstDecision && reply.ok) {

@@ -17,7 +17,8 @@ export interface Outcomes {
   readonly declared: boolean;
 }
 
-const UNITS: Readonly<Record<string, DurationUnit>> = {
+/** The units of time a duration may be written in (`3 days`), singular and plural. */
+export const UNITS: Readonly<Record<string, DurationUnit>> = {
   hour: 'hour',
   hours: 'hour',
   day: 'day',
