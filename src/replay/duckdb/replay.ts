@@ -78,7 +78,7 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
     const key = countKey(cell.decision);
     counts.set(key, (counts.get(key) ?? 0) + cell.count);
     if (!against) continue;
-    for (const k of transitionKeys(cell.against, cell.decision)) {
+    for (const k of transitionKeys(cell.against ?? null, cell.decision)) {
       let entry = transitions.get(k);
       if (!entry) transitions.set(k, (entry = [0, []]));
       entry[0] += cell.count;
