@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/compiler/index.js';
-import { load, templateLiterals, typeCheck } from './support.js';
+import { load } from './support.js';
+import { templateLiterals, typeCheck } from './typescript.js';
 
 const SMALL = 'test/compiler/fixtures/small';
 const ALL = [

@@ -51,8 +51,13 @@ describe('sets that declare outcomes', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`decided ${cases.length}, bad lines 0`);
-    expect(result.stdout).toMatch(/channel: strike P1W +rule +\d+/);
-    expect(result.stdout).toMatch(/content: remove +rule +\d+/);
+    // A column per outcome, each combination of decisions a row, counted as the JS replay counts.
+    expect(result.stdout).toMatch(/^content +channel +posts +share$/m);
+    expect(result.stdout).toMatch(/^remove \(rule\) +strike P1W \(rule\) +\d+ /m);
+    const js = await runCli(['replay', 'policies/youtube', '--input', input]);
+    expect(js.code).toBe(0);
+    const report = (out: string) => out.slice(out.indexOf('\n\n'));
+    expect(report(result.stdout)).toBe(report(js.stdout));
   });
 });
 
