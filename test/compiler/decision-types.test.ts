@@ -12,7 +12,8 @@ import { generate } from '../../src/compiler/index.js';
 import { versionedName } from '../../src/compiler/names.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
 import { checkFiles } from '../support/policies.js';
-import { load, typeCheck } from './support.js';
+import { load } from './support.js';
+import { typeCheck } from './typescript.js';
 
 const dts = (set: PolicySet) => generate(set, { target: 'js' }).files.find((f) => f.path === 'index.d.ts')!.text;
 const ts = (set: PolicySet) => generate(set, { target: 'ts' }).files[0]!.text;
