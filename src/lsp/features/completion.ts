@@ -12,6 +12,7 @@ import type { Analysis, UnitView } from '../project.js';
 import { symbolId } from '../symbols-index.js';
 import { actionsText } from '../written.js';
 import { actionListAt, openQuantifiers, type ActionList, type OpenQuantifier } from './completion-scan.js';
+import { statementCompletion } from './completion-statement.js';
 import { describeSymbol } from './hover.js';
 
 export interface CompletionRequest {
@@ -41,6 +42,7 @@ export const TOP_LEVEL_KEYWORDS = [
   'rule',
   'exemption',
   'default',
+  'statement',
 ] as const;
 
 const OPERATORS = ['and', 'or', 'not', 'in', 'has', 'exists'] as const;
@@ -53,7 +55,7 @@ const DATE_UNITS = UNITS.filter((u) => u !== 'hour');
 const OPERAND_END = new Set(['Identifier', 'IntLiteral', 'DateLiteral', 'StringLiteral', 'True', 'False', 'RParen', 'RBrace']);
 /** The tokens that say which part of an item the cursor is in. */
 const GOVERNING = new Set([
-  ...TOP_LEVEL_KEYWORDS.map(tokenName),
+  ...TOP_LEVEL_KEYWORDS.filter((w) => w !== 'statement').map(tokenName),
   'From',
   'When',
   'Unless',
@@ -116,6 +118,8 @@ class Context {
     const tokens = this.tokens;
     const last = tokens[tokens.length - 1];
     if (!last) return keywords(TOP_LEVEL_KEYWORDS);
+    const statement = statementCompletion(tokens, this.unit, this.request.analysis, TOP_LEVEL_KEYWORDS);
+    if (statement) return statement;
     const kind = last.tokenType.name;
     const i = tokens.length - 1;
 
