@@ -11,8 +11,8 @@ import { DSA_KEYS } from './statement-info.js';
  * `:`, `and`, `category` and `keywords`; and the words that may come next. Null when the cursor
  * is not in a statement.
  */
-export function statementCompletion(tokens: readonly IToken[], unit: UnitView | null, analysis: Analysis | null, next: readonly string[]): CompletionItem[] | null {
-  const start = statementStart(tokens);
+export function statementCompletion(text: string, tokens: readonly IToken[], unit: UnitView | null, analysis: Analysis | null, next: readonly string[]): CompletionItem[] | null {
+  const start = statementStart(text, tokens);
   if (start < 0) return null;
   const t = tokens.slice(start + 1);
   const last = t[t.length - 1];
@@ -27,12 +27,12 @@ export function statementCompletion(tokens: readonly IToken[], unit: UnitView | 
 }
 
 /** The index of the `statement` that starts the declaration the cursor is in, or -1. */
-function statementStart(tokens: readonly IToken[]): number {
+function statementStart(text: string, tokens: readonly IToken[]): number {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const token = tokens[i]!;
     const kind = token.tokenType.name;
     // `statement` starts a declaration at the start of a line; elsewhere it is a name.
-    if (kind === 'Statement' && tokens[i - 1]?.tokenType.name !== 'Dot' && (i === 0 || tokens[i - 1]!.endLine! < token.startLine!)) return i;
+    if (kind === 'Statement' && (i === 0 || text.slice(tokens[i - 1]!.endOffset! + 1, token.startOffset).includes('\n'))) return i;
     if (ITEM_STARTS.has(kind) && !(i > 0 && tokens[i - 1]!.tokenType.name === 'Statement')) return -1;
   }
   return -1;

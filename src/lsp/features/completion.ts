@@ -118,7 +118,7 @@ class Context {
     const tokens = this.tokens;
     const last = tokens[tokens.length - 1];
     if (!last) return keywords(TOP_LEVEL_KEYWORDS);
-    const statement = statementCompletion(tokens, this.unit, this.request.analysis, TOP_LEVEL_KEYWORDS);
+    const statement = statementCompletion(this.request.text, tokens, this.unit, this.request.analysis, TOP_LEVEL_KEYWORDS);
     if (statement) return statement;
     const kind = last.tokenType.name;
     const i = tokens.length - 1;
