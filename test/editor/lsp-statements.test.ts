@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { completion } from '../../src/lsp/features/completion.js';
 import { definition, references } from '../../src/lsp/features/definition.js';
@@ -14,6 +16,7 @@ import { memoryHost } from '../support/memory-host.js';
  * (as policies/*\/statements.policy are): two outcomes, a timed member, a red line, rules, an
  * exemption, two versions. Its words (`category`, `ground`, `notice`) are also names elsewhere.
  */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RULES = '/virtual/sor/rules.policy';
 const STATEMENTS = '/virtual/sor/statements.policy';
 const V1 = '/virtual/sor/v1.policy';
@@ -285,6 +288,27 @@ describe('the language server on statements of reasons', () => {
     expect(found).toContain('BL501 7:10-17 account');
     expect(found).toContain('BL502 4:10-44 DECISION_VISIBILITY_CONTENT_REMOVE');
     for (const d of diagnostics) expect(d.message).toContain('help: ');
+  });
+
+  it('shows a name the set lacks as a warning on the name, and leaves it unresolved', () => {
+    const broken = statements.replace('statement hateful, spammy', 'statement hateful, spammy, scams');
+    const ws = workspace({ [STATEMENTS]: broken });
+    const diagnostics = diagnosticsByFile(ws.analyses()).get(STATEMENTS) ?? [];
+    expect(diagnostics.map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`)).toEqual(['BL555 2 19:27-32']);
+    expect(definition(ws.analysisFor(STATEMENTS)!, STATEMENTS, at(broken, 'scams', 1))).toEqual([]);
+  });
+
+  it('works on the real policy sets: no diagnostics, and a clause\'s references reach its statement', () => {
+    const ws = new Workspace();
+    const statementsPath = `${ROOT}policies/youtube/statements.policy`;
+    const text = readFileSync(statementsPath, 'utf8');
+    ws.open(statementsPath, text);
+    const analysis = ws.analysisFor(statementsPath)!;
+    expect(analysis.loaded).toBe(true);
+    expect(diagnosticsByFile(ws.analyses()).get(statementsPath)).toEqual([]);
+    const found = places(references(analysis, statementsPath, text.indexOf('statement violation') + 10, true));
+    expect(found.filter((p) => p.startsWith('rules.policy:'))).toHaveLength(1);
+    expect(found.filter((p) => p.startsWith('statements.policy:'))).toEqual(['statements.policy:22:10']);
   });
 
   it('shows a URL the database refuses on the URL', () => {
