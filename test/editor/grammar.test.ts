@@ -304,6 +304,9 @@ describe('TextMate grammar: scopes', () => {
         'context statement = post.category == category and post.ground > 0',
         'context terms = post.notice',
         'rule r when statement or terms then notice',
+        'rule s when terms and',
+        '  statement and post.notice',
+        '  then remove',
         'default allow',
       ].join('\n'),
     );
@@ -320,6 +323,9 @@ describe('TextMate grammar: scopes', () => {
     expect(scopeOf(tokens, 'terms', 1)).toBe('entity.name.function.context.bylaw');
     expect(scopeOf(tokens, 'statement', 2)).toBe('variable.other.bylaw');
     expect(scopeOf(tokens, 'notice', 4)).toBe('variable.other.enummember.action.bylaw');
+    // A context called `statement` at the start of a condition's line starts no statement.
+    expect(scopeOf(tokens, 'statement', 3)).toBe('variable.other.bylaw');
+    expect(scopeOf(tokens, 'remove')).toBe('variable.other.enummember.action.bylaw');
   });
 
   it('ends an unterminated block at a `statement` line', async () => {
