@@ -110,7 +110,7 @@ export class UnitResolver {
     const outcome = this.unit.outcomes.find((o) => o.name === decl.outcome.name);
     if (outcome?.decl) this.index.occur(symbolId('outcome', outcome.decl.name.span), decl.outcome.span);
     for (const action of decl.actions) {
-      if (action.duration) this.index.duration(action.duration, 'for');
+      if (action.duration) this.index.duration(action.duration, 'statement');
       const member = outcome?.scale.members.find((m) => m.name.name === action.name.name);
       if (member) this.index.occur(symbolId('action', member.name.span), action.name.span);
     }

@@ -63,8 +63,8 @@ export interface Occurrence {
 export interface DurationUse {
   readonly file: string;
   readonly literal: A.DurationLiteral;
-  /** `for`: an action's duration; `+` / `-`: a date moved forwards or back. */
-  readonly use: 'for' | '+' | '-';
+  /** `for`: an action's duration; `+` / `-`: a date moved forwards or back; `statement`: an action's fixed length in a statement of reasons. */
+  readonly use: 'for' | '+' | '-' | 'statement';
 }
 
 export interface SymbolIndex {

@@ -311,6 +311,19 @@ describe('the language server on statements of reasons', () => {
     expect(found.filter((p) => p.startsWith('statements.policy:'))).toEqual(['statements.policy:22:10']);
   });
 
+  it('hovers Bylaw 1\'s outcome `action` and its actions in policies/twitter', () => {
+    const ws = new Workspace();
+    const path = `${ROOT}policies/twitter/statements.policy`;
+    const text = readFileSync(path, 'utf8');
+    ws.open(path, text);
+    expect(hoverText(ws, path, text.indexOf('statement action') + 11)).toBe(
+      '`action`: the one outcome of a version without `outcome` declarations, on the scale `Action`: allow < notice < remove < lock < suspend.',
+    );
+    const lock = hoverText(ws, path, text.indexOf('lock for') + 1)!;
+    expect(lock).toContain('(`statement action`, *statements.policy*) (for 12 hours): `DECISION_VISIBILITY_CONTENT_REMOVED permanently and DECISION_PROVISION_PARTIAL_SUSPENSION`.');
+    expect(hoverText(ws, path, text.indexOf('lock for 12 hours') + 10)).toBe("`12 hours`: 12 hours, the length a statement of reasons gives this action, which carries no duration of its own.");
+  });
+
   it('shows a URL the database refuses on the URL', () => {
     const broken = statements.replace('"https://example.com/rules/2"', '"example dot com"');
     const ws = workspace({ [STATEMENTS]: broken });

@@ -9,7 +9,7 @@ import { durationHours } from '../../semantics/durations.js';
 import type { Analysis } from '../project.js';
 import type { DurationUse, Occurrence, SymbolInfo } from '../symbols-index.js';
 import { actionsText, actionText, durationText, scaleText } from '../written.js';
-import { actionMapping, clauseMapping, describeVersion, dsaKeyAt } from './statement-info.js';
+import { actionMapping, clauseMapping, describeVersion, statementWordAt } from './statement-info.js';
 
 const CLAUSE_WORDS = { redline: 'red line', rule: 'rule', exemption: 'exemption' } as const;
 
@@ -95,10 +95,10 @@ export function describeSymbol(analysis: Analysis, symbol: SymbolInfo, at?: Occu
   }
 }
 
-/** Over a key of the DSA Transparency Database in a `statement`: its field and label. */
+/** Over a key of the DSA Transparency Database in a `statement`: its field and label (or over Bylaw 1's `action`). */
 function statementKeyHover(analysis: Analysis, path: string, offset: number): Hover | null {
   const info = analysis.files.get(resolve(path));
-  const key = info?.ast ? dsaKeyAt(info.ast, offset) : null;
+  const key = info?.ast ? statementWordAt(analysis, info.ast, offset) : null;
   if (!key) return null;
   return { contents: { kind: 'markdown', value: key.value }, range: info!.lines.range(key.span) };
 }
@@ -128,6 +128,7 @@ function describeDuration(use: DurationUse): string | null {
   const d = durationOf(use.literal, new DiagnosticBag());
   if (!d) return null;
   const written = durationText(use.literal);
+  if (use.use === 'statement') return `\`${written}\`: ${hoursText(durationHours(d))}, the length a statement of reasons gives this action, which carries no duration of its own.`;
   if (use.use === 'for') return `\`${written}\`: ${hoursText(durationHours(d))}, for comparing severity (1 week = 7 days, 1 month = 30 days, 1 year = 365 days).`;
   if (d.unit === 'hour') return `\`${written}\`: a date is a day, so hours do not move one.`;
   const direction = use.use === '-' ? 'back' : 'forwards';

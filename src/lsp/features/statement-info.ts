@@ -80,10 +80,19 @@ export function describeVersion(analysis: Analysis, header: A.VersionHeader): st
   return parts.join('\n\n');
 }
 
-/** The database key written at `offset` in a `statement` of `ast`, with what it means. */
-export function dsaKeyAt(ast: A.PolicyFile, offset: number): { readonly span: Span; readonly value: string } | null {
+/**
+ * In a `statement` of `ast` at `offset`: a database key, with what it means, or Bylaw 1's outcome
+ * `action` (it has no declaration for the index to point at).
+ */
+export function statementWordAt(analysis: Analysis, ast: A.PolicyFile, offset: number): { readonly span: Span; readonly value: string } | null {
   for (const item of ast.items) {
     if (!item.kind.startsWith('Statement') || offset < item.span.start.offset || offset > item.span.end.offset) continue;
+    if (item.kind === 'StatementActions' && item.outcome.span.start.offset <= offset && offset <= item.outcome.span.end.offset) {
+      const implicit = analysis.units.flatMap((u) => u.outcomes).find((o) => o.decl === null && o.name === item.outcome.name);
+      if (!implicit) return null;
+      const members = implicit.scale.members.map((m) => m.name.name).join(' < ');
+      return { span: item.outcome.span, value: `\`action\`: the one outcome of a version without \`outcome\` declarations, on the scale \`${implicit.scale.name.name}\`: ${members}.` };
+    }
     const keys: A.Identifier[] =
       item.kind === 'StatementActions' ? item.actions.flatMap((a) => a.targets.map((t) => t.key)) : item.kind === 'StatementClauses' ? [item.category, ...item.keywords.map((k) => k.key)] : [];
     const key = keys.find((k) => k.span.start.offset <= offset && offset <= k.span.end.offset);
