@@ -2,6 +2,7 @@ import type { IToken } from 'chevrotain';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { TARGET_KEYS } from '../../statements/mapping.js';
 import type { Analysis, UnitView } from '../project.js';
+import { ITEM_STARTS, UNITS } from './completion-scan.js';
 import { DSA_KEYS } from './statement-info.js';
 
 /**
@@ -38,8 +39,6 @@ function statementStart(text: string, tokens: readonly IToken[]): number {
   return -1;
 }
 
-const ITEM_STARTS: ReadonlySet<string> = new Set(['Policy', 'Version', 'Effective', 'Source', 'Use', 'Input', 'Enum', 'Record', 'Scale', 'Outcome', 'Context', 'Redline', 'Rule', 'Exemption', 'Default']);
-
 /** `statement content { a: KEY, b|`: what the entry at the cursor may go on with. */
 function inActions(t: readonly IToken[], brace: number, unit: UnitView | null, next: readonly string[]): CompletionItem[] {
   const outcome = unit?.outcomes.find((o) => o.name === t[0]!.image);
@@ -57,7 +56,7 @@ function inActions(t: readonly IToken[], brace: number, unit: UnitView | null, n
   const colon = entry.findIndex((k) => k.tokenType.name === 'Colon');
   if (colon < 0) {
     if (last.tokenType.name === 'For') return [];
-    if (last.tokenType.name === 'IntLiteral') return ['hour', 'day', 'week', 'month', 'year'].map((u) => ({ label: Number(last.image) === 1 ? u : `${u}s`, kind: CompletionItemKind.Unit }));
+    if (last.tokenType.name === 'IntLiteral') return UNITS.map((u, n) => ({ label: Number(last.image.replace(/_/g, '')) === 1 ? u : `${u}s`, kind: CompletionItemKind.Unit, sortText: String(n) }));
     const timed = outcome?.scale.members.some((m) => m.name.name === entry[0]!.image && m.timed);
     return entry.length === 1 && !timed ? words(['for']) : [];
   }

@@ -11,7 +11,7 @@ import { KEYWORDS } from '../../syntax/tokens.js';
 import type { Analysis, UnitView } from '../project.js';
 import { symbolId } from '../symbols-index.js';
 import { actionsText } from '../written.js';
-import { actionListAt, openQuantifiers, type ActionList, type OpenQuantifier } from './completion-scan.js';
+import { actionListAt, openQuantifiers, UNITS, type ActionList, type OpenQuantifier } from './completion-scan.js';
 import { statementCompletion } from './completion-statement.js';
 import { describeSymbol } from './hover.js';
 
@@ -48,8 +48,7 @@ export const TOP_LEVEL_KEYWORDS = [
 const OPERATORS = ['and', 'or', 'not', 'in', 'has', 'exists'] as const;
 /** Tokens after which a condition (or a part of one) starts. */
 const CONDITION_START = new Set(['When', 'Unless', 'And', 'Or', 'Not', 'LParen', 'Equals', 'Where']);
-/** The units of a duration, singular and plural; hours do not move a date (a date is a day). */
-const UNITS = ['hour', 'day', 'week', 'month', 'year'] as const;
+/** Hours do not move a date (a date is a day). */
 const DATE_UNITS = UNITS.filter((u) => u !== 'hour');
 /** Tokens that end an operand: after them an operator or the next part of the clause follows. */
 const OPERAND_END = new Set(['Identifier', 'IntLiteral', 'DateLiteral', 'StringLiteral', 'True', 'False', 'RParen', 'RBrace']);
