@@ -55,3 +55,9 @@ function collect(): ExampleSet[] {
 }
 
 export const EXAMPLES: readonly ExampleSet[] = collect();
+
+/**
+ * The set the page opens on: Twitter's, the smallest to check (the first decision comes soonest)
+ * and the one the docs walk through; else the first by name.
+ */
+export const DEFAULT_EXAMPLE: ExampleSet | undefined = EXAMPLES.find((e) => e.name === 'twitter') ?? EXAMPLES[0];

@@ -157,9 +157,17 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await server?.close();
   });
 
-  it('opens on the first example set, Meta, and shows both outcomes of its default input as `bylaw decide` decides them', async () => {
-    expect(await page.inputValue('#example')).toBe('meta');
+  it('opens on the Twitter set with the decision of its first case, as `bylaw decide` decides it; every set is offered', async () => {
+    expect(await page.inputValue('#example')).toBe('twitter');
     expect(await page.locator('#example option').allTextContents()).toEqual(['meta', 'twitter', 'youtube']);
+    const cases = JSON.parse(readFileSync(join(REPO, 'test', 'golden', 'twitter.cases.json'), 'utf8')) as { cases: { input: unknown }[] };
+    expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
+    await expectShownToBe(await cliDecision());
+    expect(typeof measurements.firstDecisionMs).toBe('number');
+  });
+
+  it('the Meta set shows both outcomes of its default input as `bylaw decide` decides them', async () => {
+    await chooseExample('meta');
     expect(await page.locator('#file-tabs [role=tab]').allTextContents()).toEqual([
       ...readdirSync(join(REPO, 'policies', 'meta')).filter((f) => f.endsWith('.policy')).sort(),
       'moderation.policy (stdlib, read-only)',
@@ -178,7 +186,6 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
       traced.clauses.map((c) => ({ name: c.name, fired: c.fired })),
     );
     expect(await page.locator('#decision-body .trace .quantifiers li').count()).toBe(traced.clauses.reduce((n, c) => n + (c.quantifiers?.length ?? 0), 0));
-    expect(typeof measurements.firstDecisionMs).toBe('number');
     await shot('1-meta');
   });
 
