@@ -8,12 +8,12 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { durationText } from '../semantics/durations.js';
-import type { ActionRef, Duration, DurationUnit, OutcomeDecl, Scale } from './program.js';
+import type { ActionRef, Duration, DurationUnit, CheckedOutcome, Scale } from './program.js';
 import type { Scope } from './scope.js';
 
 /** The outcomes of a version, and whether they were declared (false: Bylaw 1's one `action`). */
 export interface Outcomes {
-  readonly list: readonly OutcomeDecl[];
+  readonly list: readonly CheckedOutcome[];
   readonly declared: boolean;
 }
 
@@ -79,7 +79,7 @@ export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scale
     const decl = single(scales);
     return decl ? { list: [{ name: 'action', scale: scaleOf(decl, bag) }], declared: false } : null;
   }
-  const list: OutcomeDecl[] = [];
+  const list: CheckedOutcome[] = [];
   const byScale = new Map<string, A.OutcomeDecl>();
   let ok = true;
   for (const decl of decls) {
@@ -209,7 +209,7 @@ export class ActionResolver {
     return { outcome: i, member: name, rank: o.scale.members.indexOf(name), duration };
   }
 
-  private tooMany(outcome: OutcomeDecl, refs: readonly A.ActionRef[], what: 'clause' | 'default'): void {
+  private tooMany(outcome: CheckedOutcome, refs: readonly A.ActionRef[], what: 'clause' | 'default'): void {
     const [first, ...extra] = refs as [A.ActionRef, ...A.ActionRef[]];
     const span = { ...extra[0]!.span, end: extra[extra.length - 1]!.span.end };
     const choices = refs.map((r) => `\`${writtenText(r)}\``);
@@ -224,7 +224,7 @@ export class ActionResolver {
     this.bag.report('BL306', message, span, { notes: [{ message: `\`${first.member.name}\` is its first action`, span: first.span }], help });
   }
 
-  private notOnScale(written: A.ActionRef, outcomes: readonly OutcomeDecl[]): void {
+  private notOnScale(written: A.ActionRef, outcomes: readonly CheckedOutcome[]): void {
     const members = outcomes.flatMap((o) => o.scale.members);
     const where = outcomes.length === 1 ? `the scale \`${outcomes[0]!.scale.name}\`` : 'any outcome scale';
     this.bag.report('BL304', `\`${written.member.name}\` is not an action on ${where}`, written.member.span, {
