@@ -1,0 +1,121 @@
+import type { Code, DiagnosticExtras } from './codes.js';
+import type { Span } from './span.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * The registry's message constructors: for a code, its message, help and notes from typed
+ * arguments, so each text is written once, here, and every report site of the code goes through
+ * `DiagnosticBag.emit`. Started with the clause codes (BL3xx); the other codes are still
+ * reported with their text at the report site (`DiagnosticBag.report`).
+ */
+export interface Built extends DiagnosticExtras {
+  readonly message: string;
+}
+
+const code = (text: string): string => `\`${text}\``;
+const scaleText = (members: readonly string[]): string => members.map(code).join(' < ');
+
+/** A scale as a message shows it: its name and members, least severe first. */
+export interface ScaleText {
+  readonly name: string;
+  readonly members: readonly string[];
+}
+
+export const MESSAGES = {
+  BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({
+    message: `exemption ${code(a.exemption)} names red line ${code(a.redline)}`,
+    notes: [{ message: 'the red line is declared here', span: a.declared }],
+    help: 'red lines cannot be exempted; to allow exceptions, make it a `rule`',
+  }),
+  /** `is`: what the name is instead of a rule (`a context`), null when it names nothing. */
+  BL302: (a: { name: string; is: string | null; context: boolean; rules: Iterable<string> }): Built => ({
+    message: a.is ? `${code(a.name)} is ${a.is}, not a rule` : `unknown rule ${code(a.name)}`,
+    help:
+      didYouMean(a.name, a.rules) ??
+      (a.context
+        ? `an exemption's \`from\` names rules; to exempt only when ${code(a.name)} holds, write \`when ${a.name}\``
+        : "an exemption's `from` names rules declared in this file or a module it uses"),
+  }),
+  /** `outcome`: the outcome compared, null in a one-outcome policy (where it goes unsaid). */
+  BL303: (a: { exemption: string; mine: string; rule: string; theirs: string; outcome: string | null; scale: readonly string[]; ruleDeclared: Span }): Built => ({
+    message: `exemption ${code(a.exemption)} (${code(a.mine)}) is more severe than rule ${code(a.rule)} (${code(a.theirs)})${a.outcome === null ? '' : ` in ${code(a.outcome)}`}`,
+    notes: [{ message: `${code(a.rule)} is declared here`, span: a.ruleDeclared }],
+    help: `an exemption softens a rule; use an action no more severe than ${code(a.theirs)} (scale: ${scaleText(a.scale)})`,
+  }),
+  BL304: (
+    a:
+      | { readonly kind: 'none' }
+      | { readonly kind: 'scale'; readonly scale: string; readonly scales: readonly string[] }
+      | { readonly kind: 'member'; readonly member: string; readonly on: readonly ScaleText[] },
+  ): Built => {
+    if (a.kind === 'none') return { message: 'no action', help: 'name an action after `then`' };
+    if (a.kind === 'scale') {
+      return { message: `${code(a.scale)} is not the scale of an outcome`, help: didYouMean(a.scale, a.scales) ?? `outcome scales: ${a.scales.map(code).join(', ')}` };
+    }
+    const where = a.on.length === 1 ? `the scale ${code(a.on[0]!.name)}` : 'any outcome scale';
+    return {
+      message: `${code(a.member)} is not an action on ${where}`,
+      help: didYouMean(a.member, a.on.flatMap((s) => s.members)) ?? a.on.map((s) => `${code(s.name)}: ${scaleText(s.members)}`).join('; '),
+    };
+  },
+  BL305: (a: { member: string; outcomes: readonly { outcome: string; scale: string }[] }): Built => ({
+    message: `${code(a.member)} is on the scales of ${a.outcomes.map((o) => code(o.outcome)).join(' and ')}`,
+    help: `say which: ${a.outcomes.map((o) => code(`${o.scale}.${a.member}`)).join(' or ')}`,
+  }),
+  /** `declared`: the version declares its outcomes; `written`: each action as written, the first kept. */
+  BL306: (a: { declared: boolean; outcome: string; where: 'clause' | 'default'; written: readonly string[]; first: string; firstSpan: Span }): Built => {
+    const choices = a.written.map(code);
+    // A line of hundreds of actions is not worth printing in full.
+    const keep = choices.length > 8 ? `one of ${choices.slice(0, 8).join(', ')}, …` : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+    const notes = [{ message: `${code(a.first)} is its first action`, span: a.firstSpan }];
+    if (a.declared) {
+      return {
+        message: `${a.written.length === 2 ? 'two' : a.written.length} actions for the outcome ${code(a.outcome)}`,
+        notes,
+        help: `${a.where === 'clause' ? 'a clause' : '`default`'} names at most one action per outcome: keep ${keep}`,
+      };
+    }
+    return {
+      message: `${a.where === 'clause' ? 'a clause' : 'the `default`'} of a one-outcome policy has one action`,
+      notes,
+      help: `keep ${keep}; to decide several things at once, declare outcomes (\`outcome content: Content\`) on scales of their own`,
+    };
+  },
+  /** `written`: the duration written on a member declared without one (`3 days`), null when one is missing. */
+  BL307: (a: { member: string; scale: string; written: string | null }): Built =>
+    a.written === null
+      ? { message: `${code(a.member)} needs a duration`, help: `${code(a.scale)} declares \`${a.member}(duration)\`: give it one, as in \`${a.member} for 1 week\`` }
+      : {
+          message: `${code(a.member)} takes no duration`,
+          help: `${code(a.scale)} declares ${code(a.member)} without \`(duration)\`: drop \`for ${a.written}\`, or declare \`${a.member}(duration)\``,
+        },
+  BL308: (
+    a:
+      | { readonly kind: 'twice'; readonly outcome: string; readonly first: Span }
+      | { readonly kind: 'not-a-scale'; readonly scale: string; readonly declared: boolean; readonly scales: readonly string[] }
+      | { readonly kind: 'shared'; readonly first: string; readonly second: string; readonly scale: string; readonly firstSpan: Span },
+  ): Built => {
+    if (a.kind === 'twice') {
+      return { message: `outcome ${code(a.outcome)} is declared twice`, notes: [{ message: 'first declared here', span: a.first }], help: 'each outcome is decided once; rename one of them' };
+    }
+    if (a.kind === 'not-a-scale') {
+      return {
+        message: a.declared ? `${code(a.scale)} is not a scale` : `unknown scale ${code(a.scale)}`,
+        help: didYouMean(a.scale, a.scales) ?? 'an outcome is decided on a scale: declare `scale Name { a < b }`',
+      };
+    }
+    return {
+      message: `outcomes ${code(a.first)} and ${code(a.second)} share the scale ${code(a.scale)}`,
+      notes: [{ message: `${code(a.first)} is declared here`, span: a.firstSpan }],
+      help: 'an action names its outcome by its scale: give each outcome a scale of its own',
+    };
+  },
+  BL309: (a: { member: string; scale: string }): Built => ({
+    message: `${code(a.member)}, the least severe action of ${code(a.scale)}, carries a duration`,
+    help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
+  }),
+} as const satisfies Partial<Record<Code, (args: never) => Built>>;
+
+/** The codes whose texts the registry builds. */
+export type MessageCode = keyof typeof MESSAGES;
+export type MessageArgs<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]>[0];

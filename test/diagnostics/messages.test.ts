@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CODES, DiagnosticBag } from '../../src/diagnostics/codes.js';
+import { MESSAGES } from '../../src/diagnostics/messages.js';
+import type { Span } from '../../src/diagnostics/span.js';
+
+const at = (offset: number): Span => ({ file: 'p.policy', start: { offset, line: 1, column: offset + 1 }, end: { offset: offset + 1, line: 1, column: offset + 2 } });
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('the registry\'s message constructors', () => {
+  it('emit builds the diagnostic from typed arguments, with the registry\'s severity', () => {
+    const bag = new DiagnosticBag();
+    bag.emit('BL307', at(4), { member: 'remove', scale: 'Content', written: '3 days' });
+    expect(bag.items).toEqual([
+      {
+        code: 'BL307',
+        severity: CODES.BL307.severity,
+        message: '`remove` takes no duration',
+        span: at(4),
+        notes: [],
+        help: '`Content` declares `remove` without `(duration)`: drop `for 3 days`, or declare `remove(duration)`',
+      },
+    ]);
+  });
+
+  it('a constructor with variants builds each one', () => {
+    expect(MESSAGES.BL304({ kind: 'none' })).toEqual({ message: 'no action', help: 'name an action after `then`' });
+    expect(MESSAGES.BL304({ kind: 'scale', scale: 'Contnet', scales: ['Content', 'Account'] }).help).toBe('did you mean `Content`?');
+    expect(MESSAGES.BL304({ kind: 'member', member: 'zzzzzz', on: [{ name: 'A', members: ['allow', 'remove'] }, { name: 'B', members: ['none'] }] })).toEqual({
+      message: '`zzzzzz` is not an action on any outcome scale',
+      help: '`A`: `allow` < `remove`; `B`: `none`',
+    });
+    expect(MESSAGES.BL308({ kind: 'not-a-scale', scale: 'Post', declared: true, scales: [] }).message).toBe('`Post` is not a scale');
+    expect(MESSAGES.BL308({ kind: 'not-a-scale', scale: 'Nope', declared: false, scales: [] }).message).toBe('unknown scale `Nope`');
+  });
+
+  it('BL306 lists at most eight of the actions written', () => {
+    const written = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    const built = MESSAGES.BL306({ declared: true, outcome: 'content', where: 'clause', written, first: 'a0', firstSpan: at(0) });
+    expect(built.message).toBe('10 actions for the outcome `content`');
+    expect(built.help).toBe('a clause names at most one action per outcome: keep one of `a0`, `a1`, `a2`, `a3`, `a4`, `a5`, `a6`, `a7`, …');
+    expect(built.notes).toEqual([{ message: '`a0` is its first action', span: at(0) }]);
+  });
+
+  it('every message is lowercase and has no trailing period (the house style)', () => {
+    const built = [
+      MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
+      MESSAGES.BL302({ name: 'x', is: null, context: false, rules: [] }),
+      MESSAGES.BL303({ exemption: 'e', mine: 'remove', rule: 'r', theirs: 'screen', outcome: null, scale: ['allow', 'screen', 'remove'], ruleDeclared: at(0) }),
+      MESSAGES.BL305({ member: 'm', outcomes: [{ outcome: 'a', scale: 'A' }, { outcome: 'b', scale: 'B' }] }),
+      MESSAGES.BL307({ member: 'restrict', scale: 'Account', written: null }),
+      MESSAGES.BL309({ member: 'restrict', scale: 'Account' }),
+    ];
+    for (const { message } of built) {
+      expect(message[0]).toBe(message[0]!.toLowerCase());
+      expect(message.endsWith('.')).toBe(false);
+    }
+  });
+
+  it('a code with a constructor is reported through it everywhere, never with its text written at the site', () => {
+    const codes = Object.keys(MESSAGES);
+    const offending = sources(SRC).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
+    });
+    expect(offending).toEqual([]);
+  });
+});
