@@ -372,9 +372,7 @@ class ExpressionChecker {
     if (typed.kind !== 'operand' || typed.operand.kind !== 'field') return ERROR;
     const field = typed.operand;
     if (!this.isOptional(field, target)) {
-      this.bag.report('BL410', `\`${target.segments.map((s) => s.name).join('.')}\` is never absent: \`exists\` is always true here`, expr.span, {
-        help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
-      });
+      this.bag.emit('BL410', expr.span, { path: target.segments.map((s) => s.name).join('.') });
     }
     return { kind: 'condition', condition: { kind: 'exists', field, span: expr.span } };
   }
@@ -634,7 +632,7 @@ class ExpressionChecker {
         continue;
       }
       if (listed.has(member.value)) {
-        this.bag.report('BL405', `\`${String(member.value)}\` is listed twice`, item.span, { help: 'delete the repeat' });
+        this.bag.emit('BL405', item.span, { name: String(member.value), in: { list: true } });
         continue;
       }
       values.push(member.value);

@@ -111,9 +111,7 @@ function reportUnusedContexts(results: readonly UnitResult[], bag: DiagnosticBag
   }
   for (const decl of declared.values()) {
     if (used.has(decl.name.name)) continue;
-    bag.report('BL401', `context \`${decl.name.name}\` is never used`, decl.name.span, {
-      help: 'use it in a clause or another context, or delete it',
-    });
+    bag.emit('BL401', decl.name.span, { context: decl.name.name });
   }
 }
 

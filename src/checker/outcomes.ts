@@ -53,7 +53,7 @@ function scaleOf(decl: A.ScaleDecl, bag: DiagnosticBag): Scale {
   const timed: string[] = [];
   for (const m of decl.members) {
     if (members.includes(m.name.name)) {
-      bag.report('BL405', `\`${m.name.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
+      bag.emit('BL405', m.span, { name: m.name.name, in: { scale: true } });
       continue;
     }
     members.push(m.name.name);

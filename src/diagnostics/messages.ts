@@ -5,7 +5,7 @@ import { didYouMean } from './suggest.js';
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
  * arguments, so each text is written once, here, and every report site of the code goes through
- * `DiagnosticBag.emit`. Started with the clause codes (BL3xx); the other codes are still
+ * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and most warnings; the other codes are still
  * reported with their text at the report site (`DiagnosticBag.report`).
  */
 export interface Built extends DiagnosticExtras {
@@ -113,6 +113,45 @@ export const MESSAGES = {
   BL309: (a: { member: string; scale: string }): Built => ({
     message: `${code(a.member)}, the least severe action of ${code(a.scale)}, carries a duration`,
     help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
+  }),
+  // Warnings (BL4xx)
+  BL401: (a: { context: string }): Built => ({ message: `context ${code(a.context)} is never used`, help: 'use it in a clause or another context, or delete it' }),
+  /** `never`: which of the clause's conditions rules it out. */
+  BL402: (a: { kind: 'redline' | 'rule' | 'exemption'; clause: string; never: 'when' | 'unless' }): Built => ({
+    message: `${a.kind === 'redline' ? 'red line' : a.kind} ${code(a.clause)} can never ${a.kind === 'exemption' ? 'apply' : 'fire'}: ${
+      a.never === 'when' ? 'its `when` condition never holds' : 'its `unless` holds whenever its `when` does'
+    }`,
+    help: 'look for contradictory tests of the same field, such as `x == a and x == b`',
+  }),
+  /** `outcome`: where the rule never decides, null in a one-outcome policy (where it goes unsaid). */
+  BL403: (a: { rule: string; outcome: string | null; redline: string; action: string; redlineDeclared: Span }): Built => ({
+    message: `rule ${code(a.rule)} never decides${a.outcome === null ? '' : ` in ${code(a.outcome)}`}: red line ${code(a.redline)} fires whenever it does`,
+    notes: [{ message: `${code(a.redline)} (${code(a.action)}) is declared here`, span: a.redlineDeclared }],
+    help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+  }),
+  BL404: (a: { kind: 'Redline' | 'Rule' | 'Exemption'; clause: string }): Built => ({
+    message: `${a.kind === 'Redline' ? 'red line' : a.kind.toLowerCase()} ${code(a.clause)} has no \`because\``,
+    help: 'add `because "…"` quoting the guideline it enforces; decisions and appeals show it',
+  }),
+  /** `in`: where the repeat is: a list (an exemption's `from`, a set), an enum, a scale. */
+  BL405: (a: { name: string; in: { readonly list: true } | { readonly enum: string } | { readonly scale: true } }): Built => {
+    if ('enum' in a.in) return { message: `${code(a.name)} is listed twice in enum ${code(a.in.enum)}`, help: 'delete the repeat' };
+    if ('scale' in a.in) return { message: `${code(a.name)} is on the scale twice`, help: 'a scale lists each action once; delete the repeat' };
+    return { message: `${code(a.name)} is listed twice`, help: 'delete the repeat' };
+  },
+  /** `rules`: those the exemption names (the first few get a note). */
+  BL408: (a: { exemption: string; rules: readonly { name: string; declared: Span }[]; noted: number }): Built => {
+    const names = a.rules.map((r) => code(r.name));
+    const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    return {
+      message: `exemption ${code(a.exemption)} never applies: its condition never holds when ${list} fires`,
+      notes: a.rules.slice(0, a.noted).map((r) => ({ message: `${code(r.name)} is declared here`, span: r.declared })),
+      help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
+    };
+  },
+  BL410: (a: { path: string }): Built => ({
+    message: `${code(a.path)} is never absent: \`exists\` is always true here`,
+    help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
   }),
 } as const satisfies Partial<Record<Code, (args: never) => Built>>;
 

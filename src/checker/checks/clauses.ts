@@ -9,10 +9,7 @@ import { KIND_WORDS, type Scope } from '../scope.js';
 /** A clause without `because` cannot explain itself in an appeal. */
 export function checkBecause(decl: A.ClauseDecl, bag: DiagnosticBag): void {
   if (decl.because === null) {
-    const word = decl.kind === 'Redline' ? 'red line' : decl.kind.toLowerCase();
-    bag.report('BL404', `${word} \`${decl.name.name}\` has no \`because\``, decl.name.span, {
-      help: 'add `because "…"` quoting the guideline it enforces; decisions and appeals show it',
-    });
+    bag.emit('BL404', decl.name.span, { kind: decl.kind, clause: decl.name.name });
   }
 }
 
@@ -34,7 +31,7 @@ export function checkExemptionTargets(
   const names = every ? exemption.from.map((n) => ({ name: n, span: every.span })) : decl.from;
   for (const name of names) {
     if (seen.has(name.name)) {
-      bag.report('BL405', `\`${name.name}\` is listed twice`, name.span, { help: 'delete the repeat' });
+      bag.emit('BL405', name.span, { name: name.name, in: { list: true } });
       continue;
     }
     seen.add(name.name);

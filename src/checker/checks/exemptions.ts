@@ -90,12 +90,7 @@ function reportOutranked(plan: VersionPlan, index: number, outranking: readonly 
 }
 
 function reportDisjoint(exemption: CheckedExemption, rules: readonly CheckedClause[], bag: DiagnosticBag): void {
-  const names = rules.map((r) => `\`${r.name}\``);
-  const when = `when ${listOf(names, 'or')} fires`;
-  bag.report('BL408', `exemption \`${exemption.name}\` never applies: its condition never holds ${when}`, exemption.nameSpan, {
-    notes: rules.slice(0, MAX_NOTED_RULES).map((r) => ({ message: `\`${r.name}\` is declared here`, span: r.nameSpan })),
-    help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
-  });
+  bag.emit('BL408', exemption.nameSpan, { exemption: exemption.name, rules: rules.map((r) => ({ name: r.name, declared: r.nameSpan })), noted: MAX_NOTED_RULES });
 }
 
 function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
