@@ -5,7 +5,7 @@ import { didYouMean } from './suggest.js';
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
  * arguments, so each text is written once, here, and every report site of the code goes through
- * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and most warnings; the other codes are still
+ * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and the warnings but BL406; the other codes are still
  * reported with their text at the report site (`DiagnosticBag.report`).
  */
 export interface Built extends DiagnosticExtras {
@@ -14,6 +14,11 @@ export interface Built extends DiagnosticExtras {
 
 const code = (text: string): string => `\`${text}\``;
 const scaleText = (members: readonly string[]): string => members.map(code).join(' < ');
+
+/** `a`, `a or b`, `a, b or c`. */
+function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
 
 /** A scale as a message shows it: its name and members, least severe first. */
 export interface ScaleText {
@@ -139,16 +144,26 @@ export const MESSAGES = {
     if ('scale' in a.in) return { message: `${code(a.name)} is on the scale twice`, help: 'a scale lists each action once; delete the repeat' };
     return { message: `${code(a.name)} is listed twice`, help: 'delete the repeat' };
   },
-  /** `rules`: those the exemption names (the first few get a note). */
-  BL408: (a: { exemption: string; rules: readonly { name: string; declared: Span }[]; noted: number }): Built => {
-    const names = a.rules.map((r) => code(r.name));
-    const list = names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  /** `by`: the exemptions that outrank it (`before`: equally severe and declared before it); `more`: others too. */
+  BL407: (a: {
+    exemption: string;
+    by: readonly { name: string; action: string; declared: Span; before: boolean }[];
+    more: boolean;
+    declaredOutcomes: boolean;
+  }): Built => {
+    const names = listOf([...a.by.map((e) => code(e.name)), ...(a.more ? ['others'] : [])], 'and');
     return {
-      message: `exemption ${code(a.exemption)} never applies: its condition never holds when ${list} fires`,
-      notes: a.rules.slice(0, a.noted).map((r) => ({ message: `${code(r.name)} is declared here`, span: r.declared })),
-      help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
+      message: `exemption ${code(a.exemption)} never applies: ${names} ${a.by.length === 1 && !a.more ? 'applies' : 'apply'} whenever it would`,
+      notes: a.by.map((e) => ({ message: `${code(e.name)} (${code(e.action)}) is declared here${e.before ? ', before it' : ''}`, span: e.declared })),
+      help: `a fired rule takes the least severe exemption that applies to it (${a.declaredOutcomes ? 'compared outcome by outcome, in the order the outcomes are declared; ' : ''}the first declared of equally severe ones); delete ${code(a.exemption)}, or add an \`unless\` to ${a.by.length === 1 ? code(a.by[0]!.name) : 'them'} for the cases ${code(a.exemption)} should decide`,
     };
   },
+  /** `rules`: those the exemption names (the first `noted` get a note). */
+  BL408: (a: { exemption: string; rules: readonly { name: string; declared: Span }[]; noted: number }): Built => ({
+    message: `exemption ${code(a.exemption)} never applies: its condition never holds when ${listOf(a.rules.map((r) => code(r.name)), 'or')} fires`,
+    notes: a.rules.slice(0, a.noted).map((r) => ({ message: `${code(r.name)} is declared here`, span: r.declared })),
+    help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
+  }),
   BL410: (a: { path: string }): Built => ({
     message: `${code(a.path)} is never absent: \`exists\` is always true here`,
     help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
