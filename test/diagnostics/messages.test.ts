@@ -51,6 +51,21 @@ describe('the registry\'s message constructors', () => {
     expect(built.notes).toEqual([{ message: '`a0` is its first action', span: at(0) }]);
   });
 
+  it('BL407 and BL408 name what outranks or contradicts the exemption, in one list', () => {
+    const by = ['f', 'g'].map((name, i) => ({ name, action: 'allow', declared: at(i), before: i === 0 }));
+    const outranked = MESSAGES.BL407({ exemption: 'e', by, more: true, declaredOutcomes: true });
+    expect(outranked.message).toBe('exemption `e` never applies: `f`, `g` and others apply whenever it would');
+    expect(outranked.notes).toEqual([
+      { message: '`f` (`allow`) is declared here, before it', span: at(0) },
+      { message: '`g` (`allow`) is declared here', span: at(1) },
+    ]);
+    expect(outranked.help).toContain('compared outcome by outcome');
+    expect(outranked.help).toContain('add an `unless` to them');
+    const disjoint = MESSAGES.BL408({ exemption: 'e', rules: ['a', 'b', 'c'].map((name, i) => ({ name, declared: at(i) })), noted: 2 });
+    expect(disjoint.message).toBe('exemption `e` never applies: its condition never holds when `a`, `b` or `c` fires');
+    expect(disjoint.notes).toHaveLength(2);
+  });
+
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
       MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
@@ -59,6 +74,14 @@ describe('the registry\'s message constructors', () => {
       MESSAGES.BL305({ member: 'm', outcomes: [{ outcome: 'a', scale: 'A' }, { outcome: 'b', scale: 'B' }] }),
       MESSAGES.BL307({ member: 'restrict', scale: 'Account', written: null }),
       MESSAGES.BL309({ member: 'restrict', scale: 'Account' }),
+      MESSAGES.BL401({ context: 'c' }),
+      MESSAGES.BL402({ kind: 'redline', clause: 'r', never: 'unless' }),
+      MESSAGES.BL403({ rule: 'r', outcome: 'content', redline: 'l', action: 'remove', redlineDeclared: at(0) }),
+      MESSAGES.BL404({ kind: 'Exemption', clause: 'e' }),
+      MESSAGES.BL405({ name: 'a', in: { enum: 'E' } }),
+      MESSAGES.BL407({ exemption: 'e', by: [{ name: 'f', action: 'allow', declared: at(0), before: true }], more: false, declaredOutcomes: false }),
+      MESSAGES.BL408({ exemption: 'e', rules: [{ name: 'r', declared: at(0) }], noted: 3 }),
+      MESSAGES.BL410({ path: 'post.note' }),
     ];
     for (const { message } of built) {
       expect(message[0]).toBe(message[0]!.toLowerCase());
