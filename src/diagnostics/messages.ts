@@ -5,7 +5,7 @@ import { didYouMean } from './suggest.js';
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
  * arguments, so each text is written once, here, and every report site of the code goes through
- * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and the warnings but BL406; the other codes are still
+ * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and the warnings (BL4xx); the other codes are still
  * reported with their text at the report site (`DiagnosticBag.report`).
  */
 export interface Built extends DiagnosticExtras {
@@ -143,6 +143,67 @@ export const MESSAGES = {
     if ('enum' in a.in) return { message: `${code(a.name)} is listed twice in enum ${code(a.in.enum)}`, help: 'delete the repeat' };
     if ('scale' in a.in) return { message: `${code(a.name)} is on the scale twice`, help: 'a scale lists each action once; delete the repeat' };
     return { message: `${code(a.name)} is listed twice`, help: 'delete the repeat' };
+  },
+  /** Suspicious Unicode: hidden and control characters (`in` where), names that mix scripts or look like others. */
+  BL406: (
+    a:
+      | { readonly kind: 'hidden'; readonly bidi: boolean; readonly description: string; readonly code: number; readonly in: 'string' | 'comment' | { readonly name: string } }
+      | { readonly kind: 'bom' }
+      | { readonly kind: 'control'; readonly description: string; readonly code: number; readonly in: 'string' | 'comment' }
+      | { readonly kind: 'mixed'; readonly name: string; readonly first: string; readonly second: string; readonly char: string; readonly label: string; readonly latin: boolean }
+      | { readonly kind: 'compatibility'; readonly name: string; readonly normal: string }
+      | { readonly kind: 'more'; readonly skipped: number; readonly listed: number }
+      | { readonly kind: 'lookalike'; readonly name: string; readonly earlier: string; readonly difference: string; readonly earlierDeclared: Span },
+  ): Built => {
+    const escape = (n: number): string => `\`\\u{${n.toString(16).toUpperCase()}}\``;
+    switch (a.kind) {
+      case 'hidden': {
+        const shown = a.bidi ? `${a.description}, which changes the order in which text is displayed` : `the invisible character ${a.description}`;
+        if (a.in === 'string') {
+          return { message: `string contains ${shown}`, help: `the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape ${escape(a.code)}` };
+        }
+        if (a.in === 'comment') {
+          return {
+            message: `comment contains ${shown}`,
+            help: a.bidi ? 'it can make the code after it display in a different order from how Bylaw reads it; delete it' : 'a comment has no use for it; delete it',
+          };
+        }
+        return { message: `name ${code(a.in.name)} contains ${shown}`, help: 'two names that look the same can differ by it; retype the name without it' };
+      }
+      case 'bom':
+        return { message: 'byte order mark U+FEFF inside the file', help: 'a byte order mark belongs only at the very start of a file; delete it' };
+      case 'control': {
+        const what = `the control character ${a.description}`;
+        if (a.in === 'string') {
+          return {
+            message: `string contains ${what}`,
+            help: `a terminal that prints the string acts on it (erases, moves the cursor, recolours) instead of showing it; delete it, or if it is meant write it as the escape ${escape(a.code)}`,
+          };
+        }
+        return { message: `comment contains ${what}`, help: 'it can hide or overwrite text when the file is shown in a terminal; delete it' };
+      }
+      case 'mixed':
+        return {
+          message: `name ${code(a.name)} mixes ${a.first} and ${a.second} letters: ${code(a.char)} (${a.label}) is ${a.second}`,
+          help: `letters of different scripts can look identical (Latin \`a\`, Cyrillic \`а\`); write the name in one script${a.latin ? ', e.g. all Latin' : ''}`,
+        };
+      case 'compatibility':
+        return {
+          message: `name ${code(a.name)} is written with compatibility characters and reads as ${code(a.normal)}`,
+          help: `fullwidth, mathematical and other compatibility letters look like plain ones; write ${code(a.normal)}`,
+        };
+      case 'more':
+        return {
+          message: `${a.skipped} more suspicious character${a.skipped === 1 ? '' : 's'} in this file`,
+          help: `only the first ${a.listed} are listed one by one; the file is worth inspecting as a whole`,
+        };
+      case 'lookalike':
+        return {
+          message: `${code(a.name)} looks the same as ${code(a.earlier)} but is a different name`,
+          notes: [{ message: `${code(a.earlier)} is declared here`, span: a.earlierDeclared }],
+          help: `${a.difference}; rename one of them so that names that look alike are alike`,
+        };
+    }
   },
   /** `by`: the exemptions that outrank it (`before`: equally severe and declared before it); `more`: others too. */
   BL407: (a: {

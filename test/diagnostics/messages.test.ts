@@ -66,6 +66,26 @@ describe('the registry\'s message constructors', () => {
     expect(disjoint.notes).toHaveLength(2);
   });
 
+  it('BL406 words each kind of suspicious character by where it is', () => {
+    const zwsp = { bidi: false, description: 'U+200B ZERO WIDTH SPACE', code: 0x200b } as const;
+    const rlo = { bidi: true, description: 'U+202E RIGHT-TO-LEFT OVERRIDE', code: 0x202e } as const;
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: 'string' })).toEqual({
+      message: 'string contains the invisible character U+200B ZERO WIDTH SPACE',
+      help: 'the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape `\\u{200B}`',
+    });
+    expect(MESSAGES.BL406({ kind: 'hidden', ...rlo, in: 'comment' })).toEqual({
+      message: 'comment contains U+202E RIGHT-TO-LEFT OVERRIDE, which changes the order in which text is displayed',
+      help: 'it can make the code after it display in a different order from how Bylaw reads it; delete it',
+    });
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: 'comment' }).help).toBe('a comment has no use for it; delete it');
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: { name: 'ab' } })).toEqual({
+      message: 'name `ab` contains the invisible character U+200B ZERO WIDTH SPACE',
+      help: 'two names that look the same can differ by it; retype the name without it',
+    });
+    expect(MESSAGES.BL406({ kind: 'control', description: 'U+001B ESCAPE', code: 0x1b, in: 'string' }).help).toContain('write it as the escape `\\u{1B}`');
+    expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
+  });
+
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
       MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
