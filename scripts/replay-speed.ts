@@ -5,8 +5,11 @@
  * SMALL), so the start-up, which includes compiling the policy, cancels out. Runs alternate
  * between the sets, ROUNDS rounds; CPU is the replay's own `cpu` line (user + system, all threads).
  *
- *   npm run build && npx tsx scripts/replay-speed.ts [--rounds 3] [--big 400000] [--small 100000] [--dir DIR]
+ *   npm run build && npx tsx scripts/replay-speed.ts [--rounds 3] [--big 400000] [--small 100000] [--dir DIR] [--bin BIN]
  *
+ * BIN is the `bylaw.js` to run (default this checkout's bin/bylaw.js); give `--bin` more than once
+ * to compare builds (a copy of another commit's bin/ and dist/ beside its node_modules): each
+ * round runs every build, in turn.
  * The corpora are written to DIR (a temporary directory by default) by scripts/generate-posts.ts
  * (seed 3) and scripts/generate-meta-posts.ts, unless already there.
  */
@@ -33,8 +36,8 @@ function corpus(dir: string, set: 'twitter' | 'meta', n: number): string {
 }
 
 /** The replay's CPU seconds (its `cpu` line). */
-function cpuOf(set: string, file: string): number {
-  const out = execFileSync(process.execPath, ['bin/bylaw.js', 'replay', `policies/${set}`, '--input', file, '--jobs', '0'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+function cpuOf(bin: string, set: string, file: string): number {
+  const out = execFileSync(process.execPath, [bin, 'replay', `policies/${set}`, '--input', file, '--jobs', '0'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   const m = /^cpu ([\d.]+) s/m.exec(out);
   if (!m) throw new Error(`no cpu line in the replay of ${file}:\n${out}`);
   return Number(m[1]);
@@ -44,24 +47,30 @@ function main(argv: readonly string[]): void {
   const rounds = Number(option(argv, '--rounds', '3'));
   const big = Number(option(argv, '--big', '400000'));
   const small = Number(option(argv, '--small', '100000'));
+  const bins = argv.flatMap((a, i) => (a === '--bin' && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
+  if (bins.length === 0) bins.push(join(ROOT, 'bin', 'bylaw.js'));
   const dir = option(argv, '--dir', '') || mkdtempSync(join(tmpdir(), 'bylaw-replay-speed-'));
   const sets = ['twitter', 'meta'] as const;
   const files = Object.fromEntries(sets.map((s) => [s, [corpus(dir, s, small), corpus(dir, s, big)]])) as Record<(typeof sets)[number], string[]>;
-  const perPost: Record<string, number[]> = { twitter: [], meta: [] };
+  const perPost = bins.map(() => ({ twitter: [] as number[], meta: [] as number[] }));
   process.stdout.write(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   for (let r = 0; r < rounds; r++) {
-    // Alternate the order too, so neither set always runs after the other.
-    for (const set of r % 2 === 0 ? sets : [...sets].reverse()) {
-      const [s, b] = files[set]!;
-      const ns = ((cpuOf(set, b!) - cpuOf(set, s!)) / (big - small)) * 1e9;
-      perPost[set]!.push(ns);
-      process.stdout.write(`round ${r + 1} ${set.padEnd(7)} ${(ns / 1000).toFixed(2)} µs CPU per post\n`);
-    }
+    bins.forEach((bin, k) => {
+      // Alternate the order too, so neither set always runs after the other.
+      for (const set of (r + k) % 2 === 0 ? sets : [...sets].reverse()) {
+        const [s, b] = files[set];
+        const ns = ((cpuOf(bin, set, b!) - cpuOf(bin, set, s!)) / (big - small)) * 1e9;
+        perPost[k]![set].push(ns);
+        process.stdout.write(`round ${r + 1} ${bin} ${set.padEnd(7)} ${(ns / 1000).toFixed(2)} µs CPU per post\n`);
+      }
+    });
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const t = median(perPost.twitter!);
-  const m = median(perPost.meta!);
-  process.stdout.write(`median: twitter ${(t / 1000).toFixed(2)} µs, meta ${(m / 1000).toFixed(2)} µs per post; meta replays at ${(t / m).toFixed(2)}× twitter's posts per second (goal ≥ 0.50×)\n`);
+  bins.forEach((bin, k) => {
+    const t = median(perPost[k]!.twitter);
+    const m = median(perPost[k]!.meta);
+    process.stdout.write(`${bin} median: twitter ${(t / 1000).toFixed(2)} µs, meta ${(m / 1000).toFixed(2)} µs per post; meta replays at ${(t / m).toFixed(2)}× twitter's posts per second (goal ≥ 0.50×)\n`);
+  });
   process.stdout.write(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
 }
 
