@@ -309,7 +309,11 @@ export function fill(type: RecordType, value: Json): Json {
 /** The lengths of the lists in `value`, as the form lays them out: a new length needs new rows. */
 export function structure(type: Type, value: Json | undefined): string {
   if (type.kind === 'record') return `{${type.fields.map((f) => structure(f.type, isObject(value) ? value[f.name] : undefined)).join(',')}}`;
-  if (type.kind === 'list') return `[${Array.isArray(value) ? value.map((e) => structure(type.element, e)).join(',') : ''}]`;
+  if (type.kind === 'list') {
+    // The count first: a scalar element has no structure of its own, and `[x]` must differ from `[]`.
+    const items = Array.isArray(value) ? value : [];
+    return `[${items.length}:${items.map((e) => structure(type.element, e)).join(',')}]`;
+  }
   return '';
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordType } from '../../src/browser.js';
+import { decideUnknown, loadFromMemory, type RecordType } from '../../src/browser.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { fill, put, structure } from '../src/form.js';
 import { CHROMIUM, hasChromium, launchChromium, PLAYGROUND, REPO, type LaunchedBrowser } from './support.js';
@@ -21,6 +21,35 @@ function inputTypeOf(set: string): RecordType {
 
 const youtube = inputTypeOf('youtube');
 const meta = inputTypeOf('meta');
+
+/** A version whose input holds lists of scalars (the example sets have lists of records only). */
+const SCALARS = `policy demo
+version "1"
+effective 2024-01-01
+
+scale Action { allow < remove }
+
+enum Tag { news, satire, spam }
+
+record Post {
+  date: date,
+  tags: list<Tag>,
+  scores: list<int(0..10)>,
+}
+
+input post: Post
+
+default allow
+
+rule spammy
+  when count(t in post.tags where t == spam) >= 2
+  then remove
+`;
+const scalars = (() => {
+  const loaded = loadFromMemory('demo.policy', new Map([['demo.policy', SCALARS]]));
+  if (!loaded.policy) throw new Error(loaded.diagnostics.map((d) => d.message).join('; '));
+  return { set: loaded.policy, type: loaded.policy.versions[0]!.inputType };
+})();
 
 describe('the form’s values', () => {
   it('fills required fields, leaves optional ones absent, starts lists empty and fills the records in them', () => {
@@ -50,6 +79,9 @@ describe('the form’s values', () => {
     expect(structure(youtube, { channel: { warnings: [], strikes: [{ date: '2020-01-01' }] } })).toBe(one);
     expect(structure(youtube, { channel: { warnings: [], strikes: [{}, {}] } })).not.toBe(one);
     expect(structure(youtube, { channel: { warnings: 'garbage' } })).toBe(structure(youtube, {}));
+    // A list of scalars: one element is a row more than none (it was not, and the row never showed).
+    expect(structure(scalars.type, { tags: ['spam'] })).not.toBe(structure(scalars.type, { tags: [] }));
+    expect(structure(scalars.type, { tags: ['spam'] })).toBe(structure(scalars.type, { tags: ['news'] }));
   });
 });
 
@@ -151,6 +183,28 @@ describe.skipIf(!hasChromium)('the form in Chromium', () => {
     expect(await page.inputValue('#in-channel-strikes-1-date')).toBe('2023-02-01');
     expect(await page.inputValue('#in-channel-strikes-1-policy')).toBe('harassment');
     expect(await page.locator('input[aria-label="edsa present"]').isChecked()).toBe(false);
+  });
+
+  it('adds and removes elements of lists of scalars (an enum, a bounded int), and the decision reads them', async () => {
+    await show(scalars.type, 'post', { date: '2024-02-01' });
+    expect((await json()).tags).toEqual([]);
+    await page.click('button[aria-label="add to tags"]');
+    expect(await page.locator('#in-tags-0').count()).toBe(1);
+    await page.click('button[aria-label="add to tags"]');
+    expect(await page.locator('#in-tags-1').evaluate((s) => (s as HTMLSelectElement).options.length)).toBe(3);
+    await page.selectOption('#in-tags-0', 'spam');
+    expect((await json()).tags).toEqual(['spam', 'news']);
+    expect(decideUnknown(scalars.set, await json())).toMatchObject({ ok: true, decision: { action: 'allow' } });
+    await page.selectOption('#in-tags-1', 'spam');
+    expect(decideUnknown(scalars.set, await json())).toMatchObject({ ok: true, decision: { action: 'remove', clause: 'spammy' } });
+    await page.click('button[aria-label="add to scores"]');
+    expect(await page.getAttribute('#in-scores-0', 'max')).toBe('10');
+    await page.fill('#in-scores-0', '7');
+    expect((await json()).scores).toEqual([7]);
+    await page.click('button[aria-label="remove tags[0]"]');
+    expect((await json()).tags).toEqual(['spam']);
+    expect(await page.locator('#in-tags-1').count()).toBe(0);
+    expect(decideUnknown(scalars.set, await json())).toMatchObject({ ok: true, decision: { action: 'allow' } });
   });
 
   it('raises no page error', () => {

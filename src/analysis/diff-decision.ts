@@ -4,7 +4,7 @@ import { outcomeDecision, outcomeParts, type AnyDecision } from '../semantics/de
 import { planSet, planVersion, versionInForce, type Answer } from '../semantics/plan.js';
 import { contextsOf } from '../interpreter/evaluate.js';
 import { acceptanceDiagram } from './diff-input.js';
-import type { Outcome, Side, Verdict } from './diff-types.js';
+import type { DiffOutcome, Side, Verdict } from './diff-types.js';
 
 /** The decision of a version, and of a whole side of a diff, as decision diagrams over the cut model. */
 
@@ -18,7 +18,7 @@ export const ACTION = 'action';
  * The part of a decision the diff compares, in outcome `name` (Bylaw 1's one is `action`):
  * `absent` when the decision has no such outcome.
  */
-export function outcomeOf(d: AnyDecision | null, name = ACTION): Outcome | 'absent' | null {
+export function outcomeOf(d: AnyDecision | null, name = ACTION): DiffOutcome | 'absent' | null {
   if (d === null) return null;
   const part = outcomeParts(d).find((p) => p.name === name)?.part;
   if (!part) return 'absent';
@@ -73,7 +73,7 @@ export function versionDiagram(dd: DecisionDiagrams, program: Program, name = AC
   }
   return dd.mapN([best], ([value]) => {
     const part = outcomeDecision((value as Answer | null) ?? outcome.fallback);
-    const o: Outcome = { action: part.action, ...(part.duration ? { duration: part.duration } : {}), basis: part.basis, clause: part.clause, exemption: part.exemption };
+    const o: DiffOutcome = { action: part.action, ...(part.duration ? { duration: part.duration } : {}), basis: part.basis, clause: part.clause, exemption: part.exemption };
     return dd.terminal(`d:${outcomeKey(o)}`, o);
   });
 }
@@ -152,7 +152,7 @@ export class Verdicts {
     if (f === undefined) {
       const decision = versionDiagram(this.dd, program, name);
       const accepted = acceptanceDiagram(this.dd, this.model, program.inputType);
-      f = accepted === DecisionDiagrams.TRUE ? decision : this.dd.mapN([accepted, decision], ([ok, d]) => (ok ? this.dd.terminal(`d:${outcomeKey(d as Outcome)}`, d) : this.rejected));
+      f = accepted === DecisionDiagrams.TRUE ? decision : this.dd.mapN([accepted, decision], ([ok, d]) => (ok ? this.dd.terminal(`d:${outcomeKey(d as DiffOutcome)}`, d) : this.rejected));
       byName.set(name, f);
     }
     return f;

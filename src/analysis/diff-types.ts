@@ -9,7 +9,7 @@ import type { TypeChange } from './diff-input.js';
 /** The data of a semantic diff (diff.ts computes it, diff-report.ts renders it). */
 
 /** The part of a decision the diff compares and reports (version and `because` follow from them). */
-export interface Outcome {
+export interface DiffOutcome {
   readonly action: string;
   /** ISO 8601 (`P1W`), on an action that carries a duration only. */
   readonly duration?: string;
@@ -23,7 +23,7 @@ export interface Outcome {
  * `rejected` (the input type of the version in force does not accept it), `absent` (the version
  * in force decides no outcome by that name) or null (no version is in force on its date).
  */
-export type Verdict = Outcome | 'rejected' | 'absent' | null;
+export type Verdict = DiffOutcome | 'rejected' | 'absent' | null;
 
 /** One side of a transition: a verdict, or `decided` (whatever the decision) opposite `rejected`. */
 export type Side = Verdict | 'decided';

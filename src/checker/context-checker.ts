@@ -16,6 +16,11 @@ export class ContextChecker {
   /** `checking` while its body is being checked; then the context, or null when it has errors. */
   private readonly results = new Map<string, 'checking' | AnyContext | null>();
   private readonly references = new Map<string, string[]>();
+  /**
+   * The guards of each condition context, kept once its body is checked: a context's guards read
+   * those of the contexts it names, already kept, so a chain thousands deep costs no recursion.
+   */
+  private readonly guards = new Map<string, readonly string[]>();
   /** Contexts whose bodies are being checked, innermost last. */
   private readonly stack: string[] = [];
   private env: ExpressionEnv | null = null;
@@ -45,13 +50,7 @@ export class ContextChecker {
   kind(name: string): ContextKind {
     const result = this.check(name);
     if (result === null || result === 'checking') return null;
-    // A context that holds guards what its body guards: `unrest and piece.severity == low`.
-    return 'body' in result ? { kind: 'condition', guards: guardedWhenTrue(result.body, (n) => this.guardsOf(n)) } : { kind: 'value', type: result.type };
-  }
-
-  private guardsOf(name: string): readonly string[] {
-    const kind = this.kind(name);
-    return kind?.kind === 'condition' ? kind.guards : [];
+    return 'body' in result ? { kind: 'condition', guards: this.guards.get(name) ?? [] } : { kind: 'value', type: result.type };
   }
 
   /** Every context in dependency order, conditions and values apart; null after reporting a cycle. */
@@ -83,6 +82,8 @@ export class ContextChecker {
         : 'condition' in body
           ? { name, body: body.condition, span: decl.span, text }
           : { name, value: body.value, type: body.value.type, span: decl.span, text };
+    // A context that holds guards what its body guards: `unrest and piece.severity == low`.
+    if (result !== null && 'body' in result) this.guards.set(name, guardedWhenTrue(result.body, (n) => this.guards.get(n) ?? []));
     this.results.set(name, result);
     return result;
   }

@@ -8,16 +8,17 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { durationText } from '../semantics/durations.js';
-import type { ActionRef, Duration, DurationUnit, OutcomeDecl, Scale } from './program.js';
+import type { ActionRef, Duration, DurationUnit, CheckedOutcome, Scale } from './program.js';
 import type { Scope } from './scope.js';
 
 /** The outcomes of a version, and whether they were declared (false: Bylaw 1's one `action`). */
 export interface Outcomes {
-  readonly list: readonly OutcomeDecl[];
+  readonly list: readonly CheckedOutcome[];
   readonly declared: boolean;
 }
 
-const UNITS: Readonly<Record<string, DurationUnit>> = {
+/** The units of time a duration may be written in (`3 days`), singular and plural. */
+export const UNITS: Readonly<Record<string, DurationUnit>> = {
   hour: 'hour',
   hours: 'hour',
   day: 'day',
@@ -53,7 +54,7 @@ function scaleOf(decl: A.ScaleDecl, bag: DiagnosticBag): Scale {
   const timed: string[] = [];
   for (const m of decl.members) {
     if (members.includes(m.name.name)) {
-      bag.report('BL405', `\`${m.name.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
+      bag.emit('BL405', m.span, { name: m.name.name, in: { scale: true } });
       continue;
     }
     members.push(m.name.name);
@@ -61,9 +62,7 @@ function scaleOf(decl: A.ScaleDecl, bag: DiagnosticBag): Scale {
   }
   if (timed.includes(members[0]!)) {
     const first = decl.members[0]!;
-    bag.report('BL309', `\`${first.name.name}\`, the least severe action of \`${decl.name.name}\`, carries a duration`, first.span, {
-      help: 'the least severe member is what an outcome gets when nothing decides it: put an action without a duration first, such as `none`',
-    });
+    bag.emit('BL309', first.span, { member: first.name.name, scale: decl.name.name });
   }
   return { name: decl.name.name, members, timed };
 }
@@ -79,33 +78,25 @@ export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scale
     const decl = single(scales);
     return decl ? { list: [{ name: 'action', scale: scaleOf(decl, bag) }], declared: false } : null;
   }
-  const list: OutcomeDecl[] = [];
+  const list: CheckedOutcome[] = [];
   const byScale = new Map<string, A.OutcomeDecl>();
   let ok = true;
   for (const decl of decls) {
     const other = decls.find((d) => d !== decl && d.name.name === decl.name.name);
     if (other && decls.indexOf(other) < decls.indexOf(decl)) {
-      bag.report('BL308', `outcome \`${decl.name.name}\` is declared twice`, decl.name.span, {
-        notes: [{ message: 'first declared here', span: other.name.span }],
-        help: 'each outcome is decided once; rename one of them',
-      });
+      bag.emit('BL308', decl.name.span, { kind: 'twice', outcome: decl.name.name, first: other.name.span });
       ok = false;
       continue;
     }
     const symbol = scope.symbols.get(decl.scale.name);
     if (symbol?.kind !== 'scale') {
-      bag.report('BL308', symbol ? `\`${decl.scale.name}\` is not a scale` : `unknown scale \`${decl.scale.name}\``, decl.scale.span, {
-        help: didYouMean(decl.scale.name, scales.map((s) => s.name.name)) ?? 'an outcome is decided on a scale: declare `scale Name { a < b }`',
-      });
+      bag.emit('BL308', decl.scale.span, { kind: 'not-a-scale', scale: decl.scale.name, declared: symbol !== undefined, scales: scales.map((s) => s.name.name) });
       ok = false;
       continue;
     }
     const twice = byScale.get(decl.scale.name);
     if (twice) {
-      bag.report('BL308', `outcomes \`${twice.name.name}\` and \`${decl.name.name}\` share the scale \`${decl.scale.name}\``, decl.scale.span, {
-        notes: [{ message: `\`${twice.name.name}\` is declared here`, span: twice.span }],
-        help: 'an action names its outcome by its scale: give each outcome a scale of its own',
-      });
+      bag.emit('BL308', decl.scale.span, { kind: 'shared', first: twice.name.name, second: decl.name.name, scale: decl.scale.name, firstSpan: twice.span });
       ok = false;
       continue;
     }
@@ -148,7 +139,7 @@ export class ActionResolver {
     }
     if (!ok) return null;
     if (resolved.length === 0) {
-      this.bag.report('BL304', 'no action', span, { help: 'name an action after `then`' });
+      this.bag.emit('BL304', span, { kind: 'none' });
       return null;
     }
     return resolved.sort((a, b) => a.outcome - b.outcome);
@@ -169,9 +160,7 @@ export class ActionResolver {
       const scale = written.scale.name;
       const outcome = list.findIndex((o) => o.scale.name === scale);
       if (outcome < 0) {
-        this.bag.report('BL304', `\`${scale}\` is not the scale of an outcome`, written.scale.span, {
-          help: didYouMean(scale, list.map((o) => o.scale.name)) ?? `outcome scales: ${list.map((o) => `\`${o.scale.name}\``).join(', ')}`,
-        });
+        this.bag.emit('BL304', written.scale.span, { kind: 'scale', scale, scales: list.map((o) => o.scale.name) });
         return null;
       }
       candidates = candidates.filter(({ i }) => i === outcome);
@@ -185,23 +174,17 @@ export class ActionResolver {
       return null;
     }
     if (candidates.length > 1) {
-      this.bag.report('BL305', `\`${name}\` is on the scales of ${candidates.map(({ o }) => `\`${o.name}\``).join(' and ')}`, written.member.span, {
-        help: `say which: ${candidates.map(({ o }) => `\`${o.scale.name}.${name}\``).join(' or ')}`,
-      });
+      this.bag.emit('BL305', written.member.span, { member: name, outcomes: candidates.map(({ o }) => ({ outcome: o.name, scale: o.scale.name })) });
       return null;
     }
     const { o, i } = candidates[0]!;
     const timed = o.scale.timed.includes(name);
     if (timed && !written.duration) {
-      this.bag.report('BL307', `\`${name}\` needs a duration`, written.span, {
-        help: `\`${o.scale.name}\` declares \`${name}(duration)\`: give it one, as in \`${name} for 1 week\``,
-      });
+      this.bag.emit('BL307', written.span, { member: name, scale: o.scale.name, written: null });
       return null;
     }
     if (!timed && written.duration) {
-      this.bag.report('BL307', `\`${name}\` takes no duration`, written.duration.span, {
-        help: `\`${o.scale.name}\` declares \`${name}\` without \`(duration)\`: drop \`for ${written.duration.count.value} ${written.duration.unit.name}\`, or declare \`${name}(duration)\``,
-      });
+      this.bag.emit('BL307', written.duration.span, { member: name, scale: o.scale.name, written: `${written.duration.count.value} ${written.duration.unit.name}` });
       return null;
     }
     const duration = written.duration ? durationOf(written.duration, this.bag) : null;
@@ -209,29 +192,14 @@ export class ActionResolver {
     return { outcome: i, member: name, rank: o.scale.members.indexOf(name), duration };
   }
 
-  private tooMany(outcome: OutcomeDecl, refs: readonly A.ActionRef[], what: 'clause' | 'default'): void {
+  private tooMany(outcome: CheckedOutcome, refs: readonly A.ActionRef[], where: 'clause' | 'default'): void {
     const [first, ...extra] = refs as [A.ActionRef, ...A.ActionRef[]];
     const span = { ...extra[0]!.span, end: extra[extra.length - 1]!.span.end };
-    const choices = refs.map((r) => `\`${writtenText(r)}\``);
-    // A line of hundreds of actions is not worth printing in full.
-    const keep = refs.length > 8 ? `one of ${choices.slice(0, 8).join(', ')}, …` : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-    const [message, help] = this.outcomes.declared
-      ? [`${refs.length === 2 ? 'two' : refs.length} actions for the outcome \`${outcome.name}\``, `${what === 'clause' ? 'a clause' : '`default`'} names at most one action per outcome: keep ${keep}`]
-      : [
-          `${what === 'clause' ? 'a clause' : 'the `default`'} of a one-outcome policy has one action`,
-          `keep ${keep}; to decide several things at once, declare outcomes (\`outcome content: Content\`) on scales of their own`,
-        ];
-    this.bag.report('BL306', message, span, { notes: [{ message: `\`${first.member.name}\` is its first action`, span: first.span }], help });
+    this.bag.emit('BL306', span, { declared: this.outcomes.declared, outcome: outcome.name, where, written: refs.map(writtenText), first: first.member.name, firstSpan: first.span });
   }
 
-  private notOnScale(written: A.ActionRef, outcomes: readonly OutcomeDecl[]): void {
-    const members = outcomes.flatMap((o) => o.scale.members);
-    const where = outcomes.length === 1 ? `the scale \`${outcomes[0]!.scale.name}\`` : 'any outcome scale';
-    this.bag.report('BL304', `\`${written.member.name}\` is not an action on ${where}`, written.member.span, {
-      help:
-        didYouMean(written.member.name, members) ??
-        outcomes.map((o) => `\`${o.scale.name}\`: ${o.scale.members.map((m) => `\`${m}\``).join(' < ')}`).join('; '),
-    });
+  private notOnScale(written: A.ActionRef, outcomes: readonly CheckedOutcome[]): void {
+    this.bag.emit('BL304', written.member.span, { kind: 'member', member: written.member.name, on: outcomes.map((o) => o.scale) });
   }
 }
 

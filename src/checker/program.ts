@@ -155,7 +155,7 @@ export interface Scale {
 }
 
 /** One outcome a version decides (`outcome account: Account`); a Bylaw 1 version has one, `action`. */
-export interface OutcomeDecl {
+export interface CheckedOutcome {
   readonly name: string;
   readonly scale: Scale;
 }
@@ -229,7 +229,7 @@ export interface Program {
   /** The scale of the first outcome (of the only one, in Bylaw 1). */
   readonly scale: Scale;
   /** The outcomes decided, in declaration order; a Bylaw 1 version has one, `action`, on `scale`. */
-  readonly outcomes: readonly OutcomeDecl[];
+  readonly outcomes: readonly CheckedOutcome[];
   /** True when the version declares its outcomes (its Decision has `outcomes`); false: Bylaw 1. */
   readonly declaredOutcomes: boolean;
   /** In dependency order: a context comes after every context it refers to. */

@@ -28,7 +28,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
   for (const { decl } of scope.byKind('enum')) {
     const seen = new Set<string>();
     for (const member of decl.members) {
-      if (seen.has(member.name)) bag.report('BL405', `\`${member.name}\` is listed twice in enum \`${decl.name.name}\``, member.span, { help: 'delete the repeat' });
+      if (seen.has(member.name)) bag.emit('BL405', member.span, { name: member.name, in: { enum: decl.name.name } });
       seen.add(member.name);
     }
     types.set(decl.name.name, { kind: 'enum', name: decl.name.name, members: [...seen], span: decl.name.span });

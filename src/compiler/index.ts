@@ -14,7 +14,7 @@ import { DECIDE_SIZES, VersionDecide, type DecideSizes } from './decide.js';
 import { finish, ts, Writer, type Target } from './emit.js';
 import { emitVersionExplain, TraceCode } from './explain.js';
 import { access, comment, internal, jsString } from './names.js';
-import { outcomeTypes, policyTypes } from './public-types.js';
+import { publicTypes } from './public-types.js';
 import { QuantifierCode } from './quantifiers.js';
 import { RuntimeUse } from './runtime.js';
 import { emitStatements, hasStatements, statementDeclarations, useStatementTypes } from './statements.js';
@@ -233,8 +233,7 @@ class ModuleModel {
   private policyTypes(): string[] {
     const { set, plan, types } = this;
     const quantified = set.versions.some((p) => [...p.redlines, ...p.rules, ...p.exemptions].some((c) => clauseQuantifiers(p, c).length > 0));
-    if (set.versions.some((p) => p.declaredOutcomes)) return outcomeTypes(plan, types, quantified);
-    return policyTypes(types.actionType, quantified);
+    return publicTypes(plan, types, quantified);
   }
 
   private emitPrepare(w: Writer, versionChecks: readonly string[], runtime: RuntimeUse): void {

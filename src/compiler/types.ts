@@ -1,11 +1,13 @@
 /**
  * The input types of a policy set as TypeScript declarations: an interface per record, a
  * string-literal union per enum, a union of the scale's actions. Versions may declare different
- * records under one name; equal declarations share one type, different ones get distinct names.
+ * records under one name; equal declarations share one type. A name declared differently by
+ * different versions never stands alone: each of its declarations is named after the first version
+ * whose input reaches it (`Message_v1`, `Post_2023_02_23`), so the name says which version it is.
  */
 import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
-import { jsString, propertyKey, TypeNames } from './names.js';
+import { jsString, propertyKey, TypeNames, versionedName } from './names.js';
 import { hasStatements, STATEMENT_EXPORTS } from './statements.js';
 
 /** A structural key: two declarations with the same key are the same TypeScript type. */
@@ -49,7 +51,26 @@ export class TypeModel {
 
   constructor(set: PolicySet) {
     this.names = new TypeNames(hasStatements(set) ? STATEMENT_EXPORTS : []);
-    this.inputTypes = set.versions.map((v) => this.reach(v.inputType));
+    const reached = set.versions.map((v) => reachable(v.inputType));
+    const shapes = new Map<string, Set<string>>();
+    for (const types of reached) {
+      for (const [key, type] of types) {
+        const keys = shapes.get(type.name);
+        if (keys) keys.add(key);
+        else shapes.set(type.name, new Set([key]));
+      }
+    }
+    // Depth-first from each version's input, oldest first: the order names are allocated in.
+    this.inputTypes = set.versions.map((v, i) => {
+      for (const [key, type] of reached[i]!) {
+        if (this.bySignature.has(key)) continue;
+        const name = shapes.get(type.name)!.size > 1 ? versionedName(type.name, v.version) : type.name;
+        const entry: Declared = { name: this.names.allocate(name), type };
+        this.bySignature.set(key, entry);
+        this.declared.push(entry);
+      }
+      return this.bySignature.get(signature(v.inputType))!.name;
+    });
     const actions: string[] = [];
     for (const v of set.versions) for (const m of v.scale.members) if (!actions.includes(m)) actions.push(m);
     this.actions = actions;
@@ -77,24 +98,6 @@ export class TypeModel {
   /** The input type accepted by `decide`: one version's input, or the union of distinct ones. */
   get inputUnion(): string {
     return [...new Set(this.inputTypes)].join(' | ');
-  }
-
-  private reach(type: EnumType | RecordType): string {
-    const key = signature(type);
-    const known = this.bySignature.get(key);
-    if (known) return known.name;
-    // Fields first reach their own types, so declarations come out in a stable order.
-    const entry: Declared = { name: this.names.allocate(type.name), type };
-    this.bySignature.set(key, entry);
-    this.declared.push(entry);
-    if (type.kind === 'record') {
-      for (const field of type.fields) {
-        if (field.type.kind === 'record' || field.type.kind === 'enum') this.reach(field.type);
-        if (field.type.kind === 'set') this.reach(field.type.element);
-        if (field.type.kind === 'list' && (field.type.element.kind === 'record' || field.type.element.kind === 'enum')) this.reach(field.type.element);
-      }
-    }
-    return entry.name;
   }
 
   /** The TypeScript type for a field type. */
@@ -160,6 +163,20 @@ function fieldDoc(type: Type): string | null {
     return `A safe integer${bounds.length ? `, ${bounds.join(' and ')}` : ''}.`;
   }
   return null;
+}
+
+/** The records and enums a type reaches, by signature: itself first, then depth-first through its fields. */
+function reachable(type: EnumType | RecordType, out = new Map<string, EnumType | RecordType>()): Map<string, EnumType | RecordType> {
+  const key = signature(type);
+  if (out.has(key)) return out;
+  out.set(key, type);
+  if (type.kind === 'record') {
+    for (const field of type.fields) {
+      const inner = field.type.kind === 'set' || field.type.kind === 'list' ? field.type.element : field.type;
+      if (inner.kind === 'record' || inner.kind === 'enum') reachable(inner, out);
+    }
+  }
+  return out;
 }
 
 const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,4 +1,5 @@
 import type { Diagnostic, Note, Severity } from './diagnostic.js';
+import { MESSAGES, type Built, type MessageArgs, type MessageCode } from './messages.js';
 import type { Span } from './span.js';
 
 /**
@@ -118,6 +119,11 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   report(code: Code, message: string, span: Span, extras: DiagnosticExtras = {}): void {
     this.items.push(diagnostic(code, message, span, extras));
+  }
+  /** Reports `code` with the message, help and notes its constructor in MESSAGES builds from `args`. */
+  emit<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): void {
+    const { message, ...extras } = (MESSAGES[code] as (a: MessageArgs<C>) => Built)(args);
+    this.report(code, message, span, extras);
   }
   add(items: Iterable<Diagnostic>): void {
     for (const item of items) this.items.push(item);

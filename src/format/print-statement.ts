@@ -22,19 +22,21 @@ export function printStatement(item: StatementDecl, c: CommentCursor): Doc {
       const parts: Doc[] = [];
       const last = item.clauses[item.clauses.length - 1] ?? item.default!;
       let end = last.span.end.offset;
-      const part = (print: Doc, until: { readonly span: Span }) => {
-        parts.push(c.lineBefore(c.tokenAt(end), hardline), print);
+      // `print` is called after the line break before the part has taken its comments: a part
+      // that takes comments of its own (between keywords) must not take those first.
+      const part = (print: () => Doc, until: { readonly span: Span }) => {
+        parts.push(c.lineBefore(c.tokenAt(end), hardline), print());
         end = until.span.end.offset;
       };
-      part(['category ', item.category.name], item.category);
+      part(() => ['category ', item.category.name], item.category);
       const keywords = item.keywords;
       if (keywords.length > 0) {
-        const list = keywords.map((k, i) => [i > 0 ? [',', c.lineBefore(k.key.span.start.offset, line)] : '', k.key.name, other(k.other)]);
-        part(group(['keywords ', nest(list)]), keywords[keywords.length - 1]!.other ?? keywords[keywords.length - 1]!.key);
+        const list = () => keywords.map((k, i) => [i > 0 ? [',', c.lineBefore(k.key.span.start.offset, line)] : '', k.key.name, other(k.other)]);
+        part(() => group(['keywords ', nest(list())]), keywords[keywords.length - 1]!.other ?? keywords[keywords.length - 1]!.key);
       }
       const g = item.ground;
       const illegal = g.illegal === null ? '' : g.illegal ? ' also illegal' : ' not illegal';
-      part(['ground ', g.basis.name, ' ', g.reference.raw, illegal], g);
+      part(() => ['ground ', g.basis.name, ' ', g.reference.raw, illegal], g);
       return [head, nest(parts)];
     }
   }

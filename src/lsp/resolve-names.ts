@@ -69,6 +69,17 @@ export class UnitResolver {
       case 'Default':
         for (const action of item.actions) this.action(action);
         break;
+      case 'StatementActions':
+        this.statementActions(item);
+        break;
+      case 'StatementClauses':
+        for (const name of item.clauses) this.clauseRef(name);
+        break;
+      case 'StatementVersion': {
+        const version = this.index.versionNamed(item.version.value);
+        if (version) this.index.occur(version.id, item.version.span);
+        break;
+      }
       default:
         break;
     }
@@ -83,6 +94,26 @@ export class UnitResolver {
   private symbolRef(name: A.Identifier): void {
     const symbol = this.unit.scope.symbols.get(name.name);
     if (symbol) this.index.occur(symbolId(symbol.kind, symbol.decl.name.span), name.span);
+  }
+
+  /** A red line, rule or exemption named in a `statement` (a name of another kind is the checker's to report). */
+  private clauseRef(name: A.Identifier): void {
+    const symbol = this.unit.scope.symbols.get(name.name);
+    if (symbol?.kind === 'redline' || symbol?.kind === 'rule' || symbol?.kind === 'exemption') this.symbolRef(name);
+  }
+
+  /**
+   * `statement content { remove: …, }`: the outcome (Bylaw 1's implicit `action` has no
+   * declaration to point at) and each action, a member of that outcome's scale.
+   */
+  private statementActions(decl: A.StatementActionsDecl): void {
+    const outcome = this.unit.outcomes.find((o) => o.name === decl.outcome.name);
+    if (outcome?.decl) this.index.occur(symbolId('outcome', outcome.decl.name.span), decl.outcome.span);
+    for (const action of decl.actions) {
+      if (action.duration) this.index.duration(action.duration, 'statement');
+      const member = outcome?.scale.members.find((m) => m.name.name === action.name.name);
+      if (member) this.index.occur(symbolId('action', member.name.span), action.name.span);
+    }
   }
 
   /**

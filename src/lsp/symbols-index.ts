@@ -26,7 +26,8 @@ export type SymbolKind =
   | 'member'
   | 'action'
   | 'binder'
-  | 'module';
+  | 'module'
+  | 'version';
 
 export interface SymbolInfo {
   /** `kind:file:offset` of the declaring name (`module:file` for a module). */
@@ -39,7 +40,7 @@ export interface SymbolInfo {
   readonly span: Span;
   /**
    * The declaration (for a field, its FieldDecl; for a member or action, the enum or scale; for a
-   * quantifier's bound name, the quantifier).
+   * quantifier's bound name, the quantifier; for a version, its `version` header).
    */
   readonly decl: A.Item | A.FieldDecl | A.QuantifierExpr | null;
   /** The record, enum or scale a field, member or action belongs to. */
@@ -62,8 +63,8 @@ export interface Occurrence {
 export interface DurationUse {
   readonly file: string;
   readonly literal: A.DurationLiteral;
-  /** `for`: an action's duration; `+` / `-`: a date moved forwards or back. */
-  readonly use: 'for' | '+' | '-';
+  /** `for`: an action's duration; `+` / `-`: a date moved forwards or back; `statement`: an action's fixed length in a statement of reasons. */
+  readonly use: 'for' | '+' | '-' | 'statement';
 }
 
 export interface SymbolIndex {
@@ -121,11 +122,17 @@ export class IndexBuilder {
     if (!this.durations.has(key)) this.durations.set(key, { file, literal, use });
   }
 
+  /** The `version` header whose value is `name`, if any (a policy set has one per version). */
+  versionNamed(name: string): SymbolInfo | undefined {
+    for (const symbol of this.symbols.values()) if (symbol.kind === 'version' && symbol.name === name) return symbol;
+    return undefined;
+  }
+
   /** The top-level declaration of `name` in `file`, if any (for the names `use … except` leaves out). */
   declaredIn(file: string, name: string): SymbolInfo | undefined {
     const path = resolve(file);
     for (const symbol of this.symbols.values()) {
-      if (symbol.file === path && symbol.name === name && symbol.container === undefined && symbol.kind !== 'binder') return symbol;
+      if (symbol.file === path && symbol.name === name && symbol.container === undefined && symbol.kind !== 'binder' && symbol.kind !== 'version') return symbol;
     }
     return undefined;
   }
@@ -159,6 +166,10 @@ export class IndexBuilder {
         case 'Record':
           put('record', item.name, item);
           for (const f of item.fields) put('field', f.name, f, { container: item.name.name });
+          break;
+        case 'VersionHeader':
+          // Named by its value: `statement version "…"` refers to it.
+          this.declare({ id: symbolId('version', item.value.span), kind: 'version', name: item.value.value, file, span: item.value.span, decl: item });
           break;
         default:
           break;

@@ -4,7 +4,7 @@ import type { LineIndex, Span } from '../diagnostics/span.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import { FOREIGN_KEYWORDS, STRING_MATCHING_HELP, STRING_OPERATORS } from './advice.js';
 import { tokenSpan } from './lexer.js';
-import { expectedKeywords } from './parser.js';
+import { expectedOf, expectsFirst, expectsOnly, type Expected } from './expected.js';
 import * as T from './tokens.js';
 
 export interface ParseErrorContext {
@@ -112,10 +112,11 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   const at = (t: IToken): Span => tokenSpan(ctx.lines, ctx.file, t);
   const span = token ? at(token) : endSpan(ctx);
   const message = error.message;
+  const expected = expectedOf(error);
   const name = token?.tokenType === T.Identifier ? token : null;
   const lower = name?.image.toLowerCase() ?? '';
   // `{a b}`, `from a b`: a name where a separator belongs is a missing comma, whatever it is called.
-  const inList = /^expected `[},]`, found/.test(message) && name !== null;
+  const inList = expectsOnly(expected, T.RBrace, T.Comma) && name !== null;
 
   if (name && lower !== name.image && T.KEYWORDS.includes(lower)) return miscased(name, span);
   if (prev?.tokenType === T.Identifier && prev2?.tokenType !== T.Dot && READ_AS_NAME.has(prev.image.toLowerCase()) && prev.image !== prev.image.toLowerCase()) {
@@ -126,9 +127,9 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
     const several = severalActions(ctx, i, actionList);
     if (several) return several;
   }
-  const quantifier = quantifierMistake(ctx, i, message);
+  const quantifier = quantifierMistake(ctx, i, error);
   if (quantifier) return quantifier;
-  const misplaced = token ? misplacedKeyword(ctx, i, message) : null;
+  const misplaced = token ? misplacedKeyword(ctx, i, error) : null;
   if (misplaced) return misplaced;
   // `s has some {a, b}`, `s has any a`: the forms of `has` with a set of members.
   if (prev2?.tokenType === T.Has && prev?.tokenType === T.Identifier && (token?.tokenType === T.LBrace || prev.image === 'any' || prev.image === 'all')) {
@@ -155,17 +156,17 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       }
       return { code: 'BL017', message: `\`${name.image}\` is not an operator: Bylaw does not match strings`, span, help: STRING_MATCHING_HELP };
     }
-    const keyword = closestMatch(name.image, expectedKeywords(message)) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
+    const keyword = closestMatch(name.image, expected.keywords) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
     if (keyword) return { code: 'BL010', message: `\`${name.image}\` is not a keyword`, span, help: `did you mean \`${keyword}\`?` };
     const several = actionList && sameLine(ctx, prev!, name) ? severalActions(ctx, i, actionList) : null;
     if (several) return several;
     // `when x remove because "…"`: the action without its `then`.
     const next = tokens[i + 1];
-    if (message.startsWith('expected `then`, found') && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
+    if (expectsOnly(expected, T.Then) && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
       return { code: 'BL002', message, span, help: `the action follows \`then\`: write \`then ${name.image}\`` };
     }
   }
-  const closer = /^expected `([)}])`, found/.exec(message)?.[1];
+  const closer = expectsOnly(expected, T.RParen) ? ')' : expectsOnly(expected, T.RBrace) ? '}' : undefined;
   if (closer && !inList) {
     const opener = openerOf(tokens, i, closer === ')' ? T.LParen : T.LBrace, closer === ')' ? T.RParen : T.RBrace);
     const open = closer === ')' ? '(' : '{';
@@ -178,7 +179,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       return { code: 'BL012', message, span, notes, help: `close the \`${open}\` with \`${closer}\` where ${closer === ')' ? 'its condition' : 'its list'} ends, ${where}` };
     }
   }
-  if (message.startsWith('expected `{`, found') && prev?.tokenType === T.In) {
+  if (expectsOnly(expected, T.LBrace) && prev?.tokenType === T.In) {
     return { code: 'BL002', message, span, help: token?.tokenType === T.LParen ? 'sets are written with braces: `x in {a, b}`' : inHelp(tokens, i) };
   }
   if (token?.tokenType === T.StringLiteral && prev?.tokenType === T.Then) {
@@ -187,7 +188,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (prev?.tokenType === T.Because && token?.tokenType !== T.StringLiteral) {
     return { code: 'BL002', message, span, help: 'the reason after `because` is a string in double quotes: `because "…"`' };
   }
-  return { code: 'BL002', message, span, help: parseHelp(error) };
+  return { code: 'BL002', message, span, help: parseHelp(error.token, expected) };
 }
 
 const VALUE_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.LParen, T.Not]);
@@ -262,25 +263,27 @@ function actionListOf(tokens: readonly IToken[], i: number): IToken | null {
   return null;
 }
 
-/** Bylaw 2 keywords written where another belongs, and what they are for. */
-const MISPLACED: Readonly<Record<string, { readonly expected: RegExp; readonly help: string }>> = {
-  where: { expected: /^expected `when`/, help: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`' },
+/** Bylaw 2 keywords written where another belongs: what the parser expected there, and what they are for. */
+const MISPLACED: Readonly<Record<string, { readonly expected: (e: Expected) => boolean; readonly help: string }>> = {
+  where: { expected: (e) => expectsFirst(e, T.When), help: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`' },
   except: {
-    expected: /^expected (`then`|a declaration)/,
+    expected: (e) => expectsFirst(e, T.Then) || e.what === 'declaration',
     help: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
   },
 };
 
-function misplacedKeyword(ctx: ParseErrorContext, i: number, message: string): Described | null {
+function misplacedKeyword(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
   const token = ctx.tokens[i]!;
   const next = ctx.tokens[i + 1];
   const span = tokenSpan(ctx.lines, ctx.file, token);
+  const { message } = error;
+  const expected = expectedOf(error);
   const entry = MISPLACED[token.image];
-  if (entry && tokenMatcher(token, T.AnyName) && token.tokenType !== T.Identifier && entry.expected.test(message)) {
+  if (entry && tokenMatcher(token, T.AnyName) && token.tokenType !== T.Identifier && entry.expected(expected)) {
     return { code: 'BL002', message, span, help: entry.help };
   }
   // `exists(post.note)`, `every(s in …)`: written as functions.
-  if (token.tokenType === T.Exists && message.startsWith('expected a condition')) {
+  if (token.tokenType === T.Exists && expected.what === 'condition') {
     const path = next?.tokenType === T.LParen ? pathAt(ctx.tokens, i + 2, 1) : pathAt(ctx.tokens, i + 1, 1);
     return { code: 'BL002', message, span, help: `\`exists\` follows the field it tests: \`${path ?? 'post.field'} exists\`` };
   }
@@ -294,18 +297,20 @@ function misplacedKeyword(ctx: ParseErrorContext, i: number, message: string): D
  * Mistakes inside `count(…)`, `any(…)`, `all(…)`: the element not named (`count(post.strikes)`),
  * the condition after something else than `where` (`count(s in post.strikes when …)`).
  */
-function quantifierMistake(ctx: ParseErrorContext, i: number, message: string): Described | null {
+function quantifierMistake(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
   const { tokens } = ctx;
+  const { message } = error;
+  const expected = expectedOf(error);
   const token = tokens[i];
   const span = token ? tokenSpan(ctx.lines, ctx.file, token) : endSpan(ctx);
   // `count(post.strikes)`, `len(post.strikes)`: expected `in` after the first name.
-  if (message.startsWith('expected `in`, found') && tokens[i - 2]?.tokenType === T.LParen && tokens[i - 3]?.tokenType === T.Identifier) {
+  if (expectsOnly(expected, T.In) && tokens[i - 2]?.tokenType === T.LParen && tokens[i - 3]?.tokenType === T.Identifier) {
     const name = tokens[i - 3]!.image;
     const collection = pathAt(tokens, i - 1, 1) ?? 'LIST';
     const quantifier = ['count', 'any', 'all'].includes(name) ? name : 'count';
     return { code: 'BL002', message, span, help: `name each element of the list: \`${quantifier}(x in ${collection})\`, then test it with \`where\`, as in \`${quantifier}(x in ${collection} where …)\`` };
   }
-  if (!message.startsWith('expected `)`, found')) return null;
+  if (!expectsOnly(expected, T.RParen)) return null;
   const opener = openerOf(tokens, i, T.LParen, T.RParen);
   if (!opener) return null;
   const o = indexAt(tokens, opener.startOffset);
@@ -368,11 +373,11 @@ function endSpan(ctx: ParseErrorContext): Span {
   return { file: ctx.file, start: end, end };
 }
 
-function parseHelp(error: IRecognitionException): string | undefined {
-  const image = error.token.image;
+function parseHelp(token: IToken, expected: Expected): string | undefined {
+  const image = token.image;
   if (image === '=') return '`=` names a context; to compare two values write `==`';
-  if (error.message.includes('`then`') && image === 'because') return 'every clause needs `then ACTION` before `because`';
-  if (error.message.startsWith('expected `when`') && image === 'then') return 'every clause needs a `when` condition';
-  if (error.message.startsWith('expected `}`') && error.token.tokenType === T.Identifier) return 'separate the items with `,`';
+  if (image === 'because' && expected.types.includes(T.Then)) return 'every clause needs `then ACTION` before `because`';
+  if (image === 'then' && expectsFirst(expected, T.When)) return 'every clause needs a `when` condition';
+  if (expectsFirst(expected, T.RBrace) && token.tokenType === T.Identifier) return 'separate the items with `,`';
   return undefined;
 }

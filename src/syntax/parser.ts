@@ -1,51 +1,10 @@
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type IRecognitionException } from 'chevrotain';
+import { CONDITION, CONDITION_ATOM, DECLARATION, messages, recordExpected } from './expected.js';
 import { StatementGrammar } from './parser-statements.js';
 import * as T from './tokens.js';
 
-const describe = (token: IToken): string =>
-  token.tokenType === EOF ? 'the end of the file' : `\`${token.image}\``;
-const label = (type: TokenType): string => type.LABEL ?? type.name;
-
-function listOf(labels: string[]): string {
-  const unique = [...new Set(labels)];
-  if (unique.length <= 1) return unique[0] ?? 'something else';
-  if (unique.length > 6) return `${unique.slice(0, 6).join(', ')} or …`;
-  return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
-}
-
-const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
-
-/** The keywords that start a declaration: what "a declaration" in the messages stands for. */
-export const DECLARATION_KEYWORDS: readonly string[] = T.declarationTokens.map((t) => label(t).replace(/`/g, ''));
-
-/**
- * The keywords an error message below says were expected ("expected `then`, found …"). The
- * messages are the one record of what the parser expected that its errors keep; did-you-mean
- * for a misspelt keyword (parse-errors.ts) reads them back.
- */
-export function expectedKeywords(message: string): readonly string[] {
-  const expected = message.slice('expected '.length, message.lastIndexOf(', found '));
-  if (expected === DECLARATION) return DECLARATION_KEYWORDS;
-  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word) || T.CONTEXTUAL_WORDS.includes(word));
-}
-
-/** Messages in Bylaw's voice: "expected `then`, found `because`". */
-const messages: IParserErrorMessageProvider = {
-  // At the top level the only thing that may follow a complete declaration is another one (or the
-  // end of the file): "expected EOF" there really means "this cannot start a declaration".
-  buildMismatchTokenMessage: ({ expected, actual }) =>
-    expected === EOF ? `expected ${DECLARATION}, found ${describe(actual)}` : `expected ${label(expected)}, found ${describe(actual)}`,
-  // Same situation as a mismatch with EOF above, reached by another path: say it the same way.
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected ${DECLARATION}, found ${describe(firstRedundant)}`,
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) => {
-    const expected = customUserDescription ?? listOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]!))));
-    return `expected ${expected}, found ${describe(actual[0]!)}`;
-  },
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual, customUserDescription }) => {
-    const expected = customUserDescription ?? listOf(expectedIterationPaths.map((path) => label(path[0]!)));
-    return `expected ${expected}, found ${describe(actual[0]!)}`;
-  },
-};
+/** Chevrotain's own SAVE_ERROR (a method of every parser that its public types leave out). */
+const saveError = (CstParser.prototype as unknown as { SAVE_ERROR(error: IRecognitionException): IRecognitionException }).SAVE_ERROR;
 
 /**
  * The pure grammar: builds a CST and nothing else. `grammar/bylaw.ebnf` mirrors these rules one to one.
@@ -61,6 +20,16 @@ export class BylawParser extends StatementGrammar {
       nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain records every error here, just after the message provider built its message: the
+   * expectation behind that message is filed beside the error (expected.ts).
+   */
+  protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = saveError.call(this, error);
+    recordExpected(saved);
+    return saved;
   }
 
   file = this.RULE('file', () => {
@@ -331,7 +300,7 @@ export class BylawParser extends StatementGrammar {
 
   notExpr = this.RULE('notExpr', () => {
     this.OR({
-      ERR_MSG: 'a condition',
+      ERR_MSG: CONDITION,
       DEF: [
       {
         ALT: () => {
@@ -424,7 +393,7 @@ export class BylawParser extends StatementGrammar {
           },
         },
       ],
-      ERR_MSG: 'a condition (a name, a field, a literal or `(`)',
+      ERR_MSG: CONDITION_ATOM,
     });
   });
 

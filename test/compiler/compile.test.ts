@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/compiler/index.js';
-import { load, templateLiterals, typeCheck } from './support.js';
+import { load } from './support.js';
+import { templateLiterals, typeCheck } from './typescript.js';
 
 const SMALL = 'test/compiler/fixtures/small';
 const ALL = [
@@ -70,16 +71,17 @@ describe('generated text', () => {
     }
   });
 
-  it('gives a Bylaw 1 policy set the very bytes it gave before Bylaw 2 (JavaScript and .d.ts)', () => {
+  it('gives a Bylaw 1 policy set the very JavaScript it gave before Bylaw 2, and pins its .d.ts', () => {
     // sha256 of policies/twitter compiled by the compiler before declared outcomes, lists and
-    // quantifiers existed: a version that uses none of them must not change at all. Its
-    // `statement` declarations (statements of reasons) add functions, so they are left out here.
+    // quantifiers existed: a version that uses none of them must not change at all. The .d.ts
+    // changed once since, on purpose: `Decision` became a union on `basis` with the policy's names.
+    // Its `statement` declarations (statements of reasons) add functions, so they are left out here.
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     const twitter = load('policies/twitter');
     const bare = { ...twitter, versions: twitter.versions.map(({ exportMapping: _, ...v }) => v) };
     const [js, dts] = generate(bare, { target: 'js' }).files;
     expect(sha(js!.text)).toBe('ba1e339568a870664d009ae26f50f4222de527c476bf8d8c1986e95ea0ec0809');
-    expect(sha(dts!.text)).toBe('babcadfe1d4c2e642b898459be6207109212f21809d5aa1a57d7bfe96e903d51');
+    expect(sha(dts!.text)).toBe('a0004c5e58661f5859900cd8b1e43fe768508c8399de71837b296a41ffce22f5');
   });
 
   it('keeps TypeScript out of the JavaScript target', () => {

@@ -12,7 +12,8 @@ import { evaluate } from '../../src/interpreter/evaluate.js';
 import { explain as interpretExplain } from '../../src/interpreter/explain.js';
 import type { OutcomesDecision } from '../../src/semantics/decision.js';
 import { checkFiles } from '../support/policies.js';
-import { flat, syntaxErrors } from './support.js';
+import { flat } from './support.js';
+import { syntaxErrors } from './typescript.js';
 
 /** A Bylaw string literal for any JavaScript string (non-printable and non-ASCII as `\u{…}`). */
 function bylawString(value: string): string {

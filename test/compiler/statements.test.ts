@@ -19,7 +19,7 @@ import { loadPolicy } from '../../src/load-policy.js';
 import { validateStatement, type Deployment, type StatementFacts } from '../../src/statements/index.js';
 import { META_DEPLOYMENT, TWITTER_DEPLOYMENT, YOUTUBE_DEPLOYMENT } from '../statements/fixtures/platforms.js';
 import { policyInput } from '../support/arbitraries.js';
-import { typeCheck } from './support.js';
+import { typeCheck } from './typescript.js';
 
 const SETS: readonly { name: string; deployment: Deployment }[] = [
   { name: 'twitter', deployment: TWITTER_DEPLOYMENT },

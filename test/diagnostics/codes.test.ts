@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CODES, type Code } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkFiles, checkPolicy, underlined, type Checked } from '../support/policies.js';
@@ -749,6 +749,11 @@ describe('the registry', () => {
     expect(missing).toEqual([]);
     const unknown = [...emitted].filter((code) => !(code in CODES));
     expect(unknown).toEqual([]);
+  });
+
+  it('types a diagnostic\'s code as a registered code: one the registry lacks does not compile', () => {
+    expectTypeOf<Diagnostic['code']>().toEqualTypeOf<Code>();
+    expectTypeOf<'BL999'>().not.toMatchTypeOf<Diagnostic['code']>();
   });
 
   it('severities and titles follow the house style (lowercase, no trailing period)', () => {

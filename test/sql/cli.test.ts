@@ -51,8 +51,13 @@ describe('sets that declare outcomes', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`decided ${cases.length}, bad lines 0`);
-    expect(result.stdout).toMatch(/channel: strike P1W +rule +\d+/);
-    expect(result.stdout).toMatch(/content: remove +rule +\d+/);
+    // A column per outcome, each combination of decisions a row, counted as the JS replay counts.
+    expect(result.stdout).toMatch(/^content +channel +posts +share$/m);
+    expect(result.stdout).toMatch(/^remove \(rule\) +strike P1W \(rule\) +\d+ /m);
+    const js = await runCli(['replay', 'policies/youtube', '--input', input]);
+    expect(js.code).toBe(0);
+    const report = (out: string) => out.slice(out.indexOf('\n\n'));
+    expect(report(result.stdout)).toBe(report(js.stdout));
   });
 });
 
@@ -73,6 +78,37 @@ describe('a set whose versions decide different outcomes', () => {
     const replayed = await runCli(['replay', set, '--engine', 'duckdb', '--input', input]);
     expect(replayed.code).toBe(loaded.policy ? 2 : 1);
     if (loaded.policy) expect(replayed.stderr).toBe('error: the versions of `s` decide different outcomes: SQL needs the same ones in every version\n');
+    const cases = join(dir, 'mixed.cases.json');
+    writeFileSync(cases, JSON.stringify({ policy: 'mixed', cases: [{ id: 'c', input: { date: '2021-02-01', bad: true }, expect: { outcomes: { content: { action: 'remove' } } } }] }));
+    const tested = await runCli(['test', set, '--cases', cases, '--duckdb']);
+    expect(tested.code).toBe(loaded.policy ? 2 : 1);
+    if (loaded.policy) expect(tested.stderr).toBe('error: --duckdb: the versions of `s` decide different outcomes: SQL needs the same ones in every version\n');
+  });
+});
+
+describe('golden cases in DuckDB from the CLI (--duckdb)', () => {
+  it('decideInDuckDb gives the interpreter\'s whole decision for every golden input of every set', async () => {
+    const { decideInDuckDb } = await import('../../src/replay/duckdb/cases.js');
+    const { decideUnknown } = await import('../../src/interpreter/evaluate.js');
+    for (const name of ['twitter', 'youtube', 'meta']) {
+      const set = loadPolicy(`policies/${name}`).policy!;
+      const inputs = (JSON.parse(readFileSync(`test/golden/${name}.cases.json`, 'utf8')) as { cases: { input: unknown }[] }).cases.map((c) => c.input);
+      const expected = inputs.map((input) => {
+        const r = decideUnknown(set, input);
+        return r.ok ? r.decision : null;
+      });
+      expect(await decideInDuckDb(set, inputs)).toEqual(expected);
+    }
+  });
+
+  it('bylaw test --duckdb runs the cases through a third engine; verify --duckdb says so', async () => {
+    const tested = await runCli(['test', 'policies/meta', '--cases', 'test/golden/meta.cases.json', '--duckdb']);
+    expect(tested.stderr).toBe('');
+    expect(tested.code).toBe(0);
+    expect(tested.stdout).toMatch(/^\d+ passed, 0 failed\n$/);
+    const verified = await runCli(['verify', 'policies', '--cases-dir', 'test/golden', '--duckdb']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout.match(/compile: ok \(decisions below come from the interpreter, the compiled module and DuckDB\)/g)).toHaveLength(3);
   });
 });
 

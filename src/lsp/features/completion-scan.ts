@@ -16,6 +16,9 @@ export interface OpenQuantifier {
 
 const QUANTIFIERS: ReadonlySet<string> = new Set(['count', 'any', 'all']);
 
+/** The units of a duration, singular (the plural adds `s`). */
+export const UNITS = ['hour', 'day', 'week', 'month', 'year'] as const;
+
 /** The quantifiers whose `(` is still open at the end of `tokens`, outermost first. */
 export function openQuantifiers(tokens: readonly IToken[]): OpenQuantifier[] {
   const stack: { quantifier: { binder: string; collection: string[]; inWhere: boolean } | null }[] = [];
@@ -38,7 +41,8 @@ export function openQuantifiers(tokens: readonly IToken[]): OpenQuantifier[] {
   return stack.flatMap((s) => (s.quantifier ? [s.quantifier] : []));
 }
 
-const ITEM_STARTS: ReadonlySet<string> = new Set(['Policy', 'Version', 'Effective', 'Source', 'Use', 'Input', 'Enum', 'Record', 'Scale', 'Outcome', 'Context', 'Redline', 'Rule', 'Exemption', 'Default']);
+/** The tokens that start an item (a `statement` is a name token; completion-statement.ts finds it by its line). */
+export const ITEM_STARTS: ReadonlySet<string> = new Set(['Policy', 'Version', 'Effective', 'Source', 'Use', 'Input', 'Enum', 'Record', 'Scale', 'Outcome', 'Context', 'Redline', 'Rule', 'Exemption', 'Default']);
 
 function isItemStart(kind: string): boolean {
   return ITEM_STARTS.has(kind);

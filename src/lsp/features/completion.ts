@@ -11,7 +11,8 @@ import { KEYWORDS } from '../../syntax/tokens.js';
 import type { Analysis, UnitView } from '../project.js';
 import { symbolId } from '../symbols-index.js';
 import { actionsText } from '../written.js';
-import { actionListAt, openQuantifiers, type ActionList, type OpenQuantifier } from './completion-scan.js';
+import { actionListAt, openQuantifiers, UNITS, type ActionList, type OpenQuantifier } from './completion-scan.js';
+import { statementCompletion } from './completion-statement.js';
 import { describeSymbol } from './hover.js';
 
 export interface CompletionRequest {
@@ -41,19 +42,19 @@ export const TOP_LEVEL_KEYWORDS = [
   'rule',
   'exemption',
   'default',
+  'statement',
 ] as const;
 
 const OPERATORS = ['and', 'or', 'not', 'in', 'has', 'exists'] as const;
 /** Tokens after which a condition (or a part of one) starts. */
 const CONDITION_START = new Set(['When', 'Unless', 'And', 'Or', 'Not', 'LParen', 'Equals', 'Where']);
-/** The units of a duration, singular and plural; hours do not move a date (a date is a day). */
-const UNITS = ['hour', 'day', 'week', 'month', 'year'] as const;
+/** Hours do not move a date (a date is a day). */
 const DATE_UNITS = UNITS.filter((u) => u !== 'hour');
 /** Tokens that end an operand: after them an operator or the next part of the clause follows. */
 const OPERAND_END = new Set(['Identifier', 'IntLiteral', 'DateLiteral', 'StringLiteral', 'True', 'False', 'RParen', 'RBrace']);
 /** The tokens that say which part of an item the cursor is in. */
 const GOVERNING = new Set([
-  ...TOP_LEVEL_KEYWORDS.map(tokenName),
+  ...TOP_LEVEL_KEYWORDS.filter((w) => w !== 'statement').map(tokenName),
   'From',
   'When',
   'Unless',
@@ -116,6 +117,8 @@ class Context {
     const tokens = this.tokens;
     const last = tokens[tokens.length - 1];
     if (!last) return keywords(TOP_LEVEL_KEYWORDS);
+    const statement = statementCompletion(this.request.text, tokens, this.unit, this.request.analysis, TOP_LEVEL_KEYWORDS);
+    if (statement) return statement;
     const kind = last.tokenType.name;
     const i = tokens.length - 1;
 

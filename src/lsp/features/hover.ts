@@ -9,6 +9,7 @@ import { durationHours } from '../../semantics/durations.js';
 import type { Analysis } from '../project.js';
 import type { DurationUse, Occurrence, SymbolInfo } from '../symbols-index.js';
 import { actionsText, actionText, durationText, scaleText } from '../written.js';
+import { actionMapping, clauseMapping, describeVersion, statementWordAt } from './statement-info.js';
 
 const CLAUSE_WORDS = { redline: 'red line', rule: 'rule', exemption: 'exemption' } as const;
 
@@ -18,7 +19,7 @@ export function hover(analysis: Analysis, path: string, offset: number): Hover |
   const symbol = occurrence ? analysis.index.symbols.get(occurrence.symbol) : undefined;
   const duration = analysis.index.durationAt(path, offset);
   const value = occurrence && symbol ? describeSymbol(analysis, symbol, occurrence) : duration ? describeDuration(duration) : null;
-  if (!value) return null;
+  if (!value) return statementKeyHover(analysis, path, offset);
   const span = occurrence && symbol ? occurrence.span : duration!.literal.span;
   const lines = analysis.files.get(resolve(span.file))?.lines;
   return {
@@ -45,6 +46,8 @@ export function describeSymbol(analysis: Analysis, symbol: SymbolInfo, at?: Occu
       if (clause.kind === 'Exemption') parts.push(clause.everyRule ? 'Exempts every rule.' : `Exempts ${clause.from.map((f) => `\`${f.name}\``).join(', ')}.`);
       parts.push(code(`when ${reindent(text(clause.when.span))}${clause.unless ? `\nunless ${reindent(text(clause.unless.span))}` : ''}`));
       if (clause.because) parts.push(`> ${clause.because.value.replace(/\n/g, '\n> ')}`);
+      const mapping = clauseMapping(analysis, clause);
+      if (mapping) parts.push(mapping);
       parts.push(`Declared in ${where}.`);
       return parts.join('\n\n');
     }
@@ -87,7 +90,17 @@ export function describeSymbol(analysis: Analysis, symbol: SymbolInfo, at?: Occu
     }
     case 'module':
       return [`**module** \`${symbol.name}\``, `\`${symbol.file}\``].join('\n\n');
+    case 'version':
+      return describeVersion(analysis, decl as A.VersionHeader);
   }
+}
+
+/** Over a key of the DSA Transparency Database in a `statement`: its field and label (or over Bylaw 1's `action`). */
+function statementKeyHover(analysis: Analysis, path: string, offset: number): Hover | null {
+  const info = analysis.files.get(resolve(path));
+  const key = info?.ast ? statementWordAt(analysis, info.ast, offset) : null;
+  if (!key) return null;
+  return { contents: { kind: 'markdown', value: key.value }, range: info!.lines.range(key.span) };
 }
 
 /** An action: its outcome(s), its place on the scale and, where it is named with one, its duration in hours. */
@@ -105,6 +118,8 @@ function describeAction(analysis: Analysis, symbol: SymbolInfo, written: A.Actio
   if (member?.timed) parts.push(`It carries a duration: \`${symbol.name} for 3 days\`, say; the longer of two is the more severe.`);
   const hours = written?.duration ? hoursOf(written.duration) : null;
   if (hours !== null) parts.push(`Here \`${actionText(written!)}\`: ${hoursText(hours)}.`);
+  const mapping = actionMapping(analysis, outcomesOn(analysis, scale, true), symbol.name);
+  if (mapping) parts.push(mapping);
   return parts.join('\n\n');
 }
 
@@ -113,6 +128,7 @@ function describeDuration(use: DurationUse): string | null {
   const d = durationOf(use.literal, new DiagnosticBag());
   if (!d) return null;
   const written = durationText(use.literal);
+  if (use.use === 'statement') return `\`${written}\`: ${hoursText(durationHours(d))}, the length a statement of reasons gives this action, which carries no duration of its own.`;
   if (use.use === 'for') return `\`${written}\`: ${hoursText(durationHours(d))}, for comparing severity (1 week = 7 days, 1 month = 30 days, 1 year = 365 days).`;
   if (d.unit === 'hour') return `\`${written}\`: a date is a day, so hours do not move one.`;
   const direction = use.use === '-' ? 'back' : 'forwards';
@@ -129,10 +145,10 @@ function hoursText(hours: number): string {
   return `${hours.toLocaleString('en-US')} hour${hours === 1 ? '' : 's'}`;
 }
 
-/** The declared outcomes decided on `scale`, in any unit of the analysis (Bylaw 1's implicit `action` is not named). */
-function outcomesOn(analysis: Analysis, scale: A.ScaleDecl): string[] {
+/** The declared outcomes decided on `scale`, in any unit of the analysis (Bylaw 1's implicit `action` only when `implicit`). */
+function outcomesOn(analysis: Analysis, scale: A.ScaleDecl, implicit = false): string[] {
   const names = new Set<string>();
-  for (const unit of analysis.units) for (const o of unit.outcomes) if (o.decl && sameDecl(o.scale, scale)) names.add(o.name);
+  for (const unit of analysis.units) for (const o of unit.outcomes) if ((o.decl || implicit) && sameDecl(o.scale, scale)) names.add(o.name);
   return [...names];
 }
 

@@ -24,6 +24,7 @@ const KIND_WORDS: Record<SymbolKind, string> = {
   action: 'an action',
   binder: 'a bound name',
   module: 'a module',
+  version: 'a version',
 };
 
 export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: string };

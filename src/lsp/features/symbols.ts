@@ -1,11 +1,13 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type * as A from '../../ast/nodes.js';
 import type { LineMap } from '../positions.js';
-import { actionsText, typeText } from '../written.js';
+import { actionsText, durationText, typeText } from '../written.js';
+import { targetsText } from './statement-info.js';
 
 /**
  * The outline of one file: the policy header, the input, types (enums, records and scales with
- * their members and fields), outcomes, contexts, and clauses — each with its kind as detail.
+ * their members and fields), outcomes, contexts, clauses and statements of reasons — each with
+ * its kind as detail.
  */
 export function documentSymbols(ast: A.PolicyFile, lines: LineMap): DocumentSymbol[] {
   const symbol = (name: string, detail: string, kind: SymbolKind, node: { span: A.Item['span'] }, selection: A.Item['span'], children?: DocumentSymbol[]): DocumentSymbol => ({
@@ -57,6 +59,21 @@ export function documentSymbols(ast: A.PolicyFile, lines: LineMap): DocumentSymb
         break;
       case 'Default':
         out.push(symbol('default', actionsText(item.actions), SymbolKind.Constant, item, item.actions[0]!.span));
+        break;
+      case 'StatementActions': {
+        const actions = item.actions.map((a) =>
+          symbol(`${a.name.name}${a.duration ? ` for ${durationText(a.duration)}` : ''}`, targetsText(a), SymbolKind.EnumMember, a, a.name.span),
+        );
+        out.push(symbol(`statement ${item.outcome.name}`, 'statement of reasons: actions', SymbolKind.Object, item, item.outcome.span, actions));
+        break;
+      }
+      case 'StatementClauses': {
+        const names = item.default ? 'default' : item.clauses.map((c) => c.name).join(', ');
+        out.push(symbol(`statement ${names}`, `statement of reasons: ${item.category.name}`, SymbolKind.Object, item, (item.default ?? item.clauses[0]!).span));
+        break;
+      }
+      case 'StatementVersion':
+        out.push(symbol(`statement version ${item.version.raw}`, item.url.value, SymbolKind.Object, item, item.version.span));
         break;
       default:
         break;

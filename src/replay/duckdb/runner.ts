@@ -69,7 +69,7 @@ export function formatOf(path: string): InputFormat {
   throw new DuckDbInputError(`cannot tell the format of \`${path}\`: expected .jsonl, .ndjson or .parquet`);
 }
 
-function sqlString(value: string): string {
+export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
@@ -241,16 +241,16 @@ function asInputError(error: unknown): unknown {
 }
 
 /** The answer id of each outcome of a decision, as `<prefix><n>` columns. */
-function idColumns(decision: SqlDecision, prefix: string): [string, string][] {
+export function idColumns(decision: SqlDecision, prefix: string): [string, string][] {
   return decision.outcomeIds.map((expr, i) => [`${prefix}${i}`, expr]);
 }
 
 /** The Decision of a row's answer ids (`<prefix><n>`), or null when it has none. */
-function decodeRow(decision: SqlDecision, row: Record<string, unknown>, prefix: string): AnyDecision | null {
+export function decodeRow(decision: SqlDecision, row: Record<string, unknown>, prefix: string): AnyDecision | null {
   const ids = decision.outcomeIds.map((_, i) => row[`${prefix}${i}`]);
   return ids.some((id) => id === null || id === undefined) ? null : decisionOfIds(decision.plan, ids.map(Number));
 }
 
-function ident(name: string): string {
+export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
