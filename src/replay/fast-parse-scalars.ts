@@ -195,8 +195,11 @@ export function enumReader(type: EnumType): Reader {
   };
 }
 
-export function setReader(element: EnumType): Reader {
-  const member = enumReader(element);
+/**
+ * A JSON array of `element`s; `admit` refuses an element given those before it (a duplicate in a
+ * set, one past a list's limit), which sends the line to the slow path.
+ */
+export function arrayReader(element: Reader, admit: (items: readonly unknown[], x: unknown) => boolean): Reader {
   return (s) => {
     if (s.b[s.i] !== 91) return FAIL;
     s.i++;
@@ -208,9 +211,9 @@ export function setReader(element: EnumType): Reader {
     }
     for (;;) {
       s.ws();
-      const m = member(s);
-      if (m === FAIL || items.includes(m)) return FAIL;
-      items.push(m);
+      const x = element(s);
+      if (x === FAIL || !admit(items, x)) return FAIL;
+      items.push(x);
       s.ws();
       const c = s.b[s.i];
       s.i++;
@@ -218,6 +221,10 @@ export function setReader(element: EnumType): Reader {
       if (c !== 44) return FAIL;
     }
   };
+}
+
+export function setReader(element: EnumType): Reader {
+  return arrayReader(enumReader(element), (items, m) => !items.includes(m));
 }
 
 /** `null` (an optional field may be null: the same as absent). */

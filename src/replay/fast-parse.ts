@@ -1,5 +1,5 @@
 import type { PolicySet, RecordType, Type } from '../checker/program.js';
-import { bytesOf, enumReader, FAIL, intReader, readBool, readDate, readInteger, readNull, readString, Scanner, setReader, skipString, type Reader } from './fast-parse-scalars.js';
+import { arrayReader, bytesOf, enumReader, FAIL, intReader, readBool, readDate, readInteger, readNull, readString, Scanner, setReader, skipString, type Reader } from './fast-parse-scalars.js';
 import { collectOperand, collectPaths, recursive, signature } from './fast-parse-paths.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 
@@ -228,27 +228,7 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
 
 /** A list: any number of elements up to MAX_LIST_LENGTH (past it the slow path reports it), duplicates allowed. */
 function listReader(element: Reader): Reader {
-  return (s) => {
-    if (s.b[s.i] !== 91) return FAIL;
-    s.i++;
-    s.ws();
-    const items: unknown[] = [];
-    if (s.b[s.i] === 93) {
-      s.i++;
-      return items;
-    }
-    for (;;) {
-      s.ws();
-      const x = element(s);
-      if (x === FAIL || items.length >= MAX_LIST_LENGTH) return FAIL;
-      items.push(x);
-      s.ws();
-      const c = s.b[s.i];
-      s.i++;
-      if (c === 93) return items;
-      if (c !== 44) return FAIL;
-    }
-  };
+  return arrayReader(element, (items) => items.length < MAX_LIST_LENGTH);
 }
 
 /** Field paths some condition reads (`author.role`): other string fields are checked, not copied. */
