@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 3, "Measured against the field").
+ * `npm run bench` (issue 3, "Measured against the field"; the Meta section: issue 14).
  *
  * Our engines (compiled, interpreter, two hand-written functions) run side by side in this
  * process over the same 200,000 seeded posts, rounds interleaved. The peers run in child
@@ -21,6 +21,7 @@ import { buildCompiled, loadCompiled } from './engines/compiled.js';
 import { decide as idiomatic } from './engines/handwritten-idiomatic.js';
 import { decide as tuned } from './engines/handwritten-tuned.js';
 import { loadInterpreter } from './engines/interpreter.js';
+import { metaBench } from './meta/run.js';
 import type { ColdName, ColdRequest, ColdResult, PeerName, TimeRequest, TimeResult } from './child.js';
 import { measureStartup, startupReport } from './startup.js';
 import {
@@ -352,6 +353,10 @@ async function main(): Promise<void> {
     for (const line of startup.table) log(line);
   }
 
+  // ---------------------------------------------------------------- Meta: Bylaw 2 (bench/meta)
+  const meta = await metaBench(ROOT, log);
+  if (meta.failed) failed = true;
+
   // ---------------------------------------------------------------- goals
   // Ratios to the tuned function measured in the same process as each engine (see the notes).
   const ratio = (key: string): number | undefined => ratioOf(rows.find((r) => r.key === key));
@@ -373,6 +378,7 @@ async function main(): Promise<void> {
   check('compiled ≥ 10× faster than CEL', compiled, cel, (v, o) => o / v >= 10, (v, o) => `${fmtRatio(o / v)} faster`);
   check('compiled ≥ 1,000× faster than cedar-wasm', compiled, cedar, (v, o) => o / v >= 1000, (v, o) => `${fmtRatio(o / v)} faster`);
   for (const line of startup?.goals ?? ['- CLI start-up: NOT CHECKED (see above)']) log(line);
+  log(meta.goal);
   if (compiled === undefined) {
     log(`- for reference, the tuned hand-written function: ${cel ? `${fmtRatio(cel)} faster than CEL` : ''}${cedar ? `, ${fmtRatio(cedar)} faster than cedar-wasm` : ''}`);
   }

@@ -7,11 +7,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** `virtual:bylaw-tokens`: the lexer's token list as data (token-data.ts), for the highlighter. */
 function bylawTokens(): Plugin {
   const id = 'virtual:bylaw-tokens';
-  const { keywords, tokens } = tokenData();
+  const data = tokenData();
+  const names = { KEYWORDS: data.keywords, TOKENS: data.tokens, WORDS: data.words, DECLARATIONS: data.declarations, CONTEXTUAL: data.contextual, UNITS: data.units };
+  const code = Object.entries(names).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};\n`).join('');
   return {
     name: 'bylaw-tokens',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (loaded) => (loaded === `\0${id}` ? `export const KEYWORDS = ${JSON.stringify(keywords)};\nexport const TOKENS = ${JSON.stringify(tokens)};\n` : null),
+    load: (loaded) => (loaded === `\0${id}` ? code : null),
   };
 }
 
@@ -21,8 +23,9 @@ export default defineConfig({
   base: './',
   plugins: [bylawTokens()],
   resolve: {
-    // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree.
-    alias: { 'node:path': 'pathe' },
+    // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree;
+    // the PUID's hash of a statement of reasons (`node:crypto`): @noble/hashes' SHA-256.
+    alias: { 'node:path': 'pathe', 'node:crypto': fileURLToPath(new URL('./src/node-crypto.ts', import.meta.url)) },
   },
   // One file for the worker: the formatter loads prettier on first use (src/format/format.ts), which
   // would otherwise be a chunk fetched after load — and the page works offline once loaded.

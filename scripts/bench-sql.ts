@@ -4,10 +4,16 @@
  *   npx tsx scripts/generate-parquet.ts --rows 10000000 --out posts.parquet
  *   npx tsx scripts/bench-sql.ts posts.parquet [--policy policies/twitter] [--threads N] [--runs 3]
  *
+ * or JSON lines of any set (scripts/random-posts.ts), which `replay` reads as the JS replay does:
+ *
+ *   npx tsx scripts/random-posts.ts policies/meta --rows 200000 --out meta.jsonl
+ *   npx tsx scripts/bench-sql.ts meta.jsonl --policy policies/meta
+ *
  * Times, over the whole file, each run in the same process after one warm-up of the scan:
  *   scan      reading the columns the policy needs, no decision (the floor);
  *   replay    the runner's one-pass count of decisions (what `bylaw replay --engine duckdb` does);
- *   view      `SELECT action, basis, count(*) FROM posts_decisions GROUP BY ALL` over the view;
+ *   view      `SELECT action, basis, count(*) FROM posts_decisions GROUP BY ALL` over the view (each
+ *             outcome's action, duration and basis for a set that declares outcomes);
  *   copy      `COPY (SELECT * FROM posts_decisions) TO 'decisions.parquet'`: every column of every row.
  * Prints wall time, rows/s, and the process CPU time (DuckDB's threads included), with the load
  * average, since a busy machine slows wall time but not CPU time per row.
@@ -16,6 +22,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPolicy } from '../src/load-policy.js';
+import { decisionColumns, inputColumns } from '../src/compiler/sql/index.js';
 import { DuckDbRunner } from '../src/replay/duckdb/runner.js';
 
 async function main(): Promise<void> {
@@ -38,10 +45,12 @@ async function main(): Promise<void> {
   await runner.createDecisionView(set, 'posts');
   const rows = Number((await runner.query('SELECT count(*) AS n FROM posts'))[0]!['n']);
   const out = join(tmpdir(), `bylaw-bench-decisions-${process.pid}.parquet`);
+  const columns = inputColumns(set).map((c) => `"${c.name}"`).join(', ');
+  const decided = decisionColumns(set).filter((c) => c !== 'error' && !c.endsWith('_clause') && !c.endsWith('_exemption') && c !== 'clause' && c !== 'exemption' && c !== 'version');
   const cases: [string, () => Promise<unknown>][] = [
-    ['scan', () => runner.query('SELECT count(*), sum(hash(date, author, target, categories, topic, public_interest, offline_harm_risk)) FROM posts')],
+    ['scan', () => runner.query(`SELECT count(*), sum(hash(${columns})) FROM posts`)],
     ['replay', () => runner.replay(set, { input })],
-    ['view', () => runner.query('SELECT action, basis, count(*) FROM posts_decisions GROUP BY ALL')],
+    ['view', () => runner.query(`SELECT ${decided.map((c) => `"${c}"`).join(', ')}, count(*) FROM posts_decisions GROUP BY ALL`)],
     ['copy', () => runner.run(`COPY (SELECT * FROM posts_decisions) TO '${out}' (FORMAT parquet)`)],
   ];
   await cases[0]![1]();

@@ -87,9 +87,17 @@ export class OutputFile {
     const place = placeOf(target);
     const wanted = options.handle ?? true;
     if (place.temp === null) return new OutputFile(place, wanted ? await open(place.target, 'w') : null);
-    const handle = await open(place.temp, 'wx', 0o666);
+    // Watched before it exists: a signal between the file's creation and the next line (which
+    // only runs once `open` resolves) would otherwise leave it behind.
     live.add(place.temp);
     watchSignals();
+    let handle;
+    try {
+      handle = await open(place.temp, 'wx', 0o666);
+    } catch (error) {
+      forget(place.temp, false);
+      throw error;
+    }
     if (wanted) return new OutputFile(place, handle);
     // Made (the folder is writable), then removed: a writer that finds its file already there
     // writes a temporary file of its own (DuckDB's `tmp_…`), which it leaves behind on failure.

@@ -18,8 +18,15 @@ export { generate } from './compiler/index.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export { formatPolicy, type FormatResult } from './format/format.js';
 export { decideUnknown, explain } from './interpreter/index.js';
-export type { Decision } from './semantics/decision.js';
+export { exportMappingOf, noticeOfReasons, statementOfReasons } from './interpreter/statements.js';
+export type { Statement } from './statements/build.js';
+export type { Deployment } from './statements/deployment.js';
+export { factsFromInput } from './statements/input-facts.js';
+export type { Notice } from './statements/notice.js';
+export { StatementError } from './statements/problems.js';
+export { outcomeParts, type AnyDecision, type Basis, type Decision, type OutcomeDecision } from './semantics/decision.js';
 export { InvalidInputError, NoVersionInForceError } from './semantics/errors.js';
+export { describeDuration, parseDuration } from './statements/dates.js';
 export { renderExplanation, type ClauseTrace, type ConditionTrace, type Explanation, type SourceRef } from './semantics/explanation.js';
 
 /** The folder of the in-memory tree that paths are shown relative to: `twitter/rules.policy`. */

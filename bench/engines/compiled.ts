@@ -14,21 +14,22 @@ export interface CompiledEngine {
   decide(post: Post): Outcome;
 }
 
-export function compiledDir(root: string): string {
-  return join(root, '.bench-data', 'compiled');
+/** Where a policy set's module is compiled to (`.bench-data/compiled` for policies/twitter). */
+export function compiledDir(root: string, policy = 'twitter'): string {
+  return join(root, '.bench-data', policy === 'twitter' ? 'compiled' : `compiled-${policy}`);
 }
 
-export function compiledEntry(root: string): string {
-  return join(compiledDir(root), 'index.js');
+export function compiledEntry(root: string, policy = 'twitter'): string {
+  return join(compiledDir(root, policy), 'index.js');
 }
 
-/** Compile policies/twitter with the CLI; throws with a one-line reason when that fails. */
-export function buildCompiled(root: string): { ms: number } {
+/** Compile policies/<policy> with the CLI; throws with a one-line reason when that fails. */
+export function buildCompiled(root: string, policy = 'twitter'): { ms: number } {
   const cli = join(root, 'bin', 'bylaw.js');
   const start = performance.now();
   const r = spawnSync(
     process.execPath,
-    [cli, 'compile', join(root, 'policies', 'twitter'), '-o', compiledDir(root), '--target', 'js'],
+    [cli, 'compile', join(root, 'policies', policy), '-o', compiledDir(root, policy), '--target', 'js'],
     { cwd: root, encoding: 'utf8', timeout: 120_000 },
   );
   const ms = performance.now() - start;
@@ -42,8 +43,8 @@ export function buildCompiled(root: string): { ms: number } {
     const said = lines.find((l) => /^(\w*Error\b|error\b)/i.test(l)) ?? lines[0];
     throw new Error(`bylaw compile exited with ${r.status ?? r.signal}${said ? `: ${said}` : ''}`);
   }
-  if (!existsSync(compiledEntry(root))) {
-    throw new Error(`bylaw compile succeeded but wrote no ${compiledEntry(root)}`);
+  if (!existsSync(compiledEntry(root, policy))) {
+    throw new Error(`bylaw compile succeeded but wrote no ${compiledEntry(root, policy)}`);
   }
   return { ms };
 }

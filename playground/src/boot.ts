@@ -3,7 +3,7 @@
  * check and decision are sent, while the editor and the rest of the page are built.
  */
 import { Toolchain } from './client.js';
-import { EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
+import { DEFAULT_EXAMPLE, EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
 import { decodeState, type State } from './share.js';
 
 export const toolchain = new Toolchain();
@@ -25,7 +25,7 @@ export function setFiles(state: State): Map<string, string> {
   return new Map(Object.entries(state.files).filter(([path]) => path.startsWith(`${state.set}/`) && path.endsWith('.policy') && !path.split('/').includes('..')));
 }
 
-/** The state to start from (the link's, else the first example), or a message saying why there is none. */
+/** The state to start from (the link's, else the default example), or a message saying why there is none. */
 function initial(): { state: State | null; problem: string | null } {
   let problem: string | null = null;
   try {
@@ -34,7 +34,7 @@ function initial(): { state: State | null; problem: string | null } {
   } catch (error) {
     problem = (error as Error).message;
   }
-  const first = EXAMPLES[0];
+  const first = DEFAULT_EXAMPLE;
   return { state: first ? defaultState(first) : null, problem: problem ?? (first ? null : 'this build has no example sets') };
 }
 
@@ -42,4 +42,5 @@ export const start = initial();
 
 /** The first check and the first decision, already on their way (the worker answers in order). */
 export const firstCheck = start.state ? toolchain.request({ kind: 'check', root: start.state.set, files: [...setFiles(start.state), ...STDLIB] }) : null;
-export const firstDecide = start.state ? { input: start.state.input, reply: toolchain.request({ kind: 'decide', input: start.state.input }) } : null;
+const deployment = EXAMPLES.find((e) => e.name === start.state?.set)?.deployment ?? null;
+export const firstDecide = start.state ? { input: start.state.input, reply: toolchain.request({ kind: 'decide', input: start.state.input, deployment }) } : null;

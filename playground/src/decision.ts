@@ -1,10 +1,12 @@
 /**
- * The decision and its full explanation: action, basis, deciding clause and exemption, version,
- * because texts; then every clause in the order the interpreter traced them, each linked to its
- * source line, with the values of its conditions.
+ * The decision and its full explanation: for each outcome (Bylaw 1 has one) the action with its
+ * duration, basis, deciding clause and exemption and because texts, and the version; then every
+ * clause in the order the interpreter traced them, each linked to its source line, with the
+ * values of its conditions and what each quantifier counted; and the CLI's text of it all. The
+ * statement of reasons and the notice for the decision sit between the decision and the trace.
  */
 import type { ClauseTrace, ConditionTrace, SourceRef } from '../../src/browser.js';
-import type { DecideReply } from './protocol.js';
+import type { DecideReply, OutcomeView, StatementView } from './protocol.js';
 
 export type Reveal = (ref: SourceRef) => void;
 
@@ -19,26 +21,92 @@ export function renderDecision(target: HTMLElement, reply: DecideReply, reveal: 
     target.replaceChildren(box);
     return;
   }
-  const { decision, version, clauses } = reply.result;
-  const head = el('div', 'decision');
-  head.dataset.action = decision.action;
-  const action = el('span', 'action', decision.action);
-  action.id = 'decision-action';
-  head.append(el('span', 'label', 'decision'), action, el('span', 'basis', `(${decision.basis})`));
-  const facts = el('dl', 'facts');
-  const fact = (term: string, value: string | Node) => facts.append(el('dt', '', term), withChild(el('dd'), value));
-  fact('clause', decision.clause ? clauseLink(decision.basis === 'redline' ? 'red line' : decision.basis === 'exemption' ? 'rule' : decision.basis, decision.clause, clauses, reveal) : 'none (the default)');
-  if (decision.exemption) fact('exemption', clauseLink('exemption', decision.exemption, clauses, reveal));
-  fact('version', `${version.version}${version.effective ? ` (effective ${version.effective})` : ''} — ${version.file}`);
-  const because = el('ul', 'because');
-  for (const text of decision.because) because.append(el('li', '', text));
-  if (decision.because.length > 0) fact('because', because);
+  const { declared, outcomes, version, clauses, text, statement } = reply.result;
+  const versionText = `${version.version}${version.effective ? ` (effective ${version.effective})` : ''} — ${version.file}`;
+  const parts: HTMLElement[] = [];
+  if (declared) {
+    // One version for every outcome: said once, above them (as `bylaw decide --explain` does).
+    const facts = el('dl', 'facts version');
+    facts.append(el('dt', '', 'version'), el('dd', '', versionText));
+    parts.push(facts);
+    for (const outcome of outcomes) {
+      const section = el('section', 'part');
+      section.dataset.outcome = outcome.name;
+      section.setAttribute('aria-label', `outcome ${outcome.name}`);
+      section.append(...outcomeParts(outcome, outcome.name, `decision-action-${outcome.name}`, null, clauses, reveal));
+      parts.push(section);
+    }
+  } else {
+    // Bylaw 1: one action, laid out as before outcomes existed.
+    parts.push(...outcomeParts(outcomes[0]!, 'decision', 'decision-action', versionText, clauses, reveal));
+  }
 
   const trace = el('ol', 'trace');
   trace.setAttribute('aria-label', 'explanation: every clause, in the order it was traced');
   for (const clause of clauses) trace.append(clauseItem(clause, reveal));
   const traceHead = el('h3', '', `explanation (${clauses.length} clauses)`);
-  target.replaceChildren(head, facts, traceHead, trace);
+  const cli = el('details', 'cli-text');
+  const pre = el('pre', '', text);
+  pre.id = 'explain-text';
+  pre.tabIndex = 0;
+  pre.setAttribute('aria-label', 'the explanation as `bylaw decide --explain` prints it');
+  cli.append(el('summary', '', 'as bylaw decide --explain prints it'), pre);
+  target.replaceChildren(...parts, statementSection(statement), traceHead, trace, cli);
+}
+
+/** An outcome's action (with its duration) and basis, then its clause, exemption and because texts. */
+function outcomeParts(o: OutcomeView, label: string, id: string, versionText: string | null, clauses: readonly ClauseTrace[], reveal: Reveal): HTMLElement[] {
+  const head = el('div', 'decision');
+  head.dataset.action = o.action;
+  const action = el('span', 'action', o.action);
+  action.id = id;
+  head.append(el('span', 'label', label), action);
+  if (o.duration) {
+    const duration = el('span', 'duration', `for ${o.duration.words}`);
+    duration.dataset.iso = o.duration.iso;
+    duration.append(' ', el('code', 'iso', o.duration.iso));
+    head.append(duration);
+  }
+  head.append(el('span', 'basis', `(${o.basis})`));
+  const facts = el('dl', 'facts');
+  const fact = (term: string, value: string | Node) => facts.append(el('dt', '', term), withChild(el('dd'), value));
+  fact('clause', o.clause ? clauseLink(o.basis === 'redline' ? 'red line' : o.basis === 'exemption' ? 'rule' : o.basis, o.clause, clauses, reveal) : 'none (the default)');
+  if (o.exemption) fact('exemption', clauseLink('exemption', o.exemption, clauses, reveal));
+  if (versionText !== null) fact('version', versionText);
+  const because = el('ul', 'because');
+  for (const text of o.because) because.append(el('li', '', text));
+  if (o.because.length > 0) fact('because', because);
+  return [head, facts];
+}
+
+/** The statement of reasons and the person's notice, or why there is none. */
+function statementSection(view: StatementView): HTMLElement {
+  const section = el('section', 'statement');
+  section.id = 'statement';
+  section.setAttribute('aria-labelledby', 'statement-title');
+  const title = el('h3', '', 'statement of reasons');
+  title.id = 'statement-title';
+  section.append(title);
+  if (!view.ok) {
+    section.append(el('p', 'muted', `none: ${view.message}`), el('p', 'muted', `help: ${view.help}`));
+  } else if (view.statement === null) {
+    section.append(el('p', 'muted', 'nothing is restricted: no statement of reasons and no notice'));
+  } else {
+    const block = (id: string, summary: string, label: string, text: string, open: boolean) => {
+      const details = el('details');
+      (details as HTMLDetailsElement).open = open;
+      const pre = el('pre', 'statement-text', text);
+      pre.id = id;
+      pre.tabIndex = 0;
+      pre.setAttribute('aria-label', label);
+      details.append(el('summary', '', summary), pre);
+      return details;
+    };
+    if (view.notice) section.append(block('notice-text', `notice: ${view.notice.subject}`, 'the notice to the person', view.notice.text, true));
+    const json = JSON.stringify(view.statement, null, 2);
+    section.append(block('statement-json', 'for the DSA Transparency Database, as bylaw decide --statement-of-reasons prints it', 'the statement of reasons as JSON', json, false));
+  }
+  return section;
 }
 
 function clauseLink(kind: string, name: string, clauses: readonly ClauseTrace[], reveal: Reveal): Node {
@@ -69,6 +137,16 @@ function clauseItem(c: ClauseTrace, reveal: Reveal): HTMLElement {
   const details = el('details');
   details.append(summary, condition('when', c.when, reveal));
   if (c.unless) details.append(condition('unless', c.unless, reveal));
+  if (c.quantifiers && c.quantifiers.length > 0) {
+    const list = el('ul', 'quantifiers');
+    for (const q of c.quantifiers) {
+      const item = el('li');
+      const which = q.matched.length === 0 ? 'none' : `elements ${q.matched.join(', ')}`;
+      item.append(sourceButton(q.text, q.at, reveal, 'code'), el('span', 'count', `: ${q.matched.length} of ${q.of} (${which})`));
+      list.append(item);
+    }
+    details.append(list);
+  }
   item.append(details);
   return item;
 }

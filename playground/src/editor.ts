@@ -33,6 +33,8 @@ export class PolicyEditor {
   load(files: ReadonlyMap<string, string>, stdlib: ReadonlyMap<string, string>, active: string): void {
     this.states.clear();
     this.readOnly.clear();
+    // The open file belongs to the set being replaced: show() must not save it back among the new files.
+    this.active = '';
     for (const [path, text] of files) this.states.set(path, this.createState(path, text, false));
     for (const [path, text] of stdlib) {
       this.readOnly.add(path);

@@ -1,7 +1,7 @@
 /**
  * The example sets: every policy set under policies/ (a folder of `.policy` files), read when the
- * page is built, with the stdlib and, when test/golden has a case file for the set, its cases
- * as sample inputs. A new folder under policies/ appears here without a change to the page.
+ * page is built, with the stdlib, its `deployment.json` and, when test/golden has a case file for
+ * the set, its cases as sample inputs. A new folder under policies/ appears here without a change to the page.
  */
 
 export interface Sample {
@@ -15,10 +15,13 @@ export interface ExampleSet {
   /** Path in the page's tree (`twitter/rules.policy`) → text. */
   readonly files: ReadonlyMap<string, string>;
   readonly samples: readonly Sample[];
+  /** The set's `deployment.json` (what a statement of reasons needs beside a decision), if it has one. */
+  readonly deployment: unknown;
 }
 
 const policies = import.meta.glob<string>('../../policies/**/*.policy', { query: '?raw', import: 'default', eager: true });
 const stdlib = import.meta.glob<string>('../../stdlib/*.policy', { query: '?raw', import: 'default', eager: true });
+const deployments = import.meta.glob<unknown>('../../policies/**/deployment.json', { import: 'default', eager: true });
 const cases = import.meta.glob<{ cases?: { id: string; input: unknown }[] }>('../../test/golden/*.cases.json', { import: 'default', eager: true });
 
 const treePath = (globKey: string, folder: string) => globKey.slice(globKey.indexOf(`/${folder}/`) + folder.length + 2);
@@ -43,7 +46,18 @@ function collect(): ExampleSet[] {
   }
   return [...byFolder]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, files]) => ({ name, files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))), samples: samplesFor(name) }));
+    .map(([name, files]) => ({
+      name,
+      files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))),
+      samples: samplesFor(name),
+      deployment: Object.entries(deployments).find(([key]) => key.endsWith(`/policies/${name}/deployment.json`))?.[1] ?? null,
+    }));
 }
 
 export const EXAMPLES: readonly ExampleSet[] = collect();
+
+/**
+ * The set the page opens on: Twitter's, the smallest to check (the first decision comes soonest)
+ * and the one the docs walk through; else the first by name.
+ */
+export const DEFAULT_EXAMPLE: ExampleSet | undefined = EXAMPLES.find((e) => e.name === 'twitter') ?? EXAMPLES[0];

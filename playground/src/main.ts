@@ -9,7 +9,7 @@ import type { SourceRef } from '../../src/browser.js';
 import { el, renderDecision } from './decision.js';
 import { renderMarkdown } from './diff-view.js';
 import { PolicyEditor } from './editor.js';
-import { EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
+import { DEFAULT_EXAMPLE, EXAMPLES, STDLIB, type ExampleSet } from './examples.js';
 import { InputForm } from './form.js';
 import { renderProblems } from './problems.js';
 import type { CheckReply, DecideReply, Files } from './protocol.js';
@@ -22,7 +22,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const CHECK_DELAY_MS = 250;
 
 const status = $('status');
-let set = EXAMPLES[0]?.name ?? '';
+let set = DEFAULT_EXAMPLE?.name ?? '';
 let view: View = 'decide';
 let diffChoice: DiffChoice = { mode: 'versions', before: '', after: '' };
 let lastCheck: CheckReply | null = null;
@@ -88,7 +88,7 @@ async function check(early: { check: Promise<CheckReply>; decide: { input: unkno
 
 async function decide(early: Promise<DecideReply> | null = null): Promise<void> {
   const mine = generation;
-  const reply = await (early ?? toolchain.request({ kind: 'decide', input: form.input }));
+  const reply = await (early ?? toolchain.request({ kind: 'decide', input: form.input, deployment: example(set)?.deployment ?? null }));
   if (mine !== generation) return;
   renderDecision($('decision-body'), reply, (ref: SourceRef) => reveal(ref, ref.endLine === ref.line ? ref.endColumn - ref.column : 0));
   if (firstDecision && reply.ok) {

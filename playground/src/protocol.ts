@@ -1,5 +1,5 @@
 /** Messages between the page and its worker (worker.ts). Plain data: they cross by structured clone. */
-import type { ClauseTrace, Decision, RecordType } from '../../src/browser.js';
+import type { AnyDecision, Basis, ClauseTrace, Notice, RecordType, Statement } from '../../src/browser.js';
 
 /** Files of the in-memory tree, by path from its root: `twitter/rules.policy`, `stdlib/moderation.policy`. */
 export type Files = readonly (readonly [path: string, text: string])[];
@@ -33,13 +33,39 @@ export interface CheckReply {
   readonly inputName: string | null;
 }
 
+/** One outcome's part of a decision (a Bylaw 1 version has one, named `action`). */
+export interface OutcomeView {
+  readonly name: string;
+  readonly action: string;
+  /** On a timed action: as the decision writes it (`P1D`) and in words (`1 day`). */
+  readonly duration: { readonly iso: string; readonly words: string } | null;
+  readonly basis: Basis;
+  readonly clause: string | null;
+  readonly exemption: string | null;
+  readonly because: readonly string[];
+}
+
 export interface DecisionView {
-  readonly decision: Decision;
+  /** The decision as `bylaw decide --format json` prints it. */
+  readonly decision: AnyDecision;
+  /** True when the version declares outcomes (Bylaw 2): one part per outcome, by name. */
+  readonly declared: boolean;
+  readonly outcomes: readonly OutcomeView[];
   readonly version: { readonly version: string; readonly effective: string | null; readonly file: string };
   readonly clauses: readonly ClauseTrace[];
   /** The CLI's `decide --explain` text, for copying. */
   readonly text: string;
+  readonly statement: StatementView;
 }
+
+/**
+ * The statement of reasons for the decision (`bylaw decide --statement-of-reasons`) and the
+ * person's notice, from the set's `statement` declarations and deployment: null when nothing is
+ * restricted; or why there is none.
+ */
+export type StatementView =
+  | { readonly ok: true; readonly statement: Statement | null; readonly notice: Notice | null }
+  | { readonly ok: false; readonly message: string; readonly help: string };
 
 export type DecideReply = { readonly ok: true; readonly result: DecisionView } | { readonly ok: false; readonly problems: readonly string[] };
 
@@ -51,7 +77,8 @@ export interface DiffSide {
 
 export type Request =
   | { readonly kind: 'check'; readonly root: string; readonly files: Files }
-  | { readonly kind: 'decide'; readonly input: unknown }
+  /** `deployment`: the set's deployment.json, for the statement of reasons (null: none). */
+  | { readonly kind: 'decide'; readonly input: unknown; readonly deployment: unknown }
   | { readonly kind: 'compile' }
   | { readonly kind: 'diff'; readonly before: DiffSide; readonly after: DiffSide }
   | { readonly kind: 'format'; readonly path: string; readonly text: string };

@@ -13,11 +13,21 @@ import {
   semanticDiff,
   undated,
   decideUnknown,
+  exportMappingOf,
+  factsFromInput,
   formatPolicy,
+  noticeOfReasons,
+  StatementError,
+  statementOfReasons,
+  type Deployment,
+  describeDuration,
+  outcomeParts,
+  parseDuration,
+  type AnyDecision,
   type Diagnostic,
   type PolicySet,
 } from '../../src/browser.js';
-import type { CheckReply, DiagnosticView, DiffSide, Envelope, Files, Replies, ReplyEnvelope, Request } from './protocol.js';
+import type { CheckReply, DiagnosticView, DiffSide, Envelope, Files, OutcomeView, Replies, ReplyEnvelope, Request, StatementView } from './protocol.js';
 
 let current: PolicySet | null = null;
 
@@ -52,17 +62,45 @@ function check(root: string, list: Files): CheckReply {
   };
 }
 
-function decide(input: unknown): Replies['decide'] {
+function decide(input: unknown, deployment: unknown): Replies['decide'] {
   if (!current) return { ok: false, problems: ['the policy has errors; fix them to decide'] };
   const result = decideUnknown(current, input);
   if (!result.ok) return { ok: false, problems: result.errors.map((e) => `${e.path}: ${e.message}`) };
   try {
     const explanation = explain(current, input);
-    return { ok: true, result: { ...explanation, text: renderExplanation(explanation) } };
+    const { decision } = explanation;
+    const statement = statementOf(current, input, decision, deployment);
+    return { ok: true, result: { ...explanation, declared: 'outcomes' in decision, outcomes: outcomesOf(decision), text: renderExplanation(explanation), statement } };
   } catch (error) {
     // A date before the first version: decideUnknown reports a decision of no version in force.
     return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
   }
+}
+
+/** As `bylaw decide --statement-of-reasons` builds it (src/cli/statements.ts), with the notice beside it. */
+function statementOf(set: PolicySet, input: unknown, decision: AnyDecision, deployment: unknown): StatementView {
+  try {
+    exportMappingOf(set, decision.version); // a policy without a mapping is the first thing to say
+    if (deployment === null || deployment === undefined) {
+      return { ok: false, message: 'this set has no deployment config (`deployment.json`)', help: 'a statement of reasons needs what a decision does not know: see docs/statements-of-reasons.md' };
+    }
+    const config = deployment as Deployment;
+    const facts = factsFromInput(input, set.dateField, config);
+    return { ok: true, statement: statementOfReasons(set, decision, facts, config), notice: noticeOfReasons(set, decision, facts, config) };
+  } catch (error) {
+    if (error instanceof StatementError) return { ok: false, message: error.problem.message, help: error.problem.help };
+    // A fault of the builder must not hide the decision it was built for.
+    return { ok: false, message: `it could not be built: ${error instanceof Error ? error.message : String(error)}`, help: 'this is a bug in Bylaw: please report it with a share link' };
+  }
+}
+
+/** Each outcome's part, with its duration in words beside the ISO form the decision gives. */
+function outcomesOf(decision: AnyDecision): OutcomeView[] {
+  return outcomeParts(decision).map(({ name, part }) => {
+    const parsed = part.duration === undefined ? undefined : parseDuration(part.duration);
+    const duration = part.duration === undefined ? null : { iso: part.duration, words: parsed ? describeDuration(parsed) : part.duration };
+    return { name, action: part.action, duration, basis: part.basis, clause: part.clause, exemption: part.exemption, because: part.because };
+  });
 }
 
 function diff(before: DiffSide, after: DiffSide): Replies['diff'] {
@@ -94,7 +132,7 @@ async function handle(request: Request): Promise<Replies[Request['kind']]> {
     case 'check':
       return check(request.root, request.files);
     case 'decide':
-      return decide(request.input);
+      return decide(request.input, request.deployment);
     case 'compile':
       return current ? { ok: true, text: generate(current, { target: 'ts' }).files[0]!.text } : { ok: false, message: 'the policy has errors; fix them to compile it' };
     case 'diff':

@@ -3,7 +3,6 @@
  * playwright-core). The bundle checks need no browser; the page checks are skipped, saying so,
  * when no Chromium is installed (`.ci/run` installs it, so CI always runs them).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
@@ -11,7 +10,10 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, CHROMIUM, DIST, hasChromium, launchChromium, PLAYGROUND, REPO, serveStatic, type LaunchedBrowser, type StaticServer } from './support.js';
+import { decideUnknown, factsFromInput, noticeOfReasons, type Deployment } from '../../src/browser.js';
+import { loadPolicy } from '../../src/load-policy.js';
+import { expectOutcomesShown, outcomesOfCli, shownOutcomes, type CliOutcomes } from './outcomes.js';
+import { ARTIFACTS, bylaw, CHROMIUM, DIST, hasChromium, launchChromium, PLAYGROUND, REPO, serveStatic, type LaunchedBrowser, type StaticServer } from './support.js';
 
 if (!hasChromium) {
   console.warn(`\n  SKIPPED: the playground's browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set BYLAW_CHROMIUM)\n`);
@@ -75,11 +77,6 @@ describe('the built playground', () => {
   });
 });
 
-/** The real CLI, run in policies/ so paths read `twitter/…` as in the page. */
-function bylaw(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'bylaw.js'), ...args], { cwd: join(REPO, 'policies'), input: input ?? '', encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface Shown {
   action: string;
@@ -129,7 +126,18 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(s.facts.version).toMatch(new RegExp(`^${d.version} `));
     expect(s.because).toEqual(d.because);
   };
-  const waitForDecision = (p: Page = page) => p.waitForSelector('#decision-action', { state: 'attached', timeout: 30_000 });
+  const waitForDecision = (p: Page = page) => p.waitForSelector('#decision-body .decision', { state: 'attached', timeout: 30_000 });
+  const cliOutcomes = async (set: string) => outcomesOfCli(set, await inputJson());
+  const expectOutcomesShownToBe = (d: CliOutcomes) => expectOutcomesShown(page, d);
+  /** Chooses an example set and waits for its decision: the version shown is one of the set's files. */
+  const chooseExample = async (name: string) => {
+    await page.selectOption('#example', name);
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('#decision-body dl.facts dd')].some((dd) => dd.textContent?.includes(` — ${n}/`)),
+      name,
+      { timeout: 30_000 },
+    );
+  };
 
   beforeAll(async () => {
     server = await serveStatic(DIST);
@@ -149,9 +157,130 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     await server?.close();
   });
 
-  it('shows the Twitter set and the decision for the default input, as `bylaw decide` decides it', async () => {
+  it('opens on the Twitter set with the decision of its first case, as `bylaw decide` decides it; every set is offered', async () => {
+    expect(await page.inputValue('#example')).toBe('twitter');
+    expect(await page.locator('#example option').allTextContents()).toEqual(['meta', 'twitter', 'youtube']);
+    const cases = JSON.parse(readFileSync(join(REPO, 'test', 'golden', 'twitter.cases.json'), 'utf8')) as { cases: { input: unknown }[] };
+    expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
+    await expectShownToBe(await cliDecision());
+    expect(typeof measurements.firstDecisionMs).toBe('number');
+  });
+
+  it('the Meta set shows both outcomes of its default input as `bylaw decide` decides them', async () => {
+    await chooseExample('meta');
     expect(await page.locator('#file-tabs [role=tab]').allTextContents()).toEqual([
-      ...readdirSync(join(REPO, 'policies', 'twitter')).sort(),
+      ...readdirSync(join(REPO, 'policies', 'meta')).filter((f) => f.endsWith('.policy')).sort(),
+      'moderation.policy (stdlib, read-only)',
+    ]);
+    expect(await page.locator('#problem-count').textContent()).toBe('none');
+    const cases = JSON.parse(readFileSync(join(REPO, 'test', 'golden', 'meta.cases.json'), 'utf8')) as { cases: { input: unknown }[] };
+    expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
+    const decision = await cliOutcomes('meta');
+    expect(Object.keys(decision.outcomes)).toEqual(['content', 'account']);
+    await expectOutcomesShownToBe(decision);
+    // The explanation as the CLI prints it, and every clause it traces.
+    const explain = bylaw(['decide', 'meta', '--explain'], await inputJson());
+    expect(await page.locator('#explain-text').textContent()).toBe(explain.stdout.replace(/\n$/, ''));
+    const traced = JSON.parse(bylaw(['decide', 'meta', '--explain', '--format', 'json'], await inputJson()).stdout) as { clauses: { name: string; fired: boolean; quantifiers?: unknown[] }[] };
+    expect(await page.$$eval('#decision-body .trace > li', (items) => items.map((li) => ({ name: li.getAttribute('data-clause'), fired: li.classList.contains('fired') })))).toEqual(
+      traced.clauses.map((c) => ({ name: c.name, fired: c.fired })),
+    );
+    expect(await page.locator('#decision-body .trace .quantifiers li').count()).toBe(traced.clauses.reduce((n, c) => n + (c.quantifiers?.length ?? 0), 0));
+    await shot('1-meta');
+  });
+
+  it('shows the statement of reasons as `bylaw decide --statement-of-reasons` builds it, and the notice to the person', async () => {
+    const input = await inputJson();
+    const cli = bylaw(['decide', 'meta', '--statement-of-reasons'], input);
+    expect(cli.stderr).toBe('');
+    expect(await page.locator('#statement-json').textContent()).toBe(cli.stdout.replace(/\n$/, ''));
+    // Its PUID is a SHA-256 of the input (the page's own, node-crypto.ts): the same as the CLI's.
+    expect(JSON.parse(cli.stdout).puid).toMatch(/^meta-h-[0-9a-f]{64}$/);
+    const set = loadPolicy(join(REPO, 'policies', 'meta')).policy!;
+    const deployment = JSON.parse(readFileSync(join(REPO, 'policies', 'meta', 'deployment.json'), 'utf8')) as Deployment;
+    const decision = decideUnknown(set, JSON.parse(input));
+    if (!decision.ok) throw new Error('the default input does not decide');
+    const notice = noticeOfReasons(set, decision.decision, factsFromInput(JSON.parse(input), set.dateField, deployment), deployment)!;
+    expect(await page.locator('#notice-text').textContent()).toBe(notice.text);
+    expect(await page.locator('#statement summary').first().textContent()).toBe(`notice: ${notice.subject}`);
+  });
+
+  it('a strike added to the list in the form reaches the decision: the account is restricted for a day', async () => {
+    expect(await shownOutcomes(page).then((o) => o.find((p) => p.name === 'account')?.action)).toBe('warning');
+    await page.getByRole('button', { name: 'add to strikes' }).click();
+    await page.fill('#in-author-strikes-0-date', '2022-10-01');
+    await page.fill('#in-author-strikes-0-content_posted', '2022-09-30');
+    await page.waitForFunction(() => document.getElementById('decision-action-account')?.textContent === 'restrict', null, { timeout: 30_000 });
+    const input = JSON.parse(await inputJson()) as { author: { strikes: unknown[] } };
+    expect(input.author.strikes).toEqual([{ date: '2022-10-01', content_posted: '2022-09-30', severe: false }]);
+    const decision = await cliOutcomes('meta');
+    expect(decision.outcomes.account).toMatchObject({ action: 'restrict', duration: 'P1D', clause: 'second_strike' });
+    await expectOutcomesShownToBe(decision);
+    expect(await page.locator('section.part[data-outcome="account"] .duration').textContent()).toBe('for 1 day P1D');
+    await shot('1-meta-strike');
+    // Removing the row takes the strike away again.
+    await page.getByRole('button', { name: 'remove strikes[0]' }).click();
+    await page.waitForFunction(() => document.getElementById('decision-action-account')?.textContent === 'warning', null, { timeout: 30_000 });
+    expect(JSON.parse(await inputJson()).author.strikes).toEqual([]);
+  });
+
+  it('highlights Bylaw 2: `outcome`, `list<…>`, `statement` and the words that are keywords only in one', async () => {
+    /** The `tok-*` classes of each token of the first editor line holding `text`. */
+    const tokens = (text: string) =>
+      page.locator('.cm-line', { hasText: text }).first().evaluate((line) =>
+        Object.fromEntries([...line.querySelectorAll('span')].map((span) => [span.textContent, [...span.classList].filter((c) => c.startsWith('tok-')).join(' ')])),
+      );
+    await page.locator('#file-tabs [role=tab]', { hasText: 'rules.policy' }).first().click();
+    expect(await tokens('outcome account: Account')).toMatchObject({ outcome: 'tok-keyword', account: 'tok-variableName tok-definition' });
+    await page.locator('.cm-line', { hasText: 'strikes: list<Strike>' }).first().scrollIntoViewIfNeeded();
+    expect(await tokens('strikes: list<Strike>')).toMatchObject({ list: 'tok-typeName' });
+    await page.locator('#file-tabs [role=tab]', { hasText: 'statements.policy' }).click();
+    expect(await tokens('statement content {')).toMatchObject({ statement: 'tok-keyword' });
+    expect(await tokens('allow: no restriction')).toMatchObject({ no: 'tok-keyword', restriction: 'tok-keyword' });
+    expect(await tokens('DECISION_ACCOUNT_SUSPENDED')).toMatchObject({ DECISION_ACCOUNT_SUSPENDED: 'tok-atom' });
+    // Coloured as keywords are: the style sheet, not only the class.
+    const colours = await page.locator('.cm-line', { hasText: 'statement content {' }).first().evaluate((line) => {
+      const colour = (text: string) => [...line.querySelectorAll('span')].find((s) => s.textContent === text)!;
+      return { statement: getComputedStyle(colour('statement')).color, content: getComputedStyle(colour('content')).color };
+    });
+    expect(colours.statement).toBe('rgb(122, 31, 162)');
+    expect(colours.content).not.toBe(colours.statement);
+    await shot('1-meta-statements');
+  });
+
+  it.each(['youtube', 'meta'])('the %s set checks, decides its first case as `bylaw decide` and diffs its last two versions as `bylaw diff`', async (name) => {
+    await chooseExample(name);
+    expect(await page.locator('#problem-count').textContent()).toBe('none');
+    const cases = JSON.parse(readFileSync(join(REPO, 'test', 'golden', `${name}.cases.json`), 'utf8')) as { cases: { input: unknown }[] };
+    expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
+    await expectOutcomesShownToBe(await cliOutcomes(name));
+    // The statement of reasons, or the CLI's reason for none (YouTube's 2019 case predates the database).
+    const statement = bylaw(['decide', name, '--statement-of-reasons'], await inputJson());
+    const refused = /^error: no statement of reasons: (.*)\n {2}help: (.*)\n$/.exec(statement.stderr);
+    if (refused) {
+      expect(statement.code).toBe(2);
+      expect(await page.locator('#statement p').allTextContents()).toEqual([`none: ${refused[1]}`, `help: ${refused[2]}`]);
+    } else {
+      expect(statement.stderr).toBe('');
+      if (statement.stdout.trim() === 'null') expect(await page.locator('#statement').textContent()).toContain('nothing is restricted');
+      else expect(await page.locator('#statement-json').textContent()).toBe(statement.stdout.replace(/\n$/, ''));
+    }
+    await page.locator('#view-tabs [role=tab]', { hasText: 'Diff' }).click();
+    const versions = readdirSync(join(REPO, 'policies', name)).filter((f) => /^v\d/.test(f)).sort();
+    const [before, after] = [await page.inputValue('#diff-before'), await page.inputValue('#diff-after')];
+    expect([before, after]).toEqual(versions.slice(-2).map((f) => `${name}/${f}`));
+    const cli = bylaw(['diff', before, after, '--format', 'markdown']);
+    expect(cli.stderr).toBe('');
+    await page.waitForFunction((md) => document.getElementById('diff-markdown')?.textContent === md, cli.stdout.replace(/\n$/, ''), { timeout: 60_000 });
+    expect(await page.locator('#diff-output table').count()).toBeGreaterThan(0);
+    await shot(`1-${name}-diff`);
+    await page.locator('#view-tabs [role=tab]', { hasText: 'Decide' }).click();
+  });
+
+  it('shows the Twitter set and the decision for the default input, as `bylaw decide` decides it', async () => {
+    await chooseExample('twitter');
+    expect(await page.locator('#file-tabs [role=tab]').allTextContents()).toEqual([
+      ...readdirSync(join(REPO, 'policies', 'twitter')).filter((f) => f.endsWith('.policy')).sort(),
       'moderation.policy (stdlib, read-only)',
     ]);
     expect(await page.locator('#problem-count').textContent()).toBe('none');
@@ -159,7 +288,9 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     expect(JSON.parse(await inputJson())).toEqual(cases.cases[0]!.input);
     const decision = await cliDecision();
     await expectShownToBe(decision);
-    expect(typeof measurements.firstDecisionMs).toBe('number');
+    // It restricts nothing: no statement of reasons (the CLI prints null).
+    expect(bylaw(['decide', 'twitter', '--statement-of-reasons'], await inputJson()).stdout).toBe('null\n');
+    expect(await page.locator('#statement p').textContent()).toBe('nothing is restricted: no statement of reasons and no notice');
   });
 
   it('the explanation lists every clause `bylaw decide --explain` lists, each linked to its source line', async () => {

@@ -2,6 +2,7 @@
  * For the browser tests: a static server for the built page (127.0.0.1, a free port) and
  * Debian's Chromium driven by playwright-core (no browser download), kept off the network.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,4 +92,10 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     browser,
     close: () => browser.close(),
   };
+}
+
+/** The real CLI, run in policies/ so paths read `twitter/…` as in the page. */
+export function bylaw(args: readonly string[], input?: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(REPO, 'bin', 'bylaw.js'), ...args], { cwd: join(REPO, 'policies'), input: input ?? '', encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

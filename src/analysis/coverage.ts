@@ -1,14 +1,19 @@
-import type { PolicySet } from '../checker/program.js';
+import type { PolicySet, Program } from '../checker/program.js';
 import { explainProgram } from '../interpreter/explain.js';
 import { prepare } from '../interpreter/evaluate.js';
+import { outcomeParts, type OutcomeDecision } from '../semantics/decision.js';
+import { isoDuration } from '../semantics/durations.js';
 import type { ConditionTrace } from '../semantics/explanation.js';
+import { planVersion, type Answer } from '../semantics/plan.js';
 
 /**
  * Clause coverage of a set of cases, from the interpreter's `explain` traces: for every red
  * line and rule, whether some case made it fire and some case did not; for every exemption,
  * whether it was applied and not applied; for every context, whether it was true and false.
  * Per version (a case counts for the version in force on its date). Names, not lines: how the
- * policy is formatted never changes it.
+ * policy is formatted never changes it. A version that declares outcomes (Bylaw 2) also counts,
+ * per outcome, every answer the decision plan can give there — each clause's action, each
+ * exemption's in its place, the default — as a goal met when some case is decided so.
  */
 
 export type CoverageKind = 'redline' | 'rule' | 'exemption' | 'context';
@@ -27,6 +32,21 @@ export interface CoverageItem {
   readonly noCases: readonly string[];
 }
 
+/** One answer an outcome can take, and the cases decided so. */
+export interface AnswerCoverage {
+  /** `strike P1W (rule first_strike)`, `age_restrict (exemption violation via edsa_context)`, `allow (default)`. */
+  readonly answer: string;
+  readonly cases: number;
+  /** A few case ids. */
+  readonly caseIds: readonly string[];
+}
+
+/** The answers of one outcome (versions that declare outcomes). */
+export interface OutcomeCoverage {
+  readonly outcome: string;
+  readonly answers: readonly AnswerCoverage[];
+}
+
 export interface VersionCoverage {
   readonly version: string;
   readonly effective: string | null;
@@ -34,7 +54,9 @@ export interface VersionCoverage {
   /** Cases decided by this version. */
   readonly cases: number;
   readonly items: readonly CoverageItem[];
-  /** Two goals per item (yes and no); covered = goals some case met. */
+  /** Versions that declare outcomes: per outcome, every answer it can take (one goal each). */
+  readonly outcomes?: readonly OutcomeCoverage[];
+  /** Two goals per item (yes and no), one per answer; covered = goals some case met. */
   readonly goals: number;
   readonly covered: number;
 }
@@ -66,8 +88,32 @@ interface Counter {
   noCases: string[];
 }
 
+/** `strike P1W (rule first_strike)`: an answer as cases are described. */
+function answerText(a: Pick<OutcomeDecision, 'action' | 'duration' | 'basis' | 'clause' | 'exemption'>): string {
+  const parts = [a.basis, a.clause, a.exemption ? `via ${a.exemption}` : null].filter((p): p is string => p !== null);
+  return `${a.duration ? `${a.action} ${a.duration}` : a.action} (${parts.join(' ')})`;
+}
+
+function ofAnswer(a: Answer): string {
+  return answerText({ action: a.action, ...(a.duration ? { duration: isoDuration(a.duration) } : {}), basis: a.basis, clause: a.clause, exemption: a.exemption });
+}
+
+/** Per outcome, the answers the plan can give (best first, the default last), each with a counter. */
+function answersOf(program: Program): Map<string, Map<string, { cases: number; caseIds: string[] }>> {
+  const out = new Map<string, Map<string, { cases: number; caseIds: string[] }>>();
+  if (!program.declaredOutcomes) return out;
+  for (const o of planVersion(program).outcomes) {
+    const answers = new Map<string, { cases: number; caseIds: string[] }>();
+    for (const step of o.cascade) answers.set(ofAnswer(step.answer), { cases: 0, caseIds: [] });
+    answers.set(ofAnswer(o.fallback), { cases: 0, caseIds: [] });
+    out.set(o.decl.name, answers);
+  }
+  return out;
+}
+
 export function coverage(set: PolicySet, cases: readonly CoverageCase[]): Coverage {
   const counters = new Map<string, Map<string, Counter>>();
+  const answers = new Map<string, Map<string, Map<string, { cases: number; caseIds: string[] }>>>();
   const caseCounts = new Map<string, number>();
   for (const program of set.versions) {
     const items = new Map<string, Counter>();
@@ -77,6 +123,7 @@ export function coverage(set: PolicySet, cases: readonly CoverageCase[]): Covera
     for (const c of program.exemptions) add('exemption', c.name);
     for (const c of program.contexts) add('context', c.name);
     counters.set(program.version, items);
+    answers.set(program.version, answersOf(program));
     caseCounts.set(program.version, 0);
   }
   const skipped: string[] = [];
@@ -109,6 +156,15 @@ export function coverage(set: PolicySet, cases: readonly CoverageCase[]): Covera
     }
     // A context no clause reaches is never evaluated: it stays uncovered.
     for (const [name, value] of contextValues) record(items.get(`context:${name}`), value, c.id);
+    const byOutcome = answers.get(prepared.program.version)!;
+    if (byOutcome.size > 0) {
+      for (const { name, part } of outcomeParts(explanation.decision)) {
+        const counter = byOutcome.get(name)?.get(answerText(part));
+        if (!counter) continue;
+        counter.cases++;
+        if (counter.caseIds.length < EXAMPLES) counter.caseIds.push(c.id);
+      }
+    }
   }
   const versions = set.versions.map((program): VersionCoverage => {
     const items = [...counters.get(program.version)!.values()].map(
@@ -122,14 +178,21 @@ export function coverage(set: PolicySet, cases: readonly CoverageCase[]): Covera
         noCases: k.noCases,
       }),
     );
+    const outcomes = [...answers.get(program.version)!].map(([outcome, list]): OutcomeCoverage => ({
+      outcome,
+      answers: [...list].map(([answer, k]) => ({ answer, cases: k.cases, caseIds: k.caseIds })),
+    }));
+    const answerGoals = outcomes.reduce((n, o) => n + o.answers.length, 0);
+    const answersMet = outcomes.reduce((n, o) => n + o.answers.filter((a) => a.cases > 0).length, 0);
     return {
       version: program.version,
       effective: program.effective,
       file: program.file,
       cases: caseCounts.get(program.version)!,
       items,
-      goals: items.length * 2,
-      covered: items.reduce((n, i) => n + (i.yes > 0 ? 1 : 0) + (i.no > 0 ? 1 : 0), 0),
+      ...(program.declaredOutcomes ? { outcomes } : {}),
+      goals: items.length * 2 + answerGoals,
+      covered: items.reduce((n, i) => n + (i.yes > 0 ? 1 : 0) + (i.no > 0 ? 1 : 0), 0) + answersMet,
     };
   });
   const goals = versions.reduce((n, v) => n + v.goals, 0);
@@ -165,6 +228,7 @@ export function uncovered(v: VersionCoverage): string[] {
     else if (i.yes === 0) lines.push(`${kind} ${i.name} never ${yes}`);
     else if (i.no === 0) lines.push(`${kind} ${i.name} never ${no}`);
   }
+  for (const o of v.outcomes ?? []) for (const a of o.answers) if (a.cases === 0) lines.push(`outcome ${o.outcome} never decided ${a.answer}`);
   return lines;
 }
 
@@ -172,6 +236,7 @@ export function uncovered(v: VersionCoverage): string[] {
 export function renderCoverage(cov: Coverage, table: (header: readonly string[], rows: readonly (readonly string[])[]) => string): string {
   const out: string[] = [`coverage (clause level, from interpreter traces): ${cov.covered}/${cov.goals} goals, ${formatPercent(cov.percent)}`];
   out.push('  a goal is each side of each clause: fired and not fired (red lines, rules), applied and not applied (exemptions), true and false (contexts)');
+  if (cov.versions.some((v) => v.outcomes)) out.push('  and, for versions with outcomes, each answer an outcome can take: a clause\'s action, an exemption\'s in its place, the default');
   for (const v of cov.versions) {
     const pct = v.goals === 0 ? 100 : (v.covered / v.goals) * 100;
     const effective = v.effective ? ` (effective ${v.effective})` : '';
@@ -182,12 +247,17 @@ export function renderCoverage(cov: Coverage, table: (header: readonly string[],
       const held = i.heldNotApplied ? ` (held ${i.heldNotApplied}× without a rule to soften)` : '';
       return [mark, i.kind, i.name, `${yes} ${i.yes}`, `${no} ${i.no}${held}`];
     });
-    out.push(
-      table(['', 'kind', 'name', 'yes', 'no'], rows)
+    const indent = (text: string) =>
+      text
         .split('\n')
         .map((l) => `  ${l}`)
-        .join('\n'),
-    );
+        .join('\n');
+    out.push(indent(table(['', 'kind', 'name', 'yes', 'no'], rows)));
+    for (const o of v.outcomes ?? []) {
+      const met = o.answers.filter((a) => a.cases > 0).length;
+      out.push('', `  outcome ${o.outcome}: ${met}/${o.answers.length} answers decided`);
+      out.push(indent(table(['', 'answer', 'cases'], o.answers.map((a) => [a.cases > 0 ? ' ' : '!', a.answer, `decided ${a.cases}`]))));
+    }
     const missing = uncovered(v);
     if (missing.length > 0) out.push(`  not exercised: ${missing.join('; ')}`);
   }

@@ -1,6 +1,7 @@
 import { BudgetExceeded, cubeDiagram, cubePoints, terminalsWithin, type Cube, type DecisionDiagrams, type ModelVar } from '../logic/index.js';
 import { pairwise, transitionOf, type VersionPair, type Verdicts } from './diff-decision.js';
 import { applyEdits, versionEdits, type EditOp, type VersionEdit } from './diff-edits.js';
+import type { Program } from '../checker/program.js';
 import type { Cause, Edit, Verdict } from './diff-types.js';
 
 /**
@@ -29,8 +30,19 @@ interface GlobalEdit {
 
 export interface Attribution {
   readonly edits: readonly Edit[];
-  /** The causes of the points of each region (cubes inside the changed points), in their order. */
+  /** The causes of the points of each region (cubes inside the changed points), in their order (outcome by outcome). */
   readonly causes: readonly (readonly Cause[])[];
+}
+
+/** One outcome's part of a diff, to attribute. */
+export interface OutcomeInput {
+  /** The outcome's name (`action` for Bylaw 1). */
+  readonly name: string;
+  /** The diagrams of the new side and of the pair (`same` where nothing changes). */
+  readonly after: number;
+  readonly pair: number;
+  /** The regions to attribute. */
+  readonly cubes: readonly Cube[];
 }
 
 export interface AttributionInput {
@@ -39,11 +51,8 @@ export interface AttributionInput {
   readonly pairs: readonly VersionPair[];
   readonly verdicts: Verdicts;
   readonly project: (v: Verdict) => Verdict;
-  /** The diagrams of the new side and of the pair (`same` where nothing changes). */
-  readonly after: number;
-  readonly pair: number;
-  /** The regions to attribute. */
-  readonly cubes: readonly Cube[];
+  /** Every outcome compared, in order: the causes come back in this order, region by region. */
+  readonly outcomes: readonly OutcomeInput[];
 }
 
 /**
@@ -79,47 +88,57 @@ function compute(input: AttributionInput, perPair: readonly (readonly VersionEdi
   const index = new Map(list.map((g, i) => [g.key, i]));
   const TRUE = 1;
   const FALSE = 0;
-  /** The side with the edits of `keep` applied to the old version of each pair. */
-  const side = (keep: (edit: VersionEdit) => boolean) =>
+  // Each version with some edits applied, made once for every outcome.
+  const applied = new Map<string, Program | null>();
+  const version = (pair: VersionPair, p: number, edits: readonly VersionEdit[]): Program | null => {
+    if (edits.length === 0) return pair.before;
+    const ops: EditOp[] = edits.flatMap((e) => e.ops);
+    if (pair.before === null || pair.after === null || ops.some((o) => o.kind === 'whole')) return pair.after;
+    const key = `${p}|${edits.map((e) => e.key).join('\u0000')}`;
+    if (!applied.has(key)) applied.set(key, applyEdits(pair.before, pair.after, ops));
+    return applied.get(key)!;
+  };
+  /** The side with the edits of `keep` applied to the old version of each pair, in outcome `name`. */
+  const side = (keep: (edit: VersionEdit) => boolean, name: string) =>
     pairwise(dd, date, pairs, (pair) => {
-      const edits = perPair[pairs.indexOf(pair)]!.filter(keep);
-      if (edits.length === 0) return verdicts.of(pair.before);
-      const ops: EditOp[] = edits.flatMap((e) => e.ops);
-      if (pair.before === null || pair.after === null || ops.some((o) => o.kind === 'whole')) return verdicts.of(pair.after);
-      return verdicts.of(applyEdits(pair.before, pair.after, ops));
+      const p = pairs.indexOf(pair);
+      return verdicts.of(version(pair, p, perPair[p]!.filter(keep)), name);
     });
-  const sameAsNew = (f: number) => dd.mapN([f, input.after], ([x, y]) => (transitionOf(project(x as Verdict), project(y as Verdict)) === null ? TRUE : FALSE));
 
   const SAME = dd.terminal('k:same', null);
   const term = (v: CauseValue | null) => (v === null ? SAME : dd.terminal(`k:${v.together ? 't' : 'a'}:${v.ids.join(',')}`, v));
   const EMPTY: CauseValue = { ids: [], together: false };
-  let causes = dd.mapN([input.pair], ([t]) => (t === null ? SAME : term(EMPTY)));
-  const extend = (f: number, i: number, together: boolean, when: (value: CauseValue, yes: boolean) => boolean) => {
-    causes = dd.mapN([causes, f], ([c, yes]) => {
-      const v = c as CauseValue | null;
-      return v !== null && when(v, yes as boolean) ? term({ ids: [...v.ids, i], together }) : term(v);
-    });
-  };
-  // Each edit alone: the points where it gives the new verdict.
-  list.forEach((g, i) => extend(sameAsNew(side((e) => e.key === g.key)), i, false, (_, yes) => yes));
-  const unexplained = () => dd.count(causes, (t) => (dd.value(t) as CauseValue | null)?.ids.length === 0);
-  if (unexplained() > 0n) {
-    // Only together: the edits without which the new verdict is not reached.
-    list.forEach((g, i) => extend(sameAsNew(side((e) => e.key !== g.key)), i, true, (v, yes) => (v.ids.length === 0 || v.together) && !yes));
+  const diagrams = input.outcomes.map(({ name, after, pair }) => {
+    const sameAsNew = (f: number) => dd.mapN([f, after], ([x, y]) => (transitionOf(project(x as Verdict), project(y as Verdict)) === null ? TRUE : FALSE));
+    let causes = dd.mapN([pair], ([t]) => (t === null ? SAME : term(EMPTY)));
+    const extend = (f: number, i: number, together: boolean, when: (value: CauseValue, yes: boolean) => boolean) => {
+      causes = dd.mapN([causes, f], ([c, yes]) => {
+        const v = c as CauseValue | null;
+        return v !== null && when(v, yes as boolean) ? term({ ids: [...v.ids, i], together }) : term(v);
+      });
+    };
+    // Each edit alone: the points where it gives the new verdict.
+    list.forEach((g, i) => extend(sameAsNew(side((e) => e.key === g.key, name)), i, false, (_, yes) => yes));
+    const unexplained = () => dd.count(causes, (t) => (dd.value(t) as CauseValue | null)?.ids.length === 0);
     if (unexplained() > 0n) {
-      const all = pairwise(dd, date, pairs, (pair) => term({ ids: perPair[pairs.indexOf(pair)]!.map((e) => index.get(e.key)!), together: true }));
-      causes = dd.mapN([causes, all], ([c, a]) => term((c as CauseValue | null)?.ids.length === 0 ? (a as CauseValue) : (c as CauseValue | null)));
+      // Only together: the edits without which the new verdict is not reached.
+      list.forEach((g, i) => extend(sameAsNew(side((e) => e.key !== g.key, name)), i, true, (v, yes) => (v.ids.length === 0 || v.together) && !yes));
+      if (unexplained() > 0n) {
+        const all = pairwise(dd, date, pairs, (pair) => term({ ids: perPair[pairs.indexOf(pair)]!.map((e) => index.get(e.key)!), together: true }));
+        causes = dd.mapN([causes, all], ([c, a]) => term((c as CauseValue | null)?.ids.length === 0 ? (a as CauseValue) : (c as CauseValue | null)));
+      }
     }
-  }
+    return causes;
+  });
 
-  // Ids by the points each edit explains (most first), then by first appearance.
-  const points = list.map((_, i) => dd.count(causes, (t) => (dd.value(t) as CauseValue | null)?.ids.includes(i) === true));
+  // Ids by the points each edit explains (most first, over every outcome), then by first appearance.
+  const points = list.map((_, i) => diagrams.reduce((n, causes) => n + dd.count(causes, (t) => (dd.value(t) as CauseValue | null)?.ids.includes(i) === true), 0n));
   const order = list.map((_, i) => i).sort((x, y) => (points[x]! > points[y]! ? -1 : points[x]! < points[y]! ? 1 : x - y));
   const id = new Map(order.map((i, k) => [i, k + 1]));
   const edits: Edit[] = order.map((i) => ({ id: id.get(i)!, kind: list[i]!.kind, text: list[i]!.text, versions: [...list[i]!.versions], points: points[i]! }));
 
   const final = (v: CauseValue) => v.ids.map((i) => id.get(i)!).sort((x, y) => x - y);
-  const causesOf = (cube: Cube): Cause[] => {
+  const causesOf = (causes: number, cube: Cube): Cause[] => {
     const found = [...terminalsWithin(dd, causes, cube)].filter((t) => t !== SAME);
     const cause = (t: number, n: bigint): Cause => ({ edits: final(dd.value(t) as CauseValue), together: (dd.value(t) as CauseValue).together, points: n });
     if (found.length === 1) return [cause(found[0]!, cubePoints(cube))];
@@ -128,5 +147,5 @@ function compute(input: AttributionInput, perPair: readonly (readonly VersionEdi
       .map((t) => cause(t, dd.count(inCube, (x) => x === t)))
       .sort((x, y) => (x.points > y.points ? -1 : x.points < y.points ? 1 : x.edits.join(',') < y.edits.join(',') ? -1 : 1));
   };
-  return { edits, causes: input.cubes.map(causesOf) };
+  return { edits, causes: input.outcomes.flatMap((o, k) => o.cubes.map((cube) => causesOf(diagrams[k]!, cube))) };
 }

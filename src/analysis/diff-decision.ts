@@ -1,18 +1,28 @@
 import type { CheckedClause, PolicySet, Program } from '../checker/program.js';
 import { DecisionDiagrams, isoDate, type FiniteModel, type ModelVar } from '../logic/index.js';
-import { decisionOf, type Decision } from '../semantics/decision.js';
+import { outcomeDecision, outcomeParts, type AnyDecision } from '../semantics/decision.js';
 import { planSet, planVersion, versionInForce, type Answer } from '../semantics/plan.js';
 import { contextsOf } from '../interpreter/evaluate.js';
 import { acceptanceDiagram } from './diff-input.js';
-import type { Outcome, Side, Verdict } from './diff-types.js';
+import type { DiffOutcome, Side, Verdict } from './diff-types.js';
 
 /** The decision of a version, and of a whole side of a diff, as decision diagrams over the cut model. */
 
 export const outcomeKey = (o: Side): string =>
-  o === null ? 'none' : o === 'rejected' || o === 'decided' ? o : `${o.action}|${o.basis}|${o.clause ?? ''}|${o.exemption ?? ''}`;
+  o === null ? 'none' : typeof o === 'string' ? o : `${o.action}${o.duration ? ` ${o.duration}` : ''}|${o.basis}|${o.clause ?? ''}|${o.exemption ?? ''}`;
 
-export function outcomeOf(d: Decision | null): Outcome | null {
-  return d === null ? null : { action: d.action, basis: d.basis, clause: d.clause, exemption: d.exemption };
+/** The name of the one outcome of a Bylaw 1 version. */
+export const ACTION = 'action';
+
+/**
+ * The part of a decision the diff compares, in outcome `name` (Bylaw 1's one is `action`):
+ * `absent` when the decision has no such outcome.
+ */
+export function outcomeOf(d: AnyDecision | null, name = ACTION): DiffOutcome | 'absent' | null {
+  if (d === null) return null;
+  const part = outcomeParts(d).find((p) => p.name === name)?.part;
+  if (!part) return 'absent';
+  return { action: part.action, ...(part.duration ? { duration: part.duration } : {}), basis: part.basis, clause: part.clause, exemption: part.exemption };
 }
 
 /**
@@ -23,8 +33,10 @@ export function outcomeOf(d: Decision | null): Outcome | null {
  * for one input. Every step combines two or three small diagrams, so the cost grows with the
  * number of clauses times the size of the diagrams, never with the number of points.
  */
-export function versionDiagram(dd: DecisionDiagrams, program: Program): number {
+export function versionDiagram(dd: DecisionDiagrams, program: Program, name = ACTION): number {
   const plan = planVersion(program);
+  const index = program.outcomes.findIndex((o) => o.name === name);
+  if (index < 0) return dd.terminal('d:absent', 'absent');
   const contexts = contextsOf(program);
   const diagrams = new Map<CheckedClause, number>();
   const holds = (c: CheckedClause): number => {
@@ -44,7 +56,7 @@ export function versionDiagram(dd: DecisionDiagrams, program: Program): number {
     if (id === undefined) ids.set(a, (id = ++answerSerial));
     return dd.terminal(`a${id}`, a);
   };
-  const outcome = plan.outcomes[0]!;
+  const outcome = plan.outcomes[index]!;
   let best = none;
   for (const c of outcome.contributions) {
     const operands = [holds(c.clause), ...c.exempted.map((x) => holds(x.exemption))];
@@ -60,7 +72,8 @@ export function versionDiagram(dd: DecisionDiagrams, program: Program): number {
     });
   }
   return dd.mapN([best], ([value]) => {
-    const o = outcomeOf(decisionOf(plan, [(value as Answer | null) ?? outcome.fallback]))!;
+    const part = outcomeDecision((value as Answer | null) ?? outcome.fallback);
+    const o: DiffOutcome = { action: part.action, ...(part.duration ? { duration: part.duration } : {}), basis: part.basis, clause: part.clause, exemption: part.exemption };
     return dd.terminal(`d:${outcomeKey(o)}`, o);
   });
 }
@@ -115,11 +128,11 @@ export function pairwise(dd: DecisionDiagrams, date: ModelVar | null, pairs: rea
 }
 
 /**
- * What a version does with each point: its decision where its input type accepts the point's
- * values, `rejected` elsewhere (diff-input.ts). Cached per program.
+ * What a version does with each point in one outcome: its decision where its input type accepts
+ * the point's values, `rejected` elsewhere (diff-input.ts). Cached per program and outcome.
  */
 export class Verdicts {
-  private readonly cache = new Map<Program, number>();
+  private readonly cache = new Map<Program, Map<string, number>>();
   readonly none: number;
   readonly rejected: number;
 
@@ -131,14 +144,16 @@ export class Verdicts {
     this.rejected = dd.terminal('d:rejected', 'rejected');
   }
 
-  of(program: Program | null): number {
+  of(program: Program | null, name = ACTION): number {
     if (program === null) return this.none;
-    let f = this.cache.get(program);
+    let byName = this.cache.get(program);
+    if (!byName) this.cache.set(program, (byName = new Map()));
+    let f = byName.get(name);
     if (f === undefined) {
-      const decision = versionDiagram(this.dd, program);
+      const decision = versionDiagram(this.dd, program, name);
       const accepted = acceptanceDiagram(this.dd, this.model, program.inputType);
-      f = accepted === DecisionDiagrams.TRUE ? decision : this.dd.mapN([accepted, decision], ([ok, d]) => (ok ? this.dd.terminal(`d:${outcomeKey(d as Outcome)}`, d) : this.rejected));
-      this.cache.set(program, f);
+      f = accepted === DecisionDiagrams.TRUE ? decision : this.dd.mapN([accepted, decision], ([ok, d]) => (ok ? this.dd.terminal(`d:${outcomeKey(d as DiffOutcome)}`, d) : this.rejected));
+      byName.set(name, f);
     }
     return f;
   }
@@ -146,7 +161,7 @@ export class Verdicts {
 
 /** Verdicts as the diff compares them: with or without the deciding clause and exemption. */
 export function projection(clauses: boolean): (v: Verdict) => Verdict {
-  return (v) => (v === null || v === 'rejected' || clauses ? v : { action: v.action, basis: v.basis, clause: null, exemption: null });
+  return (v) => (v === null || typeof v === 'string' || clauses ? v : { action: v.action, ...(v.duration ? { duration: v.duration } : {}), basis: v.basis, clause: null, exemption: null });
 }
 
 /** The transition between two projected verdicts, or null when they are the same (no verdict and rejected alike). */

@@ -4,6 +4,14 @@ import { formatInt } from './print.js';
 
 /** Regions and outcomes in words: the cube of a region as Bylaw-like constraints on fields. */
 
+/** How the variables of a model are named in words, where not by their key (diff-atoms.ts `atomLabel`). */
+const labels = new WeakMap<FiniteModel, ReadonlyMap<string, string>>();
+
+/** Names the variables of a model for `describeCube` (counts by their text, opaque atoms by the test they are). */
+export function labelVars(model: FiniteModel, names: ReadonlyMap<string, string>): void {
+  labels.set(model, names);
+}
+
 /** A cube as constraints on fields, in model order; the members of one set field are grouped. */
 export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
   const constraints: Constraint[] = [];
@@ -22,7 +30,7 @@ export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
       (mask[1] === '1' ? entry.has : entry.lacks).push(v.member!);
       return;
     }
-    constraints.push({ field: v.key, text: describe(v, mask) });
+    constraints.push({ field: v.key, text: describe(v, mask, labels.get(model)?.get(v.key) ?? v.key) });
   });
   for (const [field, { has, lacks, at }] of sets) {
     const parts = has.map((m) => `${field} has ${m}`);
@@ -34,11 +42,13 @@ export function describeCube(model: FiniteModel, cube: Cube): Constraint[] {
 }
 
 /** One variable's allowed classes, in Bylaw-like syntax. */
-function describe(v: ModelVar, mask: string): string {
+function describe(v: ModelVar, mask: string, label: string): string {
   const allowed = v.classes.filter((_, i) => mask[i] === '1');
-  const field = v.kind === 'member' ? fieldKey(v.path) : v.key;
+  const field = v.kind === 'member' ? fieldKey(v.path) : label;
   switch (v.kind) {
     case 'bool':
+      // `x?`: whether an optional field is given.
+      if (v.key === `${fieldKey(v.path)}?`) return (allowed[0] as { value: boolean }).value ? `${fieldKey(v.path)} exists` : `not ${fieldKey(v.path)} exists`;
       return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;
     case 'opaque':
       return (allowed[0] as { value: boolean }).value ? field : `not ${field}`;
@@ -84,10 +94,24 @@ function memberTest(field: string, yes: readonly string[], no: readonly string[]
   return yes.length === 1 ? `${field} == ${show(yes[0]!)}` : `${field} in ${list(yes)}`;
 }
 
-/** `remove (rule hateful_conduct)`, `allow (exemption violent_threat via not_a_violation)`, `no version in force`, `rejected`. */
+/**
+ * `remove (rule hateful_conduct)`, `allow (exemption violent_threat via not_a_violation)`,
+ * `strike P1W (rule first_strike)`, `no version in force`, `rejected`, `no such outcome`.
+ */
 export function describeOutcome(o: Side): string {
   if (o === null) return 'no version in force';
+  if (o === 'absent') return 'no such outcome';
   if (o === 'rejected' || o === 'decided') return o;
   const parts = [o.basis, o.clause, o.exemption ? `via ${o.exemption}` : null].filter((p): p is string => Boolean(p));
-  return `${o.action} (${parts.join(' ')})`;
+  return `${actionText(o)} (${parts.join(' ')})`;
+}
+
+/** `restrict P1W`, or the action alone when it carries no duration. */
+export function actionText(o: { readonly action: string; readonly duration?: string }): string {
+  return o.duration ? `${o.action} ${o.duration}` : o.action;
+}
+
+/** `account: ` before a transition of one outcome of several; nothing for Bylaw 1's one. */
+export function outcomePrefix(t: { readonly outcome?: string }): string {
+  return t.outcome === undefined ? '' : `${t.outcome}: `;
 }

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import type { CheckedClause, CheckedExemption, Condition, Program } from '../checker/program.js';
+import type { CheckedClause, CheckedExemption, CheckedValue, Condition, Program } from '../checker/program.js';
+import { renameValue } from './diff-atoms.js';
 import { contextsOf } from '../interpreter/evaluate.js';
-import { typeAt, typeChanges, withTypeAt } from './diff-input.js';
+import { LIST_ELEMENT, fieldAt, typeAt, typeChanges, withTypeAt } from './diff-input.js';
 import type { Edit } from './diff-types.js';
 import { clausesOf } from './diff-textual.js';
-import { printCondition } from './print.js';
+import { printCondition, printOperand, shownName } from './print.js';
 
 /**
  * The edits between two versions, each one a unit attribution can apply on its own
@@ -20,6 +21,8 @@ type ClauseList = 'redlines' | 'rules' | 'exemptions';
 export type EditOp =
   | { readonly kind: 'clause'; readonly name: string; readonly to: CheckedClause | null }
   | { readonly kind: 'context'; readonly name: string; readonly to: Condition }
+  /** A value context (`context n = count(…)`) given the new side's body: `from` and `to` are the canonical names (diff-atoms.ts). */
+  | { readonly kind: 'value'; readonly from: string; readonly to: CheckedValue }
   | { readonly kind: 'default' }
   | { readonly kind: 'input'; readonly path: readonly string[] }
   | { readonly kind: 'order'; readonly list: ClauseList }
@@ -39,6 +42,12 @@ const SNIPPET = 160;
 
 const snippet = (text: string) => `\`${text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text}\``;
 const print = (c: Condition) => printCondition(c);
+
+/** The outcomes a version decides and their scales, as text (Bylaw 1: its one scale, as before). */
+function scaleText(p: Program): string {
+  if (!p.declaredOutcomes) return p.scale.members.join(' < ');
+  return p.outcomes.map((o) => `outcome ${o.name}: ${o.scale.members.map((m) => (o.scale.timed.includes(m) ? `${m}(duration)` : m)).join(' < ')}`).join('; ');
+}
 
 /** What decides: kind, conditions (contexts by name), action, what it exempts. Not `because`. */
 function signature(c: CheckedClause): string {
@@ -95,8 +104,9 @@ export function versionEdits(before: Program | null, after: Program | null, date
   const keyPrefix = other ? `${before.version}>${after.version}|` : '';
   const textPrefix = other ? `version ${after.version} in force instead of ${before.version}: ` : '';
   const edit = (key: string, kind: Edit['kind'], text: string, ops: EditOp[]): VersionEdit => ({ key: keyPrefix + key, kind, text: textPrefix + text, ops });
-  if (before.scale.members.join(',') !== after.scale.members.join(',')) {
-    return [edit('scale', 'scale', `the action scale \`${before.scale.members.join(' < ')}\` → \`${after.scale.members.join(' < ')}\``, [{ kind: 'whole' }])];
+  if (scaleText(before) !== scaleText(after) || before.declaredOutcomes !== after.declaredOutcomes) {
+    const what = before.declaredOutcomes || after.declaredOutcomes ? 'the outcomes' : 'the action scale';
+    return [edit('scale', 'scale', `${what} \`${scaleText(before)}\` → \`${scaleText(after)}\``, [{ kind: 'whole' }])];
   }
   const edits: VersionEdit[] = [];
   const old = new Map(clausesOf(before).map((c) => [c.name, c]));
@@ -138,11 +148,19 @@ export function versionEdits(before: Program | null, after: Program | null, date
     const changes = describeChanges('', conditionChanges(o, c.body)).map((s) => s.trimStart());
     edits.push(edit(`context|${c.name}|${print(o)}|${print(c.body)}`, 'context', `context \`${c.name}\`: ${changes.join('; ')}`, [{ kind: 'context', name: c.name, to: c.body }]));
   }
+  // Value contexts by the name the author gave them; their canonical names differ where their bodies do.
+  for (const v of after.values) {
+    const o = before.values.find((x) => shownName(x.name) === shownName(v.name));
+    if (!o || o.name === v.name) continue;
+    const name = shownName(v.name);
+    edits.push(edit(`value|${name}|${o.name}|${v.name}`, 'context', `context \`${name}\`: ${snippet(printOperand(o.value))} → ${snippet(printOperand(v.value))}`, [{ kind: 'value', from: o.name, to: v }]));
+  }
   if (before.defaultAction.action !== after.defaultAction.action) {
     edits.push(edit(`default|${before.defaultAction.action}|${after.defaultAction.action}`, 'default', `default ${before.defaultAction.action} → ${after.defaultAction.action}`, [{ kind: 'default' }]));
   }
   for (const t of typeChanges(before.inputType, after.inputType)) {
-    if (t.shape) continue;
+    // What list elements accept is not in the model (diff.ts says so): no edit to apply for it.
+    if (t.shape || t.path.includes(LIST_ELEMENT)) continue;
     edits.push(edit(`input|${t.path}|${t.before}|${t.after}|${t.what}`, 'input', `input \`${t.path}\`: ${t.what}`, [{ kind: 'input', path: t.path.split('.') }]));
   }
   for (const list of LISTS) {
@@ -202,20 +220,33 @@ export function applyEdits(before: Program, after: Program, ops: readonly EditOp
   }
   const contexts = new Map(before.contexts.map((c) => [c.name, c]));
   for (const c of after.contexts) if (!contexts.has(c.name)) contexts.set(c.name, c);
+  const values = new Map(before.values.map((v) => [v.name, v]));
+  for (const v of after.values) if (![...values.values()].some((x) => shownName(x.name) === shownName(v.name))) values.set(v.name, v);
   let inputType = before.inputType;
   let defaultAction = before.defaultAction;
+  let defaults = before.defaults;
+  const renames: [string, string][] = [];
   for (const op of ops) {
     if (op.kind === 'context') contexts.set(op.name, { ...contexts.get(op.name)!, body: op.to });
-    if (op.kind === 'default') defaultAction = after.defaultAction;
-    if (op.kind === 'input') inputType = withTypeAt(inputType, op.path, typeAt(after.inputType, op.path)!);
+    if (op.kind === 'default') [defaultAction, defaults] = [after.defaultAction, after.defaults];
+    if (op.kind === 'input') inputType = withTypeAt(inputType, op.path, typeAt(after.inputType, op.path)!, fieldAt(after.inputType, op.path)!.optional);
+    if (op.kind === 'value') {
+      values.delete(op.from);
+      values.set(op.to.name, op.to);
+      renames.push([op.from, op.to.name]);
+    }
   }
-  return {
+  const edited: Program = {
     ...before,
     redlines: lists.redlines,
     rules: lists.rules,
     exemptions: lists.exemptions as CheckedExemption[],
     contexts: [...contexts.values()],
+    values: [...values.values()],
     defaultAction,
+    defaults,
     inputType,
   };
+  // The old version's conditions read a changed value by its old name: they now read the new one.
+  return renames.reduce((p, [from, to]) => renameValue(p, from, to), edited);
 }

@@ -31,6 +31,8 @@ export interface RegionGroup {
   readonly id: string;
   readonly kind: 'action' | 'basis';
   readonly cause: GroupCause;
+  /** As Region.outcome. */
+  readonly outcome?: string;
   readonly before: Side;
   readonly after: Side;
   /** Indices into SemanticDiff.regions, most points first. */
@@ -42,10 +44,10 @@ export interface RegionGroup {
   readonly shared: readonly Constraint[];
 }
 
-/** Same action on both sides: only the basis (or, with `clauses`, the deciding clause) changes. */
+/** Same action (and duration) on both sides: only the basis (or, with `clauses`, the deciding clause) changes. */
 export function isBasisOnly(t: { before: Side; after: Side }): boolean {
   const { before: b, after: a } = t;
-  return b !== null && a !== null && typeof b === 'object' && typeof a === 'object' && b.action === a.action;
+  return b !== null && a !== null && typeof b === 'object' && typeof a === 'object' && b.action === a.action && b.duration === a.duration;
 }
 
 /** What explains a whole region: one or more edits each alone, or a union of edits (in part together). */
@@ -86,14 +88,14 @@ export function residual(model: FiniteModel, cube: Cube, outer: Cube): Constrain
  * (each point once).
  */
 export function groupRegions(model: FiniteModel, regions: readonly Region[], union: (cubes: readonly Cube[]) => bigint): RegionGroup[] {
-  const byKey = new Map<string, { kind: 'action' | 'basis'; cause: GroupCause; before: Side; after: Side; regions: number[] }>();
+  const byKey = new Map<string, { kind: 'action' | 'basis'; cause: GroupCause; outcome?: string; before: Side; after: Side; regions: number[] }>();
   regions.forEach((r, i) => {
     const kind = isBasisOnly(r) ? 'basis' : 'action';
     const cause = regionCause(r.causes);
-    const key = `${kind}|${causeKey(cause)}|${outcomeKey(r.before)}>${outcomeKey(r.after)}`;
+    const key = `${kind}|${causeKey(cause)}|${r.outcome ?? ''}|${outcomeKey(r.before)}>${outcomeKey(r.after)}`;
     const g = byKey.get(key);
     if (g) g.regions.push(i);
-    else byKey.set(key, { kind, cause, before: r.before, after: r.after, regions: [i] });
+    else byKey.set(key, { kind, cause, ...(r.outcome !== undefined ? { outcome: r.outcome } : {}), before: r.before, after: r.after, regions: [i] });
   });
   const byPoints = (x: bigint, y: bigint) => (x > y ? -1 : x < y ? 1 : 0);
   const groups = [...byKey.values()].map((g) => {

@@ -33,22 +33,40 @@ export interface TypeChange {
 
 /** The type at a path below a record, or null. */
 export function typeAt(record: RecordType, path: readonly string[]): Type | null {
-  let type: Type = record;
-  for (const key of path) {
-    if (type.kind !== 'record') return null;
-    const field: { type: Type } | undefined = type.fields.find((f) => f.name === key);
-    if (!field) return null;
-    type = field.type;
-  }
-  return type;
+  return fieldAt(record, path)?.type ?? null;
 }
 
-/** `record` with the type at `path` replaced (a new record; `record` is unchanged). */
-export function withTypeAt(record: RecordType, path: readonly string[], type: Type): RecordType {
+/** The field at a path below a record (its type, and whether it is optional), or null. */
+export function fieldAt(record: RecordType, path: readonly string[]): { readonly type: Type; readonly optional: boolean } | null {
+  let field: { type: Type; optional: boolean } = { type: record, optional: false };
+  for (const key of path) {
+    if (field.type.kind !== 'record') return null;
+    const found: { type: Type; optional: boolean } | undefined = field.type.fields.find((f) => f.name === key);
+    if (!found) return null;
+    field = found;
+  }
+  return field;
+}
+
+/** The paths (below the input) of the optional fields a path passes through, itself included, outermost first. */
+export function optionalsOn(record: RecordType, path: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 1; i <= path.length; i++) if (fieldAt(record, path.slice(0, i))?.optional) out.push(path.slice(0, i));
+  return out;
+}
+
+/** `record` with the type at `path` replaced, and whether it is optional (a new record; `record` is unchanged). */
+export function withTypeAt(record: RecordType, path: readonly string[], type: Type, optional?: boolean): RecordType {
   const [head, ...rest] = path;
   return {
     ...record,
-    fields: record.fields.map((f) => (f.name !== head ? f : { ...f, type: rest.length === 0 ? type : f.type.kind === 'record' ? withTypeAt(f.type, rest, type) : f.type })),
+    fields: record.fields.map((f) =>
+      f.name !== head
+        ? f
+        : rest.length === 0
+          ? { ...f, type, optional: optional ?? f.optional }
+          : { ...f, type: f.type.kind === 'record' ? withTypeAt(f.type, rest, type, optional) : f.type },
+    ),
   };
 }
 
@@ -58,6 +76,8 @@ export function printType(t: Type): string {
       return t.min === null && t.max === null ? 'int' : `int(${t.min === null ? '' : formatInt(t.min)}..${t.max === null ? '' : formatInt(t.max)})`;
     case 'set':
       return `set<${t.element.name}>`;
+    case 'list':
+      return `list<${printType(t.element)}>`;
     case 'enum':
     case 'record':
       return t.name;
@@ -75,8 +95,10 @@ function acceptance(t: Type): string {
       return `enum ${[...t.members].sort().join(',')}`;
     case 'set':
       return `set ${[...t.element.members].sort().join(',')}`;
+    case 'list':
+      return `list ${acceptance(t.element)}`;
     case 'record':
-      return `record ${t.fields.map((f) => `${f.name}:${acceptance(f.type)}`).join(';')}`;
+      return `record ${t.fields.map((f) => `${f.name}${f.optional ? '?' : ''}:${acceptance(f.type)}`).join(';')}`;
     default:
       return t.kind;
   }
@@ -86,20 +108,33 @@ export function sameAcceptance(a: Type, b: Type): boolean {
   return acceptance(a) === acceptance(b);
 }
 
-/** The changes between two input records, field by field. */
+/** `channel.strikes[].date`: a path below the input, `[]` standing for every element of a list. */
+export const LIST_ELEMENT = '[]';
+const pathText = (path: readonly string[]) => path.join('.').replaceAll(`.${LIST_ELEMENT}`, LIST_ELEMENT);
+
+/** The changes between two input records, field by field (inside list elements too: `channel.strikes[].date`). */
 export function typeChanges(before: RecordType, after: RecordType): TypeChange[] {
   const out: TypeChange[] = [];
   const walk = (a: Type, b: Type, path: readonly string[]) => {
-    const at = path.join('.');
+    const at = pathText(path);
     if (a.kind === 'record' && b.kind === 'record') {
       for (const f of a.fields) {
         const g = b.fields.find((x) => x.name === f.name);
+        const sub = pathText([...path, f.name]);
+        if (g && f.optional !== g.optional) {
+          const [x, y] = [printType(f.type) + (f.optional ? '?' : ''), printType(g.type) + (g.optional ? '?' : '')];
+          out.push({ path: sub, what: g.optional ? `now optional: ${x} → ${y}` : `now required: ${x} → ${y}`, before: x, after: y, shape: false });
+        }
         if (g) walk(f.type, g.type, [...path, f.name]);
-        else out.push({ path: [...path, f.name].join('.'), what: `field removed from ${b.name}: ${printType(f.type)}`, before: printType(f.type), after: null, shape: true });
+        else out.push({ path: sub, what: `field removed from ${b.name}: ${printType(f.type)}`, before: printType(f.type), after: null, shape: true });
       }
       for (const g of b.fields) {
-        if (!a.fields.some((f) => f.name === g.name)) out.push({ path: [...path, g.name].join('.'), what: `field added to ${b.name}: ${printType(g.type)}`, before: null, after: printType(g.type), shape: true });
+        if (!a.fields.some((f) => f.name === g.name)) out.push({ path: pathText([...path, g.name]), what: `field added to ${b.name}: ${printType(g.type)}`, before: null, after: printType(g.type), shape: true });
       }
+      return;
+    }
+    if (a.kind === 'list' && b.kind === 'list') {
+      walk(a.element, b.element, [...path, LIST_ELEMENT]);
       return;
     }
     if (a.kind !== b.kind) {
@@ -129,9 +164,17 @@ export function typeChanges(before: RecordType, after: RecordType): TypeChange[]
  */
 export function addAcceptanceCuts(builder: ModelBuilder, programs: readonly Program[]): void {
   const byPath = new Map<string, { path: string[]; types: Type[] }>();
+  const optional = new Map<string, { path: string[]; type: Type; flags: Set<boolean> }>();
   const collect = (t: Type, path: string[]) => {
     if (t.kind === 'record') {
-      for (const f of t.fields) collect(f.type, [...path, f.name]);
+      for (const f of t.fields) {
+        const sub = [...path, f.name];
+        const key = sub.join('.');
+        let entry = optional.get(key);
+        if (!entry) optional.set(key, (entry = { path: sub, type: f.type, flags: new Set() }));
+        entry.flags.add(f.optional);
+        collect(f.type, sub);
+      }
       return;
     }
     const key = path.join('.');
@@ -142,11 +185,15 @@ export function addAcceptanceCuts(builder: ModelBuilder, programs: readonly Prog
   for (const p of programs) collect(p.inputType, []);
   const span = fileSpan('');
   const none = new Map<string, Condition>();
+  // A field optional on one side and required on the other: whether it is given is a variable.
+  for (const { path, type, flags } of optional.values()) {
+    if (flags.size > 1) builder.addCondition({ kind: 'exists', field: { kind: 'field', root: null, path, type, span }, span }, none);
+  }
   for (const { path, types } of byPath.values()) {
     const kinds = new Set(types.map((t) => t.kind));
     if (kinds.size !== 1 || types.every((t) => sameAcceptance(t, types[0]!))) continue;
     for (const type of types) {
-      const field = { kind: 'field' as const, path, type, span };
+      const field = { kind: 'field' as const, root: null, path, type, span };
       const test = (op: '==' | '>=' | '<=', value: string | number): Condition => ({ kind: 'compare', op, left: field, right: { kind: 'literal', value, type, span }, span });
       if (type.kind === 'int') {
         // Unbounded sides too: the model's range is the union of the types it has seen.
@@ -157,7 +204,7 @@ export function addAcceptanceCuts(builder: ModelBuilder, programs: readonly Prog
       } else if (type.kind === 'set') {
         for (const m of type.element.members) {
           if (!types.every((t) => (t as Extract<Type, { kind: 'set' }>).element.members.includes(m))) {
-            builder.addCondition({ kind: 'has', path, member: m, element: type.element, span }, none);
+            builder.addCondition({ kind: 'has', root: null, path, member: m, element: type.element, span }, none);
           }
         }
       }
@@ -174,10 +221,14 @@ export function acceptanceDiagram(dd: DecisionDiagrams, model: FiniteModel, reco
   const { TRUE, FALSE } = DecisionDiagrams;
   let ok: number = TRUE;
   for (const v of model.vars) {
-    const type = typeAt(record, v.path);
-    if (type === null) continue;
+    const field = fieldAt(record, v.path);
+    if (field === null) continue;
+    const type = field.type;
     let accepted: boolean[] | null = null;
-    if (v.kind === 'enum' && type.kind === 'enum') {
+    if (v.key === `${v.path.join('.')}?`) {
+      // Whether an optional field is given: a side that requires it rejects its absence.
+      if (!field.optional) accepted = [false, true];
+    } else if (v.kind === 'enum' && type.kind === 'enum') {
       accepted = v.classes.map((c) => c.kind === 'values' && c.values.every((m) => type.members.includes(m)));
     } else if (v.kind === 'int' && type.kind === 'int') {
       accepted = v.classes.map((c) => c.kind === 'range' && (type.min === null || c.lo >= type.min) && (type.max === null || c.hi <= type.max));
@@ -185,7 +236,13 @@ export function acceptanceDiagram(dd: DecisionDiagrams, model: FiniteModel, reco
       accepted = v.classes.map((c) => c.kind === 'bool' && !c.value);
     }
     if (accepted === null || accepted.every(Boolean)) continue;
-    ok = dd.and(ok, dd.node(v.index, accepted.map((a) => (a ? TRUE : FALSE))));
+    let test = dd.node(v.index, accepted.map((a) => (a ? TRUE : FALSE)));
+    // A value under an optional field is only checked where that field is given.
+    for (const above of optionalsOn(record, v.key.endsWith('?') ? v.path.slice(0, -1) : v.path)) {
+      const given = model.byKey.get(`${above.join('.')}?`);
+      if (given) test = dd.or(test, dd.node(given.index, [TRUE, FALSE]));
+    }
+    ok = dd.and(ok, test);
   }
   return ok;
 }

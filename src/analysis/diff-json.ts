@@ -1,6 +1,6 @@
 import { describeOutcome } from './diff-describe.js';
-import { jsonCount, split, type DiffLabels } from './diff-layout.js';
-import type { Decision } from '../semantics/decision.js';
+import { jsonCount, split, unrealisedCount, type DiffLabels } from './diff-layout.js';
+import type { AnyDecision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { SemanticDiff } from './diff-types.js';
 import { hasChanges } from './diff.js';
@@ -11,12 +11,15 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
   const groupOf = new Map<number, string>();
   for (const g of diff.groups) for (const i of g.regions) groupOf.set(i, g.id);
   // A side that rejects the example: why, instead of a decision.
-  const decision = (d: Decision | null, rejected: readonly InputProblem[] | undefined) => (rejected ? { rejected } : d);
+  const decision = (d: AnyDecision | null, rejected: readonly InputProblem[] | undefined) => (rejected ? { rejected } : d);
+  // Only where outcomes are named (Bylaw 2): a Bylaw 1 diff keeps its shape.
+  const outcome = (x: { readonly outcome?: string }) => (x.outcome !== undefined ? { outcome: x.outcome } : {});
   const { action, basis } = split(diff);
   return {
     before: labels.before,
     after: labels.after,
     changes: diff.regions.map((r, i) => ({
+      ...outcome(r),
       region: r.text,
       constraints: r.constraints,
       transition: { before: describeOutcome(r.before), after: describeOutcome(r.after) },
@@ -27,6 +30,7 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
       after: decision(r.afterDecision, r.rejectedAfter),
       points: jsonCount(r.points),
       ...(r.verified ? {} : { verified: false }),
+      ...(r.unrealised ? { unrealised: r.unrealised } : {}),
       cause: r.causes.map((c) => ({ edits: c.edits, together: c.together, points: jsonCount(c.points) })),
       group: groupOf.get(i)!,
     })),
@@ -36,6 +40,7 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
       id: g.id,
       kind: g.kind,
       cause: g.cause,
+      ...outcome(g),
       transition: { before: describeOutcome(g.before), after: describeOutcome(g.after) },
       changes: g.regions,
       points: jsonCount(g.points),
@@ -54,7 +59,11 @@ export function diffToJson(diff: SemanticDiff, labels: DiffLabels): unknown {
       actionChanges: { regions: action.regions, points: jsonCount(action.points) },
       basisChanges: { regions: basis.regions, points: jsonCount(basis.points) },
       exact: diff.exact,
+      ...(diff.exact ? {} : { inexact: diff.inexact }),
+      ...(unrealisedCount(diff) > 0 ? { unrealised: unrealisedCount(diff) } : {}),
+      ...(diff.outcomes ? { outcomes: diff.outcomes } : {}),
       transitions: diff.transitions.map((t) => ({
+        ...outcome(t),
         before: describeOutcome(t.before),
         after: describeOutcome(t.after),
         regions: t.regions,

@@ -1,8 +1,9 @@
-import { describeOutcome } from './diff-describe.js';
+import { actionText, describeOutcome, outcomePrefix } from './diff-describe.js';
 import { boundingCube, isBasisOnly, residual, type GroupCause, type RegionGroup } from './diff-group.js';
 import type { Cube } from '../logic/index.js';
 import type { Edit, Region, SemanticDiff, Side, TextualChanges, Verdict } from './diff-types.js';
 import { formatInt } from './print.js';
+import { TWO_VALUES } from './diff-atoms.js';
 
 /**
  * The layout text and Markdown share: a summary, the action changes by transition with their
@@ -36,17 +37,19 @@ export function plural(n: number | bigint, word: string): string {
   return `${typeof n === 'bigint' ? count(n) : formatInt(n).replace(/_/g, ',')} ${word}${n === 1 || n === 1n ? '' : 's'}`;
 }
 
-export const transitionText = (t: { before: Side; after: Side }) => `${describeOutcome(t.before)} → ${describeOutcome(t.after)}`;
+/** `remove (rule x) → allow (default)`; `account: warning (rule a) → strike P1W (rule b)` for one outcome of several. */
+export const transitionText = (t: { outcome?: string; before: Side; after: Side }) => `${outcomePrefix(t)}${describeOutcome(t.before)} → ${describeOutcome(t.after)}`;
 
-/** The actions only: `suspend → notice`, `rejected → decided`, `no version in force → remove`. */
-export function actionTransition(t: { before: Side; after: Side }): string {
-  const action = (s: Side) => (s === null ? 'no version in force' : typeof s === 'string' ? s : s.action);
-  return `${action(t.before)} → ${action(t.after)}`;
+/** The actions only: `suspend → notice`, `rejected → decided`, `no version in force → remove`, `account: restrict P1W → restrict P2W`. */
+export function actionTransition(t: { outcome?: string; before: Side; after: Side }): string {
+  const action = (s: Side) => (s === null ? 'no version in force' : s === 'absent' ? 'no such outcome' : typeof s === 'string' ? s : actionText(s));
+  return `${outcomePrefix(t)}${action(t.before)} → ${action(t.after)}`;
 }
 
 /** `rule hateful_conduct | rule harassment → exemption hateful_conduct via public_interest_notice` */
 export function deciders(r: Region): string {
-  const clause = (o: Verdict) => (o === null ? 'no version in force' : o === 'rejected' ? 'rejected' : o.clause === null ? 'default' : `${o.basis} ${o.clause}${o.exemption ? ` via ${o.exemption}` : ''}`);
+  const clause = (o: Verdict) =>
+    o === null ? 'no version in force' : o === 'rejected' ? 'rejected' : o === 'absent' ? 'no such outcome' : o.clause === null ? 'default' : `${o.basis} ${o.clause}${o.exemption ? ` via ${o.exemption}` : ''}`;
   const side = (list: readonly Verdict[]) => [...new Set(list.map(clause))].join(' | ');
   return `${side(r.outcomesBefore)} → ${side(r.outcomesAfter)}`;
 }
@@ -143,12 +146,21 @@ export const fullCube = (diff: SemanticDiff): Cube => diff.model.vars.map((v) =>
 
 /** `178 regions (33,460 points) change the action, 28 regions (51,696 points) only the basis` (parts with none left out). */
 export function kindsLine(diff: SemanticDiff): string {
-  const { action, basis } = split(diff);
-  const parts = [
-    action.regions > 0 ? `${plural(action.regions, 'region')} (${plural(action.points, 'point')}) ${action.regions === 1 ? 'changes' : 'change'} the action` : '',
-    basis.regions > 0 ? `${plural(basis.regions, 'region')} (${plural(basis.points, 'point')}) only the basis` : '',
-  ];
-  return parts.filter(Boolean).join(', ');
+  const line = (d: SemanticDiff) => {
+    const { action, basis } = split(d);
+    const parts = [
+      action.regions > 0 ? `${plural(action.regions, 'region')} (${plural(action.points, 'point')}) ${action.regions === 1 ? 'changes' : 'change'} the action` : '',
+      basis.regions > 0 ? `${plural(basis.regions, 'region')} (${plural(basis.points, 'point')}) only the basis` : '',
+    ];
+    return parts.filter(Boolean).join(', ');
+  };
+  if (diff.outcomes === null) return line(diff);
+  // Outcome by outcome: a point may change in several, so their points do not add up.
+  return diff.outcomes
+    .map((name) => ({ name, d: { ...diff, transitions: diff.transitions.filter((t) => t.outcome === name) } }))
+    .filter(({ d }) => d.transitions.length > 0)
+    .map(({ name, d }) => `${name}: ${line(d)}`)
+    .join('; ');
 }
 
 export function sections(diff: SemanticDiff): Section[] {
@@ -209,4 +221,25 @@ export function textualLines(t: TextualChanges, limit = Number.POSITIVE_INFINITY
 /** `versions 2019-06-27, 2019-10-15` for an edit that is not everywhere. */
 export function editWhere(e: Edit, diff: SemanticDiff): string {
   return diff.dated && e.versions.length > 0 ? `${e.versions.length === 1 ? 'version' : 'versions'} ${e.versions.join(', ')}` : '';
+}
+
+/**
+ * Why the diff is not exact, as lines (none when it is): Bylaw 1's one sentence when every atom
+ * compares two fields, else the atoms one by one.
+ */
+export function inexactLines(diff: SemanticDiff): { head: string; atoms: string[]; unrealised: string | null } | null {
+  if (diff.exact) return null;
+  const n = unrealisedCount(diff);
+  const unrealised = n === 0 ? null : `${plural(n, 'region')} of ${count(diff.regions.length)} have no input built for them: they may be empty`;
+  if (diff.inexact.every((r) => r.why === TWO_VALUES)) return { head: 'some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate', atoms: [], unrealised };
+  return {
+    head: 'not exact (`exact: false`): these atoms are treated as free, so a region may hold inputs no policy sees (it never misses a change); an example that cannot be built says so',
+    atoms: diff.inexact.map((r) => `${r.atom}${r.test ? ` = ${r.test}` : ''}: ${r.why}`),
+    unrealised,
+  };
+}
+
+/** Regions for which no input could be built (see Region.unrealised). */
+export function unrealisedCount(diff: SemanticDiff): number {
+  return diff.regions.filter((r) => r.unrealised).length;
 }

@@ -1,4 +1,3 @@
-import { describeOutcome } from './diff-describe.js';
 import {
   causeHeading,
   causeText,
@@ -9,6 +8,7 @@ import {
   editWhere,
   extra,
   fullCube,
+  inexactLines,
   kindsLine,
   overview,
   plural,
@@ -18,6 +18,7 @@ import {
   split,
   summaryLine,
   textualLines,
+  transitionText,
   type DiffLabels,
   type RenderOptions,
 } from './diff-layout.js';
@@ -72,7 +73,8 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
   const { basis } = split(diff);
   const kinds = diff.regions.length === 0 ? '' : ` — ${kindsLine(diff)}`;
   out.push(`**${summaryLine(diff)}**${kinds}; ${clauseCounts}.`);
-  if (!diff.exact) out.push('', '> some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate');
+  const inexact = inexactLines(diff);
+  if (inexact) out.push('', `> ${inexact.head}`, ...inexact.atoms.map((a) => `> - ${cell(a)}`), ...(inexact.unrealised ? ['>', `> ${inexact.unrealised}`] : []));
 
   if (diff.inputTypes.length > 0) {
     out.push('', '#### Input types (what inputs are accepted)', '');
@@ -127,12 +129,12 @@ function markdown(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions
       if (regions.length === 0) continue;
       const cube = sharedCube(g.regions.length, g.cube, outer);
       const also = extra(diff, cube, outer);
-      out.push('', `**${describeOutcome(g.before)} → ${describeOutcome(g.after)}** — ${plural(g.regions.length, 'region')}, ${plural(g.points, 'point')}${also ? `; all with ${code(also)}` : ''}`);
+      out.push('', `**${transitionText(g)}** — ${plural(g.regions.length, 'region')}, ${plural(g.points, 'point')}${also ? `; all with ${code(also)}` : ''}`);
       out.push('', '| inputs | decided by (before → after) | points | example |', '|---|---|---:|---|');
       for (const i of regions) {
         const r = diff.regions[i]!;
         const causes = regionCauses(r, g);
-        const warning = r.verified ? '' : ' ⚠ the interpreter decides this example differently';
+        const warning = r.unrealised ? ' ⚠ no input built falls in this region; it may be empty' : r.verified ? '' : ' ⚠ the interpreter decides this example differently';
         const example = r.exampleBefore ? `${code(JSON.stringify(r.exampleBefore))} → ${code(JSON.stringify(r.example))}` : code(JSON.stringify(r.example));
         const cells = [
           code(extra(diff, r.cube, cube) || 'every input above'),

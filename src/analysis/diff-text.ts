@@ -8,6 +8,7 @@ import {
   editWhere,
   extra,
   fullCube,
+  inexactLines,
   kindsLine,
   overview,
   plural,
@@ -26,7 +27,8 @@ import type { InputTypeChange, SemanticDiff } from './diff-types.js';
 
 export function renderDiffText(diff: SemanticDiff, labels: DiffLabels, options: RenderOptions = {}): string {
   const out: string[] = [`semantic diff ${labels.before} → ${labels.after}`, summaryLine(diff)];
-  if (!diff.exact) out.push('note: some conditions compare two fields; those comparisons are treated as independent, so regions may over-approximate');
+  const inexact = inexactLines(diff);
+  if (inexact) out.push(`note: ${inexact.head}`, ...inexact.atoms.map((a) => `  ~ ${a}`), ...(inexact.unrealised ? [`  ${inexact.unrealised}`] : []));
   if (diff.regions.length > 0) out.push(`  ${kindsLine(diff)}`);
   out.push(...inputTypeLines(diff.inputTypes));
   for (const kind of ['action', 'basis'] as const) {
@@ -77,7 +79,8 @@ export function renderDiffText(diff: SemanticDiff, labels: DiffLabels, options: 
         if (causes) out.push(`      caused by: ${causes}`);
         out.push(`      example: ${JSON.stringify(r.example)}`);
         if (r.exampleBefore) out.push(`      example (old input type): ${JSON.stringify(r.exampleBefore)}`);
-        if (!r.verified) out.push('      warning: the interpreter decides this example differently; the region is approximate');
+        if (r.unrealised) out.push(`      warning: no input built falls in this region (missed: ${r.unrealised.join('; ')}); it may be empty`);
+        else if (!r.verified) out.push('      warning: the interpreter decides this example differently; the region is approximate');
       }
       if (regions.length < g.regions.length) out.push(`    … and ${plural(g.regions.length - regions.length, 'more region')}`);
     }

@@ -1,7 +1,7 @@
-import type { CheckedClause, CheckedExemption, Condition, PolicySet, Program } from '../checker/program.js';
-import { contextsOf } from '../interpreter/evaluate.js';
+import type { CheckedClause, CheckedExemption, Condition, Operand, PolicySet, Program } from '../checker/program.js';
+import { contextsOf, valuesOf } from '../interpreter/evaluate.js';
 import type { ClauseChange, TextualChanges } from './diff-types.js';
-import { printCondition } from './print.js';
+import { printCondition, printOperand } from './print.js';
 
 /** The textual side of a diff: what was added, removed and changed, by name and by meaning. */
 
@@ -16,7 +16,7 @@ export function textualChanges(before: PolicySet, after: PolicySet): TextualChan
     for (const program of set.versions) {
       const contexts = contextsOf(program);
       for (const clause of clausesOf(program)) {
-        const parts = clauseParts(clause, contexts);
+        const parts = clauseParts(clause, contexts, valuesOf(program));
         const signature = JSON.stringify(parts);
         let entry = defs.get(clause.name);
         if (!entry) defs.set(clause.name, (entry = { kind: clause.kind, signatures: new Map() }));
@@ -49,13 +49,16 @@ export function textualChanges(before: PolicySet, after: PolicySet): TextualChan
 
   const contextDefs = (set: PolicySet) => {
     const defs = new Map<string, Set<string>>();
+    const add = (name: string, text: string) => {
+      let s = defs.get(name);
+      if (!s) defs.set(name, (s = new Set()));
+      s.add(text);
+    };
     for (const program of set.versions) {
-      const contexts = contextsOf(program);
-      for (const c of program.contexts) {
-        let s = defs.get(c.name);
-        if (!s) defs.set(c.name, (s = new Set()));
-        s.add(printCondition(c.body, { contexts }));
-      }
+      const options = { contexts: contextsOf(program), values: valuesOf(program) };
+      for (const c of program.contexts) add(c.name, printCondition(c.body, options));
+      // Value contexts (`context n = count(…)`) by what they compute.
+      for (const v of program.values) add(v.name, printOperand(v.value, options));
     }
     return defs;
   };
@@ -80,11 +83,11 @@ export function textualChanges(before: PolicySet, after: PolicySet): TextualChan
   };
 }
 
-function clauseParts(clause: CheckedClause, contexts: ReadonlyMap<string, Condition>): Record<string, string> {
+function clauseParts(clause: CheckedClause, contexts: ReadonlyMap<string, Condition>, values: ReadonlyMap<string, Operand>): Record<string, string> {
   return {
     kind: clause.kind,
-    when: printCondition(clause.when, { contexts }),
-    unless: clause.unless ? printCondition(clause.unless, { contexts }) : '',
+    when: printCondition(clause.when, { contexts, values }),
+    unless: clause.unless ? printCondition(clause.unless, { contexts, values }) : '',
     action: clause.action,
     because: clause.because ?? '',
     from: clause.kind === 'exemption' ? (clause as CheckedExemption).from.join(', ') : '',

@@ -1,6 +1,7 @@
 import type { CheckedClause } from '../checker/program.js';
 import type { Cube, FiniteModel } from '../logic/index.js';
-import type { Basis, Decision } from '../semantics/decision.js';
+import type { AnyDecision, Basis } from '../semantics/decision.js';
+import type { InexactReason } from './diff-atoms.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { RegionGroup } from './diff-group.js';
 import type { TypeChange } from './diff-input.js';
@@ -8,18 +9,21 @@ import type { TypeChange } from './diff-input.js';
 /** The data of a semantic diff (diff.ts computes it, diff-report.ts renders it). */
 
 /** The part of a decision the diff compares and reports (version and `because` follow from them). */
-export interface Outcome {
+export interface DiffOutcome {
   readonly action: string;
+  /** ISO 8601 (`P1W`), on an action that carries a duration only. */
+  readonly duration?: string;
   readonly basis: Basis;
   readonly clause: string | null;
   readonly exemption: string | null;
 }
 
 /**
- * What one side does with an input: a decision (its outcome), `rejected` (the input type of the
- * version in force does not accept it) or null (no version is in force on its date).
+ * What one side does with an input, in the outcome compared: a decision (its outcome),
+ * `rejected` (the input type of the version in force does not accept it), `absent` (the version
+ * in force decides no outcome by that name) or null (no version is in force on its date).
  */
-export type Verdict = Outcome | 'rejected' | null;
+export type Verdict = DiffOutcome | 'rejected' | 'absent' | null;
 
 /** One side of a transition: a verdict, or `decided` (whatever the decision) opposite `rejected`. */
 export type Side = Verdict | 'decided';
@@ -32,6 +36,8 @@ export interface Constraint {
 }
 
 export interface Region {
+  /** The outcome whose decision changes (`account`); absent when both sides are Bylaw 1 (one outcome, `action`). */
+  readonly outcome?: string;
   /** The constraints, in model order; none means "every input". */
   readonly constraints: readonly Constraint[];
   /** The constraints joined with `and` (or `every input`). */
@@ -55,13 +61,19 @@ export interface Region {
   /** Present when the old side declares a different input type: the example for it. */
   readonly exampleBefore?: Record<string, unknown>;
   /** The interpreter's decisions on the example (null: no version in force, or rejected). */
-  readonly beforeDecision: Decision | null;
-  readonly afterDecision: Decision | null;
+  readonly beforeDecision: AnyDecision | null;
+  readonly afterDecision: AnyDecision | null;
   /** Present when a side rejects the example: why (its validation problems). */
   readonly rejectedBefore?: readonly InputProblem[];
   readonly rejectedAfter?: readonly InputProblem[];
   /** The interpreter's decisions on the example are the region's transition. */
   readonly verified: boolean;
+  /**
+   * Present when no input in the region could be built: the constraints the example misses (a
+   * count or quantifier no list of elements realises, say). The region may then be empty: the
+   * model treats those atoms as free (see SemanticDiff.inexact).
+   */
+  readonly unrealised?: readonly string[];
   /** Which edits make the change, with the points of the region each explains (diff-cause.ts). */
   readonly causes: readonly Cause[];
 }
@@ -123,6 +135,8 @@ export interface TextualChanges {
 }
 
 export interface Transition {
+  /** As Region.outcome. */
+  readonly outcome?: string;
   readonly before: Side;
   readonly after: Side;
   readonly regions: number;
@@ -146,8 +160,12 @@ export interface SemanticDiff {
   /** Points of the whole cut model, and those whose decision changes. */
   readonly totalPoints: bigint;
   readonly changedPoints: bigint;
-  /** False when a condition compares two fields (treated as independent atoms). */
+  /** False when some atom is not tracked exactly (see `inexact`): regions may then over-approximate, never miss a change. */
   readonly exact: boolean;
+  /** Why the diff is not exact, one reason per atom (empty when exact). */
+  readonly inexact: readonly InexactReason[];
+  /** The outcomes compared, by name (both sides' declared outcomes); null when both sides are Bylaw 1. */
+  readonly outcomes: readonly string[] | null;
   /** The cut model both sides were compared on. */
   readonly model: FiniteModel;
   /** Sizes, for the scaling notes in docs/reviewing.md. */

@@ -17,7 +17,17 @@ export function childExpressions(expr: Expr): readonly Expr[] {
       return [expr.inner];
     case 'SetLiteral':
       return expr.elements;
-    default:
+    case 'Shift':
+      return [expr.base];
+    case 'Exists':
+      return [expr.operand];
+    case 'Quantifier':
+      return expr.where ? [expr.collection, expr.where] : [expr.collection];
+    case 'Path':
+    case 'IntLiteral':
+    case 'StringLiteral':
+    case 'DateLiteral':
+    case 'BoolLiteral':
       return [];
   }
 }

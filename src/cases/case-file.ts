@@ -2,12 +2,15 @@ import type { InputProblem } from '../semantics/validate.js';
 
 /**
  * The golden case file contract (docs/cli.md, `bylaw test`):
- * `{ "policy": "twitter", "cases": [{ id, source?, note?, input, expect: { action, basis?, … } }] }`.
+ * `{ "policy": "twitter", "cases": [{ id, source?, note?, input, expect }] }`, where `expect` is a
+ * partial Decision: `{ action, basis?, clause?, exemption?, version? }` for a version with one
+ * outcome, `{ outcomes: { NAME: { action?, duration?, basis?, clause?, exemption?, because? } }, version? }`
+ * for one that declares outcomes (Bylaw 2).
  */
 export interface GoldenCase {
   readonly id: string;
   readonly input: unknown;
-  readonly expect: Readonly<Record<string, unknown>> & { readonly action: string };
+  readonly expect: Expect;
   readonly source?: { readonly seed?: string; readonly quote?: string };
   readonly note?: string;
   /** The file the case came from, for messages. */
@@ -34,8 +37,18 @@ export interface CaseFileProblem {
   readonly message: string;
 }
 
+/** A partial Decision: every key present is compared, nothing else. */
+export type Expect = Readonly<Record<string, unknown>> &
+  ({ readonly action: string; readonly outcomes?: undefined } | { readonly action?: undefined; readonly outcomes: Readonly<Record<string, ExpectedOutcome>> });
+
+/** What a case expects of one outcome. */
+export type ExpectedOutcome = Readonly<Record<string, unknown>> & { readonly action?: string; readonly duration?: string };
+
 const BASES = ['redline', 'rule', 'exemption', 'default'];
 const EXPECT_KEYS = ['action', 'basis', 'clause', 'exemption', 'version'];
+const OUTCOME_KEYS = ['action', 'duration', 'basis', 'clause', 'exemption', 'because'];
+/** ISO 8601 durations as Bylaw writes them: one unit, as declared (`PT12H`, `P3D`, `P2W`, `P1M`, `P2Y`). */
+const DURATION = /^(?:PT[1-9]\d*H|P[1-9]\d*[DWMY])$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -73,14 +86,8 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
       problem(id, `${at}.expect`, 'expected an object with at least `action`');
       return;
     }
-    if (typeof expect['action'] !== 'string') problem(id, `${at}.expect.action`, 'expected a string');
-    if (expect['basis'] !== undefined && !BASES.includes(expect['basis'] as string)) {
-      problem(id, `${at}.expect.basis`, `expected one of ${BASES.join(', ')}`);
-    }
-    for (const key of Object.keys(expect)) {
-      if (!EXPECT_KEYS.includes(key)) problem(id, `${at}.expect.${key}`, `unknown key (expected ${EXPECT_KEYS.join(', ')})`);
-    }
-    if (id !== null && typeof expect['action'] === 'string') {
+    const valid = isObject(expect['outcomes']) ? checkOutcomes(expect, (path, message) => problem(id, `${at}.expect.${path}`, message)) : checkOneOutcome(expect, (path, message) => problem(id, `${at}.expect.${path}`, message));
+    if (id !== null && valid) {
       const source = isObject(raw['source']) ? (raw['source'] as GoldenCase['source']) : undefined;
       cases.push({
         id,
@@ -95,4 +102,42 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
   });
   // The cases that could be read, even beside problems: they can still be checked against a policy.
   return { file: { policy: typeof json['policy'] === 'string' ? json['policy'] : null, cases }, problems };
+}
+
+type Report = (path: string, message: string) => void;
+
+function checkBasis(value: unknown, path: string, report: Report): void {
+  if (value !== undefined && !BASES.includes(value as string)) report(path, `expected one of ${BASES.join(', ')}`);
+}
+
+/** `{ action, basis?, clause?, exemption?, version? }`: true when usable. */
+function checkOneOutcome(expect: Record<string, unknown>, report: Report): boolean {
+  if (typeof expect['action'] !== 'string') report('action', 'expected a string (or `outcomes`, for a policy that declares outcomes)');
+  checkBasis(expect['basis'], 'basis', report);
+  for (const key of Object.keys(expect)) {
+    if (!EXPECT_KEYS.includes(key)) report(key, `unknown key (expected ${EXPECT_KEYS.join(', ')}, or \`outcomes\`)`);
+  }
+  return typeof expect['action'] === 'string';
+}
+
+/** `{ outcomes: { NAME: { action?, duration?, … } }, version? }`: true when usable. */
+function checkOutcomes(expect: Record<string, unknown>, report: Report): boolean {
+  for (const key of Object.keys(expect)) {
+    if (key !== 'outcomes' && key !== 'version') report(key, 'unknown key (with `outcomes`, only `version` may be beside it)');
+  }
+  for (const [name, part] of Object.entries(expect['outcomes'] as Record<string, unknown>)) {
+    if (!isObject(part)) {
+      report(`outcomes.${name}`, 'expected an object such as `{ "action": "remove" }`');
+      continue;
+    }
+    if (part['action'] !== undefined && typeof part['action'] !== 'string') report(`outcomes.${name}.action`, 'expected a string');
+    if (part['duration'] !== undefined && (typeof part['duration'] !== 'string' || !DURATION.test(part['duration']))) {
+      report(`outcomes.${name}.duration`, 'expected an ISO 8601 duration with one unit, as `P3D`, `PT12H`, `P2W`, `P1M`, `P2Y`');
+    }
+    checkBasis(part['basis'], `outcomes.${name}.basis`, report);
+    for (const key of Object.keys(part)) {
+      if (!OUTCOME_KEYS.includes(key)) report(`outcomes.${name}.${key}`, `unknown key (expected ${OUTCOME_KEYS.join(', ')})`);
+    }
+  }
+  return true;
 }

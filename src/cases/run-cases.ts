@@ -1,11 +1,13 @@
-import type { Decision } from '../semantics/decision.js';
+import { outcomeParts, type AnyDecision } from '../semantics/decision.js';
 import { withReaderProblems, type InputProblem } from '../semantics/validate.js';
-import type { GoldenCase } from './case-file.js';
+import type { Expect, GoldenCase } from './case-file.js';
+
+type Decision = AnyDecision;
 
 /** Something that decides: the interpreter, a compiled module. */
 export interface Engine {
   readonly name: string;
-  decideUnknown(input: unknown): { ok: true; decision: Decision } | { ok: false; errors: readonly InputProblem[] };
+  decideUnknown(input: unknown): { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
 }
 
 export type CaseOutcome =
@@ -17,10 +19,36 @@ export type CaseOutcome =
   /** The input does not match the policy's input type (or no version is in force). */
   | { readonly kind: 'invalid'; readonly case: GoldenCase; readonly errors: readonly InputProblem[] };
 
-const COMPARED: readonly (keyof Decision)[] = ['action', 'basis', 'clause', 'exemption', 'version', 'because'];
+const COMPARED = ['action', 'duration', 'basis', 'clause', 'exemption', 'because'] as const;
 
+/** Equal in every part a Decision has (key order aside). */
 function sameDecision(a: Decision, b: Decision): boolean {
-  return COMPARED.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+  const pa = outcomeParts(a);
+  const pb = outcomeParts(b);
+  return (
+    a.version === b.version &&
+    'outcomes' in a === 'outcomes' in b &&
+    pa.length === pb.length &&
+    pa.every((p, i) => p.name === pb[i]!.name && COMPARED.every((k) => JSON.stringify(p.part[k]) === JSON.stringify(pb[i]!.part[k])))
+  );
+}
+
+/** The keys of `expect` the decision does not meet (`outcomes.account.duration`). */
+function mismatchesOf(expect: Expect, d: Decision): string[] {
+  const differs = (actual: unknown, expected: unknown) => JSON.stringify(actual) !== JSON.stringify(expected);
+  const found: string[] = [];
+  const record = d as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(expect)) {
+    if (key !== 'outcomes') {
+      if (differs(record[key], value)) found.push(key);
+      continue;
+    }
+    const outcomes = (record['outcomes'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    for (const [name, part] of Object.entries(value as Record<string, Record<string, unknown>>)) {
+      for (const [k, v] of Object.entries(part)) if (differs(outcomes[name]?.[k], v)) found.push(`outcomes.${name}.${k}`);
+    }
+  }
+  return found;
 }
 
 /** Runs one case through every engine; all must agree, and the decision must meet `expect`. */
@@ -33,9 +61,7 @@ export function runCase(testCase: GoldenCase, engines: readonly Engine[]): CaseO
   }
   const [, first] = decisions[0]!;
   if (decisions.some(([, d]) => !sameDecision(d, first))) return { kind: 'disagreement', case: testCase, decisions };
-  const mismatches = Object.entries(testCase.expect)
-    .filter(([key, value]) => JSON.stringify((first as unknown as Record<string, unknown>)[key]) !== JSON.stringify(value))
-    .map(([key]) => key);
+  const mismatches = mismatchesOf(testCase.expect, first);
   return mismatches.length === 0
     ? { kind: 'passed', case: testCase, decision: first }
     : { kind: 'failed', case: testCase, decision: first, mismatches };
@@ -43,11 +69,17 @@ export function runCase(testCase: GoldenCase, engines: readonly Engine[]): CaseO
 
 /**
  * `remove (redline direct_threat)`, `notice (exemption violent_threat via public_interest_notice)`,
- * `allow (default)`; with `compared` (a case's `expect`) holding `version`, the version too.
+ * `allow (default)`; with declared outcomes, one such part per outcome (`content: remove (rule x),
+ * account: restrict P3D (rule y)`); with `compared` (a case's `expect`) holding `version`, the version too.
  */
-export function describeDecision(d: Pick<Decision, 'action' | 'basis' | 'clause' | 'exemption' | 'version'>, compared: Readonly<Record<string, unknown>> = {}): string {
-  const parts = [d.basis, d.clause, d.exemption ? `via ${d.exemption}` : null, 'version' in compared ? `version ${d.version}` : null];
-  return `${d.action} (${parts.filter((p): p is string => Boolean(p)).join(' ')})`;
+export function describeDecision(d: Decision, compared: Readonly<Record<string, unknown>> = {}): string {
+  const version = 'version' in compared ? ` version ${d.version}` : '';
+  const text = outcomeParts(d).map(({ name, part }) => {
+    const parts = [part.basis, part.clause, part.exemption ? `via ${part.exemption}` : null];
+    const action = part.duration ? `${part.action} ${part.duration}` : part.action;
+    return `${'outcomes' in d ? `${name}: ` : ''}${action} (${parts.filter((p): p is string => Boolean(p)).join(' ')}${'outcomes' in d ? '' : version})`;
+  });
+  return 'outcomes' in d ? `${text.join(', ')}${version ? ` (${version.trim()})` : ''}` : text[0]!;
 }
 
 /**
@@ -55,12 +87,21 @@ export function describeDecision(d: Pick<Decision, 'action' | 'basis' | 'clause'
  * `remove (rule violent_threat)`; a clause expected without a basis is `clause NAME`, an
  * expected null is `no clause` / `no exemption`.
  */
-export function describeExpected(expect: GoldenCase['expect']): string {
+export function describeExpected(expect: Expect): string {
+  if (expect.outcomes) {
+    const parts = Object.entries(expect.outcomes).map(([name, part]) => `${name}: ${describePart(part, part.action ?? 'any action')}`);
+    return `${parts.join(', ')}${'version' in expect ? ` (version ${String(expect['version'])})` : ''}`;
+  }
+  return describePart(expect, expect.action);
+}
+
+function describePart(expect: Readonly<Record<string, unknown>>, action: string): string {
   const has = (key: string) => Object.prototype.hasOwnProperty.call(expect, key);
   const parts: string[] = [];
   if (has('basis')) parts.push(String(expect['basis']));
   if (has('clause')) parts.push(expect['clause'] === null ? 'no clause' : `${has('basis') ? '' : 'clause '}${String(expect['clause'])}`);
   if (has('exemption')) parts.push(expect['exemption'] === null ? 'no exemption' : `via ${String(expect['exemption'])}`);
   if (has('version')) parts.push(`version ${String(expect['version'])}`);
-  return parts.length > 0 ? `${expect.action} (${parts.join(' ')})` : expect.action;
+  const shown = has('duration') ? `${action} ${String(expect['duration'])}` : action;
+  return parts.length > 0 ? `${shown} (${parts.join(' ')})` : shown;
 }

@@ -1,22 +1,23 @@
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
-import { isoDatesFor, isValidIsoDate } from '../ast/dates.js';
-import type { Condition, EnumType, Operand, RecordType, Type, Value } from './program.js';
+import { closestMatch, didYouMean } from '../diagnostics/suggest.js';
+import type { Condition, EnumType, FieldOperand, Operand, Quantifier, RecordType, Root, Type, Value } from './program.js';
+import { durationOf } from './outcomes.js';
 import { hasInvalidField } from './resolve-types.js';
 import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
-import { BOOL, comparable, DATE, isOrdered, STRING, typeName } from './types.js';
+import { BOOL, DATE, STRING, typeName } from './types.js';
+import { guardKey, guardedWhenFalse, guardedWhenTrue, guardText } from './guards.js';
+import { bindersIn, guardHelp, listsBeside, outsideWhere, shown, unknownNameHelp } from './expression-help.js';
+import { ComparisonChecker } from './comparisons.js';
+import { ERROR, type Typed } from './typed.js';
 
-/** An expression after name resolution, before we know what its position needs. */
-type Typed =
-  | { readonly kind: 'operand'; readonly operand: Operand }
-  | { readonly kind: 'condition'; readonly condition: Condition }
-  /** A lone name that is not declared: an enum member, once the other side gives the enum. */
-  | { readonly kind: 'bare'; readonly name: string; readonly span: Span }
-  | { readonly kind: 'error' };
-
-const ERROR: Typed = { kind: 'error' };
+/** What a context is: a condition, or a value (an int or a date); null when its body has errors. */
+export type ContextKind =
+  /** `guards`: the optional fields known present where it holds (guards.ts). */
+  | { readonly kind: 'condition'; readonly guards: readonly string[] }
+  | { readonly kind: 'value'; readonly type: Type }
+  | null;
 
 export interface ExpressionEnv {
   readonly scope: Scope;
@@ -26,18 +27,82 @@ export interface ExpressionEnv {
   readonly bag: DiagnosticBag;
   /** Called for every context reference, for cycle and usage tracking. */
   readonly onContextReference: (name: string, span: Span) => void;
+  /** What a context's body is (checked on demand); null while it is being checked (a cycle) or broken. */
+  readonly contextKind: (name: string) => ContextKind;
+  /** A fresh quantifier id, unique within the program. */
+  readonly nextQuantifier: () => number;
+  /** The source text of a span, for help that quotes the policy (absent: help without quotes). */
+  readonly source?: (span: Span) => string;
 }
 
-/** Type-checks a condition (`when`, `unless`, a context body). Returns null after reporting errors. */
-export function checkCondition(expr: A.Expr, env: ExpressionEnv): Condition | null {
-  return new ExpressionChecker(env).condition(expr);
+/**
+ * Type-checks a condition (`when`, `unless`, a context body). Returns null after reporting errors.
+ * `guards`: optional fields known present where the condition is evaluated (an `unless` is only
+ * read where its clause's `when` holds).
+ */
+export function checkCondition(expr: A.Expr, env: ExpressionEnv, guards: readonly string[] = []): Condition | null {
+  return new ExpressionChecker(env, guards, expr).condition(expr);
 }
 
-class ExpressionChecker {
-  constructor(private readonly env: ExpressionEnv) {}
+/** Type-checks a context body: a condition, or a value (an int or a date). */
+export function checkContextBody(expr: A.Expr, env: ExpressionEnv): { condition: Condition } | { value: Operand } | null {
+  const checker = new ExpressionChecker(env, [], expr);
+  const typed = checker.typedBody(expr);
+  if (typed === null) return null;
+  return typed;
+}
 
-  private get bag() {
-    return this.env.bag;
+/** A name bound by a quantifier, visible inside its `where`. */
+interface Binder {
+  readonly name: string;
+  readonly id: number;
+  readonly type: Type;
+}
+
+class ExpressionChecker extends ComparisonChecker {
+  private readonly binders: Binder[] = [];
+  /** Guard keys (guards.ts) of the optional fields known present here. */
+  private readonly guards: Set<string>;
+  /** Every quantifier of the whole condition by the name it binds: to explain a use outside its `where`. */
+  private readonly quantifiers: ReadonlyMap<string, A.QuantifierExpr>;
+  /** The innermost test being checked (a comparison, `in`, `has`): what a help quotes. */
+  private test: A.Expr | null = null;
+
+  constructor(
+    protected readonly env: ExpressionEnv,
+    guards: readonly string[],
+    whole: A.Expr,
+  ) {
+    super();
+    this.guards = new Set(guards);
+    this.quantifiers = bindersIn(whole);
+  }
+
+  /** Checks a test, remembering it as the one a help quotes. */
+  private testing(expr: A.Expr, check: () => Typed): Typed {
+    const outer = this.test;
+    this.test = expr;
+    try {
+      return check();
+    } finally {
+      this.test = outer;
+    }
+  }
+
+  /** The source of the test being checked, or of `expr` when there is none (a field read as a condition). */
+  private testText(expr: A.Expr): string | null {
+    return shown(this.env.source, (this.test ?? expr).span);
+  }
+
+  /** A context body: a condition where the expression is one, else a value of an ordered type. */
+  typedBody(expr: A.Expr): { condition: Condition } | { value: Operand } | null {
+    const typed = this.typed(expr);
+    if (typed.kind === 'error') return null;
+    if (typed.kind === 'operand' && typed.operand.type.kind !== 'bool') {
+      if (typed.operand.type.kind === 'int' || typed.operand.type.kind === 'date') return { value: typed.operand };
+    }
+    const condition = this.asCondition(typed, expr);
+    return condition ? { condition } : null;
   }
 
   condition(expr: A.Expr): Condition | null {
@@ -55,9 +120,8 @@ class ExpressionChecker {
       case 'operand': {
         const { operand } = typed;
         if (operand.type.kind === 'bool') {
-          return operand.kind === 'field'
-            ? { kind: 'field', path: operand.path, span: operand.span }
-            : { kind: 'const', value: operand.value as boolean, span: operand.span };
+          if (operand.kind === 'field') return { kind: 'field', root: operand.root, path: operand.path, span: operand.span };
+          if (operand.kind === 'literal') return { kind: 'const', value: operand.value as boolean, span: operand.span };
         }
         this.bag.report('BL208', `expected a condition, found a value of type \`${typeName(operand.type)}\``, expr.span, {
           help: conditionHelp(operand.type),
@@ -67,7 +131,7 @@ class ExpressionChecker {
     }
   }
 
-  private typed(expr: A.Expr): Typed {
+  protected typed(expr: A.Expr): Typed {
     switch (expr.kind) {
       case 'Paren':
         return this.typed(expr.inner);
@@ -88,17 +152,20 @@ class ExpressionChecker {
         const operand = this.condition(expr.operand);
         return operand ? { kind: 'condition', condition: { kind: 'not', operand, span: expr.span } } : ERROR;
       }
-      case 'Logical': {
-        const operands = expr.operands.map((o) => this.condition(o));
-        if (operands.some((o) => o === null)) return ERROR;
-        return { kind: 'condition', condition: { kind: expr.op, operands: operands as Condition[], span: expr.span } };
-      }
+      case 'Logical':
+        return this.logical(expr);
+      case 'Shift':
+        return this.shift(expr);
+      case 'Exists':
+        return this.exists(expr);
+      case 'Quantifier':
+        return this.quantifier(expr);
       case 'Compare':
-        return this.compare(expr);
+        return this.testing(expr, () => this.compare(expr));
       case 'In':
-        return this.in(expr);
+        return this.testing(expr, () => this.in(expr));
       case 'Has':
-        return this.has(expr);
+        return this.testing(expr, () => this.has(expr));
     }
   }
 
@@ -106,10 +173,12 @@ class ExpressionChecker {
     return { kind: 'operand', operand: { kind: 'literal', value, type, span } };
   }
 
-  private path(expr: A.PathExpr): Typed {
+  private path(expr: A.PathExpr, readsPresence = false): Typed {
     const [head, ...rest] = expr.segments;
     const name = head!.name;
     const { inputName, inputType, scope, types } = this.env;
+    const binder = this.binder(name);
+    if (binder) return this.fieldPath(expr, binder.type, rest, binder.id, readsPresence);
     // The input's type had an error (reported): anything read from the input is unknowable.
     if (name === inputName && !inputType) return ERROR;
     if (name === inputName && inputType) {
@@ -119,11 +188,21 @@ class ExpressionChecker {
         });
         return ERROR;
       }
-      return this.fieldPath(expr, inputType, rest);
+      return this.fieldPath(expr, inputType, rest, null, readsPresence);
     }
     // A lone name is resolved by its position: an enum member where the other side is an
-    // enum, a context where a condition is expected.
-    if (rest.length === 0) return { kind: 'bare', name, span: expr.span };
+    // enum, a context where a condition is expected, a value context where a value is.
+    if (rest.length === 0) {
+      const symbol = scope.symbols.get(name);
+      if (symbol?.kind === 'context') {
+        const kind = this.env.contextKind(name);
+        if (kind?.kind === 'value') {
+          this.env.onContextReference(name, expr.span);
+          return { kind: 'operand', operand: { kind: 'value', name, type: kind.type, span: expr.span } };
+        }
+      }
+      return { kind: 'bare', name, span: expr.span };
+    }
     const symbol = scope.symbols.get(name);
     if (symbol?.kind === 'context') {
       this.bag.report('BL202', `\`${name}\` is a context; it has no fields`, rest[0]!.span, {
@@ -147,7 +226,7 @@ class ExpressionChecker {
       this.notAValue(name, head!.span);
       return ERROR;
     }
-    this.unknownName(name, head!.span);
+    this.unknownName(name, head!.span, expr);
     return ERROR;
   }
 
@@ -170,13 +249,27 @@ class ExpressionChecker {
     });
   }
 
-  private fieldPath(expr: A.PathExpr, root: RecordType, segments: readonly A.Identifier[]): Typed {
-    let type: Type = root;
+  /** The innermost quantifier that binds `name`, if any. */
+  private binder(name: string): Binder | undefined {
+    for (let i = this.binders.length - 1; i >= 0; i--) if (this.binders[i]!.name === name) return this.binders[i];
+    return undefined;
+  }
+
+  /**
+   * A field read below the input or a bound element. Every optional field on the way must be
+   * known present (an `exists` guard); `readsPresence`: the read is `x exists`, which may test
+   * the last field itself.
+   */
+  private fieldPath(expr: A.PathExpr, start: Type, segments: readonly A.Identifier[], root: Root, readsPresence = false): Typed {
+    let type: Type = start;
     const path: string[] = [];
-    for (const segment of segments) {
+    const rootName = expr.segments[0]!.name;
+    for (const [i, segment] of segments.entries()) {
       if (type.kind !== 'record') {
-        // Named from the input, as written: `post.author.handle`, not `author.handle`.
-        this.bag.report('BL202', `\`${[this.env.inputName, ...path].join('.')}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span);
+        // Named as written: `post.author.handle`, not `author.handle`.
+        const whole = [rootName, ...path].join('.');
+        const help = type.kind === 'list' || type.kind === 'set' ? `to count its elements, write \`count(x in ${whole})\`` : undefined;
+        this.bag.report('BL202', `\`${whole}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span, { help });
         return ERROR;
       }
       const record: RecordType = type;
@@ -192,8 +285,140 @@ class ExpressionChecker {
       }
       path.push(segment.name);
       type = field.type;
+      const last = i === segments.length - 1;
+      if (field.optional && !(last && readsPresence) && !this.guards.has(guardKey(root, path))) {
+        const read = [rootName, ...path].join('.');
+        this.bag.report('BL214', `\`${read}\` may be absent: it is read without an \`exists\` test`, expr.span, {
+          help: guardHelp(read, this.testText(expr), guardText(expr, rootName, segments)),
+          notes: [{ message: `\`${field.name}\` is declared optional (\`?\`) here`, span: field.span }],
+        });
+        return ERROR;
+      }
     }
-    return { kind: 'operand', operand: { kind: 'field', path, type, span: expr.span } };
+    return { kind: 'operand', operand: { kind: 'field', root, path, type, span: expr.span } };
+  }
+
+  /**
+   * `a and b and c`: an `exists` test guards the reads to its right (`x exists and x.y == 1`);
+   * `not x exists or x.y == 1` likewise in an `or`.
+   */
+  private logical(expr: A.LogicalExpr): Typed {
+    const added: string[] = [];
+    const operands: (Condition | null)[] = [];
+    for (const o of expr.operands) {
+      const c = this.condition(o);
+      operands.push(c);
+      if (!c) continue;
+      const contextGuards = (name: string) => {
+        const kind = this.env.contextKind(name);
+        return kind?.kind === 'condition' ? kind.guards : [];
+      };
+      for (const key of expr.op === 'and' ? guardedWhenTrue(c, contextGuards) : guardedWhenFalse(c, contextGuards)) {
+        if (!this.guards.has(key)) {
+          this.guards.add(key);
+          added.push(key);
+        }
+      }
+    }
+    for (const key of added) this.guards.delete(key);
+    if (operands.some((o) => o === null)) return ERROR;
+    return { kind: 'condition', condition: { kind: expr.op, operands: operands as Condition[], span: expr.span } };
+  }
+
+  /** `post.date - 90 days`: a date moved by whole days, weeks, months or years. */
+  private shift(expr: A.ShiftExpr): Typed {
+    const base = this.operand(this.typed(expr.base), DATE);
+    const duration = durationOf(expr.duration, this.bag);
+    if (!base || !duration) return ERROR;
+    if (base.type.kind !== 'date') {
+      this.bag.report('BL015', `only a date moves by a duration; this is \`${typeName(base.type)}\``, expr.span, {
+        help: base.type.kind === 'int' ? 'Bylaw has no arithmetic on numbers: compare the values directly' : 'write `a_date + 3 days`',
+      });
+      return ERROR;
+    }
+    if (duration.unit === 'hour') {
+      const days = Math.ceil(duration.count / 24);
+      const base = shown(this.env.source, expr.base.span);
+      const moved = `${base ? `${base} ${expr.op} ` : ''}${days} day${days === 1 ? '' : 's'}`;
+      this.bag.report('BL216', 'a date is a day: it cannot move by hours', expr.duration.span, {
+        help: `move it by whole days instead: \`${moved}\`${duration.count % 24 === 0 ? '' : ` (${duration.count} hours, rounded up)`}`,
+      });
+      return ERROR;
+    }
+    const amount = (expr.op === '+' ? 1 : -1) * duration.count;
+    return { kind: 'operand', operand: { kind: 'shift', base, amount, unit: duration.unit, type: DATE, span: expr.span } };
+  }
+
+  /** `x exists`: `x` names an optional field, reached through guarded ones. */
+  private exists(expr: A.ExistsExpr): Typed {
+    const target = expr.operand.kind === 'Paren' ? expr.operand.inner : expr.operand;
+    if (target.kind !== 'Path' || target.segments.length < 2) {
+      this.bag.report('BL205', '`exists` tests a field', expr.operand.span, { help: 'write `post.field exists` for a field declared `field: T?`' });
+      return ERROR;
+    }
+    const typed = this.path(target, true);
+    if (typed.kind !== 'operand' || typed.operand.kind !== 'field') return ERROR;
+    const field = typed.operand;
+    if (!this.isOptional(field, target)) {
+      this.bag.emit('BL410', expr.span, { path: target.segments.map((s) => s.name).join('.') });
+    }
+    return { kind: 'condition', condition: { kind: 'exists', field, span: expr.span } };
+  }
+
+  /** Whether the last field of a read is declared optional. */
+  private isOptional(field: FieldOperand, target: A.PathExpr): boolean {
+    let type: Type | null = field.root === null ? this.env.inputType : (this.binder(target.segments[0]!.name)?.type ?? null);
+    let optional = false;
+    for (const name of field.path) {
+      if (type?.kind !== 'record') return false;
+      const f: { type: Type; optional: boolean } | undefined = type.fields.find((x) => x.name === name);
+      if (!f) return false;
+      optional = f.optional;
+      type = f.type;
+    }
+    return optional;
+  }
+
+  /** `count(s in post.strikes where …)` (an int), `any(…)` and `all(…)` (conditions). */
+  private quantifier(expr: A.QuantifierExpr): Typed {
+    const collection = this.operand(this.typed(expr.collection), null);
+    if (!collection) return ERROR;
+    if (collection.kind !== 'field' || (collection.type.kind !== 'list' && collection.type.kind !== 'set')) {
+      const root = collection.kind !== 'field' ? null : collection.root === null ? this.env.inputType : this.binders.find((b) => b.id === collection.root)?.type;
+      const lists = collection.kind === 'field' ? listsBeside(root ?? null, collection.path, expr.collection) : [];
+      const near = collection.kind === 'field' ? closestMatch(collection.path.join('.'), lists.map((l) => l.path)) : undefined;
+      this.bag.report('BL217', `\`${expr.keyword.name}\` goes over a list or a set, not \`${typeName(collection.type)}\``, expr.collection.span, {
+        help: near
+          ? `did you mean \`${lists.find((l) => l.path === near)!.text}\`?`
+          : lists.length > 0
+            ? `lists and sets beside it: ${lists.slice(0, 8).map((l) => `\`${l.text}\``).join(', ')}${lists.length > 8 ? ', …' : ''}`
+            : 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
+      });
+      return ERROR;
+    }
+    const name = expr.binder.name;
+    if (this.binder(name) || name === this.env.inputName || this.env.scope.symbols.has(name)) {
+      const what = this.binder(name) ? 'an enclosing quantifier' : name === this.env.inputName ? 'the input' : KIND_WORDS[this.env.scope.symbols.get(name)!.kind];
+      this.bag.report('BL218', `\`${name}\` already names ${what}`, expr.binder.span, {
+        help: 'give the element a name of its own, such as a single letter',
+      });
+      return ERROR;
+    }
+    const element = collection.type.element;
+    const id = this.env.nextQuantifier();
+    this.binders.push({ name, id, type: element });
+    // Inside `where`, a help quotes the element's own test, not the comparison around the quantifier.
+    const outer = this.test;
+    this.test = null;
+    const where = expr.where ? this.condition(expr.where) : null;
+    this.test = outer;
+    this.binders.pop();
+    if (expr.where && !where) return ERROR;
+    const quantifier: Quantifier = { id, name, collection, element, where, span: expr.span };
+    if (expr.quantifier === 'count') {
+      return { kind: 'operand', operand: { kind: 'count', quantifier, type: { kind: 'int', min: 0, max: null }, span: expr.span } };
+    }
+    return { kind: 'condition', condition: { kind: expr.quantifier, quantifier, span: expr.span } };
   }
 
   private enumMember(type: EnumType, member: string, memberSpan: Span, span: Span): Typed {
@@ -204,19 +429,27 @@ class ExpressionChecker {
     return this.literal(member, type, span);
   }
 
-  private notAMember(type: EnumType, member: string, span: Span): void {
+  protected notAMember(type: EnumType, member: string, span: Span): void {
     this.bag.report('BL204', `\`${member}\` is not a member of \`${type.name}\``, span, {
       help: didYouMean(member, type.members) ?? `members of \`${type.name}\`: ${type.members.map((m) => `\`${m}\``).join(', ')}`,
       notes: [{ message: `\`${type.name}\` is declared here`, span: type.span }],
     });
   }
 
-  private unknownName(name: string, span: Span): void {
+  private unknownName(name: string, span: Span, read?: A.Expr): void {
     const { scope, inputName } = this.env;
+    const quantifier = this.quantifiers.get(name);
+    if (quantifier) {
+      // `count(s in … where …) > 0 and s.date > …`: the element is named outside its quantifier.
+      const test = read ? this.testText(read) : this.test ? shown(this.env.source, this.test.span) : name;
+      const { message, help } = outsideWhere(quantifier, test, this.env.source);
+      this.bag.report('BL201', message, span, { help, notes: [{ message: `\`${name}\` is bound here`, span: quantifier.binder.span }] });
+      return;
+    }
     const candidates = [...scope.namesOf('context'), ...(inputName ? [inputName] : [])];
     this.bag.report('BL201', `unknown name \`${name}\``, span, {
       // `True`, `FALSE`: the literals are keywords, but a miscased one reads as a name.
-      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? 'a condition names a context, a field of the input or a literal',
+      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? unknownNameHelp(name, this.env.inputName, this.env.inputType),
     });
   }
 
@@ -225,7 +458,7 @@ class ExpressionChecker {
   }
 
   /** An operand for a comparison; a bare name becomes a member of `expected` when that is an enum. */
-  private operand(typed: Typed, expected: Type | null): Operand | null {
+  protected operand(typed: Typed, expected: Type | null): Operand | null {
     switch (typed.kind) {
       case 'error':
         return null;
@@ -252,196 +485,6 @@ class ExpressionChecker {
       }
     }
   }
-
-  private compare(expr: A.CompareExpr): Typed {
-    const leftTyped = this.typed(expr.left);
-    const rightTyped = this.typed(expr.right);
-    // One side failed (and was reported): a lone name on the other side cannot be resolved
-    // without that side's type, and calling it unknown would be a follow-on error
-    // (`post.targt == individual` is one mistake, not two).
-    if (leftTyped.kind === 'error' || rightTyped.kind === 'error') return ERROR;
-    const typeOf = (t: Typed) => (t.kind === 'operand' ? t.operand.type : null);
-    const left = this.operand(leftTyped, typeOf(rightTyped));
-    const right = this.operand(rightTyped, left?.type ?? null);
-    if (!left || !right) return ERROR;
-    if (!comparable(left.type, right.type)) {
-      const quoted = [left, right].find((o) => o.kind === 'literal' && o.type.kind === 'string');
-      if (quoted && (left.type.kind === 'date' || right.type.kind === 'date')) {
-        this.quotedDate(quoted);
-        return ERROR;
-      }
-      this.bag.report('BL205', `cannot compare \`${typeName(left.type)}\` with \`${typeName(right.type)}\``, expr.span, {
-        help: this.mismatchHelp(left, right),
-      });
-      return ERROR;
-    }
-    const ordering = expr.op !== '==' && expr.op !== '!=';
-    if (ordering && !isOrdered(left.type)) {
-      this.bag.report('BL207', `\`${expr.op}\` needs ordered values, and \`${typeName(left.type)}\` has no order`, expr.span, {
-        help: left.type.kind === 'enum' ? `compare with \`==\`, \`!=\` or \`in {…}\`` : 'only `int` and `date` values are ordered',
-      });
-      return ERROR;
-    }
-    if (left.type.kind === 'set' || left.type.kind === 'record') {
-      this.bag.report('BL205', `values of type \`${typeName(left.type)}\` cannot be compared`, expr.span, {
-        help: left.type.kind === 'set' ? 'test membership with `has`' : 'compare one of its fields',
-      });
-      return ERROR;
-    }
-    if (left.kind === 'literal' && right.kind === 'literal') {
-      this.bag.report('BL205', 'both sides are literals; the comparison never depends on the input', expr.span, {
-        help: 'compare a field of the input with a value',
-      });
-      return ERROR;
-    }
-    if (!this.withinBounds(left, right) || !this.withinBounds(right, left)) return ERROR;
-    return { kind: 'condition', condition: { kind: 'compare', op: expr.op, left, right, span: expr.span } };
-  }
-
-  /**
-   * BL213: a literal compared with a bounded `int` field must lie within the field's bounds;
-   * `post.author.followers < -1` (followers: `int(0..)`) never depends on the input. Reports and
-   * returns false when `literal` is such an out-of-bounds literal.
-   */
-  private withinBounds(field: Operand, literal: Operand): boolean {
-    if (field.kind !== 'field' || field.type.kind !== 'int' || literal.kind !== 'literal') return true;
-    const { min, max } = field.type;
-    const value = literal.value as number;
-    if ((min === null || value >= min) && (max === null || value <= max)) return true;
-    const bounds = `${min ?? ''}..${max ?? ''}`;
-    const name = `${this.env.inputName}.${field.path.join('.')}`;
-    this.bag.report('BL213', `\`${value}\` is outside the bounds of \`${name}\`, declared \`int(${bounds})\``, literal.span, {
-      help: `values of \`${name}\` lie in \`${bounds}\`; a comparison with a value outside them never depends on the input`,
-    });
-    return false;
-  }
-
-  /** `post.date < "2024-01-15"`: a string where a date is expected. */
-  private quotedDate(literal: Operand): void {
-    const text = String((literal as Extract<Operand, { kind: 'literal' }>).value);
-    const dates = isValidIsoDate(text) ? [text] : isoDatesFor(text);
-    this.bag.report('BL205', 'expected a date, found a string', literal.span, {
-      help:
-        dates.length > 0
-          ? `write the date without quotes: ${dates.map((d) => `\`${d}\``).join(' or ')}`
-          : 'a date is written without quotes, as `YYYY-MM-DD`',
-    });
-  }
-
-  private mismatchHelp(left: Operand, right: Operand): string | undefined {
-    // `post.author.followers == world_leader`: point at the field that holds that enum.
-    const literal = [left, right].find((o): o is Extract<Operand, { kind: 'literal' }> => o.kind === 'literal' && o.type.kind === 'enum');
-    if (literal && this.env.inputType) {
-      const holder = fieldsOfType(this.env.inputType, literal.type as EnumType)[0];
-      if (holder) return `\`${String(literal.value)}\` is a \`${typeName(literal.type)}\`; did you mean \`${this.env.inputName}.${holder}\`?`;
-    }
-    return 'both sides of a comparison must have the same type';
-  }
-
-  private in(expr: A.InExpr): Typed {
-    const operand = this.operand(this.typed(expr.element), null);
-    if (!operand) return ERROR;
-    if (operand.type.kind === 'set') {
-      this.bag.report('BL205', `\`in\` tests one value; \`${typeName(operand.type)}\` is a set`, expr.span, {
-        help: `to test whether the set holds ${expr.set.elements.length === 1 ? 'it' : 'any of them'}, write ${anyOf(expr.element, expr.set.elements)}`,
-      });
-      return ERROR;
-    }
-    if (operand.type.kind === 'record') {
-      this.bag.report('BL205', 'a record cannot be tested with `in`; test one of its fields', expr.element.span);
-      return ERROR;
-    }
-    const values: Value[] = [];
-    const listed = new Set<Value>(); // `values.includes` made a set of 100,000 literals quadratic
-    let ok = true;
-    for (const item of expr.set.elements) {
-      const member = this.operand(this.typed(item), operand.type);
-      if (!member) {
-        ok = false;
-        continue;
-      }
-      if (member.kind !== 'literal') {
-        this.bag.report('BL205', 'the set after `in` holds literals only', item.span, { help: 'to compare two fields, write `==`' });
-        ok = false;
-        continue;
-      }
-      if (!comparable(member.type, operand.type)) {
-        if (operand.type.kind === 'date' && member.type.kind === 'string') {
-          this.quotedDate(member);
-          ok = false;
-          continue;
-        }
-        this.bag.report('BL205', `\`${typeName(member.type)}\` value in a set of \`${typeName(operand.type)}\``, item.span, {
-          help: `every value in the set must have the type \`${typeName(operand.type)}\`, like what it is tested against`,
-        });
-        ok = false;
-        continue;
-      }
-      if (!this.withinBounds(operand, member)) {
-        ok = false;
-        continue;
-      }
-      if (listed.has(member.value)) {
-        this.bag.report('BL405', `\`${String(member.value)}\` is listed twice`, item.span, { help: 'delete the repeat' });
-        continue;
-      }
-      values.push(member.value);
-      listed.add(member.value);
-    }
-    if (!ok) return ERROR;
-    return { kind: 'condition', condition: { kind: 'in', operand, values, negated: expr.negated, span: expr.span } };
-  }
-
-  private has(expr: A.HasExpr): Typed {
-    const set = this.operand(this.typed(expr.set), null);
-    if (!set) return ERROR;
-    if (set.type.kind !== 'set' || set.kind !== 'field') {
-      this.bag.report('BL206', `\`has\` needs a set, found \`${typeName(set.type)}\``, expr.set.span, {
-        help: set.type.kind === 'enum' ? 'to test a single value, write `==` or `in {…}`' : 'only `set<Enum>` fields have members',
-      });
-      return ERROR;
-    }
-    const element = set.type.element;
-    if (expr.member.kind === 'SetLiteral') {
-      this.bag.report('BL205', '`has` tests one member at a time', expr.member.span, {
-        help: `for any of them write ${anyOf(expr.set, expr.member.elements)}; for all of them, join the tests with \`and\``,
-      });
-      return ERROR;
-    }
-    const member = this.typed(expr.member);
-    let name: string | null = null;
-    if (member.kind === 'bare') name = member.name;
-    else if (member.kind === 'operand' && member.operand.kind === 'literal' && comparable(member.operand.type, element)) {
-      name = member.operand.value as string;
-    }
-    if (name === null) {
-      if (member.kind !== 'error') {
-        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.member.span, {
-          help: `members of \`${element.name}\`: ${element.members.map((m) => `\`${m}\``).join(', ')}`,
-        });
-      }
-      return ERROR;
-    }
-    if (!element.members.includes(name)) {
-      this.notAMember(element, name, expr.member.span);
-      return ERROR;
-    }
-    return { kind: 'condition', condition: { kind: 'has', path: set.path, member: name, element, span: expr.span } };
-  }
-}
-
-/** `s has a or s has b`, from the source of `s` and of the members (a placeholder when they are not simple). */
-function anyOf(set: A.Expr, members: readonly A.Expr[]): string {
-  const name = simpleText(set) ?? 'SET';
-  const listed = members.map(simpleText);
-  const shown = listed.length > 0 && listed.every((m) => m !== null) ? (listed as string[]) : ['a', 'b'];
-  return `\`${shown.map((m) => `${name} has ${m}`).join(' or ')}\``;
-}
-
-function simpleText(expr: A.Expr): string | null {
-  if (expr.kind === 'Path') return expr.segments.map((s) => s.name).join('.');
-  if (expr.kind === 'IntLiteral' || expr.kind === 'StringLiteral') return expr.raw;
-  return null;
 }
 
 const CONDITION_COMPARED = 'write the condition alone for `== true`, and with `not` for `== false`';
@@ -464,12 +507,3 @@ function conditionHelp(type: Type): string {
   return 'compare it with a value, e.g. `> 0`';
 }
 
-/** Paths (dotted, below the input) of fields holding values of `target`. */
-function fieldsOfType(record: RecordType, target: EnumType, prefix = ''): string[] {
-  return record.fields.flatMap((f) => {
-    const path = prefix + f.name;
-    if (f.type.kind === 'enum' && f.type.name === target.name) return [path];
-    if (f.type.kind === 'record') return fieldsOfType(f.type, target, `${path}.`);
-    return [];
-  });
-}

@@ -1,19 +1,11 @@
-import { basename } from 'node:path';
 import type * as A from '../ast/nodes.js';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { fileSpan, type Span } from '../diagnostics/span.js';
 import type { LoadedSet, Unit } from '../modules/load.js';
-import { checkBecause, checkExemptionTargets, severityOf } from './checks/clauses.js';
-import { orderContexts } from './checks/contexts.js';
-import { checkConfusableNames } from './checks/unicode.js';
-import { checkExemptionReach } from './checks/exemptions.js';
-import { checkNeverFires, checkShadowedRules } from './checks/reachability.js';
-import { checkCondition, type ExpressionEnv } from './expressions.js';
-import type { CheckedClause, CheckedContext, CheckedExemption, Condition, PolicySet, Program, RecordType } from './program.js';
-import { resolveInputType, resolveTypes } from './resolve-types.js';
-import { collectScope, type Scope } from './scope.js';
-import { planVersion } from '../semantics/plan.js';
+import { CheckContext } from './check-context.js';
+import { UNKNOWN_IN_VERSION } from './checks/export.js';
+import { PASSES, runPasses, type Pass } from './passes.js';
+import type { PolicySet, Program } from './program.js';
 
 export type * from './program.js';
 
@@ -63,10 +55,11 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
 /**
  * Reachability warnings (BL402, BL403, BL407, BL408) depend on the version: a rule in a shared
  * module may be shadowed by one version's red line and decide in the others, an exemption
- * outranked by another only where both are used. Such a warning is kept only when it holds in
+ * outranked by another only where both are used; a `statement` in a module may name a clause
+ * or version only some versions have (BL555). Such a diagnostic is kept only when it holds in
  * every version that includes the file; everything else passes through.
  */
-const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408']);
+const PER_VERSION = new Set(['BL402', 'BL403', 'BL407', 'BL408', UNKNOWN_IN_VERSION]);
 
 function versionWideWarnings(units: readonly Unit[], results: readonly UnitResult[]): Diagnostic[] {
   const kept: Diagnostic[] = [];
@@ -118,201 +111,14 @@ function reportUnusedContexts(results: readonly UnitResult[], bag: DiagnosticBag
   }
   for (const decl of declared.values()) {
     if (used.has(decl.name.name)) continue;
-    bag.report('BL401', `context \`${decl.name.name}\` is never used`, decl.name.span, {
-      help: 'use it in a clause or another context, or delete it',
-    });
+    bag.emit('BL401', decl.name.span, { context: decl.name.name });
   }
 }
 
-/** Checks one version: the root file and every module it uses, as one program. */
-const HEADER_KINDS: ReadonlySet<string> = new Set<A.HeaderItem['kind']>(['PolicyHeader', 'VersionHeader', 'EffectiveHeader', 'SourceHeader']);
-
-export function checkUnit(unit: Unit): UnitResult {
-  return new UnitChecker(unit).run();
-}
-
-class UnitChecker {
-  private readonly bag = new DiagnosticBag();
-  private readonly scope: Scope;
-  private readonly files: readonly A.PolicyFile[];
-
-  constructor(private readonly unit: Unit) {
-    this.files = unit.files.map((f) => f.ast);
-    this.scope = collectScope(this.files, this.bag);
-    checkConfusableNames(this.files, this.bag);
-  }
-
-  run(): UnitResult {
-    const { scope, bag } = this;
-    const types = resolveTypes(scope, bag);
-    const contextDecls = scope.byKind('context').map((s) => s.decl);
-    const clauses = [...scope.byKind('redline'), ...scope.byKind('rule'), ...scope.byKind('exemption')];
-    const inputs = scope.byKind('input');
-    // A file with a header (`policy`, `version`, `effective`, `source`) means to be a policy:
-    // declaring nothing to decide is then an error, not a library.
-    const headed = this.unit.root.ast.items.some((i) => HEADER_KINDS.has(i.kind));
-    const library = !headed && inputs.length === 0 && contextDecls.length === 0 && clauses.length === 0 && scope.defaults.length === 0;
-    const scale = this.scale(library);
-    if (library) return { ...this.result(null, contextDecls, new Set()), library: true };
-
-    const input = this.single('input', inputs.map((i) => i.decl), 'input post: Post');
-    const inputType = input ? resolveInputType(input, types, bag) : null;
-    const used = new Set<string>();
-    const references = new Map<string, string[]>();
-    let current: string | null = null;
-    const env: ExpressionEnv = {
-      scope,
-      types,
-      inputName: input?.name.name ?? null,
-      inputType,
-      bag,
-      onContextReference: (name) => {
-        used.add(name);
-        if (current !== null) references.get(current)!.push(name);
-      },
-    };
-
-    const checkedContexts = new Map<string, CheckedContext>();
-    for (const decl of contextDecls) {
-      current = decl.name.name;
-      references.set(current, []);
-      const body = checkCondition(decl.body, env);
-      if (body) checkedContexts.set(current, { name: current, body, span: decl.span, text: this.text(decl.body.span) });
-    }
-    current = null;
-    const contexts = orderContexts(checkedContexts, references, new Map(contextDecls.map((d) => [d.name.name, d])), bag);
-
-    const redlines: CheckedClause[] = [];
-    const rules: CheckedClause[] = [];
-    const exemptions: CheckedExemption[] = [];
-    const exemptionDecls: [A.ExemptionDecl, CheckedExemption][] = [];
-    for (const { decl } of clauses) {
-      checkBecause(decl, bag);
-      const when = checkCondition(decl.when, env);
-      const unless = decl.unless ? checkCondition(decl.unless, env) : null;
-      const severity = scale ? severityOf(decl.action, scale.members, scale.name, bag) : null;
-      if (!when || (decl.unless && !unless) || severity === null) continue;
-      const base = {
-        name: decl.name.name,
-        when,
-        unless,
-        action: decl.action.name,
-        severity,
-        actions: [{ outcome: 0, member: decl.action.name, rank: severity, duration: null }],
-        because: decl.because?.value ?? null,
-        span: decl.span,
-        nameSpan: decl.name.span,
-      };
-      if (decl.kind === 'Redline') redlines.push({ kind: 'redline', ...base });
-      else if (decl.kind === 'Rule') rules.push({ kind: 'rule', ...base });
-      else {
-        const exemption: CheckedExemption = { kind: 'exemption', ...base, from: decl.from.map((f) => f.name) };
-        exemptions.push(exemption);
-        exemptionDecls.push([decl, exemption]);
-      }
-    }
-    if (scale) {
-      const ruleMap = new Map(rules.map((r) => [r.name, r]));
-      for (const [decl, exemption] of exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, scope, scale.members, bag);
-    }
-    const defaultDecl = this.single('default', scope.defaults, 'default allow');
-    const defaultSeverity = defaultDecl && scale ? severityOf(defaultDecl.action, scale.members, scale.name, bag) : null;
-
-    if (bag.hasErrors || !inputType || !scale || !contexts || !defaultDecl || defaultSeverity === null) {
-      return this.result(null, contextDecls, used);
-    }
-    const program = this.program(inputType, input!.name.name, types, scale, contexts, redlines, rules, exemptions, {
-      action: defaultDecl.action.name,
-      severity: defaultSeverity,
-      span: defaultDecl.span,
-    });
-    const bodies = new Map<string, Condition>(contexts.map((c) => [c.name, c.body]));
-    checkNeverFires([...redlines, ...rules, ...exemptions], bodies, bag);
-    // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.
-    const plan = planVersion(program);
-    checkShadowedRules(plan, bodies, bag);
-    checkExemptionReach(plan, bodies, bag);
-    return this.result(program, contextDecls, used);
-  }
-
-  private program(
-    inputType: RecordType,
-    inputName: string,
-    types: Program['types'],
-    scale: Program['scale'],
-    contexts: CheckedContext[],
-    redlines: CheckedClause[],
-    rules: CheckedClause[],
-    exemptions: CheckedExemption[],
-    defaultAction: Program['defaultAction'],
-  ): Program {
-    const root = this.unit.root;
-    const outcome = { name: 'action', scale: { name: scale.name, members: scale.members, timed: [] } };
-    const header = <K extends A.HeaderItem['kind']>(kind: K) =>
-      root.ast.items.find((i): i is Extract<A.HeaderItem, { kind: K }> => i.kind === kind);
-    const effective = header('EffectiveHeader')?.date.value ?? null;
-    return {
-      name: header('PolicyHeader')?.name.parts.map((p) => p.name).join('.') ?? basename(root.path, '.policy'),
-      version: header('VersionHeader')?.value.value ?? effective ?? basename(root.path, '.policy'),
-      effective,
-      source: header('SourceHeader')?.value.value ?? null,
-      file: root.path,
-      inputName,
-      inputType,
-      types,
-      scale,
-      outcomes: [outcome],
-      declaredOutcomes: false,
-      contexts,
-      redlines,
-      rules,
-      exemptions,
-      defaultAction,
-      defaults: [{ outcome: 0, member: defaultAction.action, rank: defaultAction.severity, duration: null }],
-    };
-  }
-
-  /** The scale of actions: exactly one per program (a library may have none). */
-  private scale(library: boolean): { name: string; members: string[] } | null {
-    const scales = this.scope.byKind('scale').map((s) => s.decl);
-    const decl = library && scales.length === 0 ? null : this.single('scale', scales, 'scale Action { allow < remove }');
-    if (!decl) return null;
-    const members: string[] = [];
-    for (const m of decl.members) {
-      if (members.includes(m.name)) this.bag.report('BL405', `\`${m.name}\` is on the scale twice`, m.span, { help: 'a scale lists each action once; delete the repeat' });
-      else members.push(m.name);
-    }
-    return { name: decl.name.name, members };
-  }
-
-  /** Exactly one declaration of a kind: missing or repeated ones are reported. */
-  private single<T extends { span: Span }>(what: string, decls: readonly T[], example: string): T | null {
-    if (decls.length === 0) {
-      this.bag.report('BL211', `no \`${what}\` declared`, this.unitSpan(), {
-        help: `declare one, e.g. \`${example}\`, here or in a module this file uses`,
-      });
-      return null;
-    }
-    for (const extra of decls.slice(1)) {
-      this.bag.report('BL212', `\`${what}\` is declared more than once`, extra.span, {
-        notes: [{ message: 'first declared here', span: decls[0]!.span }],
-        help: `a version has exactly one \`${what}\``,
-      });
-    }
-    return decls[0]!;
-  }
-
-  private unitSpan(): Span {
-    const first = this.unit.root.ast.items[0];
-    return first ? first.span : fileSpan(this.unit.root.path);
-  }
-
-  private text(span: Span): string {
-    const file = this.unit.files.find((f) => f.path === span.file);
-    return file ? file.text.slice(span.start.offset, span.end.offset) : '';
-  }
-
-  private result(program: Program | null, declared: readonly A.ContextDecl[], used: ReadonlySet<string>): UnitResult {
-    return { program, diagnostics: this.bag.items, contexts: { declared, used }, library: false };
-  }
+/** Checks one version, the root file and every module it uses, as one program: the checker's passes in order. */
+export function checkUnit(unit: Unit, passes: readonly Pass[] = PASSES): UnitResult {
+  const ctx = runPasses(new CheckContext(unit), passes);
+  const declared = ctx.scope ? ctx.contextDecls() : [];
+  const used = ctx.contexts?.used ?? new Set<string>();
+  return { program: ctx.stopped ? null : ctx.program, diagnostics: ctx.bag.items, contexts: { declared, used }, library: ctx.library };
 }

@@ -3,7 +3,7 @@ import type { DiagnosticBag } from '../diagnostics/codes.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { EnumType, RecordField, RecordType, Type } from './program.js';
 import { KIND_WORDS, type Scope } from './scope.js';
-import { BOOL, BUILTIN_TYPES, DATE, STRING } from './types.js';
+import { BOOL, BUILTIN_TYPES, DATE, STRING, typeName } from './types.js';
 
 /**
  * Fields left out of a record because their type had an error (already reported). A condition
@@ -28,7 +28,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
   for (const { decl } of scope.byKind('enum')) {
     const seen = new Set<string>();
     for (const member of decl.members) {
-      if (seen.has(member.name)) bag.report('BL405', `\`${member.name}\` is listed twice in enum \`${decl.name.name}\``, member.span, { help: 'delete the repeat' });
+      if (seen.has(member.name)) bag.emit('BL405', member.span, { name: member.name, in: { enum: decl.name.name } });
       seen.add(member.name);
     }
     types.set(decl.name.name, { kind: 'enum', name: decl.name.name, members: [...seen], span: decl.name.span });
@@ -65,7 +65,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       }
       seen.set(field.name.name, field);
       const type = resolveType(field.type);
-      if (type) fields.push({ name: field.name.name, type, span: field.name.span });
+      if (type) fields.push({ name: field.name.name, type, optional: field.optional, span: field.name.span });
       else invalid.add(field.name.name);
     }
     resolving.delete(name);
@@ -91,7 +91,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       }
       case 'SetType': {
         if (ref.keyword.name !== 'set') {
-          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` has a type argument' });
+          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` and `list<T>` have a type argument' });
           return null;
         }
         const element = resolveType(ref.element);
@@ -101,6 +101,21 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
           return null;
         }
         return { kind: 'set', element };
+      }
+      case 'ListType': {
+        if (ref.keyword.name !== 'list') {
+          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` and `list<T>` have a type argument' });
+          return null;
+        }
+        const element = resolveType(ref.element);
+        if (!element) return null;
+        if (element.kind !== 'record' && element.kind !== 'enum' && element.kind !== 'int' && element.kind !== 'date') {
+          bag.report('BL210', `a list holds records, enum members, ints or dates, not \`${typeName(element)}\``, ref.element.span, {
+            help: element.kind === 'list' ? 'a list of lists is not supported: wrap the inner list in a record' : 'declare a record with the fields you need and write `list<ThatRecord>`',
+          });
+          return null;
+        }
+        return { kind: 'list', element };
       }
       case 'NamedType':
         return resolveNamed(ref.name);
@@ -119,19 +134,22 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
       case 'set':
         bag.report('BL210', '`set` needs an element type', name.span, { help: 'write `set<Enum>`' });
         return null;
+      case 'list':
+        bag.report('BL210', '`list` needs an element type', name.span, { help: 'write `list<Record>`, `list<Enum>`, `list<int>` or `list<date>`' });
+        return null;
     }
     const symbol = scope.symbols.get(name.name);
     if (symbol?.kind === 'enum') return types.get(name.name)!;
     if (symbol?.kind === 'record') return resolveRecord(symbol.decl);
     if (symbol) {
       bag.report('BL203', `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a type`, name.span, {
-        help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+        help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
       });
       return null;
     }
     const candidates = [...BUILTIN_TYPES, ...scope.namesOf('enum', 'record')];
     bag.report('BL203', `unknown type \`${name.name}\``, name.span, {
-      help: didYouMean(name.name, candidates) ?? 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      help: didYouMean(name.name, candidates) ?? 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
     });
     return null;
   };
@@ -144,7 +162,7 @@ export function resolveInputType(decl: A.InputDecl, types: ReadonlyMap<string, E
   if (decl.type.kind === 'NamedType') {
     const type = types.get(decl.type.name.name);
     if (type?.kind === 'record') return type;
-    if (!type && !['bool', 'int', 'string', 'date', 'set'].includes(decl.type.name.name)) {
+    if (!type && !['bool', 'int', 'string', 'date', 'set', 'list'].includes(decl.type.name.name)) {
       bag.report('BL203', `unknown type \`${decl.type.name.name}\``, decl.type.span, {
         help: didYouMean(decl.type.name.name, [...types.keys()]),
       });

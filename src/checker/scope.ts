@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
+import { closestMatch } from '../diagnostics/suggest.js';
 
 export type Symbol =
   | { readonly kind: 'enum'; readonly decl: A.EnumDecl }
@@ -26,6 +28,8 @@ export const KIND_WORDS: Record<Symbol['kind'], string> = {
 export class Scope {
   readonly symbols = new Map<string, Symbol>();
   readonly defaults: A.DefaultDecl[] = [];
+  /** `outcome` declarations, in order (their names are the keys of a Decision's `outcomes`). */
+  readonly outcomes: A.OutcomeDecl[] = [];
 
   byKind<K extends Symbol['kind']>(kind: K): Extract<Symbol, { kind: K }>[] {
     return [...this.symbols.values()].filter((s): s is Extract<Symbol, { kind: K }> => s.kind === kind);
@@ -35,6 +39,9 @@ export class Scope {
     return [...this.symbols.entries()].filter(([, s]) => kinds.includes(s.kind)).map(([n]) => n);
   }
 }
+
+/** What `use … except` may leave out: what a version can replace with its own (LANGUAGE-2 §7). */
+const EXCEPTABLE: ReadonlySet<Symbol['kind']> = new Set(['context', 'redline', 'rule', 'exemption']);
 
 const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
   Enum: 'enum',
@@ -47,21 +54,46 @@ const SYMBOL_KINDS: Partial<Record<A.Item['kind'], Symbol['kind']>> = {
   Exemption: 'exemption',
 };
 
-/** Collects the declarations of `files` (in order); a name declared twice is reported with both places. */
-export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag): Scope {
+/**
+ * Collects the declarations of `files` (in order); a name declared twice is reported with both
+ * places. `excluded`: per file, the names a `use … except` leaves out of it (LANGUAGE-2 §7).
+ */
+export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag, excluded: ReadonlyMap<string, readonly A.Identifier[]> = new Map()): Scope {
   const scope = new Scope();
+  // Names an `except` misspelt (`warnings_block` for `warning_blocks`): the version's own
+  // declaration of the right name is then the same mistake, not a second one (BL105).
+  const misspelt = new Set<string>();
   for (const file of files) {
     checkHeaders(file, bag);
+    const left = excluded.get(file.span.file) ?? [];
+    const leftOut = new Set(left.map((n) => n.name));
+    const found = new Set<string>();
     for (const item of file.items) {
       if (item.kind === 'Default') {
         scope.defaults.push(item);
+        continue;
+      }
+      if (item.kind === 'Outcome') {
+        scope.outcomes.push(item);
         continue;
       }
       const kind = SYMBOL_KINDS[item.kind];
       if (!kind) continue;
       const decl = item as A.EnumDecl;
       const name = decl.name.name;
+      if (leftOut.has(name)) {
+        found.add(name);
+        if (EXCEPTABLE.has(kind)) continue;
+        // Types, scales and the input are shared by everything else the module declares.
+        for (const n of left.filter((l) => l.name === name)) {
+          bag.report('BL109', `\`${name}\` is ${KIND_WORDS[kind]}: \`except\` leaves out clauses and contexts only`, n.span, {
+            notes: [{ message: `${KIND_WORDS[kind]} \`${name}\` is declared here`, span: decl.name.span }],
+            help: 'to change a type, declare the version\'s own in a module of its own; `except` is for a clause or context the version replaces',
+          });
+        }
+      }
       const existing = scope.symbols.get(name);
+      if (existing && misspelt.has(name)) continue;
       if (existing) {
         bag.report('BL105', `\`${name}\` is declared twice`, decl.name.span, {
           notes: [{ message: `${KIND_WORDS[existing.kind]} \`${name}\` is declared here`, span: existing.decl.name.span }],
@@ -70,6 +102,21 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag)
         continue;
       }
       scope.symbols.set(name, { kind, decl: item } as Symbol);
+    }
+    const module = basename(file.span.file, '.policy');
+    const candidates = file.items.flatMap((i) => {
+      const kind = SYMBOL_KINDS[i.kind];
+      return kind && EXCEPTABLE.has(kind) ? [(i as A.ClauseDecl | A.ContextDecl).name.name] : [];
+    });
+    for (const name of left) {
+      if (found.has(name.name)) continue;
+      const meant = closestMatch(name.name, candidates);
+      if (meant) misspelt.add(meant);
+      bag.report('BL109', `module \`${module}\` declares no \`${name.name}\``, name.span, {
+        help: meant
+          ? `did you mean \`${meant}\`?`
+          : `\`except\` names clauses and contexts that \`${module}\` itself declares${candidates.length > 0 ? `: ${candidates.slice(0, 8).map((c) => `\`${c}\``).join(', ')}${candidates.length > 8 ? ', …' : ''}` : ''}`,
+      });
     }
   }
   return scope;

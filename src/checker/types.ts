@@ -1,6 +1,6 @@
 import type { EnumType, RecordType, Type } from './program.js';
 
-export const BUILTIN_TYPES = ['bool', 'int', 'string', 'date', 'set'] as const;
+export const BUILTIN_TYPES = ['bool', 'int', 'string', 'date', 'set', 'list'] as const;
 
 export const BOOL: Type = { kind: 'bool' };
 export const STRING: Type = { kind: 'string' };
@@ -15,6 +15,8 @@ export function typeName(type: Type): string {
       return type.name;
     case 'set':
       return `set<${type.element.name}>`;
+    case 'list':
+      return `list<${typeName(type.element)}>`;
     default:
       return type.kind;
   }
@@ -25,6 +27,7 @@ export function comparable(a: Type, b: Type): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'enum' || a.kind === 'record') return a.name === (b as EnumType | RecordType).name;
   if (a.kind === 'set') return a.element.name === (b as { element: EnumType }).element.name;
+  if (a.kind === 'list') return comparable(a.element, (b as { element: Type }).element);
   return true;
 }
 

@@ -98,7 +98,7 @@ function statOrNull(path: string): Stats | null {
  * files), by identity — device and inode, so a symlink, a hard link or `/dev/stdout` redirected
  * to the input are caught — or a folder. Called before anything is opened for writing.
  */
-export function checkOutputPath(output: string, reads: Iterable<string>): void {
+export function checkOutputPath(output: string, reads: Iterable<string>, flag = '--output'): void {
   const out = statOrNull(output);
   if (out === null) return;
   if (out.isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder, not a file`);
@@ -107,7 +107,7 @@ export function checkOutputPath(output: string, reads: Iterable<string>): void {
   for (const path of reads) {
     const read = statOrNull(path);
     if (read !== null && read.dev === out.dev && read.ino === out.ino) {
-      throw new UsageError(`\`--output ${output}\` would overwrite \`${path}\`, which this command reads; write to another file`);
+      throw new UsageError(`\`${flag} ${output}\` would overwrite \`${path}\`, which this command reads; write to another file`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ReplayTotals } from '../replay/totals.js';
+import type { ReplayTotals, Transition } from '../replay/totals.js';
 import type { CommandContext } from './io.js';
 import { renderTable } from './table.js';
 
@@ -43,20 +43,42 @@ export function printReplay(ctx: CommandContext, run: ReplayRun, totals: ReplayT
 const num = (n: number) => n.toLocaleString('en-US');
 const pct = (n: number, total: number) => (total === 0 ? '0.0%' : `${((n / total) * 100).toFixed(1)}%`);
 
+type Table = (header: readonly string[], rows: readonly (readonly string[])[]) => string;
+
 /** The report printed at the end of a replay. */
-export function renderReplay(totals: ReplayTotals, table: (header: readonly string[], rows: readonly (readonly string[])[]) => string, against: boolean): string {
+export function renderReplay(totals: ReplayTotals, table: Table, against: boolean): string {
+  if (totals.withOutcomes) return renderOutcomes(totals, table, against);
   const out: string[] = [];
   out.push(table(['action', 'basis', 'posts', 'share'], totals.byDecision().map((r) => [r.action, r.basis, num(r.count), pct(r.count, totals.decided)])));
+  if (against) out.push(...matrix(totals.transitionList(), table, ''));
+  return out.join('\n');
+}
+
+/** Bylaw 2: a column per outcome (each combination of decisions a row), then a transition matrix per outcome. */
+function renderOutcomes(totals: ReplayTotals, table: Table, against: boolean): string {
+  const names = totals.outcomeNames();
+  const out: string[] = [];
+  const rows = totals.byOutcomes().map((r) => [...names.map((n) => r.parts.get(n) ?? '·'), num(r.count), pct(r.count, totals.decided)]);
+  out.push(table([...names, 'posts', 'share'], rows));
   if (against) {
     const transitions = totals.transitionList();
-    const olds = [...new Set(transitions.map((t) => t.before))].sort();
-    const news = [...new Set(transitions.map((t) => t.after))].sort();
-    const cell = (b: string, a: string) => transitions.find((t) => t.before === b && t.after === a)?.count ?? 0;
-    out.push('', 'old → new (rows: old decision, columns: new decision)');
-    out.push(table(['old \\ new', ...news], olds.map((b) => [b, ...news.map((a) => (cell(b, a) === 0 ? '·' : num(cell(b, a))))])));
-    const changed = transitions.filter((t) => t.before !== t.after);
-    out.push('', changed.length === 0 ? 'no post changes decision' : `${num(changed.reduce((n, t) => n + t.count, 0))} posts change decision:`);
-    for (const t of changed) out.push(`  ${t.before} → ${t.after}: ${num(t.count)} (e.g. ${t.examples.join(', ')})`);
+    for (const name of totals.outcomeNames(true)) out.push(...matrix(transitions.filter((t) => t.outcome === name), table, name));
   }
   return out.join('\n');
+}
+
+/** The old → new matrix of one outcome (`name`; '' for Bylaw 1's one) and the posts that change. */
+function matrix(transitions: readonly Transition[], table: Table, name: string): string[] {
+  const out: string[] = [];
+  const olds = [...new Set(transitions.map((t) => t.before))].sort();
+  const news = [...new Set(transitions.map((t) => t.after))].sort();
+  const cell = (b: string, a: string) => transitions.find((t) => t.before === b && t.after === a)?.count ?? 0;
+  const prefix = name === '' ? '' : `${name}: `;
+  out.push('', `${prefix}old → new (rows: old decision, columns: new decision)`);
+  out.push(table(['old \\ new', ...news], olds.map((b) => [b, ...news.map((a) => (cell(b, a) === 0 ? '·' : num(cell(b, a))))])));
+  const changed = transitions.filter((t) => t.before !== t.after);
+  const where = name === '' ? '' : ` in ${name}`;
+  out.push('', changed.length === 0 ? `no post changes decision${where}` : `${num(changed.reduce((n, t) => n + t.count, 0))} posts change decision${where}:`);
+  for (const t of changed) out.push(`  ${t.before} → ${t.after}: ${num(t.count)} (e.g. ${t.examples.join(', ')})`);
+  return out;
 }

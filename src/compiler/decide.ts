@@ -1,44 +1,36 @@
 /**
  * The hot path: one `decide` function per version, allocation-free.
  *
- * - Every possible answer (default, each red line, each rule, each rule with each exemption
- *   that names it) is a frozen Decision built once at load time; `decide` returns one of them.
+ * - Every possible answer is a frozen constant built once at load time (answers.ts); `decide`
+ *   returns one of them (Bylaw 1), or finds one per outcome and returns their combination.
  * - Each set field tested with `has` is folded once per call into a bit mask (one pass over the
- *   array, a `switch` on its items); `has` is then a bit test.
- * - Red lines and rules are tried in descending order of the best outcome they could give
- *   (severity, then red line > rule > exempted rule, then declaration order: exactly the
- *   order `combine()` ranks outcomes in). An un-exempted firing returns at once: nothing after
- *   it can beat it. An exempted one is remembered (an integer key and the answer), and the
- *   scan stops as soon as no remaining clause could beat it.
- * - A rule's exemptions are tried least severe first (ties: first declared), so the first that
- *   holds is the one `applicableExemption()` picks.
+ *   array, a `switch` on its items); `has` is then a bit test (decide-analysis.ts).
+ * - For each outcome, its red lines and rules are tried in the decision plan's order (best
+ *   possible answer first: src/semantics/plan.ts). An un-exempted firing answers at once: nothing
+ *   after it can beat it. An exempted one is remembered (an integer key and the answer), and the
+ *   scan stops as soon as no remaining clause could beat it. A rule's exemptions are tried in
+ *   the rule's preference order, so the first that holds is the one the plan applies.
  * - When every red line and rule needs some `has` to hold, a post with none of those members
  *   gets the default after the mask is built.
- * - Contexts are inlined; a costly context used more than once, and an exemption shared by
- *   several rules, is computed at most once per call (a lazily filled local).
+ * - Contexts are inlined; a costly context used more than once, an exemption shared by several
+ *   rules and a clause several outcomes consult are computed at most once per call (a lazily
+ *   filled local). Value contexts and quantifiers (quantifiers.ts) are too: each list is walked
+ *   at most once per call, however many clauses read it.
  * - A large version (a body over 60,000 characters: V8 would not optimize it) is emitted as
- *   chunk functions of a dozen clauses or so, called in order, sharing their caches through a
- *   module-level array stamped with a per-call epoch (see `emitChunked`).
+ *   chunk functions of a dozen clauses or so, called in order (decide-chunked.ts).
  */
-import type { CheckedClause, CheckedExemption, Condition, Program } from '../checker/program.js';
-import type { Answer, Contribution, OutcomePlan } from '../semantics/plan.js';
-import { junction, leaf, negate, path, type Expr } from './conditions.js';
+import type { CheckedClause, CheckedExemption, Condition, Operand, Program } from '../checker/program.js';
+import type { Contribution, VersionPlan } from '../semantics/plan.js';
+import { emitDecisions, emitOutcomes, OutcomeAnswers, type DecisionConstant } from './answers.js';
+import { junction, leaf, negate, type Expr, type LeafEnv } from './conditions.js';
+import { DecideAnalysis, emitGate, emitMasks } from './decide-analysis.js';
+import { emitChunked } from './decide-chunked.js';
 import { ts, Writer } from './emit.js';
 import { comment, internal, jsString } from './names.js';
+import { asExpr, includes, inputRead, shift, type QuantifierCode } from './quantifiers.js';
 import type { RuntimeUse } from './runtime.js';
+import { Scope, type Read } from './scope.js';
 
-/** A possible decision of the version, built once at load time as a frozen constant. */
-export interface DecisionConstant {
-  readonly constant: string;
-  /** Its position in `constants` (the constant is `$D<version>_<index>`). */
-  readonly index: number;
-  readonly answer: Answer;
-}
-
-/** Bits per mask word: small enough to stay a small integer in V8. */
-const BITS_PER_WORD = 30;
-/** A context or exemption condition costlier than this, used more than once, is cached. */
-const CACHE_COST = 6;
 /**
  * How large a version's decide may grow, in characters of JavaScript. A body longer than
  * `single` is emitted as chunk functions of about `chunk` characters each (whole clauses).
@@ -52,199 +44,149 @@ export interface DecideSizes {
 }
 
 export const DECIDE_SIZES: DecideSizes = { single: 60_000, chunk: 8_000 };
-/** A chunked decide's epoch counter starts again here: it stays a small integer (a Smi) in V8. */
-const EPOCH_LIMIT = 0x3fffffff;
 
-interface Mask {
-  readonly path: readonly string[];
-  /** Member → [variable, bit]. */
-  readonly bits: Map<string, readonly [string, number]>;
-  readonly variables: string[];
+/** A value or quantifier result cached per call. */
+export interface CachedValue {
+  readonly local: string;
+  /** Its TypeScript type. */
+  readonly type: string;
+  readonly code: string;
 }
 
-/** Which bits (by mask variable) must be set for a condition to hold; null: no such knowledge. */
-type Needs = ReadonlyMap<string, number> | null;
-
-export class VersionDecide {
+export class VersionDecide implements LeafEnv {
   readonly fn: string;
-  readonly defaultConstant: DecisionConstant;
-  readonly constants: DecisionConstant[] = [];
-  private readonly contexts: ReadonlyMap<string, Condition>;
-  private readonly masks: Mask[] = [];
-  private readonly cachedContexts = new Map<string, string>();
-  private readonly cost = new Map<string, number>();
-  private readonly constantOf = new Map<Answer, DecisionConstant>();
-  private readonly helpers: string[][] = [];
+  readonly scope: Scope;
+  readonly analysis: DecideAnalysis;
+  /** One per outcome (a Bylaw 1 version has one). */
+  readonly outcomes: readonly OutcomeAnswers[];
+  /** The version declares its outcomes: its Decision is their combination (`$outcomes<v>`). */
+  readonly several: boolean;
+  readonly combine: string;
+  /** Module-level helper functions of this version (cached conditions, computed from the input and masks). */
+  readonly helpers: string[][] = [];
   private readonly helperCalls = new Map<string, string>();
   /** Chunked: each cache local's slot in the shared cache array. Null: one function, locals. */
-  private slots: Map<string, number> | null = null;
+  slots: Map<string, number> | null = null;
+  /** Declared outcomes: clauses more than one outcome consults, cached per call. */
+  readonly sharedClauses = new Map<CheckedClause, string>();
+  /** Values and quantifier results cached per call, in the order computed (a value after what it reads). */
+  cachedValues: CachedValue[] = [];
+  private cachedByKey = new Map<unknown, CachedValue>();
 
-  /** `plan`: the decision plan of the version's one outcome (its order of answers and exemptions). */
+  /** `partTypes`: with declared outcomes, each outcome's part type (`ContentDecision`). `mixed`: some versions declare outcomes, some do not. */
   constructor(
-    private readonly program: Program,
+    readonly program: Program,
     readonly index: number,
-    private readonly inputType: string,
-    private readonly plan: OutcomePlan,
-    private readonly runtime: RuntimeUse,
+    readonly inputType: string,
+    plan: VersionPlan,
+    readonly runtime: RuntimeUse,
+    private readonly quantifiers: QuantifierCode,
+    private readonly partTypes: readonly string[] = [],
+    private readonly mixed = false,
   ) {
     this.fn = internal(`decide${index}`);
-    this.contexts = new Map(program.contexts.map((c) => [c.name, c.body]));
-    this.defaultConstant = this.constant(plan.fallback);
-    // Constants in declaration order: red lines, then each rule with its exemptions.
-    const byClause = new Map(plan.contributions.map((c) => [c.clause, c]));
-    for (const clause of [...program.redlines, ...program.rules]) {
-      const c = byClause.get(clause);
-      if (!c) continue;
-      this.constant(c.answer);
-      for (const x of c.exempted) this.constant(x.answer);
-    }
-    this.collectMasks();
-    this.planContexts();
+    this.scope = Scope.of(program);
+    this.several = program.declaredOutcomes;
+    this.combine = internal(`outcomes${index}`);
+    this.outcomes = plan.outcomes.map((o) => new OutcomeAnswers(program, index, o, this.several));
+    this.analysis = new DecideAnalysis(program, this.scope);
+    if (this.several) this.planSharedClauses();
   }
 
-  private constant(answer: Answer): DecisionConstant {
-    const c: DecisionConstant = { constant: internal(`D${this.index}_${this.constants.length}`), index: this.constants.length, answer };
-    this.constants.push(c);
-    this.constantOf.set(answer, c);
-    return c;
-  }
-
-  // ---- analysis ----------------------------------------------------------------------------
-
-  private forEachReachable(visit: (c: Condition) => void): void {
-    const seenContexts = new Set<string>();
-    const walk = (c: Condition): void => {
-      visit(c);
-      switch (c.kind) {
-        case 'not':
-          walk(c.operand);
-          return;
-        case 'and':
-        case 'or':
-          c.operands.forEach(walk);
-          return;
-        case 'context':
-          if (seenContexts.has(c.name)) return;
-          seenContexts.add(c.name);
-          walk(this.contexts.get(c.name)!);
-          return;
-        default:
-          return;
-      }
-    };
-    for (const clause of [...this.program.redlines, ...this.program.rules, ...this.program.exemptions]) {
-      walk(clause.when);
-      if (clause.unless) walk(clause.unless);
+  private planSharedClauses(): void {
+    const uses = new Map<CheckedClause, number>();
+    for (const o of this.outcomes) for (const c of o.plan.contributions) uses.set(c.clause, (uses.get(c.clause) ?? 0) + 1);
+    for (const [clause, n] of uses) {
+      const cost = this.analysis.costOf(clause.when) + (clause.unless ? this.analysis.costOf(clause.unless) : 0);
+      if (n > 1 && cost > 2) this.sharedClauses.set(clause, internal(`k${this.sharedClauses.size}`));
     }
   }
 
-  private collectMasks(): void {
-    const byPath = new Map<string, Mask>();
-    let words = 0;
-    this.forEachReachable((c) => {
-      if (c.kind !== 'has') return;
-      const key = JSON.stringify(c.path);
-      let mask = byPath.get(key);
-      if (!mask) {
-        mask = { path: c.path, bits: new Map(), variables: [] };
-        byPath.set(key, mask);
-        this.masks.push(mask);
-      }
-      if (mask.bits.has(c.member)) return;
-      const n = mask.bits.size;
-      if (n % BITS_PER_WORD === 0) mask.variables.push(internal(`m${words++}`));
-      mask.bits.set(c.member, [mask.variables[mask.variables.length - 1]!, 2 ** (n % BITS_PER_WORD)]);
-    });
+  emitConstants(w: Writer, version: string): void {
+    if (!this.several) emitDecisions(w, this.runtime, this.outcomes[0]!, version, this.mixed);
+    else emitOutcomes(w, this.runtime, this.program, this.outcomes, this.partTypes, this.combine, this.index);
   }
 
-  /** Static cost of evaluating a condition (leaf tests ≈ 1–2, `in` grows with its list). */
-  private costOf(c: Condition): number {
-    switch (c.kind) {
-      case 'const':
-        return 0;
-      case 'has':
-        return 1;
-      case 'field':
-      case 'compare':
-        return 2;
-      case 'in':
-        return 1 + c.values.length;
-      case 'not':
-        return this.costOf(c.operand);
-      case 'and':
-      case 'or':
-        return c.operands.reduce((sum, o) => sum + this.costOf(o), 0);
-      case 'context':
-        return this.cachedContexts.has(c.name) ? 2 : (this.cost.get(c.name) ?? 2);
+  // ---- the leaves' environment (LeafEnv) -------------------------------------------------------
+
+  read(f: Read): string {
+    return inputRead(this.scope, f);
+  }
+
+  absent(o: Operand): boolean {
+    return this.scope.absent(o);
+  }
+
+  has(c: Extract<Condition, { kind: 'has' }>): Expr {
+    const bit = this.analysis.bit(c);
+    if (bit !== null) return { code: `(${bit[0]} & ${bit[1]}) !== 0`, prec: 'cmp' };
+    return includes(this.read(c), this.scope.readAbsent(c), jsString(c.member));
+  }
+
+  computed(o: Exclude<Operand, { kind: 'field' | 'literal' }>): Expr {
+    switch (o.kind) {
+      case 'shift':
+        return shift(o, this, this.runtime);
+      case 'count':
+        if (o.quantifier.where === null) return this.quantifiers.call(o.quantifier, 'count', this);
+        return this.cached(o.quantifier, 'number', () => this.quantifiers.call(o.quantifier, 'count', this));
+      case 'value': {
+        // A read, or a count (cached as a quantifier), is not cached again: only a shifted date is.
+        const value = this.scope.values.get(o.name)!;
+        if (value.kind !== 'shift') return asExpr(value, this);
+        return this.cached(`value ${o.name}`, this.quantifiers.tsType(value, this.scope), () => asExpr(value, this));
+      }
     }
   }
 
-  /** Caches a costly context used more than once; the rest are inlined. */
-  private planContexts(): void {
-    const uses = new Map<string, number>();
-    const count = (c: Condition): void => {
-      if (c.kind === 'context') uses.set(c.name, (uses.get(c.name) ?? 0) + 1);
-      else if (c.kind === 'not') count(c.operand);
-      else if (c.kind === 'and' || c.kind === 'or') c.operands.forEach(count);
-    };
-    for (const clause of [...this.program.redlines, ...this.program.rules, ...this.program.exemptions]) {
-      count(clause.when);
-      if (clause.unless) count(clause.unless);
-    }
-    for (const ctx of this.program.contexts) count(ctx.body);
-    // Dependency order: a context's cost is known before anything that uses it.
-    for (const ctx of this.program.contexts) {
-      const cost = this.costOf(ctx.body);
-      this.cost.set(ctx.name, cost);
-      if (cost > CACHE_COST && (uses.get(ctx.name) ?? 0) > 1) this.cachedContexts.set(ctx.name, internal(`c${this.cachedContexts.size}`));
-    }
+  quantified(c: Extract<Condition, { kind: 'any' | 'all' }>): Expr {
+    const q = c.quantifier;
+    if (q.where === null) return this.quantifiers.call(q, c.kind, this);
+    return this.cached(q, 'boolean', () => this.quantifiers.call(q, c.kind, this));
   }
 
-  /** The `needs` of each context, computed once (shared, hence read-only). */
-  private readonly contextNeeds = new Map<string, Needs>();
+  condition(c: Condition): Expr {
+    return this.expr(c);
+  }
 
-  private needs(c: Condition): Needs {
-    switch (c.kind) {
-      case 'has': {
-        const mask = this.masks.find((m) => JSON.stringify(m.path) === JSON.stringify(c.path))!;
-        const [variable, bit] = mask.bits.get(c.member)!;
-        return new Map([[variable, bit]]);
-      }
-      case 'const':
-        return c.value ? null : new Map();
-      case 'context': {
-        // Memoised: clauses reach the same long chains of contexts again and again.
-        let n = this.contextNeeds.get(c.name);
-        if (n === undefined) this.contextNeeds.set(c.name, (n = this.needs(this.contexts.get(c.name)!)));
-        return n;
-      }
-      case 'and': {
-        let best: Needs = null;
-        for (const o of c.operands) {
-          const n = this.needs(o);
-          if (n !== null && (best === null || bitCount(n) < bitCount(best))) best = n;
-        }
-        return best;
-      }
-      case 'or': {
-        const union = new Map<string, number>();
-        for (const o of c.operands) {
-          const n = this.needs(o);
-          if (n === null) return null;
-          for (const [v, bits] of n) union.set(v, (union.get(v) ?? 0) | bits);
-        }
-        return union;
-      }
-      default:
-        return null;
+  dayNumber(code: string): string {
+    return `${this.runtime.use('dayNumber')}(${code})`;
+  }
+
+  hoisted(_o: Operand): boolean {
+    return false;
+  }
+
+  /**
+   * A value computed at most once per call. One function: a local filled on first use
+   * (`($v0 ??= …)`). Chunked: computed at the start of `decide` and passed to the chunks.
+   */
+  private cached(key: unknown, type: string, make: () => Expr): Expr {
+    let item = this.cachedByKey.get(key);
+    if (!item) {
+      const local = internal(`v${this.cachedByKey.size}`);
+      this.cachedByKey.set(key, { local, type, code: '' });
+      // Made after its name is taken: what it reads is cached before it, in `cachedValues`.
+      item = { local, type, code: make().code };
+      this.cachedByKey.set(key, item);
+      this.cachedValues.push(item);
     }
+    return this.slots === null ? { code: `(${item.local} ??= ${item.code})`, prec: 'atom' } : { code: item.local, prec: 'atom' };
+  }
+
+  /** Forgets the cached values (and helpers): the chunked form writes them again. */
+  restart(): void {
+    this.helpers.length = 0;
+    this.helperCalls.clear();
+    this.cachedValues = [];
+    this.cachedByKey = new Map();
   }
 
   // ---- expressions -------------------------------------------------------------------------
 
   /**
    * A condition as an expression. Inside a helper (`inHelper`) there are no per-call locals:
-   * a cached context is a plain call there.
+   * a cached context is a plain call there. Helpers never hold what walks a list.
    */
   expr(c: Condition, inHelper = false): Expr {
     switch (c.kind) {
@@ -252,25 +194,23 @@ export class VersionDecide {
         return negate(this.expr(c.operand, inHelper));
       case 'and':
       case 'or': {
-        // Pure and total on valid input: cheapest operands first (bit tests, then reads).
+        // Pure and total: cheapest operands first (bit tests, then reads, then lists).
         const ordered = c.operands
-          .map((o, i) => ({ o, i, cost: this.costOf(o) }))
+          .map((o, i) => ({ o, i, cost: this.analysis.costOf(o) }))
           .sort((a, b) => a.cost - b.cost || a.i - b.i)
           .map(({ o }) => this.expr(o, inHelper));
         return junction(c.kind, ordered);
       }
       case 'context': {
-        const local = this.cachedContexts.get(c.name);
-        if (!local) return this.expr(this.contexts.get(c.name)!, inHelper);
-        const call = this.helper(`context ${c.name}`, () => this.expr(this.contexts.get(c.name)!, true));
+        const body = this.scope.contexts.get(c.name)!;
+        const local = this.analysis.cachedContexts.get(c.name);
+        if (!local) return this.expr(body, inHelper);
+        if (this.scope.walksLists(body)) return this.lazy(local, parenthesized(this.expr(body)));
+        const call = this.helper(`context ${c.name}`, () => this.expr(body, true));
         return inHelper ? { code: call, prec: 'atom' } : this.lazy(local, call);
       }
       default:
-        return leaf(c, 'input', (p, member) => {
-          const mask = this.masks.find((m) => JSON.stringify(m.path) === JSON.stringify(p))!;
-          const [variable, bit] = mask.bits.get(member)!;
-          return { code: `(${variable} & ${bit}) !== 0`, prec: 'cmp' };
-        });
+        return leaf(c, this);
     }
   }
 
@@ -282,7 +222,7 @@ export class VersionDecide {
     const known = this.helperCalls.get(what);
     if (known) return known;
     const code = body().code;
-    const masks = this.masks.flatMap((m) => m.variables).filter((v) => new RegExp(`\\${v}(?![\\w$])`).test(code));
+    const masks = this.analysis.masks.flatMap((m) => m.variables).filter((v) => new RegExp(`\\${v}(?![\\w$])`).test(code));
     const name = internal(`h${this.index}_${this.helpers.length}`);
     const params = [`input${ts(`: ${this.inputType}`)}`, ...masks.map((m) => `${m}${ts(': number')}`)];
     this.helpers.push([comment(what), `function ${name}(${params.join(', ')})${ts(': boolean')} {`, `  return ${code};`, '}']);
@@ -291,293 +231,41 @@ export class VersionDecide {
     return call;
   }
 
-  /** `when` holds and `unless` does not. */
-  private holds(clause: CheckedClause, inHelper = false): Expr {
+  /** `when` holds and `unless` does not; a clause several outcomes consult, once per call. */
+  holds(clause: CheckedClause, inHelper = false): Expr {
+    const shared = this.sharedClauses.get(clause);
+    if (!shared || inHelper) return this.bare(clause, inHelper);
+    if (this.walksLists(clause)) return this.lazy(shared, parenthesized(this.bare(clause)));
+    return this.lazy(shared, this.helper(`clause ${clause.name}`, () => this.bare(clause, true)));
+  }
+
+  private bare(clause: CheckedClause, inHelper = false): Expr {
     const when = this.expr(clause.when, inHelper);
     if (!clause.unless) return when;
     return junction('and', [when, negate(this.expr(clause.unless, inHelper))]);
   }
 
-  // ---- emission ----------------------------------------------------------------------------
-
-  emitConstants(w: Writer, version: string): void {
-    const frozen = this.runtime.use('frozenDecision');
-    for (const { constant, answer } of this.constants) {
-      const fields = [
-        `action: ${jsString(answer.action)}`,
-        `basis: ${jsString(answer.basis)}`,
-        `clause: ${answer.clause === null ? 'null' : jsString(answer.clause)}`,
-        `exemption: ${answer.exemption === null ? 'null' : jsString(answer.exemption)}`,
-        `version: ${version}`,
-        `because: [${answer.because.map(jsString).join(', ')}]`,
-      ];
-      w.line(`const ${constant} = ${frozen}${ts('<Decision>')}({ ${fields.join(', ')} });`);
-    }
+  private walksLists(clause: CheckedClause): boolean {
+    return this.scope.walksLists(clause.when) || (clause.unless !== null && this.scope.walksLists(clause.unless));
   }
 
-  /**
-   * The version's decide function; a body longer than `sizes.single` characters is emitted as
-   * chunk functions instead (see `emitChunked`).
-   */
-  emitFunction(w: Writer, sizes: DecideSizes = DECIDE_SIZES): void {
-    const entries = this.plan.contributions;
-    const dflt = this.defaultConstant.constant;
-    if (entries.length === 0) {
-      w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
-        this.emitMasks(w);
-        w.line(`return ${dflt};`);
-      });
-      return;
+  /** Exemptions that several rules consult (in any outcome), worth caching. */
+  planExemptionCache(): Map<string, string> {
+    const users = new Map<CheckedExemption, number>();
+    for (const o of this.outcomes) {
+      for (const c of o.plan.contributions) for (const x of c.exempted) users.set(x.exemption, (users.get(x.exemption) ?? 0) + 1);
     }
-    // The body first: which locals it needs is known once it is written.
-    const sharedExemptions = this.planExemptionCache();
-    const written = this.writeBody(entries, sharedExemptions, sizes.single);
-    if (written === null) {
-      this.emitChunked(w, entries, sharedExemptions, sizes.chunk);
-      return;
-    }
-    const body = written.chunks[0]!;
-    const code = body.toString();
-    const uses = (name: string) => new RegExp(`\\${name}(?![\\w$])`).test(code);
-    const best = uses('$best');
-    const comparesKey = dropUnreadBestKey(body, code);
-    body.line(`return ${best ? '$best' : dflt};`);
-
-    this.emitHelpers(w);
-    w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
-      this.emitMasks(w);
-      this.emitGate(w, entries.map((e) => e.clause));
-      for (const [name, local] of this.cachedContexts) {
-        if (uses(local)) w.line(`let ${local} = 2; ${comment(`context ${name}: 2 until computed, then 1 or 0`)}`);
-      }
-      for (const [name, local] of sharedExemptions) {
-        if (uses(local)) w.line(`let ${local} = 2; ${comment(`exemption ${name}`)}`);
-      }
-      if (best) {
-        if (comparesKey) w.line('let $bestKey = -1;');
-        w.line(`let $best = ${dflt};`);
-      }
-      w.raw(body);
-    });
-  }
-
-  private emitHelpers(w: Writer): void {
-    for (const h of this.helpers) {
-      w.lines_(h);
-      w.line();
-    }
-  }
-
-  /**
-   * The entries' code: the body of one function, or (in chunked mode, `this.slots` set) chunks
-   * of whole clauses of about `budget` characters each. One function: null once longer than
-   * `budget` (the caller starts again, chunked).
-   *
-   * In one function an answer is a Decision constant and `$best` holds one. In chunks they are
-   * outcome indices (`$outcomesN`): a chunk returns `~index` for a final answer, or `$best`,
-   * the best exempted outcome so far (or the default, 0), for the next chunk to go on from.
-   */
-  private writeBody(
-    entries: readonly Contribution[],
-    sharedExemptions: ReadonlyMap<string, string>,
-    budget: number,
-  ): { chunks: Writer[]; keys: Map<number, number> } | null {
-    const chunked = this.slots !== null;
-    const final = (o: DecisionConstant) => (chunked ? `~${o.index}` : o.constant);
-    const chunks = [new Writer(1)];
-    /** Outcome index → its key, for each outcome that can become `$best`. */
-    const keys = new Map<number, number>([[this.defaultConstant.index, -1]]);
-    let body = chunks[0]!;
-    let maxKey = -1;
-    for (let position = 0; position < entries.length; position++) {
-      if (body.length > budget) {
-        if (!chunked) return null;
-        chunks.push((body = new Writer(1)));
-      }
-      const entry = entries[position]!;
-      const next = entries[position + 1]?.answer.key ?? -1;
-      const potential = entry.answer.key;
-      const { clause } = entry;
-      body.line(comment(`${entry.kind} ${clause.name} -> ${entry.answer.action}`));
-      if (maxKey >= potential) body.line(`if ($bestKey >= ${potential}) return ${chunked ? '~$best' : '$best'};`);
-      const cond = this.holds(clause).code;
-      if (entry.kind === 'redline') {
-        body.line(`if (${cond}) return ${final(this.constantOf.get(entry.answer)!)};`);
-        continue;
-      }
-      const exemptions = entry.exempted;
-      const unexempted = final(this.constantOf.get(entry.answer)!);
-      if (exemptions.length === 0) {
-        body.line(`if (${cond}) return ${unexempted};`);
-        continue;
-      }
-      const b = body;
-      b.block(`if (${cond}) {`, () => {
-        exemptions.forEach((x, i) => {
-          const e = x.exemption;
-          const outcome = this.constantOf.get(x.answer)!;
-          const value = chunked ? String(outcome.index) : outcome.constant;
-          const k = x.answer.key;
-          keys.set(outcome.index, k);
-          b.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
-          b.indent(() => {
-            if (k > next) {
-              // Nothing later can beat it: answer now (unless an earlier exempted rule did better).
-              if (maxKey < k) b.line(`return ${final(outcome)};`);
-              else b.line(chunked ? `return ~($bestKey > ${k} ? $best : ${value});` : `return $bestKey > ${k} ? $best : ${value};`);
-            } else if (maxKey < k) {
-              b.line(`$bestKey = ${k};`);
-              b.line(`$best = ${value};`);
-            } else {
-              b.block(`if ($bestKey < ${k}) {`, () => {
-                b.line(`$bestKey = ${k};`);
-                b.line(`$best = ${value};`);
-              });
-            }
-          });
-        });
-        b.line('} else {');
-        b.indent(() => b.line(`return ${unexempted};`));
-        b.line('}');
-      });
-      for (const x of exemptions) {
-        if (x.answer.key <= next) maxKey = Math.max(maxKey, x.answer.key);
-      }
-    }
-    return { chunks, keys };
-  }
-
-  /**
-   * A large version: V8 does not optimize a function of more than 60 KB of bytecode, and a
-   * single decide of thousands of clauses (and thousands of cache locals) stays interpreted.
-   * Instead the clauses go, in the same order, into chunk functions of bounded size that
-   * `$decideN` calls one after the other, passing the best outcome so far (an index) along.
-   *
-   * The per-call caches of contexts and exemptions live in one module-level Int32Array that
-   * every chunk shares, without a per-call reset or allocation: a slot holds `t` (true) or `-t`
-   * (false) where `t` is the call's epoch, a counter bumped by each call, so values of earlier
-   * calls never match. A nested call (explain, or a getter on the input calling decide) gets a
-   * later epoch and cannot disturb the caller's slots. Before the counter leaves V8's small
-   * integers it starts again at 1 with a fresh array (a call still running keeps the old one).
-   */
-  private emitChunked(w: Writer, entries: readonly Contribution[], sharedExemptions: ReadonlyMap<string, string>, chunkChars: number): void {
-    // Start again: the helpers written so far may have been for the one-function shape.
-    this.helpers.length = 0;
-    this.helperCalls.clear();
-    this.slots = new Map([...this.cachedContexts.values(), ...sharedExemptions.values()].map((local, slot) => [local, slot]));
-    const { chunks, keys } = this.writeBody(entries, sharedExemptions, chunkChars)!;
-    const v = this.index;
-    const cache = internal(`cache${v}`);
-    const epoch = internal(`epoch${v}`);
-    const outcomes = internal(`constants${v}`);
-    const keyTable = internal(`keys${v}`);
-    const slots = this.slots.size;
-    const maskVars = this.masks.flatMap((m) => m.variables);
-    const usesIn = (code: string, name: string) => new RegExp(`(?<![\\w$])${name.replace('$', '\\$')}(?![\\w$])`).test(code);
-    const calls: string[] = [];
-    const functions: Writer[] = [];
-    let readsKeys = false;
-    let caches = false;
-    chunks.forEach((body, i) => {
-      // Comments and strings may mention anything: parameters are found in the code between them.
-      const code = body.toString().replace(/^\s*\/\/.*$/gm, '').replace(/"(?:[^"\\]|\\.)*"/g, '""');
-      const compares = dropUnreadBestKey(body, code);
-      body.line('return $best;');
-      const params = [
-        ...(usesIn(code, 'input') ? [`input${ts(`: ${this.inputType}`)}`] : []),
-        ...maskVars.filter((m) => usesIn(code, m)).map((m) => `${m}${ts(': number')}`),
-        ...(usesIn(code, '$c') ? [`$c${ts(': Int32Array')}`, `$t${ts(': number')}`] : []),
-        `$best${ts(': number')}`,
-      ];
-      caches ||= usesIn(code, '$c');
-      readsKeys ||= compares;
-      const name = internal(`chunk${v}_${i}`);
-      const f = new Writer();
-      f.block(`function ${name}(${params.join(', ')})${ts(': number')} {`, () => {
-        if (compares) f.line(`let $bestKey = ${keyTable}[$best]${ts('!')};`);
-        f.raw(body);
-      });
-      functions.push(f);
-      calls.push(`${name}(${params.map((p) => p.replace(/«.*»$/, '')).join(', ')})`);
-    });
-
-    w.line(comment(`version ${v}: ${entries.length} red lines and rules in ${chunks.length} chunks (see docs/compiling.md)`));
-    if (caches) {
-      w.line(`let ${epoch} = 0;`);
-      w.line(`let ${cache} = new Int32Array(${slots});`);
-    }
-    w.line(`const ${outcomes}${ts(': readonly Decision[]')} = [${this.constants.map((o) => o.constant).join(', ')}];`);
-    if (readsKeys) {
-      const table = this.constants.map((o) => keys.get(o.index) ?? 0);
-      w.line(`const ${keyTable} = new Int32Array([${table.join(', ')}]);`);
-    }
-    w.line();
-    this.emitHelpers(w);
-    for (const f of functions) {
-      w.raw(f);
-      w.line();
-    }
-    w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
-      this.emitMasks(w);
-      this.emitGate(w, entries.map((e) => e.clause));
-      if (caches) {
-        w.block(`if (++${epoch} === ${EPOCH_LIMIT}) {`, () => {
-          w.line(`${cache} = new Int32Array(${slots});`);
-          w.line(`${epoch} = 1;`);
-        });
-        w.line(`const $c = ${cache};`);
-        w.line(`const $t = ${epoch};`);
-      }
-      w.line(`let $best = ${this.defaultConstant.index};`);
-      for (const call of calls) w.line(`if (($best = ${call}) < 0) return ${outcomes}[~$best]${ts('!')};`);
-      w.line(`return ${outcomes}[$best]${ts('!')};`);
-    });
-  }
-
-  private emitMasks(w: Writer): void {
-    this.masks.forEach((mask, i) => {
-      const items = internal(`s${i}`);
-      w.line(`const ${items} = ${path('input', mask.path)};`);
-      for (const v of mask.variables) w.line(`let ${v} = 0;`);
-      w.block(`for (let $i = 0; $i < ${items}.length; $i++) {`, () => {
-        w.block(`switch (${items}[$i]) {`, () => {
-          for (const [member, [variable, bit]] of mask.bits) w.line(`case ${jsString(member)}: ${variable} |= ${bit}; break;`);
-        });
-      });
-    });
-  }
-
-  /** Early default: when every red line and rule needs a bit, and none of those bits is set. */
-  private emitGate(w: Writer, clauses: readonly CheckedClause[]): void {
-    const union = new Map<string, number>();
-    for (const clause of clauses) {
-      const n = this.needs(clause.when);
-      if (n === null) return;
-      for (const [v, bits] of n) union.set(v, (union.get(v) ?? 0) | bits);
-    }
-    if (union.size === 0) return;
-    const tests = [...union].map(([v, bits]) => `(${v} & ${bits})`);
-    w.line(`if (${tests.length === 1 ? tests[0] : `(${tests.join(' | ')})`} === 0) return ${this.defaultConstant.constant};`);
-  }
-
-  /** Exemptions that several rules consult, worth caching. */
-  private ruleNamesCache: Set<string> | null = null;
-  private ruleNames(): ReadonlySet<string> {
-    return (this.ruleNamesCache ??= new Set(this.program.rules.map((r) => r.name)));
-  }
-
-  private planExemptionCache(): Map<string, string> {
     const cache = new Map<string, string>();
     this.program.exemptions.forEach((e, i) => {
-      const users = [...new Set(e.from)].filter((name) => this.ruleNames().has(name)).length;
-      const cost = this.costOf(e.when) + (e.unless ? this.costOf(e.unless) : 0);
-      if (users > 1 && cost > 2) cache.set(e.name, internal(`e${i}`));
+      const cost = this.analysis.costOf(e.when) + (e.unless ? this.analysis.costOf(e.unless) : 0);
+      if ((users.get(e) ?? 0) > 1 && cost > 2) cache.set(e.name, internal(`e${i}`));
     });
     return cache;
   }
 
   private exemptionHolds(e: CheckedExemption, cached: string | undefined): string {
     if (!cached) return this.holds(e).code;
+    if (this.walksLists(e)) return this.lazy(cached, parenthesized(this.bare(e))).code;
     return this.lazy(cached, this.helper(`exemption ${e.name}`, () => this.holds(e, true))).code;
   }
 
@@ -592,17 +280,234 @@ export class VersionDecide {
     const at = `$c[${slot}]`;
     return { code: `${at} === $t || ${at} !== -$t && (${at} = ${call} ? $t : -$t) > 0`, prec: 'or' };
   }
+
+  // ---- emission ----------------------------------------------------------------------------
+
+  /**
+   * The version's decide function; a body longer than `sizes.single` characters is emitted as
+   * chunk functions instead (decide-chunked.ts).
+   */
+  emitFunction(w: Writer, sizes: DecideSizes = DECIDE_SIZES): void {
+    if (this.several) {
+      this.emitSeveral(w, sizes);
+      return;
+    }
+    const answers = this.outcomes[0]!;
+    const entries = answers.plan.contributions;
+    const dflt = answers.defaultConstant.constant;
+    if (entries.length === 0) {
+      w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
+        this.emitMasks(w);
+        w.line(`return ${dflt};`);
+      });
+      return;
+    }
+    // The body first: which locals it needs is known once it is written.
+    const sharedExemptions = this.planExemptionCache();
+    const written = this.writeBody(answers, 0, sharedExemptions, sizes.single);
+    if (written === null) {
+      emitChunked(this, w, sharedExemptions, sizes.chunk);
+      return;
+    }
+    const body = written.chunks[0]!;
+    const code = body.toString();
+    const uses = usesIn(code);
+    const best = uses('$best');
+    const comparesKey = dropUnreadBestKey(body, code);
+    body.line(`return ${best ? '$best' : dflt};`);
+
+    this.emitHelpers(w);
+    w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
+      this.emitMasks(w);
+      this.emitGate(w, dflt);
+      this.emitLocals(w, uses, sharedExemptions);
+      if (best) {
+        if (comparesKey) w.line('let $bestKey = -1;');
+        w.line(`let $best = ${dflt};`);
+      }
+      w.raw(body);
+    });
+  }
+
+  /** Declared outcomes in one function: each outcome's scan in a labelled block, setting `$a<o>`. */
+  private emitSeveral(w: Writer, sizes: DecideSizes): void {
+    const sharedExemptions = this.planExemptionCache();
+    const bodies: (Writer | null)[] = [];
+    let length = 0;
+    for (const [o, answers] of this.outcomes.entries()) {
+      if (answers.plan.contributions.length === 0) {
+        bodies.push(null);
+        continue;
+      }
+      const written = this.writeBody(answers, o, sharedExemptions, sizes.single - length);
+      if (written === null) {
+        emitChunked(this, w, sharedExemptions, sizes.chunk);
+        return;
+      }
+      bodies.push(written.chunks[0]!);
+      length += written.chunks[0]!.length;
+    }
+    const code = bodies.map((b) => b?.toString() ?? '').join('\n');
+    const uses = usesIn(code);
+    this.emitHelpers(w);
+    w.block(`function ${this.fn}(input${ts(`: ${this.inputType}`)})${ts(': Decision')} {`, () => {
+      this.emitMasks(w);
+      this.emitGate(w, `${this.combine}(${this.outcomes.map(() => '0').join(', ')})`);
+      this.emitLocals(w, uses, sharedExemptions);
+      bodies.forEach((body, o) => {
+        if (body === null) {
+          w.line(`const $a${o} = 0;`);
+          return;
+        }
+        const text = body.toString();
+        const best = usesIn(text)('$best');
+        const comparesKey = dropUnreadBestKey(body, text);
+        if (best) body.line(`$a${o} = $best;`);
+        w.line(`let $a${o} = 0;`);
+        const block = () => {
+          if (best && comparesKey) w.line('let $bestKey = -1;');
+          if (best) w.line('let $best = 0;');
+          w.raw(body);
+        };
+        // A block nothing breaks out of needs no label.
+        if (text.includes(`break $o${o};`)) w.block(`$o${o}: {`, block);
+        else w.block('{', block);
+      });
+      w.line(`return ${this.combine}(${this.outcomes.map((_, o) => `$a${o}`).join(', ')});`);
+    });
+  }
+
+  /** The per-call locals the code uses: cached contexts, exemptions and clauses, then values. */
+  private emitLocals(w: Writer, uses: (name: string) => boolean, sharedExemptions: ReadonlyMap<string, string>): void {
+    for (const [name, local] of this.analysis.cachedContexts) {
+      if (uses(local)) w.line(`let ${local} = 2; ${comment(`context ${name}: 2 until computed, then 1 or 0`)}`);
+    }
+    for (const [name, local] of sharedExemptions) {
+      if (uses(local)) w.line(`let ${local} = 2; ${comment(`exemption ${name}`)}`);
+    }
+    for (const [clause, local] of this.sharedClauses) {
+      if (uses(local)) w.line(`let ${local} = 2; ${comment(`${clause.kind} ${clause.name}`)}`);
+    }
+    for (const v of this.cachedValues) {
+      if (uses(v.local)) w.line(`let ${v.local}${ts(`: ${v.type} | undefined`)};`);
+    }
+  }
+
+  emitHelpers(w: Writer): void {
+    for (const h of this.helpers) {
+      w.lines_(h);
+      w.line();
+    }
+  }
+
+  /**
+   * One outcome's entries: the body of one function, or (in chunked mode, `this.slots` set)
+   * chunks of whole clauses of about `budget` characters each. One function: null once longer
+   * than `budget` (the caller starts again, chunked).
+   *
+   * Bylaw 1 in one function: an answer is a Decision constant and `$best` holds one. Otherwise
+   * answers are indices: a chunk returns `~index` for a final answer, or `$best`, the best
+   * exempted answer so far (or the default, 0), for the next chunk to go on from; with declared
+   * outcomes in one function the scan sets `$a<o>` and leaves its block.
+   */
+  writeBody(
+    answers: OutcomeAnswers,
+    o: number,
+    sharedExemptions: ReadonlyMap<string, string>,
+    budget: number,
+  ): { chunks: Writer[]; keys: Map<number, number> } | null {
+    const chunked = this.slots !== null;
+    const blocks = this.several && !chunked;
+    const final = (c: DecisionConstant) => (chunked ? `~${c.index}` : blocks ? String(c.index) : c.constant);
+    const valueOf = (c: DecisionConstant) => (chunked || blocks ? String(c.index) : c.constant);
+    // Ends the scan with an answer: alone on a line, or after an `if (…)`.
+    const stop = (x: string) => (blocks ? `$a${o} = ${x}; break $o${o};` : `return ${x};`);
+    const stopIf = (x: string) => (blocks ? `{ ${stop(x)} }` : stop(x));
+    const entries = answers.plan.contributions;
+    const depth = blocks ? 2 : 1;
+    const chunks = [new Writer(depth)];
+    /** Answer index → its key, for each answer that can become `$best`. */
+    const keys = new Map<number, number>([[answers.defaultConstant.index, -1]]);
+    let body = chunks[0]!;
+    let maxKey = -1;
+    for (let position = 0; position < entries.length; position++) {
+      if (body.length > budget) {
+        if (!chunked) return null;
+        chunks.push((body = new Writer(depth)));
+      }
+      const entry: Contribution = entries[position]!;
+      const next = entries[position + 1]?.answer.key ?? -1;
+      const potential = entry.answer.key;
+      const { clause } = entry;
+      body.line(comment(`${entry.kind} ${clause.name} -> ${entry.answer.action}`));
+      if (maxKey >= potential) body.line(`if ($bestKey >= ${potential}) ${stopIf(chunked ? '~$best' : '$best')}`);
+      const cond = this.holds(clause).code;
+      if (entry.kind === 'redline') {
+        body.line(`if (${cond}) ${stopIf(final(answers.of(entry.answer)))}`);
+        continue;
+      }
+      const exemptions = entry.exempted;
+      const unexempted = final(answers.of(entry.answer));
+      if (exemptions.length === 0) {
+        body.line(`if (${cond}) ${stopIf(unexempted)}`);
+        continue;
+      }
+      const b = body;
+      b.block(`if (${cond}) {`, () => {
+        exemptions.forEach((x, i) => {
+          const e = x.exemption;
+          const answer = answers.of(x.answer);
+          const value = valueOf(answer);
+          const k = x.answer.key;
+          keys.set(answer.index, k);
+          b.line(`${i === 0 ? 'if' : '} else if'} (${this.exemptionHolds(e, sharedExemptions.get(e.name))}) {`);
+          b.indent(() => {
+            if (k > next) {
+              // Nothing later can beat it: answer now (unless an earlier exempted rule did better).
+              if (maxKey < k) b.line(stop(final(answer)));
+              else b.line(chunked ? `return ~($bestKey > ${k} ? $best : ${value});` : stop(`$bestKey > ${k} ? $best : ${value}`));
+            } else if (maxKey < k) {
+              b.line(`$bestKey = ${k};`);
+              b.line(`$best = ${value};`);
+            } else {
+              b.block(`if ($bestKey < ${k}) {`, () => {
+                b.line(`$bestKey = ${k};`);
+                b.line(`$best = ${value};`);
+              });
+            }
+          });
+        });
+        b.line('} else {');
+        b.indent(() => b.line(stop(unexempted)));
+        b.line('}');
+      });
+      for (const x of exemptions) {
+        if (x.answer.key <= next) maxKey = Math.max(maxKey, x.answer.key);
+      }
+    }
+    return { chunks, keys };
+  }
+
+  emitMasks(w: Writer): void {
+    emitMasks(w, this.analysis, this.scope);
+  }
+
+  /** Early default: when every red line and rule needs a bit, and none of those bits is set. */
+  emitGate(w: Writer, dflt: string): void {
+    emitGate(w, this.analysis, this.outcomes.flatMap((o) => o.plan.contributions.map((c) => c.clause)), dflt);
+  }
+}
+
+/** Whether a name occurs in code (not as part of a longer name). */
+export function usesIn(code: string): (name: string) => boolean {
+  return (name) => new RegExp(`\\${name}(?![\\w$])`).test(code);
 }
 
 /** Whether `code` (the text of `body`) ever compares `$bestKey`; if not, its writes are dead and go. */
-function dropUnreadBestKey(body: Writer, code: string): boolean {
+export function dropUnreadBestKey(body: Writer, code: string): boolean {
   const compares = /\$bestKey (?:>=|>|<) /.test(code);
   if (!compares) body.removeLines((line) => /^\s*\$bestKey = -?\d+;$/.test(line));
   return compares;
 }
 
-function bitCount(needs: ReadonlyMap<string, number>): number {
-  let n = 0;
-  for (const bits of needs.values()) for (let b = bits; b !== 0; b &= b - 1) n++;
-  return n;
-}
+const parenthesized = (e: Expr): string => (e.prec === 'atom' ? e.code : `(${e.code})`);

@@ -9,10 +9,13 @@
 import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
 import type { Span } from '../diagnostics/span.js';
 import type { VersionPlan } from '../semantics/plan.js';
-import { leaf, type Expr } from './conditions.js';
+import { clauseQuantifiers } from '../semantics/quantifiers.js';
+import { leaf } from './conditions.js';
 import { ts, type Writer } from './emit.js';
 import { internal, jsString } from './names.js';
+import { PlainEnv, type QuantifierCode } from './quantifiers.js';
 import type { RuntimeUse } from './runtime.js';
+import { Scope } from './scope.js';
 
 /** Trace functions shared by every version (a module's clauses are traced by the same code). */
 export class TraceCode {
@@ -23,7 +26,13 @@ export class TraceCode {
   constructor(
     private readonly set: PolicySet,
     private readonly runtime: RuntimeUse,
+    readonly quantifiers: QuantifierCode,
   ) {}
+
+  /** Plain reads of a version's input (explanations evaluate every condition, in no hurry). */
+  plain(program: Program): PlainEnv {
+    return new PlainEnv(Scope.of(program), this.quantifiers);
+  }
 
   /** The index of a file in `$FILES`. */
   file(name: string): number {
@@ -99,7 +108,7 @@ export class TraceCode {
         return `${this.runtime.use('traceContext')}(${jsString(c.name)}, ${at}, ${this.traceFunction(body, program, inputType)}(input))`;
       }
       default:
-        return `${this.runtime.use('traceTest')}(${jsString(this.text(c.span))}, ${plainValue(c).code}, ${at})`;
+        return `${this.runtime.use('traceTest')}(${jsString(this.text(c.span))}, ${leaf(c, this.plain(program)).code}, ${at})`;
     }
   }
 
@@ -113,21 +122,6 @@ export class TraceCode {
       w.line();
     }
   }
-}
-
-/** A leaf's value by plain reads (`includes` for `has`): the tracer needs no speed. */
-function plainValue(c: Exclude<Condition, { kind: 'and' | 'or' | 'not' | 'context' }>): Expr {
-  return leaf(c, 'input', (p, member) => ({
-    code: `${p.reduce((o, s) => o + accessOf(s), 'input')}.includes(${jsString(member)})`,
-    prec: 'atom',
-  }));
-}
-
-function accessOf(segment: string): string {
-  // Same rules as names.access, inlined to keep reduce simple.
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && segment !== '__proto__' && segment !== 'constructor'
-    ? `.${segment}`
-    : `[${jsString(segment)}]`;
 }
 
 /** Per-version tables and the version's `explain`. */
@@ -161,13 +155,41 @@ export function emitVersionExplain(
     w.line(`because: [${clauses.map((c) => (c.because === null ? 'null' : jsString(c.because))).join(', ')}],`);
     w.line(`preference: [${preferenceOf(plan).map((list) => `[${list.join(', ')}]`).join(', ')}],`);
   }, '};');
+  const quantified = quantifierTraces(traces, runtime, program, clauses);
   w.block(`function ${internal(`explain${index}`)}(input${ts(`: ${inputType}`)})${ts(': Explanation')} {`, () => {
-    w.line(`return ${runtime.use('explainVersion')}(${meta}, ${decideFn}(input), [`);
+    if (quantified === null) {
+      w.line(`return ${runtime.use('explainVersion')}(${meta}, ${decideFn}(input), [`);
+    } else {
+      w.line(`const explanation = ${runtime.use('explainVersion')}(${meta}, ${decideFn}(input), [`);
+    }
     w.indent(() => whens.forEach((x) => w.line(`${x},`)));
     w.line(`], [`);
     w.indent(() => unlesses.forEach((x) => w.line(`${x},`)));
+    if (quantified === null) {
+      w.line(`])${ts(' as Explanation')};`);
+      return;
+    }
+    w.line(']);');
+    // Which elements each quantifier a clause reads matched, as the interpreter reports them.
+    w.line(`return ${runtime.use('withQuantifiers')}(explanation, [`);
+    w.indent(() => quantified.forEach((list) => w.line(`[${list.join(', ')}],`)));
     w.line(`])${ts(' as Explanation')};`);
   });
+}
+
+/** Per clause, the calls building its quantifier traces (src/semantics/quantifiers.ts); null when no clause has any. */
+function quantifierTraces(traces: TraceCode, runtime: RuntimeUse, program: Program, clauses: readonly CheckedClause[]): string[][] | null {
+  const lists = clauses.map((c) => clauseQuantifiers(program, c));
+  if (lists.every((l) => l.length === 0)) return null;
+  const env = traces.plain(program);
+  return lists.map((list) =>
+    list.map((q) => {
+      const items = env.read(q.collection);
+      const of = env.absent(q.collection) ? `(${items}?.length ?? 0)` : `${items}.length`;
+      const matched = traces.quantifiers.call(q, 'match', env).code;
+      return `${runtime.use('quantifierTrace')}(${jsString(traces.text(q.span))}, ${traces.at(q.span)}, ${of}, ${matched})`;
+    }),
+  );
 }
 
 /** For each rule, the exemptions naming it (indices) in its order of preference: the plan's. */

@@ -14,8 +14,11 @@ import { DECIDE_SIZES, VersionDecide, type DecideSizes } from './decide.js';
 import { finish, ts, Writer, type Target } from './emit.js';
 import { emitVersionExplain, TraceCode } from './explain.js';
 import { access, comment, internal, jsString } from './names.js';
-import { policyTypes } from './public-types.js';
+import { publicTypes } from './public-types.js';
+import { QuantifierCode } from './quantifiers.js';
 import { RuntimeUse } from './runtime.js';
+import { emitStatements, hasStatements, statementDeclarations, useStatementTypes } from './statements.js';
+import { clauseQuantifiers } from '../semantics/quantifiers.js';
 import { TypeModel } from './types.js';
 import { ValidationCode } from './validate.js';
 
@@ -87,8 +90,13 @@ class ModuleModel {
     const w = new Writer();
     const input = types.inputUnion;
 
-    const versions = plan.versions.map((v, i) => new VersionDecide(v.program, i, types.inputTypes[i]!, v.outcomes[0]!, runtime));
-    const traces = new TraceCode(set, runtime);
+    const quantifiers = new QuantifierCode(runtime, types);
+    const versions = plan.versions.map((v, i) => {
+      const partTypes = v.program.outcomes.map((o) => types.outcomeTypes.get(o.name) ?? '');
+      const mixed = set.versions.some((p) => p.declaredOutcomes) && set.versions.some((p) => !p.declaredOutcomes);
+      return new VersionDecide(v.program, i, types.inputTypes[i]!, v, runtime, quantifiers, partTypes, mixed);
+    });
+    const traces = new TraceCode(set, runtime, quantifiers);
     const checks = new ValidationCode(runtime);
     const versionChecks = set.versions.map((p) => checks.checker(p.inputType));
     const cast = (i: number) => (types.inputTypes[i] === input ? '' : ts(` as ${types.inputTypes[i]}`));
@@ -108,8 +116,13 @@ class ModuleModel {
     // decide: date dispatch, then the version's hot path.
     w.line('/**');
     w.line(' * The decision for a valid input (see `validate`), by the version in force on its date.');
-    w.line(' * Returns a shared, frozen object; allocates nothing. Throws NoVersionInForceError for an');
-    w.line(' * input dated before the first version.');
+    if (set.versions.some((p) => p.declaredOutcomes)) {
+      w.line(' * Returns a shared, frozen object (each combination of outcomes is built on its first use).');
+      w.line(' * Throws NoVersionInForceError for an input dated before the first version.');
+    } else {
+      w.line(' * Returns a shared, frozen object; allocates nothing. Throws NoVersionInForceError for an');
+      w.line(' * input dated before the first version.');
+    }
     w.line(' */');
     w.block(`export function decide(input${ts(`: ${input}`)})${ts(': Decision')} {`, () => {
       if (set.dateField === null) {
@@ -174,6 +187,12 @@ class ModuleModel {
       w.line();
     });
 
+    if (!quantifiers.empty) {
+      w.line(comment('---- quantifiers: one loop over a list each ----'));
+      w.line();
+      quantifiers.emitFunctions(w);
+    }
+
     w.line(comment('---- condition traces, for explain ----'));
     w.line();
     traces.emitFunctions(w);
@@ -182,13 +201,15 @@ class ModuleModel {
     w.line();
     checks.emit(w);
 
+    if (hasStatements(set)) emitStatements(w, set, runtime);
+
     const top = new Writer();
     this.header(top);
     top.line();
     if (target === 'ts') {
       top.lines_(types.declarations());
       top.line();
-      top.lines_(policyTypes(types.actionType));
+      top.lines_(this.policyTypes());
       top.line();
     }
     for (const piece of runtime.publicCode(target)) {
@@ -206,6 +227,13 @@ class ModuleModel {
       tail.line();
     }
     return `${top.toString()}${w.toString()}${tail.toString()}`;
+  }
+
+  /** Decision, ClauseTrace, Explanation, DecideResult with the policy's names. */
+  private policyTypes(): string[] {
+    const { set, plan, types } = this;
+    const quantified = set.versions.some((p) => [...p.redlines, ...p.rules, ...p.exemptions].some((c) => clauseQuantifiers(p, c).length > 0));
+    return publicTypes(plan, types, quantified);
   }
 
   private emitPrepare(w: Writer, versionChecks: readonly string[], runtime: RuntimeUse): void {
@@ -260,10 +288,11 @@ class ModuleModel {
     w.line();
     w.lines_(types.declarations());
     w.line();
-    w.lines_(policyTypes(types.actionType));
+    w.lines_(this.policyTypes());
     w.line();
     const runtime = new RuntimeUse();
     for (const piece of PUBLIC_PIECES) runtime.use(piece);
+    if (hasStatements(this.set)) useStatementTypes(runtime);
     for (const piece of runtime.declarations()) {
       w.lines_(piece.split('\n'));
       w.line();
@@ -278,6 +307,7 @@ class ModuleModel {
     w.line(`export declare function validate(input: unknown): Validation<${input}>;`);
     w.line('/** `validate`, then `decide`: never throws. */');
     w.line('export declare function decideUnknown(input: unknown): DecideResult;');
+    if (hasStatements(this.set)) w.lines_(statementDeclarations());
     return w.toString();
   }
 }

@@ -11,17 +11,24 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
-import type { Decision } from '../semantics/decision.js';
+import type { AnyDecision } from '../semantics/decision.js';
 import type { Explanation } from '../semantics/explanation.js';
 import type { InputProblem, Validation } from '../semantics/validate.js';
+import type { Statement } from '../runtime/statement-build.js';
+import type { Deployment, StatementFacts } from '../runtime/statement-deployment.js';
+import type { StatementIssue } from '../runtime/statement-errors.js';
+import type { Notice } from '../runtime/statement-notice.js';
 import { generate, type GenerateOptions } from './index.js';
 
-export type CompiledDecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+export type CompiledDecideResult = { readonly ok: true; readonly decision: AnyDecision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
 
-/** What a generated module exports (its own types are narrower; these are what tools need). */
+/**
+ * What a generated module exports (its own types are narrower; these are what tools need). A
+ * version with declared outcomes decides `{ version, outcomes }`; a Bylaw 1 version the flat shape.
+ */
 export interface CompiledModule {
   /** Trusted, typed input: no validation. Throws NoVersionInForceError for an input dated too early. */
-  decide(input: unknown): Decision;
+  decide(input: unknown): AnyDecision;
   /** Validates first; throws InvalidInputError or NoVersionInForceError. */
   explain(input: unknown): Explanation;
   validate(input: unknown): Validation<Record<string, unknown>>;
@@ -35,6 +42,10 @@ export interface CompiledModule {
   }[];
   readonly NoVersionInForceError: new (date: string, firstEffective: string) => Error & { readonly date: string; readonly firstEffective: string };
   readonly InvalidInputError: new (errors: readonly InputProblem[]) => Error & { readonly errors: readonly InputProblem[] };
+  /** Only when a version of the policy has `statement` declarations. */
+  readonly statementOfReasons?: (decision: AnyDecision, facts: StatementFacts, deployment: Deployment) => Statement | null;
+  readonly noticeOfReasons?: (decision: AnyDecision, facts: StatementFacts, deployment: Deployment) => Notice | null;
+  readonly StatementError?: new (problem: StatementIssue) => Error & { readonly problem: StatementIssue };
 }
 
 /** Code generation options other than the target (tests chunk small policies' decide). */

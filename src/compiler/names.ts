@@ -99,11 +99,26 @@ export function isIdentifier(name: string): boolean {
 }
 
 /**
+ * The name of one version's declaration of a type that versions declare differently:
+ * `Post_2023_02_23` for version "2023-02-23". Only letters, decimal digits and `_` of the version
+ * are kept (the rest become `_`): a version header is free text, a type name must not carry
+ * invisible or format characters. `TypeNames` still makes the result clash-free.
+ */
+export function versionedName(name: string, version: string): string {
+  return `${name}_${version.replace(/[^\p{L}\p{Nd}_]/gu, '_')}`;
+}
+
+/**
  * Allocates clash-free type names from policy names, deterministically: the first type to ask
  * for a name gets it (made a valid identifier), later ones and reserved words get `_`, `_2`, ….
  */
 export class TypeNames {
-  private readonly used = new Set<string>(TAKEN);
+  private readonly used: Set<string>;
+
+  /** `alsoTaken`: names the module exports besides the usual ones (statements of reasons). */
+  constructor(alsoTaken: readonly string[] = []) {
+    this.used = new Set<string>([...TAKEN, ...alsoTaken]);
+  }
 
   allocate(policyName: string): string {
     let base = [...policyName].map((c, i) => (isIdentifier(i === 0 ? c : `_${c}`) ? c : '_')).join('');

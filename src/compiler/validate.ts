@@ -7,6 +7,7 @@ import type { EnumType, RecordType, Type } from '../checker/program.js';
 import { ts, type Writer } from './emit.js';
 import { internal, jsNumber, jsString } from './names.js';
 import type { RuntimeUse } from './runtime.js';
+import { typeName } from '../checker/types.js';
 import { signature } from './types.js';
 
 export class ValidationCode {
@@ -39,8 +40,12 @@ export class ValidationCode {
       return name;
     }
     const fields = internal(`fields${n}`);
-    const entries = type.fields.map((f) => `[${jsString(f.name)}, ${this.check(f.type)}]`);
-    block.push(`const ${fields}${ts(`: readonly (readonly [string, ${rt('Check')}])[]`)} = [${entries.join(', ')}];`);
+    // An optional field (`true` third) may be absent or null.
+    const entries = type.fields.map((f) => `[${jsString(f.name)}, ${this.check(f.type)}${f.optional ? ', true' : ''}]`);
+    const entry = type.fields.some((f) => f.optional)
+      ? `readonly [string, ${rt('Check')}] | readonly [string, ${rt('Check')}, boolean]`
+      : `readonly [string, ${rt('Check')}]`;
+    block.push(`const ${fields}${ts(`: readonly (${entry})[]`)} = [${entries.join(', ')}];`);
     block.push(`function ${name}(${this.params})${ts(': void')} {`);
     block.push(`  ${rt('checkRecord')}(value, path, problems, ${jsString(type.name)}, ${fields});`);
     block.push('}');
@@ -62,6 +67,9 @@ export class ValidationCode {
         return closure(`${rt('checkInt')}(v, p, problems, ${type.min === null ? 'null' : jsNumber(type.min)}, ${type.max === null ? 'null' : jsNumber(type.max)})`);
       case 'set':
         return closure(`${rt('checkSet')}(v, p, problems, ${jsString(`a list of ${type.element.name}`)}, ${this.checker(type.element)})`);
+      case 'list':
+        // The interpreter's wording (src/semantics/validate.ts), and MAX_LIST_LENGTH's guard.
+        return closure(`${rt('checkList')}(v, p, problems, ${jsString(`a list of ${typeName(type.element)}`)}, ${this.check(type.element)})`);
       case 'enum':
       case 'record':
         return this.checker(type);

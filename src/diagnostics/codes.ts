@@ -1,4 +1,5 @@
 import type { Diagnostic, Note, Severity } from './diagnostic.js';
+import { MESSAGES, type Built, type MessageArgs, type MessageCode } from './messages.js';
 import type { Span } from './span.js';
 
 /**
@@ -22,9 +23,11 @@ export const CODES = {
   BL013: { severity: 'error', title: 'date not written `YYYY-MM-DD`' },
   BL014: { severity: 'error', title: 'number with a fraction' },
   BL015: { severity: 'error', title: 'arithmetic' },
-  BL016: { severity: 'error', title: 'more than one action' },
+  BL016: { severity: 'error', title: 'actions not separated by commas' },
   BL017: { severity: 'error', title: 'string matching' },
-  BL018: { severity: 'error', title: 'optional field' },
+  BL018: { severity: 'error', title: 'optional field written another way' },
+  BL019: { severity: 'error', title: 'unknown quantifier' },
+  BL020: { severity: 'error', title: 'unknown mark on a scale member' },
   // Modules and policy sets: BL1xx
   BL101: { severity: 'error', title: 'unresolved module' },
   BL102: { severity: 'error', title: 'import cycle' },
@@ -34,6 +37,7 @@ export const CODES = {
   BL106: { severity: 'error', title: 'unreadable file' },
   BL107: { severity: 'error', title: 'policy set without a date field' },
   BL108: { severity: 'error', title: 'duplicate header item' },
+  BL109: { severity: 'error', title: '`except` names something the module does not declare' },
   // Names and types: BL2xx
   BL201: { severity: 'error', title: 'unknown name' },
   BL202: { severity: 'error', title: 'unknown field' },
@@ -48,11 +52,20 @@ export const CODES = {
   BL211: { severity: 'error', title: 'missing declaration' },
   BL212: { severity: 'error', title: 'declared more than once' },
   BL213: { severity: 'error', title: 'value out of bounds' },
+  BL214: { severity: 'error', title: 'optional value read without an `exists` guard' },
+  BL216: { severity: 'error', title: 'invalid duration' },
+  BL217: { severity: 'error', title: 'quantifier over a value that is not a list or set' },
+  BL218: { severity: 'error', title: 'name already bound' },
   // Clauses: BL3xx
   BL301: { severity: 'error', title: 'exemption names a red line' },
   BL302: { severity: 'error', title: 'exemption names an unknown rule' },
   BL303: { severity: 'error', title: 'exemption more severe than the rule it exempts' },
   BL304: { severity: 'error', title: 'action not on the scale' },
+  BL305: { severity: 'error', title: 'action on more than one outcome scale' },
+  BL306: { severity: 'error', title: 'two actions for one outcome' },
+  BL307: { severity: 'error', title: 'duration missing or not allowed' },
+  BL308: { severity: 'error', title: 'invalid outcome' },
+  BL309: { severity: 'error', title: 'least severe action carries a duration' },
   // Warnings: BL4xx
   BL401: { severity: 'warning', title: 'unused context' },
   BL402: { severity: 'warning', title: 'clause can never fire' },
@@ -62,6 +75,24 @@ export const CODES = {
   BL406: { severity: 'warning', title: 'suspicious unicode' },
   BL407: { severity: 'warning', title: 'exemption superseded by another' },
   BL408: { severity: 'warning', title: 'exemption never meets its rules' },
+  BL410: { severity: 'warning', title: '`exists` on a field that is never absent' },
+  // Statements of reasons (the export mapping, docs/statements-of-reasons.md): BL5xx, warnings BL55x
+  BL501: { severity: 'error', title: 'action without a statement mapping' },
+  BL502: { severity: 'error', title: 'not a key of the Transparency Database' },
+  BL503: { severity: 'error', title: 'one-value field written twice' },
+  BL504: { severity: 'error', title: '`because` texts too long for a statement' },
+  BL505: { severity: 'error', title: 'clause without category and ground' },
+  BL507: { severity: 'error', title: 'mapped twice' },
+  BL508: { severity: 'error', title: 'key without its text' },
+  BL509: { severity: 'error', title: 'text over the database\'s limit' },
+  BL510: { severity: 'error', title: 'invalid ground' },
+  BL511: { severity: 'error', title: 'invalid URL' },
+  BL512: { severity: 'error', title: 'default that restricts without a ground' },
+  BL551: { severity: 'warning', title: 'explanation may be cut' },
+  BL552: { severity: 'warning', title: 'text the database drops' },
+  BL553: { severity: 'warning', title: 'version without a public URL' },
+  BL554: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
+  BL555: { severity: 'warning', title: 'statement names something the policy lacks' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;
@@ -88,6 +119,11 @@ export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
   report(code: Code, message: string, span: Span, extras: DiagnosticExtras = {}): void {
     this.items.push(diagnostic(code, message, span, extras));
+  }
+  /** Reports `code` with the message, help and notes its constructor in MESSAGES builds from `args`. */
+  emit<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): void {
+    const { message, ...extras } = (MESSAGES[code] as (a: MessageArgs<C>) => Built)(args);
+    this.report(code, message, span, extras);
   }
   add(items: Iterable<Diagnostic>): void {
     for (const item of items) this.items.push(item);

@@ -1,3 +1,4 @@
+import type { Code } from './codes.js';
 import type { Span } from './span.js';
 import { compareCodePoints } from './text.js';
 
@@ -13,7 +14,8 @@ export interface Note {
  * user text in backticks; advice goes in `help`, related places in `notes`.
  */
 export interface Diagnostic {
-  readonly code: string;
+  /** One of the registered codes (codes.ts): a code the registry lacks does not compile. */
+  readonly code: Code;
   readonly severity: Severity;
   readonly message: string;
   readonly span: Span;

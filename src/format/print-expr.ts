@@ -1,4 +1,4 @@
-import type { Expr, LogicalExpr, ParenExpr, SetLiteral } from '../ast/nodes.js';
+import type { DurationLiteral, Expr, HasExpr, LogicalExpr, ParenExpr, QuantifierExpr, SetLiteral } from '../ast/nodes.js';
 import { pathText } from '../ast/walk.js';
 import type { Span } from '../diagnostics/span.js';
 import type { CommentCursor } from './comments.js';
@@ -27,10 +27,38 @@ export function printExpr(expr: Expr, c: CommentCursor): Doc {
     case 'In':
       return [printExpr(expr.element, c), expr.negated ? ' not in ' : ' in ', printSet(expr.set, c)];
     case 'Has':
-      return [printExpr(expr.set, c), ' has ', printExpr(expr.member, c)];
+      return [printExpr(expr.set, c), HAS[expr.mode], printExpr(expr.member, c)];
     case 'Paren':
       return printParen(expr, c);
+    case 'Exists':
+      return [printExpr(expr.operand, c), ' exists'];
+    case 'Shift':
+      return [printExpr(expr.base, c), ` ${expr.op} `, printDuration(expr.duration)];
+    case 'Quantifier':
+      return printQuantifier(expr, c);
   }
+}
+
+const HAS: Readonly<Record<HasExpr['mode'], string>> = { one: ' has ', any: ' has any ', all: ' has all ' };
+
+/** `90 days`: the count as written (`1_000` keeps its `_`), the unit as written (`day` or `days`). */
+export function printDuration(duration: DurationLiteral): string {
+  return `${duration.count.raw} ${duration.unit.name}`;
+}
+
+/**
+ * `count(s in post.strikes where s.date > d)` on one line; when too long, the binding and the
+ * `where` each on their own line one level deeper, and `)` on a line of its own, the way a
+ * parenthesised condition breaks. The `where` condition's `and`/`or` lines go one level deeper
+ * still, as after `when`.
+ */
+function printQuantifier(expr: QuantifierExpr, c: CommentCursor): Doc {
+  const binding = [c.lineBefore(expr.binder.span.start.offset, softline), expr.binder.name, ' in ', printExpr(expr.collection, c)];
+  const where = expr.where;
+  const condition = where
+    ? [c.lineBefore(c.tokenAt(expr.collection.span.end.offset), line), 'where ', printCondition(where, c)]
+    : '';
+  return group([expr.quantifier, '(', nest([binding, condition, c.beforeClosing(closingOffset(expr))]), softline, ')']);
 }
 
 /**

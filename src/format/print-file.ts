@@ -14,9 +14,12 @@ export function printFile(file: PolicyFile, text: string): Doc {
   return [parts, c.endOfFile(file.items.length > 0)];
 }
 
-/** Header lines form one block and consecutive `use` lines another; every other item stands alone. */
+/**
+ * Header lines form one block, consecutive `use` lines another and consecutive `outcome` lines a
+ * third; every other item stands alone.
+ */
 function sameBlock(a: Item, b: Item): boolean {
-  const block = (item: Item) => (HEADER.has(item.kind) ? 'header' : item.kind === 'Use' ? 'use' : null);
+  const block = (item: Item) => (HEADER.has(item.kind) ? 'header' : item.kind === 'Use' || item.kind === 'Outcome' ? item.kind : null);
   return block(a) !== null && block(a) === block(b);
 }
 

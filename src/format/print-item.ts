@@ -1,8 +1,9 @@
-import type { ClauseDecl, EnumDecl, FieldDecl, Identifier, Item, QualifiedName, RecordDecl, ScaleDecl, TypeRef } from '../ast/nodes.js';
+import type { ActionRef, ClauseDecl, EnumDecl, FieldDecl, Identifier, Item, QualifiedName, RecordDecl, ScaleDecl, TypeRef } from '../ast/nodes.js';
 import type { Span } from '../diagnostics/span.js';
 import type { CommentCursor } from './comments.js';
 import { group, hardline, ifBreak, line, nest, type Doc } from './doc.js';
-import { closingOffset, printCondition, printExpr } from './print-expr.js';
+import { closingOffset, printCondition, printDuration, printExpr } from './print-expr.js';
+import { printStatement } from './print-statement.js';
 
 /** Prints one top-level item: a header line or a declaration. */
 export function printItem(item: Item, c: CommentCursor): Doc {
@@ -16,11 +17,13 @@ export function printItem(item: Item, c: CommentCursor): Doc {
     case 'SourceHeader':
       return ['source ', item.value.raw];
     case 'Use':
-      return ['use ', qualified(item.module)];
+      return item.except.length === 0 ? ['use ', qualified(item.module)] : group(['use ', qualified(item.module), ' except ', printNames(item.except, c)]);
     case 'Input':
       return ['input ', item.name.name, ': ', printType(item.type)];
     case 'Default':
-      return ['default ', item.action.name];
+      return group(['default ', printActions(item.actions, c)]);
+    case 'Outcome':
+      return ['outcome ', item.name.name, ': ', item.scale.name];
     case 'Enum':
       return printEnum(item, c);
     case 'Scale':
@@ -38,6 +41,10 @@ export function printItem(item: Item, c: CommentCursor): Doc {
     case 'Rule':
     case 'Exemption':
       return printClause(item, c);
+    case 'StatementActions':
+    case 'StatementClauses':
+    case 'StatementVersion':
+      return printStatement(item, c);
   }
 }
 
@@ -51,8 +58,8 @@ function printEnum(item: EnumDecl, c: CommentCursor): Doc {
 function printScale(item: ScaleDecl, c: CommentCursor): Doc {
   const members = item.members.map((m, i) =>
     i === 0
-      ? [c.lineBefore(m.span.start.offset, line), m.name]
-      : [c.lineBefore(c.tokenAt(item.members[i - 1]!.span.end.offset), line), '< ', m.name],
+      ? [c.lineBefore(m.span.start.offset, line), member(m)]
+      : [c.lineBefore(c.tokenAt(item.members[i - 1]!.span.end.offset), line), '< ', member(m)],
   );
   return group(['scale ', item.name.name, ' {', nest([members, c.beforeClosing(closingOffset(item))]), line, '}']);
 }
@@ -63,8 +70,13 @@ function printRecord(item: RecordDecl, c: CommentCursor): Doc {
   return ['record ', item.name.name, ' {', nest([fields, c.beforeClosing(closingOffset(item))]), hardline, '}'];
 }
 
+/** `restrict(duration)`: a member every use of which carries a duration. */
+function member(m: ScaleDecl['members'][number]): string {
+  return m.timed ? `${m.name.name}(duration)` : m.name.name;
+}
+
 function printField(field: FieldDecl): Doc {
-  return [field.name.name, ': ', printType(field.type)];
+  return [field.name.name, ': ', printType(field.type), field.optional ? '?' : ''];
 }
 
 function printType(type: TypeRef): string {
@@ -72,6 +84,7 @@ function printType(type: TypeRef): string {
     case 'NamedType':
       return type.name.name;
     case 'SetType':
+    case 'ListType':
       return `${type.keyword.name}<${printType(type.element)}>`;
     case 'BoundedIntType':
       return `${type.keyword.name}(${type.min?.raw ?? ''}..${type.max?.raw ?? ''})`;
@@ -89,23 +102,44 @@ function printClause(item: ClauseDecl, c: CommentCursor): Doc {
     parts.push(c.lineBefore(c.tokenAt(end), hardline), print());
     end = last.span.end.offset;
   };
-  if (item.kind === 'Exemption') {
-    part(() => printFrom(item.from, c), item.from[item.from.length - 1]!);
+  if (item.kind === 'Exemption' && item.everyRule) {
+    // `every` is the node; the part ends after the keyword `rule` that follows it.
+    part(() => 'from every rule', item.everyRule);
+    end = c.tokenAt(end) + 'rule'.length;
+  } else if (item.kind === 'Exemption') {
+    part(() => ['from ', printNames(item.from, c)], item.from[item.from.length - 1]!);
     end = c.skipComma(end);
   }
   part(() => ['when ', printCondition(item.when, c)], item.when);
   const unless = item.unless;
   if (unless) part(() => ['unless ', printCondition(unless, c)], unless);
-  part(() => ['then ', item.action.name], item.action);
+  part(() => ['then ', printActions(item.actions, c)], item.actions[item.actions.length - 1]!);
   const because = item.because;
   if (because) part(() => ['because ', because.raw], because);
   return [CLAUSE_KEYWORD[item.kind], ' ', item.name.name, nest(parts)];
 }
 
-/** `from a, b, c`; when too long, the names after the first continue one per line, one level deeper. */
-function printFrom(names: readonly Identifier[], c: CommentCursor): Doc {
-  const [first, ...rest] = names;
-  return group(['from ', first!.name, nest(rest.map((n) => [',', c.lineBefore(n.span.start.offset, line), n.name]))]);
+/**
+ * A comma list after a keyword (`from a, b`, `except a, b`, `then remove, strike for 1 week`):
+ * when too long, the items after the first continue one per line, one level deeper, the way a
+ * long condition continues after `when`.
+ */
+function printList<T extends { readonly span: Span }>(items: readonly T[], c: CommentCursor, print: (item: T) => Doc): Doc {
+  const [first, ...rest] = items;
+  return group([print(first!), nest(rest.map((item) => [',', c.lineBefore(item.span.start.offset, line), print(item)]))]);
+}
+
+function printNames(names: readonly Identifier[], c: CommentCursor): Doc {
+  return printList(names, c, (n) => n.name);
+}
+
+function printActions(actions: readonly ActionRef[], c: CommentCursor): Doc {
+  return printList(actions, c, printAction);
+}
+
+/** `remove`, `Content.remove`, `restrict for 3 days`. */
+function printAction(action: ActionRef): Doc {
+  return [action.scale ? `${action.scale.name}.` : '', action.member.name, action.duration ? [' for ', printDuration(action.duration)] : ''];
 }
 
 function qualified(name: QualifiedName): string {

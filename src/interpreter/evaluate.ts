@@ -1,5 +1,5 @@
-import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
-import { decide, memoHolds, type Decision } from '../semantics/decision.js';
+import type { CheckedClause, Condition, Operand, PolicySet, Program } from '../checker/program.js';
+import { decide, memoHolds, type AnyDecision } from '../semantics/decision.js';
 import { firstEffective, planSet, versionInForce, type Holds } from '../semantics/plan.js';
 import { InvalidInputError, NoVersionInForceError } from '../semantics/errors.js';
 import { validateInput, type InputProblem } from '../semantics/validate.js';
@@ -7,6 +7,7 @@ import { isValidIsoDate } from '../ast/dates.js';
 import { ConditionEvaluator, type Input } from './conditions.js';
 
 const contextMaps = new WeakMap<Program, ReadonlyMap<string, Condition>>();
+const valueMaps = new WeakMap<Program, ReadonlyMap<string, Operand>>();
 
 export function contextsOf(program: Program): ReadonlyMap<string, Condition> {
   let map = contextMaps.get(program);
@@ -15,6 +16,21 @@ export function contextsOf(program: Program): ReadonlyMap<string, Condition> {
     contextMaps.set(program, map);
   }
   return map;
+}
+
+/** The version's value contexts (`count(…)`, dates) by name. */
+export function valuesOf(program: Program): ReadonlyMap<string, Operand> {
+  let map = valueMaps.get(program);
+  if (!map) {
+    map = new Map(program.values.map((v) => [v.name, v.value]));
+    valueMaps.set(program, map);
+  }
+  return map;
+}
+
+/** An evaluator of the version's conditions for one validated input. */
+export function evaluatorFor(program: Program, input: Input): ConditionEvaluator {
+  return new ConditionEvaluator(input, contextsOf(program), valuesOf(program));
 }
 
 /**
@@ -39,9 +55,9 @@ export function holdsOf(evaluator: ConditionEvaluator): Holds {
 }
 
 /** The decision of a version for a validated input. */
-export function decideProgram(set: PolicySet, program: Program, input: Input): Decision {
+export function decideProgram(set: PolicySet, program: Program, input: Input): AnyDecision {
   const plan = planSet(set).versions[set.versions.indexOf(program)]!;
-  return decide(plan, holdsOf(new ConditionEvaluator(input, contextsOf(program))));
+  return decide(plan, holdsOf(evaluatorFor(program, input)));
 }
 
 export type Prepared =
@@ -80,14 +96,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * The reference decision: validates the input, picks the version in force and applies the
  * decision semantics. Throws InvalidInputError or NoVersionInForceError.
  */
-export function evaluate(set: PolicySet, input: unknown): Decision {
+export function evaluate(set: PolicySet, input: unknown): AnyDecision {
   const prepared = prepare(set, input);
   if (!prepared.ok) throw prepared.noVersion ?? new InvalidInputError(prepared.errors);
   return decideProgram(set, prepared.program, prepared.input);
 }
 
 export type DecideResult =
-  | { readonly ok: true; readonly decision: Decision }
+  | { readonly ok: true; readonly decision: AnyDecision }
   | { readonly ok: false; readonly errors: readonly InputProblem[] };
 
 /** Like `evaluate`, but never throws: problems come back as a list. */

@@ -1,12 +1,24 @@
 import type { CheckedClause, Condition, PolicySet, Program } from '../checker/program.js';
 import type { Span } from '../diagnostics/span.js';
-import { explainVersion, sourceRef as ref, traceAnd, traceContext, traceNot, traceOr, traceTest, type ExplainMeta } from '../runtime/explain.js';
+import {
+  explainVersion,
+  quantifierTrace,
+  sourceRef as ref,
+  traceAnd,
+  traceContext,
+  traceNot,
+  traceOr,
+  traceTest,
+  withQuantifiers,
+  type ExplainMeta,
+} from '../runtime/explain.js';
 import type { ConditionTrace, Explanation, SourceRef } from '../runtime/types.js';
 import { decide } from '../semantics/decision.js';
 import { InvalidInputError } from '../semantics/errors.js';
 import { planSet, type VersionPlan } from '../semantics/plan.js';
+import { clauseQuantifiers } from '../semantics/quantifiers.js';
 import { ConditionEvaluator, type Input } from './conditions.js';
-import { contextsOf, holdsOf, prepare } from './evaluate.js';
+import { contextsOf, evaluatorFor, holdsOf, prepare } from './evaluate.js';
 
 /** The full trace of a decision: every clause, whether it fired, and why not. */
 export function explain(set: PolicySet, input: unknown): Explanation {
@@ -18,16 +30,23 @@ export function explain(set: PolicySet, input: unknown): Explanation {
 export function explainProgram(set: PolicySet, program: Program, input: Input): Explanation {
   const plan = planSet(set).versions[set.versions.indexOf(program)]!;
   const contexts = contextsOf(program);
-  const evaluator = new ConditionEvaluator(input, contexts);
+  const evaluator = evaluatorFor(program, input);
   const decision = decide(plan, holdsOf(evaluator));
   const tracer = new Tracer(evaluator, contexts, set.sources);
   const clauses = clausesOf(program);
-  return explainVersion(
+  const explanation = explainVersion(
     metaOf(plan),
     decision,
     clauses.map((c) => tracer.trace(c.when)),
     clauses.map((c) => (c.unless ? tracer.trace(c.unless) : null)),
   );
+  // Which elements each quantifier a clause reads matched (none read: the trace is Bylaw 1's).
+  const quantifiers = clauses.map((c) =>
+    clauseQuantifiers(program, c).map((q) =>
+      quantifierTrace(tracer.text(q.span), sourceRef(q.span), evaluator.collection(q).length, evaluator.matched(q)),
+    ),
+  );
+  return quantifiers.some((q) => q.length > 0) ? withQuantifiers(explanation, quantifiers) : explanation;
 }
 
 const clausesOf = (program: Program): CheckedClause[] => [...program.redlines, ...program.rules, ...program.exemptions];
@@ -87,7 +106,7 @@ class Tracer {
     }
   }
 
-  private text(span: Span): string {
+  text(span: Span): string {
     const source = this.sources.get(span.file);
     return source === undefined ? '' : source.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ');
   }

@@ -1,6 +1,6 @@
-import type { Condition, Operand, Value } from '../checker/program.js';
-import { compare } from '../semantics/compare.js';
-import { fieldKey, opaqueKey, sample, testOnClass, type FiniteModel } from './model.js';
+import type { Condition, Value } from '../checker/program.js';
+import { leafOf } from './leaf.js';
+import { sample, testOnClass, type FiniteModel } from './model.js';
 
 /** Too many nodes: the caller gets a verdict of "unknown" or an error, never a hang. */
 export class BudgetExceeded extends Error {
@@ -296,20 +296,10 @@ export class DecisionDiagrams {
         }
         return acc;
       }
-      case 'field':
-        return this.leaf(c, fieldKey(c.path));
-      case 'has':
-        return this.leaf(c, `${fieldKey(c.path)}#${c.member}`);
-      case 'in':
-        if (c.operand.kind === 'literal') return c.values.includes(c.operand.value) !== c.negated ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE;
-        return this.leaf(c, fieldKey(c.operand.path));
-      case 'compare': {
-        const { left, right } = c;
-        if (left.kind === 'literal' && right.kind === 'literal') {
-          return compare(c.op, left.value, right.value) ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE;
-        }
-        if (left.kind === 'field' && right.kind === 'field') return this.leaf(c, opaqueKey(c));
-        return this.leaf(c, fieldKey((left.kind === 'field' ? left : right as Extract<Operand, { kind: 'field' }>).path));
+      default: {
+        const leaf = leafOf(c);
+        if (leaf.kind === 'const') return leaf.value ? DecisionDiagrams.TRUE : DecisionDiagrams.FALSE;
+        return this.leaf(c, leaf.key);
       }
     }
   }

@@ -1,4 +1,5 @@
-import type { CompareOp, Condition, EnumType, Operand, Type, Value } from '../checker/program.js';
+import type { CompareOp, Condition, EnumType, Type, Value } from '../checker/program.js';
+import { fieldKey, leafOf } from './leaf.js';
 import { compare } from '../semantics/compare.js';
 import { compareCodePoints } from '../diagnostics/text.js';
 
@@ -56,7 +57,7 @@ export interface FiniteModel {
   readonly exact: boolean;
 }
 
-export const fieldKey = (path: readonly string[]): string => path.join('.');
+
 
 const INT_MIN = Number.MIN_SAFE_INTEGER;
 const INT_MAX = Number.MAX_SAFE_INTEGER;
@@ -129,11 +130,6 @@ export class ModelBuilder {
 
   private collect(c: Condition, contexts: ReadonlyMap<string, Condition>, seen: Set<string>): void {
     switch (c.kind) {
-      case 'const':
-        return;
-      case 'field':
-        this.var(fieldKey(c.path), c.path, { kind: 'bool' });
-        return;
       case 'context': {
         const body = contexts.get(c.name);
         if (body && !seen.has(c.name)) {
@@ -149,31 +145,30 @@ export class ModelBuilder {
       case 'or':
         for (const o of c.operands) this.collect(o, contexts, seen);
         return;
-      case 'has':
-        this.memberVar(c.path, c.member);
-        return;
-      case 'in':
-        if (c.operand.kind === 'field') for (const v of c.values) this.literal(c.operand, '==', v);
-        return;
-      case 'compare': {
-        const { left, right } = c;
-        if (left.kind === 'field' && right.kind === 'field') {
-          this.exact = false;
-          const key = opaqueKey(c);
-          if (!this.pending.has(key)) {
-            this.pending.set(key, { key, path: [], kind: 'opaque', named: new Set(), cuts: new Set(), min: 0, max: 0 });
-          }
-          return;
-        }
-        if (left.kind === 'field' && right.kind === 'literal') this.literal(left, c.op, right.value);
-        else if (right.kind === 'field' && left.kind === 'literal') this.literal(right, flip(c.op), left.value);
-        return;
+    }
+    const leaf = leafOf(c);
+    if (leaf.kind === 'const') return;
+    if (leaf.kind === 'opaque') {
+      this.exact = false;
+      if (!this.pending.has(leaf.key)) {
+        this.pending.set(leaf.key, { key: leaf.key, path: [], kind: 'opaque', named: new Set(), cuts: new Set(), min: 0, max: 0 });
       }
+      return;
+    }
+    if (leaf.member !== undefined) {
+      this.memberVar(leaf.key, leaf.path, leaf.member);
+      return;
+    }
+    const p = this.var(leaf.key, leaf.path, leaf.type);
+    if (!p) return;
+    if (c.kind === 'in') for (const v of c.values) this.literal(p, '==', v);
+    else if (c.kind === 'compare') {
+      if (c.right.kind === 'literal') this.literal(p, c.op, c.right.value);
+      else if (c.left.kind === 'literal') this.literal(p, flip(c.op), c.left.value);
     }
   }
 
-  private memberVar(path: readonly string[], member: string): void {
-    const key = `${fieldKey(path)}#${member}`;
+  private memberVar(key: string, path: readonly string[], member: string): void {
     if (!this.pending.has(key)) {
       this.pending.set(key, { key, path, kind: 'member', member, named: new Set(), cuts: new Set(), min: 0, max: 0 });
     }
@@ -211,9 +206,7 @@ export class ModelBuilder {
     return p;
   }
 
-  private literal(field: Extract<Operand, { kind: 'field' }>, op: CompareOp, value: Value): void {
-    const p = this.var(fieldKey(field.path), field.path, field.type);
-    if (!p) return;
+  private literal(p: Pending, op: CompareOp, value: Value): void {
     if (p.kind === 'enum' || p.kind === 'string') {
       p.named.add(value as string);
       return;
@@ -238,11 +231,6 @@ export class ModelBuilder {
 
 function flip(op: CompareOp): CompareOp {
   return op === '<' ? '>' : op === '>' ? '<' : op === '<=' ? '>=' : op === '>=' ? '<=' : op;
-}
-
-export function opaqueKey(c: Extract<Condition, { kind: 'compare' }>): string {
-  const side = (o: Operand) => (o.kind === 'field' ? fieldKey(o.path) : String(o.value));
-  return `(${side(c.left)} ${c.op} ${side(c.right)})`;
 }
 
 function classesOf(p: Pending): VarClass[] {
@@ -313,19 +301,13 @@ export function representative(v: ModelVar, classIndex: number): Value {
 
 /** The value of one leaf test of `condition` on one class of its variable. */
 export function testOnClass(c: Condition, v: ModelVar, klass: VarClass): boolean {
+  if (v.kind === 'bool' || v.kind === 'member' || v.kind === 'opaque') return (klass as { value: boolean }).value;
+  const value = sample(v, klass);
   switch (c.kind) {
-    case 'field':
-    case 'has':
-      return (klass as { value: boolean }).value;
-    case 'in': {
-      const value = sample(v, klass);
+    case 'in':
       return c.values.includes(value) !== c.negated;
-    }
-    case 'compare': {
-      if (v.kind === 'opaque') return (klass as { value: boolean }).value;
-      const value = sample(v, klass);
-      return c.left.kind === 'field' ? compare(c.op, value, (c.right as { value: Value }).value) : compare(c.op, (c.left as { value: Value }).value, value);
-    }
+    case 'compare':
+      return c.right.kind === 'literal' ? compare(c.op, value, c.right.value) : compare(c.op, (c.left as { value: Value }).value, value);
     default:
       throw new Error(`not a leaf test: ${c.kind}`);
   }

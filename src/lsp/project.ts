@@ -29,7 +29,18 @@ export interface UnitView {
   readonly types: ReadonlyMap<string, EnumType | RecordType>;
   readonly inputName: string | null;
   readonly inputType: RecordType | null;
-  readonly scale: A.ScaleDecl | null;
+  /**
+   * The outcomes the unit decides, in declaration order, each with its scale: the `outcome`
+   * declarations whose scale is declared, or (Bylaw 1) one outcome, `action`, on the one scale.
+   */
+  readonly outcomes: readonly OutcomeView[];
+}
+
+export interface OutcomeView {
+  readonly name: string;
+  /** Null for Bylaw 1's implicit `action`. */
+  readonly decl: A.OutcomeDecl | null;
+  readonly scale: A.ScaleDecl;
 }
 
 /**
@@ -76,7 +87,7 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
       const absolute = resolve(file.path);
       files.set(absolute, { path: absolute, text: file.text, ast: file.ast, lines: files.get(absolute)?.lines ?? new LineMap(file.text) });
     }
-    units.push(unitView(unit.root.path, unit.files.map((f) => f.ast), unit.files.map((f) => resolve(f.path))));
+    units.push(unitView(unit.root.path, unit.files.map((f) => f.ast), unit.files.map((f) => resolve(f.path)), unit.excluded));
   }
   // The loader hands out trees only inside units: parse the other files it read (modules no
   // version uses, every file when the set did not load) for their declarations and outline.
@@ -101,14 +112,31 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
   };
 }
 
-function unitView(root: string, asts: readonly A.PolicyFile[], paths: readonly string[]): UnitView {
+function unitView(root: string, asts: readonly A.PolicyFile[], paths: readonly string[], excluded: ReadonlyMap<string, readonly A.Identifier[]>): UnitView {
   const bag = new DiagnosticBag(); // the checker reports these; here we only want the resolution
-  const scope = collectScope(asts, bag);
+  const scope = collectScope(asts, bag, excluded);
   const types = resolveTypes(scope, bag);
   const input = scope.byKind('input')[0]?.decl ?? null;
   const inputType = input ? resolveInputType(input, types, bag) : null;
-  const scale = scope.byKind('scale')[0]?.decl ?? null;
-  return { root: resolve(root), files: paths, scope, types, inputName: input?.name.name ?? null, inputType, scale };
+  return { root: resolve(root), files: paths, scope, types, inputName: input?.name.name ?? null, inputType, outcomes: outcomesOf(scope) };
+}
+
+/** What the checker's resolveOutcomes finds, without its reports: declared outcomes on declared scales, else the one scale. */
+function outcomesOf(scope: Scope): OutcomeView[] {
+  const scaleOf = (name: string) => {
+    const symbol = scope.symbols.get(name);
+    return symbol?.kind === 'scale' ? symbol.decl : null;
+  };
+  if (scope.outcomes.length === 0) {
+    const scale = scope.byKind('scale')[0]?.decl;
+    return scale ? [{ name: 'action', decl: null, scale }] : [];
+  }
+  const outcomes: OutcomeView[] = [];
+  for (const decl of scope.outcomes) {
+    const scale = scaleOf(decl.scale.name);
+    if (scale && !outcomes.some((o) => o.name === decl.name.name)) outcomes.push({ name: decl.name.name, decl, scale });
+  }
+  return outcomes;
 }
 
 export interface OpenDocument {

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve, relative, sep } from 'node:path';
-import type { EffectiveHeader, PolicyFile, UseDecl } from '../ast/nodes.js';
+import type { EffectiveHeader, Identifier, PolicyFile, UseDecl } from '../ast/nodes.js';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
@@ -21,6 +21,8 @@ export interface Unit {
   readonly root: SourceFile;
   readonly files: readonly SourceFile[];
   readonly effective: EffectiveHeader | null;
+  /** Per module file: the names a `use … except` leaves out of it. */
+  readonly excluded: ReadonlyMap<string, readonly Identifier[]>;
 }
 
 export interface LoadedSet {
@@ -141,6 +143,7 @@ class Loader {
     const order: SourceFile[] = [];
     const done = new Set<string>();
     const stack: { file: SourceFile; via: UseDecl | null }[] = [];
+    const excluded = new Map<string, Identifier[]>();
     let ok = true;
     const visit = (file: SourceFile, via: UseDecl | null): void => {
       const key = resolve(this.cwd, file.path);
@@ -160,14 +163,18 @@ class Loader {
         if (item.kind !== 'Use') continue;
         const used = this.resolveUse(file, item);
         if (used === undefined) ok = false;
-        else if (used !== null) visit(used, item);
+        else if (used !== null) {
+          // The span of every declaration carries its file's path as parsed: the key the checker looks up.
+          if (item.except.length > 0) excluded.set(used.ast.span.file, [...(excluded.get(used.ast.span.file) ?? []), ...item.except]);
+          visit(used, item);
+        }
       }
       stack.pop();
       done.add(key);
       order.push(file);
     };
     visit(root, null);
-    return ok ? { root, files: order, effective: effectiveOf(root.ast) } : null;
+    return ok ? { root, files: order, effective: effectiveOf(root.ast), excluded } : null;
   }
 
   /** The module a `use` names: a sibling file, then `stdlib/` in enclosing folders, then the bundled stdlib. */

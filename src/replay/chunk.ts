@@ -1,8 +1,8 @@
-import type { Decision } from '../semantics/decision.js';
+import type { AnyDecision } from '../semantics/decision.js';
 import type { InputProblem } from '../semantics/validate.js';
 import type { FastParser } from './fast-parse.js';
 import { fragmentOf, OutputBytes } from './output.js';
-import { EXAMPLES, INVALID } from './totals.js';
+import { countKey, EXAMPLES, transitionKeys } from './totals.js';
 
 /**
  * Corpus replay: decide every line of a JSONL file of posts, count decisions by action and
@@ -18,12 +18,12 @@ import { EXAMPLES, INVALID } from './totals.js';
  */
 
 export interface Decider {
-  decideUnknown(input: unknown): { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+  decideUnknown(input: unknown): { readonly ok: true; readonly decision: AnyDecision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
   /**
    * For an input already known valid (the fast reader's). null, or a throw, sends the input to
    * `decideUnknown` (for an input dated before every version: return null, throwing is slow).
    */
-  decideValid?(input: Record<string, unknown>): Decision | null;
+  decideValid?(input: Record<string, unknown>): AnyDecision | null;
 }
 
 export interface ChunkOptions {
@@ -42,9 +42,9 @@ export interface ChunkResult {
   /** Lines in the chunk. */
   readonly lines: number;
   readonly decided: number;
-  /** `action\tbasis` → count. */
+  /** `countKey` of a decision (`action\tbasis` in Bylaw 1) → count. */
   readonly counts: [string, number][];
-  /** `old\u0000new` (each `action\tbasis`, or `(invalid)` when the old policy rejects the post) → count and examples. */
+  /** A key of `transitionKeys` (`old\u0000new` in Bylaw 1, each `action\tbasis` or `(invalid)`) → count and examples. */
   readonly transitions: [string, number, ExampleRef[]][];
   /** Bad lines: local index (0-based within the chunk) and reason. */
   readonly errors: [number, string][];
@@ -79,8 +79,8 @@ export function processChunk(
 ): ChunkResult {
   // Counted by decision object first (the compiled module returns shared, frozen decisions):
   // no string per post. Keys are made once per distinct decision at the end.
-  const counts = new Map<Decision, number>();
-  const pairs = new Map<Decision | null, Map<Decision, [number, [number, ExampleRef][]]>>();
+  const counts = new Map<AnyDecision, number>();
+  const pairs = new Map<AnyDecision | null, Map<AnyDecision, [number, [number, ExampleRef][]]>>();
   const errors: [number, string][] = [];
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = options.output ? new OutputBytes(buffer.length, into) : null;
@@ -172,11 +172,12 @@ export function processChunk(
   const cells = new Map<string, [number, [number, ExampleRef][]]>();
   for (const [before, row] of pairs) {
     for (const [after, [count, examples]] of row) {
-      const cell = `${before === null ? INVALID : `${before.action}\t${before.basis}`}\u0000${after.action}\t${after.basis}`;
-      let entry = cells.get(cell);
-      if (!entry) cells.set(cell, (entry = [0, []]));
-      entry[0] += count;
-      entry[1].push(...examples);
+      for (const cell of transitionKeys(before, after)) {
+        let entry = cells.get(cell);
+        if (!entry) cells.set(cell, (entry = [0, []]));
+        entry[0] += count;
+        entry[1].push(...examples);
+      }
     }
   }
   // Examples in input order: the first lines of the chunk that fell in the cell.
@@ -186,7 +187,7 @@ export function processChunk(
   }
   const byKey = new Map<string, number>();
   for (const [d, count] of counts) {
-    const key = `${d.action}\t${d.basis}`;
+    const key = countKey(d);
     byKey.set(key, (byKey.get(key) ?? 0) + count);
   }
   return {
@@ -203,7 +204,7 @@ export function processChunk(
  * The decision for an input the fast reader validated: a Decision; null when the decider says
  * no version is in force; undefined to take the slow path (no fast decider, or it threw).
  */
-function decideValid(decider: Decider, input: Record<string, unknown>): Decision | null | undefined {
+function decideValid(decider: Decider, input: Record<string, unknown>): AnyDecision | null | undefined {
   if (decider.decideValid === undefined) return undefined;
   try {
     return decider.decideValid(input);

@@ -1,4 +1,7 @@
-import type { Condition, EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import type { PolicySet, RecordType, Type } from '../checker/program.js';
+import { arrayReader, bytesOf, enumReader, FAIL, intReader, readBool, readDate, readInteger, readNull, readString, Scanner, setReader, skipString, type Reader } from './fast-parse-scalars.js';
+import { collectOperand, collectPaths, recursive, signature } from './fast-parse-paths.js';
+import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 
 /**
  * A schema-directed JSON reader for replay's hot path: it reads one line's bytes straight into
@@ -11,203 +14,6 @@ import type { Condition, EnumType, PolicySet, RecordType, Type } from '../checke
  * (`JSON.parse` and full validation), which produces the same decision or the same error, so
  * the fast path changes speed only, never results.
  */
-
-type Reader = (s: Scanner) => unknown;
-
-const FAIL: unique symbol = Symbol('fail');
-
-class Scanner {
-  b: Uint8Array = new Uint8Array(0);
-  i = 0;
-  end = 0;
-  /** The stripped top-level id of the last line read, if any. */
-  id: string | number | undefined = undefined;
-  /** Where the id's JSON text is when it is exactly what JSON.stringify writes for it; -1 otherwise. */
-  idStart = -1;
-  idEnd = -1;
-  latin1: (start: number, end: number) => string = () => '';
-  utf8: (start: number, end: number) => string = () => '';
-
-  ws(): void {
-    const b = this.b;
-    let i = this.i;
-    while (i < this.end) {
-      const c = b[i]!;
-      if (c === 32 || c === 9 || c === 13 || c === 10) i++;
-      else break;
-    }
-    this.i = i;
-  }
-
-  /** A string without escapes; returns [start, end, ascii] via fields, or false. */
-  strStart = 0;
-  strEnd = 0;
-  strAscii = true;
-  rawString(): boolean {
-    const b = this.b;
-    if (b[this.i] !== 34) return false;
-    let i = this.i + 1;
-    let ascii = true;
-    while (i < this.end) {
-      const c = b[i]!;
-      if (c === 34) {
-        this.strStart = this.i + 1;
-        this.strEnd = i;
-        this.strAscii = ascii;
-        this.i = i + 1;
-        return true;
-      }
-      if (c === 92 || c < 32) return false;
-      if (c >= 128) ascii = false;
-      i++;
-    }
-    return false;
-  }
-
-  text(): string {
-    return this.strAscii ? this.latin1(this.strStart, this.strEnd) : this.utf8(this.strStart, this.strEnd);
-  }
-}
-
-function bytesOf(text: string): Uint8Array {
-  return new TextEncoder().encode(text);
-}
-
-function readBool(s: Scanner): unknown {
-  const b = s.b;
-  const i = s.i;
-  if (b[i] === 116 && b[i + 1] === 114 && b[i + 2] === 117 && b[i + 3] === 101) {
-    s.i = i + 4;
-    return true;
-  }
-  if (b[i] === 102 && b[i + 1] === 97 && b[i + 2] === 108 && b[i + 3] === 115 && b[i + 4] === 101) {
-    s.i = i + 5;
-    return false;
-  }
-  return FAIL;
-}
-
-/** A JSON integer of at most 15 digits (no fraction, no exponent, no -0). */
-function readInteger(s: Scanner): number | typeof FAIL {
-  const b = s.b;
-  let i = s.i;
-  let negative = false;
-  if (b[i] === 45) {
-    negative = true;
-    i++;
-  }
-  const first = i;
-  let n = 0;
-  while (i < s.end) {
-    const c = b[i]!;
-    if (c < 48 || c > 57) break;
-    n = n * 10 + (c - 48);
-    i++;
-  }
-  const digits = i - first;
-  if (digits === 0 || digits > 15 || (digits > 1 && b[first] === 48)) return FAIL;
-  const next = b[i];
-  if (next === 46 || next === 101 || next === 69) return FAIL;
-  if (negative && n === 0) return FAIL;
-  s.i = i;
-  return negative ? -n : n;
-}
-
-function intReader(min: number | null, max: number | null): Reader {
-  return (s) => {
-    const n = readInteger(s);
-    if (n === FAIL || (min !== null && n < min) || (max !== null && n > max)) return FAIL;
-    return n;
-  };
-}
-
-function readString(s: Scanner): unknown {
-  return s.rawString() ? s.text() : FAIL;
-}
-
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** Date strings by day key (yyyymmdd): a date seen before costs no new string. */
-const dates = new Map<number, string>();
-
-/**
- * The value of `count` ASCII digits at `i`, or -1 when any byte is not one. (Once a non-digit
- * counted -1000 and a year could stay ≥ 0: `201x-01-01` was read as a date, and cached under
- * the key of `1010-01-01`.)
- */
-function digits(b: Uint8Array, i: number, count: number): number {
-  let n = 0;
-  for (let k = 0; k < count; k++) {
-    const d = b[i + k]! - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** `YYYY-MM-DD` naming a day that exists: what `isValidIsoDate` accepts, no more. */
-function readDate(s: Scanner): unknown {
-  if (!s.rawString() || s.strEnd - s.strStart !== 10) return FAIL;
-  const b = s.b;
-  const p = s.strStart;
-  if (b[p + 4] !== 45 || b[p + 7] !== 45) return FAIL;
-  const year = digits(b, p, 4);
-  const month = digits(b, p + 5, 2);
-  const day = digits(b, p + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return FAIL;
-  if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return FAIL;
-  const key = year * 10_000 + month * 100 + day;
-  let text = dates.get(key);
-  if (text === undefined) {
-    text = s.latin1(p, p + 10);
-    if (dates.size < 100_000) dates.set(key, text);
-  }
-  return text;
-}
-
-/** Enum members matched on their bytes; the member strings themselves are returned. */
-function enumReader(type: EnumType): Reader {
-  const members = type.members;
-  const bytes = members.map(bytesOf);
-  return (s) => {
-    if (!s.rawString()) return FAIL;
-    const b = s.b;
-    const start = s.strStart;
-    const length = s.strEnd - start;
-    for (let m = 0; m < bytes.length; m++) {
-      const key = bytes[m]!;
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && b[start + k] === key[k]) k++;
-      if (k === length) return members[m];
-    }
-    return FAIL;
-  };
-}
-
-function setReader(element: EnumType): Reader {
-  const member = enumReader(element);
-  return (s) => {
-    if (s.b[s.i] !== 91) return FAIL;
-    s.i++;
-    s.ws();
-    const items: unknown[] = [];
-    if (s.b[s.i] === 93) {
-      s.i++;
-      return items;
-    }
-    for (;;) {
-      s.ws();
-      const m = member(s);
-      if (m === FAIL || items.includes(m)) return FAIL;
-      items.push(m);
-      s.ws();
-      const c = s.b[s.i];
-      s.i++;
-      if (c === 93) return items;
-      if (c !== 44) return FAIL;
-    }
-  };
-}
 
 /**
  * A top-level id: a string or an integer. When its JSON text is exactly what JSON.stringify
@@ -266,43 +72,126 @@ export class FieldMarks {
   }
 }
 
-function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value'): Reader {
+/** JSON whitespace (what Scanner.ws skips). */
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+
+function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value', fresh = false): Reader {
   const names = type.fields.map((f) => f.name);
   const keys = names.map(bytesOf);
-  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name]));
+  // Below a list every element is an object of its own, and so is everything inside it.
+  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name], fresh));
+  const optional = type.fields.map((f) => f.optional);
+  const required = optional.filter((o) => !o).length;
   const n = names.length;
   const idKey = bytesOf('id');
   const seen = new FieldMarks(n);
   // One object per record type, filled in place for every line: its shape never changes, and a
   // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
-  // is only valid until the next line).
-  const target: Record<string, unknown> = {};
-  for (const name of names) target[name] = null;
+  // is only valid until the next line). A record with optional fields, or one inside a list,
+  // gets a new object each time: a copy of `template` (every field null, in declaration order),
+  // so its fields are only ever overwritten — one shape for the decider, and no keyed store that
+  // adds a property. An optional field not given stays null, which every engine reads as absent.
+  const reuse = !fresh && required === n;
+  const template: Record<string, unknown> = {};
+  // Own data properties, even `__proto__` (an assignment would set the prototype): copies keep them so.
+  for (const name of names) Object.defineProperty(template, name, { value: null, writable: true, enumerable: true, configurable: true });
+  const shared: Record<string, unknown> = { ...template };
   const matches = (b: Uint8Array, start: number, end: number, key: Uint8Array) => {
     if (end - start !== key.length) return false;
     for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
     return true;
   };
+  // The compact form, every field in declaration order and no whitespace: the bytes between
+  // values are fixed (`{"date":`, `,"severe":`, `}`), compared in one run each.
+  const lead = names.map((name, k) => bytesOf(`${k === 0 ? '{' : ','}${JSON.stringify(name)}:`));
+  // False to read the record again the general way; FAIL where that would fail too (a value
+  // that fails where it starts: the general way reads it with the same reader, from there).
+  // A line usually starts with its id (`{"id":…,"date":`).
+  const firstAfterId = n > 0 ? bytesOf(`,${JSON.stringify(names[0])}:`) : lead[0]!;
+  const compact = (s: Scanner, target: Record<string, unknown>): boolean | typeof FAIL => {
+    const b = s.b;
+    let first = lead[0]!;
+    if (stripId && b[s.i + 1] === 34 && b[s.i + 2] === 105 && b[s.i + 3] === 100 && b[s.i + 4] === 34 && b[s.i + 5] === 58 && s.i + 6 <= s.end) {
+      s.i += 6;
+      if (isSpace(b[s.i]!)) return false;
+      const id = readId(s, ids);
+      if (id === FAIL) return FAIL;
+      s.id = id as string | number;
+      first = firstAfterId;
+    }
+    for (let f = 0; f < n; f++) {
+      const bytes = f === 0 ? first : lead[f]!;
+      const at = s.i;
+      if (at + bytes.length > s.end) return false;
+      for (let k = 0; k < bytes.length; k++) if (b[at + k] !== bytes[k]) return false;
+      s.i = at + bytes.length;
+      let value: unknown;
+      if (optional[f] && readNull(s)) value = null;
+      else {
+        const v = s.i;
+        value = readers[f]!(s);
+        if (value === FAIL) return isSpace(b[v]!) ? false : FAIL;
+      }
+      target[names[f]!] = value;
+    }
+    if (b[s.i] !== 125) return false;
+    s.i++;
+    return true;
+  };
   return (s) => {
     s.ws();
     if (s.b[s.i] !== 123) return FAIL;
+    if (n > 0) {
+      const start = s.i;
+      const target: Record<string, unknown> = reuse ? shared : { ...template };
+      const read = compact(s, target);
+      if (read === true) return target;
+      if (read === FAIL) return FAIL;
+      s.i = start;
+      if (stripId) {
+        // The top level: the id is read again.
+        s.id = undefined;
+        s.idStart = -1;
+      }
+    }
     s.i++;
-    // Scratch space: a record type never contains itself, so one per reader is enough.
+    // Scratch space: a record type never contains itself (fastParserFor declines types that
+    // do), and readers of list elements run one element after the other, so one is enough.
     seen.next();
+    const target: Record<string, unknown> = reuse ? shared : { ...template };
     let count = 0;
+    let given = 0;
     s.ws();
     if (s.b[s.i] === 125) {
       s.i++;
     } else {
       for (;;) {
         s.ws();
-        if (!s.rawString()) return FAIL;
-        const ks = s.strStart;
-        const ke = s.strEnd;
-        // Usually the fields come in declaration order: try the next expected one first.
+        // Usually the fields come in declaration order: the next expected key is tried in place
+        // first (`"key"`, its bytes compared once); any other goes through rawString.
         let field = -1;
-        if (count < n && !seen.has(count) && matches(s.b, ks, ke, keys[count]!)) field = count;
-        else for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+        let ks = s.i + 1;
+        let ke = -1;
+        if (given < n && !seen.has(given)) {
+          const key = keys[given]!;
+          const b = s.b;
+          const end = ks + key.length;
+          if (b[s.i] === 34 && b[end] === 34 && end < s.end) {
+            let k = 0;
+            while (k < key.length && b[ks + k] === key[k]) k++;
+            if (k === key.length) {
+              field = given;
+              ke = end;
+              s.i = end + 1;
+            }
+          }
+        }
+        if (field < 0) {
+          if (!s.rawString()) return FAIL;
+          ks = s.strStart;
+          ke = s.strEnd;
+          for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+        }
         s.ws();
         if (s.b[s.i] !== 58) return FAIL;
         s.i++;
@@ -314,11 +203,16 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
           s.id = id as string | number;
         } else {
           if (seen.has(field)) return FAIL;
-          const value = readers[field]!(s);
-          if (value === FAIL) return FAIL;
+          let value: unknown;
+          if (optional[field] && readNull(s)) value = null;
+          else {
+            value = readers[field]!(s);
+            if (value === FAIL) return FAIL;
+          }
           target[names[field]!] = value;
           seen.mark(field);
-          count++;
+          given++;
+          if (!optional[field]) count++;
         }
         s.ws();
         const c = s.b[s.i];
@@ -327,20 +221,20 @@ function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: r
         if (c !== 44) return FAIL;
       }
     }
-    if (count !== n) return FAIL;
+    if (count !== required) return FAIL;
     return target;
   };
+}
+
+/** A list: any number of elements up to MAX_LIST_LENGTH (past it the slow path reports it), duplicates allowed. */
+function listReader(element: Reader): Reader {
+  return arrayReader(element, (items) => items.length < MAX_LIST_LENGTH);
 }
 
 /** Field paths some condition reads (`author.role`): other string fields are checked, not copied. */
 type ReadSet = ReadonlySet<string>;
 
-/** A string no condition reads: validated like any other, then left as `''` (nothing is copied). */
-function skipString(s: Scanner): unknown {
-  return s.rawString() ? '' : FAIL;
-}
-
-function readerFor(type: Type, read: ReadSet, path: readonly string[]): Reader {
+function readerFor(type: Type, read: ReadSet, path: readonly string[], fresh: boolean): Reader {
   switch (type.kind) {
     case 'bool':
       return readBool;
@@ -354,8 +248,10 @@ function readerFor(type: Type, read: ReadSet, path: readonly string[]): Reader {
       return enumReader(type);
     case 'set':
       return setReader(type.element);
+    case 'list':
+      return listReader(readerFor(type.element, read, path, true));
     case 'record':
-      return recordReader(type, false, read, path);
+      return recordReader(type, false, read, path, 'value', fresh);
   }
 }
 
@@ -385,21 +281,6 @@ export interface FastLine {
  */
 export type IdUse = 'check' | 'json' | 'value';
 
-function signature(type: Type): string {
-  switch (type.kind) {
-    case 'record':
-      return `{${type.fields.map((f) => `${f.name}:${signature(f.type)}`).join(',')}}`;
-    case 'enum':
-      return `enum(${type.members.join(',')})`;
-    case 'set':
-      return `set(${signature(type.element)})`;
-    case 'int':
-      return `int(${type.min}..${type.max})`;
-    default:
-      return type.kind;
-  }
-}
-
 /**
  * The fast reader for a set's input type, or null when its versions declare different input
  * types (the version is only known after reading the date; the slow path handles those sets).
@@ -408,13 +289,15 @@ function signature(type: Type): string {
  */
 export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value'): FastParser | null {
   const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
-  if (new Set(records.map(signature)).size !== 1) return null;
+  if (new Set(records.map(signature)).size !== 1 || recursive(records[0]!)) return null;
   const paths = new Set<string>();
   for (const set of sets) {
     for (const v of set.versions) {
+      const roots = new Map<number, readonly string[]>();
       for (const c of [...v.contexts.map((x) => x.body), ...[...v.redlines, ...v.rules, ...v.exemptions].flatMap((x) => (x.unless ? [x.when, x.unless] : [x.when]))]) {
-        collectPaths(c, paths);
+        collectPaths(c, paths, roots);
       }
+      for (const x of v.values) collectOperand(x.value, paths, roots);
     }
   }
   const read = recordReader(records[0]!, stripId, paths, [], ids);
@@ -445,26 +328,3 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids:
   };
 }
 
-function collectPaths(c: Condition, into: Set<string>): void {
-  switch (c.kind) {
-    case 'field':
-    case 'has':
-      into.add(c.path.join('.'));
-      return;
-    case 'not':
-      collectPaths(c.operand, into);
-      return;
-    case 'and':
-    case 'or':
-      for (const o of c.operands) collectPaths(o, into);
-      return;
-    case 'compare':
-      for (const o of [c.left, c.right]) if (o.kind === 'field') into.add(o.path.join('.'));
-      return;
-    case 'in':
-      if (c.operand.kind === 'field') into.add(c.operand.path.join('.'));
-      return;
-    default:
-      return;
-  }
-}

@@ -2,21 +2,25 @@
  * `--output`'s writer: one JSON line per input line, built straight as UTF-8 bytes in a buffer
  * that can be transferred from a worker thread without copying.
  */
-import type { Decision } from '../semantics/decision.js';
+import type { AnyDecision, OutcomeDecision } from '../semantics/decision.js';
 
 /**
  * The end of a decision's output line, `,"action":…}` and the newline, as UTF-8 bytes: made once
  * per decision object (the compiled module's decisions are shared and frozen) for all chunks.
+ * With outcomes: `,"outcomes":{"content":{"action":…,"duration"?:…,"basis":…,"clause":…,"exemption":…},…},"version":…}`.
  */
-const fragments = new WeakMap<Decision, Uint8Array>();
+const fragments = new WeakMap<AnyDecision, Uint8Array>();
 
 /** The decision's fragment, made on first use. */
-export function fragmentOf(d: Decision): Uint8Array {
+export function fragmentOf(d: AnyDecision): Uint8Array {
   return fragments.get(d) ?? makeFragment(d);
 }
 
-function makeFragment(d: Decision): Uint8Array {
-  const fragment = Buffer.from(`,"action":${JSON.stringify(d.action)},"basis":"${d.basis}","clause":${JSON.stringify(d.clause)},"exemption":${JSON.stringify(d.exemption)},"version":${JSON.stringify(d.version)}}\n`);
+function makeFragment(d: AnyDecision): Uint8Array {
+  const part = (p: Pick<OutcomeDecision, 'action' | 'duration' | 'basis' | 'clause' | 'exemption'>) =>
+    `"action":${JSON.stringify(p.action)},${p.duration ? `"duration":${JSON.stringify(p.duration)},` : ''}"basis":"${p.basis}","clause":${JSON.stringify(p.clause)},"exemption":${JSON.stringify(p.exemption)}`;
+  const body = 'outcomes' in d ? `"outcomes":{${Object.entries(d.outcomes).map(([name, p]) => `${JSON.stringify(name)}:{${part(p)}}`).join(',')}}` : part(d);
+  const fragment = Buffer.from(`,${body},"version":${JSON.stringify(d.version)}}\n`);
   fragments.set(d, fragment);
   return fragment;
 }

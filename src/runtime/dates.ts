@@ -34,9 +34,10 @@ export const AFTER_ALL_DATES = '9999-99-99';
  */
 export function shiftDate(date: string, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string {
   if (date === BEFORE_ALL_DATES || date === AFTER_ALL_DATES) return date;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
+  // Digits by character code, not by substrings: a list's every element may be shifted.
+  const year = date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53328;
+  const month = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
+  const day = date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528;
   if (unit === 'month' || unit === 'year') {
     const months = year * 12 + (month - 1) + (unit === 'year' ? amount * 12 : amount);
     const y = Math.floor(months / 12);
@@ -47,10 +48,30 @@ export function shiftDate(date: string, amount: number, unit: 'day' | 'week' | '
   return civilFromDays(days);
 }
 
+/**
+ * `shiftDate` of a value that may be absent (an optional field read outside its guard, which
+ * explanations do: they evaluate every condition): anything but a date string gives undefined.
+ */
+export function shiftDateOrAbsent(date: unknown, amount: number, unit: 'day' | 'week' | 'month' | 'year'): string | undefined {
+  return typeof date === 'string' ? shiftDate(date, amount, unit) : undefined;
+}
+
+/**
+ * Days since 1970-01-01 of a valid ISO date. `a >= b - 90 days` compares `dayNumber(a)` with
+ * `dayNumber(b) - 90`: the same answer as comparing `a` with the shifted date (a day outside the
+ * years a date can be written in included), without building that date's text.
+ */
+export function dayNumber(date: string): number {
+  // Digits by character code: no substring, no closure (this runs once per list element).
+  const year = date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53328;
+  const month = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
+  return daysFromCivil(year, month, date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528);
+}
+
 function formatDate(year: number, month: number, day: number): string {
   if (year < 0) return BEFORE_ALL_DATES;
   if (year > 9999) return AFTER_ALL_DATES;
-  return String(year).padStart(4, '0') + '-' + String(month).padStart(2, '0') + '-' + String(day).padStart(2, '0');
+  return (year >= 1000 ? String(year) : String(year).padStart(4, '0')) + (month < 10 ? '-0' : '-') + month + (day < 10 ? '-0' : '-') + day;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */

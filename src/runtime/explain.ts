@@ -3,7 +3,7 @@
  * version's trace from them — what fired, which exemption each fired rule took, and why a clause
  * did not fire or apply. The interpreter and generated modules both build theirs here.
  */
-import type { ClauseTrace, ConditionTrace, Decision, Explanation, SourceRef } from './types.js';
+import type { ClauseTrace, ConditionTrace, Decision, Explanation, OutcomesDecision, QuantifierTrace, SourceRef } from './types.js';
 
 export function sourceRef(file: string, line: number, column: number, endLine: number, endColumn: number): SourceRef {
   return { file, line, column, endLine, endColumn };
@@ -73,7 +73,7 @@ export interface ExplainMeta {
 /** A version's explanation from the traces of every clause's `when` and `unless`, in `meta`'s order. */
 export function explainVersion(
   meta: ExplainMeta,
-  decision: Decision,
+  decision: Decision | OutcomesDecision,
   when: readonly ConditionTrace[],
   unless: readonly (ConditionTrace | null)[],
 ): Explanation {
@@ -126,4 +126,21 @@ export function explainVersion(
     });
   }
   return { decision, version: { version: meta.version, effective: meta.effective, file: meta.file }, clauses };
+}
+
+/** What one quantifier found for an input: `of` elements, `where` held for those at `matched`. */
+export function quantifierTrace(text: string, at: SourceRef, of: number, matched: readonly number[]): QuantifierTrace {
+  return { text, matched, of, at };
+}
+
+/**
+ * The explanation with each clause's quantifier traces (`quantifiers[k]` for clause k, in the
+ * explanation's order); a clause whose list is empty is left as it is (no `quantifiers` key).
+ */
+export function withQuantifiers(explanation: Explanation, quantifiers: readonly (readonly QuantifierTrace[])[]): Explanation {
+  const clauses = explanation.clauses.map((clause, k): ClauseTrace => {
+    const found = quantifiers[k]!;
+    return found.length === 0 ? clause : { ...clause, quantifiers: found };
+  });
+  return { ...explanation, clauses };
 }

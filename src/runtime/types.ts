@@ -23,6 +23,27 @@ export interface Decision {
   readonly because: readonly string[];
 }
 
+/** One outcome's part of the decision of a version that declares outcomes (LANGUAGE-2 §3). */
+export interface OutcomeDecision {
+  readonly action: string;
+  /** ISO 8601 with the unit as written (`P3D`, `PT12H`); only on an action that carries a duration. */
+  readonly duration?: string;
+  readonly basis: Basis;
+  /** The deciding red line or rule; null for the default. */
+  readonly clause: string | null;
+  /** The exemption applied to the deciding rule, if any. */
+  readonly exemption: string | null;
+  /** The `because` texts of the deciding clause and of its applied exemption, in that order. */
+  readonly because: readonly string[];
+}
+
+/** The decision of a version that declares outcomes: one part per outcome, in declaration order. */
+export interface OutcomesDecision {
+  /** The version in force (its `version` header). */
+  readonly version: string;
+  readonly outcomes: Readonly<Record<string, OutcomeDecision>>;
+}
+
 /**
  * A place in a .policy file, 1-based, end exclusive.
  * @public
@@ -68,10 +89,22 @@ export interface ClauseTrace {
   /** Exemptions: the fired rules it was applied to. */
   readonly appliedTo: readonly string[];
   readonly because: string | null;
+  /** The quantifiers its conditions read (through contexts too) and the elements each counted; absent when none. */
+  readonly quantifiers?: readonly QuantifierTrace[];
+}
+
+/** What one `count(…)`, `any(…)` or `all(…)` found: the indices of the elements its `where` held for. */
+export interface QuantifierTrace {
+  /** As written: `count(s in post.strikes where s.date > post.date - 90 days)`. */
+  readonly text: string;
+  readonly matched: readonly number[];
+  /** How many elements the list or set had. */
+  readonly of: number;
+  readonly at: SourceRef;
 }
 
 export interface Explanation {
-  readonly decision: Decision;
+  readonly decision: Decision | OutcomesDecision;
   readonly version: { readonly version: string; readonly effective: string | null; readonly file: string };
   /** Red lines, then rules, then exemptions, each in declaration order. */
   readonly clauses: readonly ClauseTrace[];
@@ -89,4 +122,6 @@ export interface InputProblem {
 /** @public */
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly InputProblem[] };
 
-export type DecideResult = { readonly ok: true; readonly decision: Decision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
+export type DecideResult =
+  | { readonly ok: true; readonly decision: Decision | OutcomesDecision }
+  | { readonly ok: false; readonly errors: readonly InputProblem[] };

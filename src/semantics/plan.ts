@@ -16,7 +16,7 @@
  *   then red line > rule > exempted rule, then declaration order. The best key among what fired
  *   decides; nothing fired gives the default (key -1).
  */
-import type { ActionRef, CheckedClause, CheckedExemption, Duration, OutcomeDecl, PolicySet, Program } from '../checker/program.js';
+import type { ActionRef, CheckedClause, CheckedExemption, Duration, CheckedOutcome, PolicySet, Program } from '../checker/program.js';
 import { durationHours } from './durations.js';
 
 export type Basis = 'redline' | 'rule' | 'exemption' | 'default';
@@ -76,7 +76,7 @@ export interface CascadeStep {
 
 export interface OutcomePlan {
   readonly index: number;
-  readonly decl: OutcomeDecl;
+  readonly decl: CheckedOutcome;
   /** Best potential first (decreasing `answer.key`). */
   readonly contributions: readonly Contribution[];
   /** Every answer but the default, best first, with the conjunction under which it decides: the first step that holds decides. */
@@ -90,6 +90,8 @@ export interface VersionPlan {
   readonly outcomes: readonly OutcomePlan[];
   /** For each rule (by name): the indices of the exemptions naming it, in its preference order. */
   readonly preference: ReadonlyMap<string, readonly number[]>;
+  /** Each exemption's levels, outcome by outcome (an outcome it names nothing in: 0): what `preference` compares. */
+  readonly exemptionLevels: readonly (readonly number[])[];
 }
 
 export interface SetPlan {
@@ -146,7 +148,8 @@ export function planVersion(program: Program): VersionPlan {
   const level = (a: ActionRef): number => levels[a.outcome]!.get(actionKey(a))!;
   const least = program.outcomes.map((decl, o): ActionRef => ({ outcome: o, member: decl.scale.members[0]!, rank: 0, duration: null }));
   const width = Math.max(program.redlines.length, program.rules.length) + 1;
-  const keyOf = (a: ActionRef, basis: Exclude<Basis, 'default'>, i: number) => (level(a) * 3 + TIE[basis]) * width + (width - 1 - i);
+  // An answer's priority in the cascade (Answer.key): level, then basis, then declaration order.
+  const priorityOf = (a: ActionRef, basis: Exclude<Basis, 'default'>, i: number) => (level(a) * 3 + TIE[basis]) * width + (width - 1 - i);
 
   // Each exemption's severity, outcome by outcome (an outcome it names no action in: the least severe).
   const vectors = program.exemptions.map((e) => program.outcomes.map((_, o) => level(actionIn(e, o) ?? least[o]!)));
@@ -173,7 +176,7 @@ export function planVersion(program: Program): VersionPlan {
       exemption: exemption?.name ?? null,
       because: [clause.because, exemption?.because ?? null].filter((b): b is string => b !== null),
       level: level(action),
-      key: keyOf(action, basis, i),
+      key: priorityOf(action, basis, i),
     };
   };
 
@@ -207,7 +210,7 @@ export function planVersion(program: Program): VersionPlan {
     };
     return { index: o, decl, contributions, cascade: cascadeOf(contributions), fallback };
   });
-  const plan: VersionPlan = { program, outcomes, preference };
+  const plan: VersionPlan = { program, outcomes, preference, exemptionLevels: vectors };
   versionPlans.set(program, plan);
   return plan;
 }

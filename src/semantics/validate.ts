@@ -4,12 +4,14 @@
  * call, so problems and messages are identical by construction.
  */
 import type { RecordType, Type } from '../checker/program.js';
+import { typeName } from '../checker/types.js';
 import type { InputProblem, Validation } from '../runtime/types.js';
 import {
   checkBool,
   checkDate,
   checkEnum,
   checkInt,
+  checkList,
   checkRecord,
   checkSet,
   checkString,
@@ -73,11 +75,15 @@ function build(type: Type): Check {
       const what = `a list of ${type.element.name}`;
       return (value, path, problems) => checkSet(value, path, problems, what, checkOf(type.element));
     }
+    case 'list': {
+      const what = `a list of ${typeName(type.element)}`;
+      return (value, path, problems) => checkList(value, path, problems, what, checkOf(type.element));
+    }
     case 'record': {
       // Field checks are looked up on first use: a record may be reached again below itself.
-      let fields: (readonly [string, Check])[] | null = null;
+      let fields: (readonly [string, Check, boolean])[] | null = null;
       return (value, path, problems) => {
-        fields ??= type.fields.map((f) => [f.name, checkOf(f.type)] as const);
+        fields ??= type.fields.map((f) => [f.name, checkOf(f.type), f.optional] as const);
         checkRecord(value, path, problems, type.name, fields);
       };
     }

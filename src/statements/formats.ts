@@ -1,4 +1,7 @@
 import { isValidIsoDate } from '../ast/dates.js';
+import { codePointLength, isAbsoluteUrl } from '../runtime/statement-deployment.js';
+
+export { codePointLength };
 
 /**
  * The string formats the statement schema names, shared by the generated validator (which calls
@@ -11,31 +14,3 @@ export const formats = {
   date: { type: 'string', validate: (text: string): boolean => isValidIsoDate(text) },
   uri: { type: 'string', validate: isAbsoluteUrl },
 } as const;
-
-function isAbsoluteUrl(text: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#]+[^\s]*$/.test(text)) return false;
-  try {
-    return new URL(text).host !== '';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Characters as the database counts them (PHP `mb_strlen`: Unicode code points), so an emoji
- * counts once. The generated validator uses it for every `maxLength`; the builder uses it to cut
- * texts to their limits.
- */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}

@@ -7,87 +7,15 @@ import {
   DECISION_VISIBILITY,
   KEYWORD,
   STATEMENT_CATEGORY,
-  type AccountKey,
-  type CategoryKey,
-  type KeywordKey,
-  type MonetaryKey,
-  type ProvisionKey,
-  type VisibilityKey,
 } from './enumerations.js';
 import { formats, codePointLength } from './formats.js';
 import type { Problem } from './problems.js';
 import { LIMITS } from './schema.js';
+import { PERMANENT_KEYS, SINGLE_VALUED, isPermanent, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from '../runtime/statement-mapping.js';
 
-/**
- * The export mapping a policy carries: what each action of each outcome becomes in a statement of
- * reasons, what each clause is about and on which ground, and where each version of the rules is
- * published. The policy syntax that writes it comes from the language; everything downstream (the
- * checks below, the statement, the notice) works from this model.
- */
-export interface ExportMapping {
-  /** Per outcome (a Bylaw 1 policy has the one outcome `action`), per action on its scale. */
-  readonly outcomes: Readonly<Record<string, Readonly<Record<string, ActionMapping>>>>;
-  /** Per red line or rule that can decide a restriction. Exemptions need none: the exempted rule's ground stands. */
-  readonly clauses: Readonly<Record<string, ClauseMapping>>;
-  /** Per policy version: the public, versioned URL of the rules (`decision_ground_reference_url`). */
-  readonly versions: Readonly<Record<string, { readonly url: string }>>;
-  /** The ground of an outcome decided by its default action, if a default can restrict anything. */
-  readonly default?: ClauseMapping;
-}
-
-export interface ActionMapping {
-  /** The restrictions the action is; `[]` for an action that restricts nothing (no statement for it). */
-  readonly targets: readonly Target[];
-  /**
-   * How long the restriction lasts when the action carries no duration of its own (ISO 8601, e.g.
-   * `PT12H` for a lock the platform always lifts after 12 hours). Absent: until further notice.
-   */
-  readonly duration?: string;
-  /**
-   * What the notice tells the person, as the words after "We", e.g. `locked your account: you can
-   * read but not post`; otherwise a sentence per target.
-   */
-  readonly notice?: string;
-}
-
-/**
- * One restriction: a database field and its key (`other`: the text an `…_OTHER` key needs).
- * `permanent`: this part does not end with the action's duration (a lock that also removes the
- * post: the lock ends, the removal does not). Terminations are permanent anyway.
- */
-export type Target = (
-  | { readonly field: 'decision_visibility'; readonly value: VisibilityKey; readonly other?: string }
-  | { readonly field: 'decision_monetary'; readonly value: MonetaryKey; readonly other?: string }
-  | { readonly field: 'decision_provision'; readonly value: ProvisionKey }
-  | { readonly field: 'decision_account'; readonly value: AccountKey }
-) & { readonly permanent?: boolean };
-
-/** The target takes no end date. */
-export const isPermanent = (target: Target): boolean => target.permanent === true || PERMANENT_KEYS.has(target.value);
-
-export type TargetField = Target['field'];
-
-export interface ClauseMapping {
-  readonly category: CategoryKey;
-  readonly keywords?: readonly KeywordKey[];
-  /** `category_specification_other`, with `KEYWORD_OTHER`. */
-  readonly keywordOther?: string;
-  readonly ground: TermsGround | LawGround;
-}
-
-/** Content incompatible with the terms and conditions: the section relied on, e.g. `Hateful Conduct Policy`. */
-export interface TermsGround {
-  readonly kind: 'terms';
-  readonly reference: string;
-  /** Also illegal (`incompatible_content_illegal`): true `Yes`, false `No`, absent not stated. */
-  readonly illegal?: boolean;
-}
-
-/** Illegal content: the legal ground, e.g. `Section 130 of the German Criminal Code (Volksverhetzung)`. */
-export interface LawGround {
-  readonly kind: 'law';
-  readonly reference: string;
-}
+/** The export mapping's model is in src/runtime/statement-mapping.ts (a compiled module inlines it); its checks are here. */
+export { PERMANENT_KEYS, SINGLE_VALUED, isPermanent };
+export type { ActionMapping, ClauseMapping, ExportMapping, LawGround, Target, TargetField, TermsGround } from '../runtime/statement-mapping.js';
 
 export const TARGET_KEYS: Readonly<Record<TargetField, readonly string[]>> = {
   decision_visibility: Object.keys(DECISION_VISIBILITY),
@@ -96,19 +24,8 @@ export const TARGET_KEYS: Readonly<Record<TargetField, readonly string[]>> = {
   decision_account: Object.keys(DECISION_ACCOUNT),
 };
 
-/** Fields holding one value: two outcomes may not both write one. `decision_visibility` is a list. */
-export const SINGLE_VALUED: ReadonlySet<TargetField> = new Set(['decision_monetary', 'decision_provision', 'decision_account']);
-
 /** `…_OTHER` keys need their `…_other` text. */
 export const OTHER_KEYS: ReadonlySet<string> = new Set(['DECISION_VISIBILITY_OTHER', 'DECISION_MONETARY_OTHER']);
-
-/** Restrictions that end for good: an end date makes no sense for them. */
-export const PERMANENT_KEYS: ReadonlySet<string> = new Set([
-  'DECISION_MONETARY_TERMINATION',
-  'DECISION_PROVISION_PARTIAL_TERMINATION',
-  'DECISION_PROVISION_TOTAL_TERMINATION',
-  'DECISION_ACCOUNT_TERMINATED',
-]);
 
 /**
  * What the checker knows about a policy that the mapping must cover: its outcomes and their

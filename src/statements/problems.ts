@@ -1,25 +1,10 @@
 /**
- * A problem with a mapping, a deployment config or the facts of one decision: a code-like `kind`,
- * where it is (`path`, a dotted path into the object checked), a message in the diagnostics' style
- * (lowercase, no trailing period, names in backticks) and a help text. The checker turns mapping
+ * Problems with a mapping, a deployment or the facts of one decision. The checker turns mapping
  * problems into located diagnostics; the builder throws a `StatementError` for the others.
+ * Defined in src/runtime/statement-errors.ts, which a compiled module inlines too.
  */
-export interface Problem {
-  readonly kind: string;
-  readonly severity: 'error' | 'warning';
-  readonly path: string;
-  readonly message: string;
-  readonly help: string;
-}
+import type { StatementIssue } from '../runtime/statement-errors.js';
 
-/** Why no statement could be built for one decision: bad facts, a mapping gap, a date out of range. */
-export class StatementError extends Error {
-  constructor(readonly problem: Problem) {
-    super(`${problem.message} (${problem.kind} at ${problem.path})`);
-    this.name = 'StatementError';
-  }
-}
+export { StatementError, fail, type StatementIssue } from '../runtime/statement-errors.js';
 
-export function fail(kind: string, path: string, message: string, help: string): never {
-  throw new StatementError({ kind, severity: 'error', path, message, help });
-}
+export type Problem = StatementIssue;

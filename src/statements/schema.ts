@@ -15,6 +15,7 @@ import {
   YES_NO,
   keysOf,
 } from './enumerations.js';
+import { DATE_RANGE, LIMITS } from '../runtime/statement-keys.js';
 
 /**
  * The body of `POST /api/v1/statement` as a JSON Schema (draft 2020-12), written from the
@@ -26,11 +27,7 @@ import {
  * assert the `date` and `uri` formats, as Ajv with formats does).
  */
 
-/** Field limits, in characters (code points). */
-export const LIMITS = { text: 500, explanation: 2000, facts: 5000, puid: 500 } as const;
-
-/** The database's date range: `content_date` from 2000, `application_date` from 2020, all to 2038-01-01. */
-export const DATE_RANGE = { contentFrom: '2000-01-01', applicationFrom: '2020-01-01', until: '2038-01-01' } as const;
+export { LIMITS, DATE_RANGE, END_DATE_FIELDS } from '../runtime/statement-keys.js';
 
 /** The batch endpoint takes 1 to 100 statements per call. */
 export const BATCH_LIMIT = 100;
@@ -38,12 +35,6 @@ export const BATCH_LIMIT = 100;
 export const PUID_PATTERN = '^[a-zA-Z0-9_-]+$';
 
 export const DECISION_FIELDS = ['decision_visibility', 'decision_monetary', 'decision_provision', 'decision_account'] as const;
-export const END_DATE_FIELDS = {
-  decision_visibility: 'end_date_visibility_restriction',
-  decision_monetary: 'end_date_monetary_restriction',
-  decision_provision: 'end_date_service_restriction',
-  decision_account: 'end_date_account_restriction',
-} as const;
 
 export const REQUIRED_FIELDS = [
   'decision_ground',

@@ -10,7 +10,6 @@ import { isoDatesFor } from '../ast/dates.js';
 export const FOREIGN_KEYWORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     if: 'a condition follows `when`: `rule NAME when CONDITION then ACTION`',
-    where: 'a condition follows `when`: `rule NAME when CONDITION then ACTION`',
     elif: 'each case is a clause of its own, with its own `when`',
     elsif: 'each case is a clause of its own, with its own `when`',
     elseif: 'each case is a clause of its own, with its own `when`',
@@ -18,7 +17,6 @@ export const FOREIGN_KEYWORDS: ReadonlyMap<string, string> = new Map(
     switch: 'each case is a clause of its own, with its own `when`',
     else: 'a clause has no `else`: when no clause fires, the `default` action decides; to leave cases out of a clause, write `unless CONDITION` before `then`',
     otherwise: 'when no clause fires, the `default` action decides: `default allow`',
-    except: 'to leave cases out of a clause, write `unless CONDITION` before `then`',
     function: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
     func: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
     fn: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
@@ -75,11 +73,13 @@ export const STRING_MATCHING_HELP =
 export const ARITHMETIC_HELP = {
   values: 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`',
   fields: 'compare the values directly; when a decision needs a sum or a difference of two fields, compute it upstream into a field of its own',
-  dates: 'compare the date directly with the date you mean, worked out beforehand, as in `post.date >= 2024-04-14`',
+  dates: 'a date moves by a duration with its unit, as in `post.date - 90 days`; other arithmetic on dates is not in the language',
 } as const;
 
-export const OPTIONAL_HELP =
-  'every field is always present: give the field a value that means "not given" and test that, such as a `none` member of an enum, `0` for a count, or a `bool` such as `has_note`';
+export const OPTIONAL_HELP = {
+  declaration: (name: string, type: string | null) => `the \`?\` follows the type: \`${name}: ${type ?? 'TYPE'}?\``,
+  read: (path: string) => `test that the field is there before reading it: \`${path} exists and …\``,
+} as const;
 
 /** Help for a number with a fraction, from the comparison operator before it (if any). */
 export function fractionHelp(image: string, operator: string | null): string {

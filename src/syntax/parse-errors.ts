@@ -4,7 +4,7 @@ import type { LineIndex, Span } from '../diagnostics/span.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import { FOREIGN_KEYWORDS, STRING_MATCHING_HELP, STRING_OPERATORS } from './advice.js';
 import { tokenSpan } from './lexer.js';
-import { expectedKeywords } from './parser.js';
+import { expectedOf, expectsFirst, expectsOnly, type Expected } from './expected.js';
 import * as T from './tokens.js';
 
 export interface ParseErrorContext {
@@ -100,7 +100,7 @@ function indexAt(tokens: readonly IToken[], offset: number): number {
 }
 
 /** Keywords a miscased spelling of which is read as a name, so the error comes one token later. */
-const READ_AS_NAME = new Set(['not', 'true', 'false', 'because']);
+const READ_AS_NAME = new Set(['not', 'true', 'false', 'because', 'every']);
 
 function describe(error: IRecognitionException, ctx: ParseErrorContext): Described {
   const { tokens } = ctx;
@@ -112,19 +112,37 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   const at = (t: IToken): Span => tokenSpan(ctx.lines, ctx.file, t);
   const span = token ? at(token) : endSpan(ctx);
   const message = error.message;
+  const expected = expectedOf(error);
   const name = token?.tokenType === T.Identifier ? token : null;
   const lower = name?.image.toLowerCase() ?? '';
   // `{a b}`, `from a b`: a name where a separator belongs is a missing comma, whatever it is called.
-  const inList = /^expected `[},]`, found/.test(message) && name !== null;
+  const inList = expectsOnly(expected, T.RBrace, T.Comma) && name !== null;
 
   if (name && lower !== name.image && T.KEYWORDS.includes(lower)) return miscased(name, span);
   if (prev?.tokenType === T.Identifier && prev2?.tokenType !== T.Dot && READ_AS_NAME.has(prev.image.toLowerCase()) && prev.image !== prev.image.toLowerCase()) {
     return miscased(prev, at(prev));
   }
-  const afterAction = prev?.tokenType === T.Identifier && prev2?.tokenType === T.Then;
-  if (token && afterAction && (token.tokenType === T.Comma || token.tokenType === T.And || token.tokenType === T.Or)) {
-    const several = severalActions(ctx, i, prev!);
+  const actionList = prev?.tokenType === T.Identifier ? actionListOf(tokens, i - 1) : null;
+  if (token && actionList && (token.tokenType === T.And || token.tokenType === T.Or)) {
+    const several = severalActions(ctx, i, actionList);
     if (several) return several;
+  }
+  const quantifier = quantifierMistake(ctx, i, error);
+  if (quantifier) return quantifier;
+  const misplaced = token ? misplacedKeyword(ctx, i, error) : null;
+  if (misplaced) return misplaced;
+  // `s has some {a, b}`, `s has any a`: the forms of `has` with a set of members.
+  if (prev2?.tokenType === T.Has && prev?.tokenType === T.Identifier && (token?.tokenType === T.LBrace || prev.image === 'any' || prev.image === 'all')) {
+    return { code: 'BL002', message, span, help: 'test several members with `has any {a, b}` (at least one of them) or `has all {a, b}` (every one)' };
+  }
+  // `then remove, because "…"`: a comma that no action follows.
+  if (prev?.tokenType === T.Comma && prev2?.tokenType === T.Identifier && actionListOf(tokens, i - 2) && token?.tokenType !== T.Identifier) {
+    return {
+      code: 'BL002',
+      message: `expected an action after \`,\`, found ${token ? `\`${token.image}\`` : 'the end of the file'}`,
+      span: at(prev),
+      help: 'actions are separated by commas, one per outcome; delete the `,` after the last one',
+    };
   }
   if (name && !inList) {
     const foreign = FOREIGN_KEYWORDS.get(lower);
@@ -138,17 +156,17 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       }
       return { code: 'BL017', message: `\`${name.image}\` is not an operator: Bylaw does not match strings`, span, help: STRING_MATCHING_HELP };
     }
-    const keyword = closestMatch(name.image, expectedKeywords(message)) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
+    const keyword = closestMatch(name.image, expected.keywords) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
     if (keyword) return { code: 'BL010', message: `\`${name.image}\` is not a keyword`, span, help: `did you mean \`${keyword}\`?` };
-    const several = afterAction && sameLine(ctx, prev!, name) ? severalActions(ctx, i, prev!) : null;
+    const several = actionList && sameLine(ctx, prev!, name) ? severalActions(ctx, i, actionList) : null;
     if (several) return several;
     // `when x remove because "…"`: the action without its `then`.
     const next = tokens[i + 1];
-    if (message.startsWith('expected `then`, found') && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
+    if (expectsOnly(expected, T.Then) && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
       return { code: 'BL002', message, span, help: `the action follows \`then\`: write \`then ${name.image}\`` };
     }
   }
-  const closer = /^expected `([)}])`, found/.exec(message)?.[1];
+  const closer = expectsOnly(expected, T.RParen) ? ')' : expectsOnly(expected, T.RBrace) ? '}' : undefined;
   if (closer && !inList) {
     const opener = openerOf(tokens, i, closer === ')' ? T.LParen : T.LBrace, closer === ')' ? T.RParen : T.RBrace);
     const open = closer === ')' ? '(' : '{';
@@ -161,7 +179,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       return { code: 'BL012', message, span, notes, help: `close the \`${open}\` with \`${closer}\` where ${closer === ')' ? 'its condition' : 'its list'} ends, ${where}` };
     }
   }
-  if (message.startsWith('expected `{`, found') && prev?.tokenType === T.In) {
+  if (expectsOnly(expected, T.LBrace) && prev?.tokenType === T.In) {
     return { code: 'BL002', message, span, help: token?.tokenType === T.LParen ? 'sets are written with braces: `x in {a, b}`' : inHelp(tokens, i) };
   }
   if (token?.tokenType === T.StringLiteral && prev?.tokenType === T.Then) {
@@ -170,7 +188,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (prev?.tokenType === T.Because && token?.tokenType !== T.StringLiteral) {
     return { code: 'BL002', message, span, help: 'the reason after `because` is a string in double quotes: `because "…"`' };
   }
-  return { code: 'BL002', message, span, help: parseHelp(error) };
+  return { code: 'BL002', message, span, help: parseHelp(error.token, expected) };
 }
 
 const VALUE_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.LParen, T.Not]);
@@ -183,31 +201,127 @@ function sameLine(ctx: ParseErrorContext, a: IToken, b: IToken): boolean {
   return !ctx.text.slice(a.startOffset, b.startOffset).includes('\n');
 }
 
-/** `then remove, suspend`, `then remove and suspend`, `then remove suspend`: underlines the extra actions. */
-function severalActions(ctx: ParseErrorContext, i: number, first: IToken): Described | null {
+/**
+ * `then remove and suspend`, `then remove suspend`: actions joined otherwise than by commas.
+ * Underlines from the first wrong separator to the last action, and shows the list with commas
+ * (the checker then says whether each action has an outcome of its own).
+ */
+function severalActions(ctx: ParseErrorContext, i: number, keyword: IToken): Described | null {
   const { tokens } = ctx;
-  const actions = [first.image];
-  let last = first;
-  let j = i;
-  while (j < tokens.length) {
-    const t = tokens[j]!;
-    const separator = t.tokenType === T.Comma || t.tokenType === T.And || t.tokenType === T.Or;
-    const action = separator ? tokens[j + 1] : t;
-    if (action?.tokenType !== T.Identifier || !sameLine(ctx, last, action)) break;
-    actions.push(action.image);
-    last = action;
-    j += separator ? 2 : 1;
+  const actions: string[] = [];
+  let j = indexAt(tokens, keyword.startOffset) + 1;
+  let last = keyword;
+  while (j < tokens.length && sameLine(ctx, last, tokens[j]!)) {
+    if (actions.length > 0 && SEPARATORS.has(tokens[j]!.tokenType)) j++;
+    const action = actionAt(tokens, j);
+    if (!action || !sameLine(ctx, last, tokens[j]!)) break;
+    actions.push(action.text);
+    last = tokens[action.end - 1]!;
+    j = action.end;
   }
-  if (actions.length < 2) return null; // `then remove,` and nothing after: a stray comma
+  if (actions.length < 2 || last.startOffset < tokens[i]!.startOffset) return null;
   const span = ctx.lines.span(ctx.file, tokens[i]!.startOffset, last.startOffset + last.image.length);
+  const joiner = tokens[i]!.tokenType === T.And || tokens[i]!.tokenType === T.Or ? `, not \`${tokens[i]!.image}\`` : '';
   // One line of hundreds of names is not a list of actions worth printing in full.
-  const choices = [...actions.slice(0, 8).map((a) => `\`then ${a}\``), ...(actions.length > 8 ? ['…'] : [])].join(' or ');
+  const list = [...actions.slice(0, 8), ...(actions.length > 8 ? ['…'] : [])].join(', ');
   return {
     code: 'BL016',
-    message: 'a clause has one action',
+    message: `actions are separated by commas${joiner}`,
     span,
-    help: `keep one, ${choices}; when several clauses fire, the most severe action decides, so another clause can decide the other`,
+    help: `write \`${keyword.image} ${list}\`: one action for each outcome ${keyword.tokenType === T.Then ? 'the clause decides' : 'of the version'}`,
   };
+}
+
+const SEPARATORS: ReadonlySet<TokenType> = new Set([T.Comma, T.And, T.Or]);
+
+/** The action written from token `j` (`remove`, `Content.remove`, `restrict for 3 days`) and the index past it. */
+function actionAt(tokens: readonly IToken[], j: number): { text: string; end: number } | null {
+  if (tokens[j]?.tokenType !== T.Identifier) return null;
+  let text = tokens[j]!.image;
+  let end = j + 1;
+  if (tokens[end]?.tokenType === T.Dot && tokens[end + 1]?.tokenType === T.Identifier) {
+    text += `.${tokens[end + 1]!.image}`;
+    end += 2;
+  }
+  if (tokens[end]?.tokenType === T.For && tokens[end + 1]?.tokenType === T.IntLiteral && tokens[end + 2]?.tokenType === T.Identifier) {
+    text += ` for ${tokens[end + 1]!.image} ${tokens[end + 2]!.image}`;
+    end += 3;
+  }
+  return { text, end };
+}
+
+/**
+ * The `then` or `default` whose action list token `i` is in (only names, `.`, commas and
+ * `for N UNIT` lie between them), or null.
+ */
+function actionListOf(tokens: readonly IToken[], i: number): IToken | null {
+  for (let j = i; j >= 0; j--) {
+    const type = tokens[j]!.tokenType;
+    if (type === T.Then || type === T.Default) return tokens[j]!;
+    if (type !== T.Identifier && type !== T.Comma && type !== T.Dot && type !== T.For && type !== T.IntLiteral) return null;
+  }
+  return null;
+}
+
+/** Bylaw 2 keywords written where another belongs: what the parser expected there, and what they are for. */
+const MISPLACED: Readonly<Record<string, { readonly expected: (e: Expected) => boolean; readonly help: string }>> = {
+  where: { expected: (e) => expectsFirst(e, T.When), help: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`' },
+  except: {
+    expected: (e) => expectsFirst(e, T.Then) || e.what === 'declaration',
+    help: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
+  },
+};
+
+function misplacedKeyword(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
+  const token = ctx.tokens[i]!;
+  const next = ctx.tokens[i + 1];
+  const span = tokenSpan(ctx.lines, ctx.file, token);
+  const { message } = error;
+  const expected = expectedOf(error);
+  const entry = MISPLACED[token.image];
+  if (entry && tokenMatcher(token, T.AnyName) && token.tokenType !== T.Identifier && entry.expected(expected)) {
+    return { code: 'BL002', message, span, help: entry.help };
+  }
+  // `exists(post.note)`, `every(s in …)`: written as functions.
+  if (token.tokenType === T.Exists && expected.what === 'condition') {
+    const path = next?.tokenType === T.LParen ? pathAt(ctx.tokens, i + 2, 1) : pathAt(ctx.tokens, i + 1, 1);
+    return { code: 'BL002', message, span, help: `\`exists\` follows the field it tests: \`${path ?? 'post.field'} exists\`` };
+  }
+  if (token.tokenType === T.Every && next?.tokenType === T.LParen) {
+    return { code: 'BL002', message, span, help: 'a condition that holds for every element is written `all(x in LIST where …)`' };
+  }
+  return null;
+}
+
+/**
+ * Mistakes inside `count(…)`, `any(…)`, `all(…)`: the element not named (`count(post.strikes)`),
+ * the condition after something else than `where` (`count(s in post.strikes when …)`).
+ */
+function quantifierMistake(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
+  const { tokens } = ctx;
+  const { message } = error;
+  const expected = expectedOf(error);
+  const token = tokens[i];
+  const span = token ? tokenSpan(ctx.lines, ctx.file, token) : endSpan(ctx);
+  // `count(post.strikes)`, `len(post.strikes)`: expected `in` after the first name.
+  if (expectsOnly(expected, T.In) && tokens[i - 2]?.tokenType === T.LParen && tokens[i - 3]?.tokenType === T.Identifier) {
+    const name = tokens[i - 3]!.image;
+    const collection = pathAt(tokens, i - 1, 1) ?? 'LIST';
+    const quantifier = ['count', 'any', 'all'].includes(name) ? name : 'count';
+    return { code: 'BL002', message, span, help: `name each element of the list: \`${quantifier}(x in ${collection})\`, then test it with \`where\`, as in \`${quantifier}(x in ${collection} where …)\`` };
+  }
+  if (!expectsOnly(expected, T.RParen)) return null;
+  const opener = openerOf(tokens, i, T.LParen, T.RParen);
+  if (!opener) return null;
+  const o = indexAt(tokens, opener.startOffset);
+  const isQuantifier = tokens[o - 1]?.tokenType === T.Identifier && tokens[o + 1]?.tokenType === T.Identifier && tokens[o + 2]?.tokenType === T.In;
+  if (!isQuantifier || tokens.slice(o, i).some((t) => t.tokenType === T.Where)) return null;
+  const name = tokens[o - 1]!.image;
+  const collection = pathAt(tokens, o + 3, 1) ?? 'LIST';
+  const help = `the condition on each element follows \`where\`: \`${name}(${tokens[o + 1]!.image} in ${collection} where …)\``;
+  const foreign = token?.tokenType === T.Identifier && FOREIGN_KEYWORDS.has(token.image.toLowerCase());
+  if (foreign) return { code: 'BL011', message: `\`${token!.image}\` is not a keyword in Bylaw`, span, help };
+  return { code: 'BL002', message, span, help };
 }
 
 /** The `(` or `{` that the bracket expected at token `i` would close (not looking past a declaration). */
@@ -259,11 +373,11 @@ function endSpan(ctx: ParseErrorContext): Span {
   return { file: ctx.file, start: end, end };
 }
 
-function parseHelp(error: IRecognitionException): string | undefined {
-  const image = error.token.image;
+function parseHelp(token: IToken, expected: Expected): string | undefined {
+  const image = token.image;
   if (image === '=') return '`=` names a context; to compare two values write `==`';
-  if (error.message.includes('`then`') && image === 'because') return 'every clause needs `then ACTION` before `because`';
-  if (error.message.startsWith('expected `when`') && image === 'then') return 'every clause needs a `when` condition';
-  if (error.message.startsWith('expected `}`') && error.token.tokenType === T.Identifier) return 'separate the items with `,`';
+  if (image === 'because' && expected.types.includes(T.Then)) return 'every clause needs `then ACTION` before `because`';
+  if (image === 'then' && expectsFirst(expected, T.When)) return 'every clause needs a `when` condition';
+  if (expectsFirst(expected, T.RBrace) && token.tokenType === T.Identifier) return 'separate the items with `,`';
   return undefined;
 }

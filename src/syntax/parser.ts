@@ -1,56 +1,16 @@
-import { CstParser, EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type IRecognitionException } from 'chevrotain';
+import { CONDITION, CONDITION_ATOM, DECLARATION, messages, recordExpected } from './expected.js';
+import { StatementGrammar } from './parser-statements.js';
 import * as T from './tokens.js';
 
-const describe = (token: IToken): string =>
-  token.tokenType === EOF ? 'the end of the file' : `\`${token.image}\``;
-const label = (type: TokenType): string => type.LABEL ?? type.name;
-
-function listOf(labels: string[]): string {
-  const unique = [...new Set(labels)];
-  if (unique.length <= 1) return unique[0] ?? 'something else';
-  if (unique.length > 6) return `${unique.slice(0, 6).join(', ')} or …`;
-  return `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
-}
-
-const DECLARATION = 'a declaration (`rule`, `redline`, `exemption`, `context`, `enum`, `record`, `use`, …)';
-
-/** The keywords that start a declaration: what "a declaration" in the messages stands for. */
-export const DECLARATION_KEYWORDS: readonly string[] = T.declarationTokens.map((t) => label(t).replace(/`/g, ''));
-
-/**
- * The keywords an error message below says were expected ("expected `then`, found …"). The
- * messages are the one record of what the parser expected that its errors keep; did-you-mean
- * for a misspelt keyword (parse-errors.ts) reads them back.
- */
-export function expectedKeywords(message: string): readonly string[] {
-  const expected = message.slice('expected '.length, message.lastIndexOf(', found '));
-  if (expected === DECLARATION) return DECLARATION_KEYWORDS;
-  return [...expected.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((word) => T.KEYWORDS.includes(word));
-}
-
-/** Messages in Bylaw's voice: "expected `then`, found `because`". */
-const messages: IParserErrorMessageProvider = {
-  // At the top level the only thing that may follow a complete declaration is another one (or the
-  // end of the file): "expected EOF" there really means "this cannot start a declaration".
-  buildMismatchTokenMessage: ({ expected, actual }) =>
-    expected === EOF ? `expected ${DECLARATION}, found ${describe(actual)}` : `expected ${label(expected)}, found ${describe(actual)}`,
-  // Same situation as a mismatch with EOF above, reached by another path: say it the same way.
-  buildNotAllInputParsedMessage: ({ firstRedundant }) => `expected ${DECLARATION}, found ${describe(firstRedundant)}`,
-  buildNoViableAltMessage: ({ expectedPathsPerAlt, actual, customUserDescription }) => {
-    const expected = customUserDescription ?? listOf(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => label(path[0]!))));
-    return `expected ${expected}, found ${describe(actual[0]!)}`;
-  },
-  buildEarlyExitMessage: ({ expectedIterationPaths, actual, customUserDescription }) => {
-    const expected = customUserDescription ?? listOf(expectedIterationPaths.map((path) => label(path[0]!)));
-    return `expected ${expected}, found ${describe(actual[0]!)}`;
-  },
-};
+/** Chevrotain's own SAVE_ERROR (a method of every parser that its public types leave out). */
+const saveError = (CstParser.prototype as unknown as { SAVE_ERROR(error: IRecognitionException): IRecognitionException }).SAVE_ERROR;
 
 /**
  * The pure grammar: builds a CST and nothing else. `grammar/bylaw.ebnf` mirrors these rules one to one.
  * One instance is shared; `parse()` resets it with `parser.input = tokens`.
  */
-export class BylawParser extends CstParser {
+export class BylawParser extends StatementGrammar {
   /** `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first. */
   constructor(recovery = true) {
     super(T.allTokens, {
@@ -60,6 +20,16 @@ export class BylawParser extends CstParser {
       nodeLocationTracking: 'onlyOffset',
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain records every error here, just after the message provider built its message: the
+   * expectation behind that message is filed beside the error (expected.ts).
+   */
+  protected SAVE_ERROR(error: IRecognitionException): IRecognitionException {
+    const saved = saveError.call(this, error);
+    recordExpected(saved);
+    return saved;
   }
 
   file = this.RULE('file', () => {
@@ -78,11 +48,13 @@ export class BylawParser extends CstParser {
         { ALT: () => this.SUBRULE(this.enumDecl) },
         { ALT: () => this.SUBRULE(this.recordDecl) },
         { ALT: () => this.SUBRULE(this.scaleDecl) },
+        { ALT: () => this.SUBRULE(this.outcomeDecl) },
         { ALT: () => this.SUBRULE(this.contextDecl) },
         { ALT: () => this.SUBRULE(this.redlineDecl) },
         { ALT: () => this.SUBRULE(this.ruleDecl) },
         { ALT: () => this.SUBRULE(this.exemptionDecl) },
         { ALT: () => this.SUBRULE(this.defaultDecl) },
+        { ALT: () => this.SUBRULE(this.statementDecl) },
       ],
       ERR_MSG: DECLARATION,
     });
@@ -111,6 +83,10 @@ export class BylawParser extends CstParser {
   useDecl = this.RULE('useDecl', () => {
     this.CONSUME(T.Use);
     this.SUBRULE(this.qualifiedName);
+    this.OPTION(() => {
+      this.CONSUME(T.Except);
+      this.SUBRULE(this.nameList);
+    });
   });
 
   inputDecl = this.RULE('inputDecl', () => {
@@ -144,6 +120,7 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.AnyName);
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
+    this.OPTION(() => this.CONSUME(T.QuestionMark));
   });
 
   typeRef = this.RULE('typeRef', () => {
@@ -174,12 +151,29 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.Scale);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.LBrace);
-    this.CONSUME2(T.Identifier, { LABEL: 'member' });
+    this.SUBRULE(this.scaleMember);
     this.MANY(() => {
       this.CONSUME(T.Less);
-      this.CONSUME3(T.Identifier, { LABEL: 'member' });
+      this.SUBRULE2(this.scaleMember);
     });
     this.CONSUME(T.RBrace);
+  });
+
+  /** `warning`, or `restrict(duration)`: a member every use of which carries a duration. */
+  scaleMember = this.RULE('scaleMember', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'member' });
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.CONSUME2(T.Identifier, { LABEL: 'marker' });
+      this.CONSUME(T.RParen);
+    });
+  });
+
+  outcomeDecl = this.RULE('outcomeDecl', () => {
+    this.CONSUME(T.Outcome);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.CONSUME2(T.Identifier, { LABEL: 'scale' });
   });
 
   contextDecl = this.RULE('contextDecl', () => {
@@ -205,7 +199,15 @@ export class BylawParser extends CstParser {
     this.CONSUME(T.Exemption);
     this.CONSUME(T.Identifier);
     this.CONSUME(T.From);
-    this.SUBRULE(this.nameList);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Every);
+          this.CONSUME(T.Rule);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.nameList) },
+    ]);
     this.SUBRULE(this.clauseBody);
   });
 
@@ -217,7 +219,7 @@ export class BylawParser extends CstParser {
       this.SUBRULE2(this.expression, { LABEL: 'unless' });
     });
     this.CONSUME(T.Then);
-    this.CONSUME(T.Identifier, { LABEL: 'action' });
+    this.SUBRULE(this.actionList);
     this.OPTION2(() => {
       this.CONSUME(T.Because);
       this.CONSUME(T.StringLiteral);
@@ -226,7 +228,35 @@ export class BylawParser extends CstParser {
 
   defaultDecl = this.RULE('defaultDecl', () => {
     this.CONSUME(T.Default);
-    this.CONSUME(T.Identifier);
+    this.SUBRULE(this.actionList);
+  });
+
+  /** `remove, restrict for 3 days`: at most one action per outcome (the checker says which). */
+  actionList = this.RULE('actionList', () => {
+    this.SUBRULE(this.actionRef);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.SUBRULE2(this.actionRef);
+    });
+  });
+
+  /** `remove`, `Content.remove`, `restrict for 3 days`. */
+  actionRef = this.RULE('actionRef', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'action' });
+    this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      this.CONSUME2(T.Identifier, { LABEL: 'member' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.For);
+      this.SUBRULE(this.duration);
+    });
+  });
+
+  /** `90 days`: a count and a unit (the checker knows the units). */
+  duration = this.RULE('duration', () => {
+    this.CONSUME(T.IntLiteral);
+    this.CONSUME(T.Identifier, { LABEL: 'unit' });
   });
 
   /** `a, b, c` with an optional trailing comma. */
@@ -270,7 +300,7 @@ export class BylawParser extends CstParser {
 
   notExpr = this.RULE('notExpr', () => {
     this.OR({
-      ERR_MSG: 'a condition',
+      ERR_MSG: CONDITION,
       DEF: [
       {
         ALT: () => {
@@ -284,15 +314,16 @@ export class BylawParser extends CstParser {
   });
 
   comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.atom, { LABEL: 'left' });
+    this.SUBRULE(this.operand, { LABEL: 'left' });
     this.OPTION(() => {
       this.OR([
         {
           ALT: () => {
             this.OR2(T.compareTokens.map((token) => ({ ALT: () => this.CONSUME(token, { LABEL: 'operator' }) })));
-            this.SUBRULE2(this.atom, { LABEL: 'right' });
+            this.SUBRULE2(this.operand, { LABEL: 'right' });
           },
         },
+        { ALT: () => this.CONSUME(T.Exists) },
         {
           ALT: () => {
             this.OPTION2(() => this.CONSUME(T.Not));
@@ -303,16 +334,50 @@ export class BylawParser extends CstParser {
         {
           ALT: () => {
             this.CONSUME(T.Has);
-            this.SUBRULE3(this.atom, { LABEL: 'member' });
+            this.OR3([
+              {
+                // `has any {a, b}` / `has all {a, b}`: `any` and `all` are words only here.
+                GATE: () => (this.LA(1).image === 'any' || this.LA(1).image === 'all') && this.LA(2).tokenType === T.LBrace,
+                ALT: () => {
+                  this.CONSUME(T.Identifier, { LABEL: 'mode' });
+                  this.SUBRULE2(this.setLiteral, { LABEL: 'members' });
+                },
+              },
+              { ALT: () => this.SUBRULE3(this.atom, { LABEL: 'member' }) },
+            ]);
           },
         },
       ]);
     });
   });
 
+  /** A value, moved by durations when it is a date: `post.date - 90 days`. */
+  operand = this.RULE('operand', () => {
+    this.SUBRULE(this.atom);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'shift' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'shift' }) }]);
+      this.SUBRULE(this.duration);
+    });
+  });
+
+  /** `count(s in post.strikes where …)`, `any(…)`, `all(…)`: the name is checked in to-ast. */
+  quantifier = this.RULE('quantifier', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'quantifier' });
+    this.CONSUME(T.LParen);
+    this.CONSUME2(T.Identifier, { LABEL: 'binder' });
+    this.CONSUME(T.In);
+    this.SUBRULE(this.operand, { LABEL: 'collection' });
+    this.OPTION(() => {
+      this.CONSUME(T.Where);
+      this.SUBRULE(this.expression, { LABEL: 'where' });
+    });
+    this.CONSUME(T.RParen);
+  });
+
   atom = this.RULE('atom', () => {
     this.OR({
       DEF: [
+        { GATE: () => this.LA(2).tokenType === T.LParen, ALT: () => this.SUBRULE(this.quantifier) },
         { ALT: () => this.SUBRULE(this.path) },
         { ALT: () => this.CONSUME(T.IntLiteral) },
         { ALT: () => this.CONSUME(T.DateLiteral) },
@@ -328,7 +393,7 @@ export class BylawParser extends CstParser {
           },
         },
       ],
-      ERR_MSG: 'a condition (a name, a field, a literal or `(`)',
+      ERR_MSG: CONDITION_ATOM,
     });
   });
 

@@ -1,7 +1,6 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
-import { isValidIsoDate } from '../ast/dates.js';
 import { ARITHMETIC_HELP, dateHelp, fractionHelp, OPTIONAL_HELP, STRING_MATCHING_HELP } from './advice.js';
 import * as T from './tokens.js';
 import { retype } from './tokens.js';
@@ -38,14 +37,24 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       retype(token, T.DateLiteral);
     } else if (type === T.DecimalLiteral) {
       const operator = prev && T.compareTokens.some((c) => c === prev.tokenType) ? prev.image : null;
-      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help: fractionHelp(token.image, operator) });
+      const duration = prev && [T.Plus, T.Minus, T.For].includes(prev.tokenType) && tokens[i + 1]?.tokenType === T.Identifier;
+      const help = duration ? `a duration counts whole units: round \`${token.image}\`, or count a smaller unit` : fractionHelp(token.image, operator);
+      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help });
       retype(token, T.IntLiteral);
     } else if (type === T.QuestionMark) {
       const next = tokens[i + 1];
-      if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
-        ctx.bag.report('BL018', `\`${prev.image}?\` is an optional field, which Bylaw does not support`, span(prev, token), { help: OPTIONAL_HELP });
+      if (prev && isTypeEnd(prev, out[out.length - 2]) && next?.tokenType !== T.Colon) {
+        out.push(token); // `note: string?`: an optional field (Bylaw 2)
+        continue;
+      }
+      if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token) && next?.tokenType === T.Colon) {
+        ctx.bag.report('BL018', `\`${prev.image}?\` marks the name, not the type`, span(prev, token), { help: OPTIONAL_HELP.declaration(prev.image, typeAfter(tokens, i + 2)) });
+      } else if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
+        const path = pathEndingAt(out) ?? prev.image;
+        ctx.bag.report('BL018', `\`${prev.image}?\` is not how an optional field is read`, span(prev, token), { help: OPTIONAL_HELP.read(path) });
       } else if (next && next.tokenType === T.Dot && adjacent(token, next)) {
-        ctx.bag.report('BL018', '`?.` reads an optional field, which Bylaw does not support', span(token, next), { help: OPTIONAL_HELP });
+        const path = prev ? (pathEndingAt(out) ?? prev.image) : 'FIELD';
+        ctx.bag.report('BL018', '`?.` is not how an optional field is read', span(token, next), { help: OPTIONAL_HELP.read(path) });
       } else {
         ctx.unexpected(token.startOffset, 1);
       }
@@ -64,13 +73,22 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
         continue;
       }
       const next = tokens[i + 1];
+      if (prev && isOperandEnd(prev, out[out.length - 2]) && isDurationAt(tokens, i + 1) && (token.image === '+' || token.image === '-')) {
+        retype(token, token.image === '+' ? T.Plus : T.Minus); // `post.date - 90 days` (Bylaw 2)
+        out.push(token);
+        continue;
+      }
       if (!prev || !next || !isOperandEnd(prev, out[out.length - 2]) || !isOperandStart(next)) {
         ctx.unexpected(token.startOffset, token.image.length);
         continue;
       }
       const strings = prev.tokenType === T.StringLiteral || next.tokenType === T.StringLiteral;
+      const unitless = unitlessShift(tokens, i, out);
       if (strings) {
         ctx.bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not join or match strings`, span(token), { help: STRING_MATCHING_HELP });
+      } else if (unitless) {
+        // `post.date + 90`: date arithmetic, short of the duration's unit.
+        ctx.bag.report('BL015', `a date moves by a duration: \`${next.image}\` needs a unit`, span(token, next), { help: unitless });
       } else {
         ctx.bag.report('BL015', `\`${token.image}\` is not an operator: Bylaw has no arithmetic`, span(token), { help: arithmeticHelp(tokens, i, out) });
       }
@@ -84,6 +102,41 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
     out.push(token);
   }
   return out;
+}
+
+/** `COUNT UNIT` starts at `i`: a number and a name (the checker knows the units; a fraction is BL014's). */
+function isDurationAt(tokens: readonly IToken[], i: number): boolean {
+  const count = tokens[i]?.tokenType;
+  return (count === T.IntLiteral || count === T.DecimalLiteral) && tokens[i + 1]?.tokenType === T.Identifier;
+}
+
+/** The type written from token `i` when it is one simple name (`string`, `Policy`), else null. */
+function typeAfter(tokens: readonly IToken[], i: number): string | null {
+  const name = tokens[i];
+  const after = tokens[i + 1]?.tokenType;
+  return name?.tokenType === T.Identifier && after !== T.Less && after !== T.LParen ? name.image : null;
+}
+
+/**
+ * `post.date + 90`: date arithmetic (as `datesNear` reads it) by a bare integer — a duration
+ * without its unit. The help, or null when the arithmetic is of another kind.
+ */
+function unitlessShift(tokens: readonly IToken[], i: number, before: readonly IToken[]): string | null {
+  const op = tokens[i]!.image;
+  const next = tokens[i + 1]!;
+  const left = pathEndingAt(before);
+  if (!left || !datesNear(tokens, i, before[before.length - 1]!) || (op !== '+' && op !== '-') || next.tokenType !== T.IntLiteral) return null;
+  return `write the unit after the number: \`${left} ${op} ${next.image} days\` (or \`weeks\`, \`months\`, \`years\`)`;
+}
+
+/** The arithmetic at token `i` is on dates: its left operand is named like one, or a date literal is near. */
+function datesNear(tokens: readonly IToken[], i: number, prev: IToken): boolean {
+  return /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
+}
+
+/** The token ends a type in a field declaration: `string`, `list<Strike>`, `int(0..)` after `name:`. */
+function isTypeEnd(token: IToken, before: IToken | undefined): boolean {
+  return token.tokenType === T.Greater || token.tokenType === T.RParen ? true : token.tokenType === T.Identifier && before?.tokenType === T.Colon;
 }
 
 function adjacent(a: IToken, b: IToken): boolean {
@@ -131,15 +184,16 @@ function skipOperand(tokens: readonly IToken[], i: number): number {
 }
 
 /**
- * Date arithmetic, arithmetic on two fields, or on a field and a number: each has its nearest
- * fix. `FIELD + n CMP LITERAL` (an int, or a date and n days) has an exact one, spelt out.
+ * Date arithmetic other than by a duration, arithmetic on two fields, or on a field and a number:
+ * each has its nearest fix. `FIELD + n CMP INT` has an exact one, spelt out.
  */
 function arithmeticHelp(tokens: readonly IToken[], i: number, before: readonly IToken[]): string {
   const prev = before[before.length - 1]!;
   const next = tokens[i + 1]!;
-  const exact = exactRewrite(tokens, i, pathEndingAt(before));
-  const dates = /date/i.test(prev.image) || tokens.slice(i + 1, i + 6).some((t) => t.tokenType === T.DateLiteral || t.tokenType === T.MalformedDate);
-  if (exact) return `compare the ${dates ? 'date' : 'values'} directly: \`${exact}\` says the same`;
+  const left = pathEndingAt(before);
+  const dates = datesNear(tokens, i, prev);
+  const exact = dates ? null : exactRewrite(tokens, i, left);
+  if (exact) return `compare the values directly: \`${exact}\` says the same`;
   if (dates) return ARITHMETIC_HELP.dates;
   if (tokenMatcher(prev, T.AnyName) && next.tokenType === T.Identifier && tokens[i + 2]?.tokenType === T.Dot) return ARITHMETIC_HELP.fields;
   return ARITHMETIC_HELP.values;
@@ -156,21 +210,12 @@ function pathEndingAt(tokens: readonly IToken[]): string | null {
   return tokens[j]!.tokenType === T.Identifier ? parts.join('.') : null;
 }
 
-/** `x + 2 > 5` is `x > 3`; `post.date + 90 > 2024-11-05` is `post.date > 2024-08-07`. */
+/** `x + 2 > 5` is `x > 3`. */
 function exactRewrite(tokens: readonly IToken[], i: number, left: string | null): string | null {
   const [op, amount, compare, literal] = [tokens[i]!, tokens[i + 1], tokens[i + 2], tokens[i + 3]];
-  if (left === null || (op.image !== '+' && op.image !== '-') || amount?.tokenType !== T.IntLiteral || !literal) return null;
+  if (left === null || (op.image !== '+' && op.image !== '-') || amount?.tokenType !== T.IntLiteral || literal?.tokenType !== T.IntLiteral) return null;
   if (!compare || !T.compareTokens.some((c) => c === compare.tokenType)) return null;
   const shift = Number(amount.image.replace(/_/g, '')) * (op.image === '+' ? -1 : 1);
-  let value: string | null = null;
-  if (literal.tokenType === T.IntLiteral) {
-    const n = Number(literal.image.replace(/_/g, '')) + shift;
-    value = Number.isSafeInteger(n) ? String(n) : null;
-  } else if (literal.tokenType === T.DateLiteral && isValidIsoDate(literal.image) && Math.abs(shift) <= 3_660_000) {
-    const date = new Date(`${literal.image}T00:00:00Z`);
-    date.setUTCDate(date.getUTCDate() + shift);
-    const iso = date.toISOString().slice(0, 10);
-    value = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
-  }
-  return value === null ? null : `${left} ${compare.image} ${value}`;
+  const n = Number(literal.image.replace(/_/g, '')) + shift;
+  return Number.isSafeInteger(n) ? `${left} ${compare.image} ${n}` : null;
 }

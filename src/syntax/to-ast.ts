@@ -3,7 +3,9 @@ import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { isValidIsoDate } from '../ast/dates.js';
+import { closestMatch } from '../diagnostics/suggest.js';
 import { tokenSpan } from './lexer.js';
+import { statementDecl } from './to-ast-statement.js';
 
 /**
  * CST → AST. Runs only on files without syntax errors, so every mandatory child is present.
@@ -19,18 +21,18 @@ function isToken(element: CstElement): element is IToken {
   return (element as IToken).image !== undefined;
 }
 
-function nodes(node: CstNode, key: string): CstNode[] {
+export function nodes(node: CstNode, key: string): CstNode[] {
   return (node.children[key] ?? []).filter((c): c is CstNode => !isToken(c));
 }
-function node(node: CstNode, key: string): CstNode {
+export function node(node: CstNode, key: string): CstNode {
   const found = nodes(node, key)[0];
   if (!found) throw new Error(`internal: CST node \`${node.name}\` has no \`${key}\``);
   return found;
 }
-function tokens(node: CstNode, key: string): IToken[] {
+export function tokens(node: CstNode, key: string): IToken[] {
   return (node.children[key] ?? []).filter(isToken);
 }
-function token(node: CstNode, key: string): IToken {
+export function token(node: CstNode, key: string): IToken {
   const found = tokens(node, key)[0];
   if (!found) throw new Error(`internal: CST node \`${node.name}\` has no token \`${key}\``);
   return found;
@@ -60,9 +62,20 @@ function offsetOf(element: CstElement): number {
   return isToken(element) ? element.startOffset : (element.location?.startOffset ?? 0);
 }
 
+/** Other languages' names for Bylaw's quantifiers (`every` is a keyword, reported by the parser). */
+const QUANTIFIER_SYNONYMS: Readonly<Record<string, string>> = {
+  some: 'any',
+  exists: 'any',
+  forall: 'all',
+  len: 'count',
+  length: 'count',
+  size: 'count',
+  filter: 'count',
+};
+
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '0': '\0' };
 
-class Builder {
+export class Builder {
   constructor(
     private readonly file: string,
     private readonly lines: LineIndex,
@@ -92,8 +105,10 @@ class Builder {
         return { kind: 'EffectiveHeader', date: this.date(token(decl, 'DateLiteral')), span };
       case 'sourceHeader':
         return { kind: 'SourceHeader', value: this.string(token(decl, 'StringLiteral')), span };
-      case 'useDecl':
-        return { kind: 'Use', module: this.qualifiedName(node(decl, 'qualifiedName')), span };
+      case 'useDecl': {
+        const except = nodes(decl, 'nameList')[0];
+        return { kind: 'Use', module: this.qualifiedName(node(decl, 'qualifiedName')), except: except ? this.nameList(except) : [], span };
+      }
       case 'inputDecl':
         return {
           kind: 'Input',
@@ -116,6 +131,7 @@ class Builder {
             kind: 'Field' as const,
             name: this.ident(token(f, 'AnyName')),
             type: this.typeRef(node(f, 'typeRef')),
+            optional: tokens(f, 'QuestionMark').length > 0,
             span: this.span(f),
           })),
           span,
@@ -124,9 +140,11 @@ class Builder {
         return {
           kind: 'Scale',
           name: this.ident(token(decl, 'Identifier')),
-          members: tokens(decl, 'member').map((t) => this.ident(t)),
+          members: nodes(decl, 'scaleMember').map((m) => this.scaleMember(m)),
           span,
         };
+      case 'outcomeDecl':
+        return { kind: 'Outcome', name: this.ident(token(decl, 'Identifier')), scale: this.ident(token(decl, 'scale')), span };
       case 'contextDecl':
         return {
           kind: 'Context',
@@ -146,12 +164,15 @@ class Builder {
         return {
           kind: 'Exemption',
           name: this.ident(token(decl, 'Identifier')),
-          from: this.nameList(node(decl, 'nameList')),
+          from: nodes(decl, 'nameList')[0] ? this.nameList(node(decl, 'nameList')) : [],
+          everyRule: tokens(decl, 'Every')[0] ? this.ident(token(decl, 'Every')) : null,
           ...this.clauseBody(node(decl, 'clauseBody')),
           span,
         };
       case 'defaultDecl':
-        return { kind: 'Default', action: this.ident(token(decl, 'Identifier')), span };
+        return { kind: 'Default', actions: this.actionList(node(decl, 'actionList')), span };
+      case 'statementDecl':
+        return statementDecl(this, decl, span);
       default:
         throw new Error(`internal: unknown declaration \`${decl.name}\``);
     }
@@ -163,9 +184,38 @@ class Builder {
     return {
       when: this.expression(node(body, 'when')),
       unless: unless ? this.expression(unless) : null,
-      action: this.ident(token(body, 'action')),
+      actions: this.actionList(node(body, 'actionList')),
       because: because ? this.string(because) : null,
     };
+  }
+
+  actionList(list: CstNode): A.ActionRef[] {
+    return nodes(list, 'actionRef').map((ref) => {
+      const first = this.ident(token(ref, 'action'));
+      const member = tokens(ref, 'member')[0];
+      const duration = nodes(ref, 'duration')[0];
+      return {
+        kind: 'Action' as const,
+        scale: member ? first : null,
+        member: member ? this.ident(member) : first,
+        duration: duration ? this.duration(duration) : null,
+        span: this.span(ref),
+      };
+    });
+  }
+
+  duration(cst: CstNode): A.DurationLiteral {
+    return { kind: 'Duration', count: this.int(token(cst, 'IntLiteral')), unit: this.ident(token(cst, 'unit')), span: this.span(cst) };
+  }
+
+  scaleMember(cst: CstNode): A.ScaleMember {
+    const marker = tokens(cst, 'marker')[0];
+    if (marker && marker.image !== 'duration') {
+      this.bag.report('BL020', `\`(${marker.image})\` is not a mark of a scale member`, this.tokenSpan(marker), {
+        help: 'a member whose every use carries a duration is written `NAME(duration)`, as in `restrict(duration)`',
+      });
+    }
+    return { kind: 'ScaleMember', name: this.ident(token(cst, 'member')), timed: marker !== undefined, span: this.span(cst) };
   }
 
   nameList(list: CstNode): A.Identifier[] {
@@ -181,7 +231,7 @@ class Builder {
     const keyword = this.ident(token(type, 'Identifier'));
     const span = this.span(type);
     const element = nodes(type, 'typeRef')[0];
-    if (element) return { kind: 'SetType', keyword, element: this.typeRef(element), span };
+    if (element) return { kind: keyword.name === 'list' ? 'ListType' : 'SetType', keyword, element: this.typeRef(element), span };
     if (tokens(type, 'DotDot').length > 0) {
       const min = tokens(type, 'min')[0];
       const max = tokens(type, 'max')[0];
@@ -215,25 +265,67 @@ class Builder {
   }
 
   comparison(cst: CstNode): A.Expr {
-    const left = this.atom(node(cst, 'left'));
+    const left = this.operand(node(cst, 'left'));
     const span = this.span(cst);
     const operator = tokens(cst, 'operator')[0];
     if (operator) {
-      return { kind: 'Compare', op: operator.image as A.CompareOp, left, right: this.atom(node(cst, 'right')), span };
+      return { kind: 'Compare', op: operator.image as A.CompareOp, left, right: this.operand(node(cst, 'right')), span };
     }
+    if (tokens(cst, 'Exists').length > 0) return { kind: 'Exists', operand: left, span };
+    const mode = tokens(cst, 'mode')[0];
+    if (mode) return { kind: 'Has', set: left, mode: mode.image as 'any' | 'all', member: this.setLiteral(node(cst, 'members')), span };
     const set = nodes(cst, 'setLiteral')[0];
     if (set) {
       return { kind: 'In', negated: tokens(cst, 'Not').length > 0, element: left, set: this.setLiteral(set), span };
     }
     const member = nodes(cst, 'member')[0];
-    if (member) return { kind: 'Has', set: left, member: this.atom(member), span };
+    if (member) return { kind: 'Has', set: left, mode: 'one', member: this.atom(member), span };
     return left;
+  }
+
+  /** An atom moved by durations, left to right: `d - 1 year + 2 days` is `(d - 1 year) + 2 days`. */
+  operand(cst: CstNode): A.Expr {
+    let expr = this.atom(node(cst, 'atom'));
+    const shifts = tokens(cst, 'shift');
+    nodes(cst, 'duration').forEach((d, i) => {
+      const duration = this.duration(d);
+      const op = shifts[i]!.image as '+' | '-';
+      expr = { kind: 'Shift', base: expr, op, duration, span: this.lines.span(this.file, expr.span.start.offset, duration.span.end.offset) };
+    });
+    return expr;
+  }
+
+  quantifier(cst: CstNode): A.Expr {
+    const keyword = this.ident(token(cst, 'quantifier'));
+    const where = nodes(cst, 'where')[0];
+    const span = this.span(cst);
+    const binder = this.ident(token(cst, 'binder'));
+    const collection = this.operand(node(cst, 'collection'));
+    if (keyword.name !== 'count' && keyword.name !== 'any' && keyword.name !== 'all') {
+      const meant = QUANTIFIER_SYNONYMS[keyword.name.toLowerCase()] ?? closestMatch(keyword.name, ['count', 'any', 'all']);
+      const list = collection.kind === 'Path' ? collection.segments.map((s) => s.name).join('.') : 'LIST';
+      this.bag.report('BL019', `\`${keyword.name}(…)\` is not a quantifier`, keyword.span, {
+        help: meant
+          ? `did you mean \`${meant}\`, as in \`${meant}(${binder.name} in ${list} where …)\`?`
+          : 'a list is counted or tested with `count(x in LIST where …)`, `any(x in LIST where …)` or `all(x in LIST where …)`; Bylaw has no other functions',
+      });
+    }
+    return {
+      kind: 'Quantifier',
+      quantifier: keyword.name as 'count' | 'any' | 'all',
+      keyword,
+      binder,
+      collection,
+      where: where ? this.expression(where) : null,
+      span,
+    };
   }
 
   atom(cst: CstNode): A.Expr {
     const child = onlyChild(cst);
     if (!isToken(child)) {
       if (child.name === 'path') return this.path(child);
+      if (child.name === 'quantifier') return this.quantifier(child);
       if (child.name === 'setLiteral') return this.setLiteral(child);
       return { kind: 'Paren', inner: this.expression(child), span: this.span(cst) };
     }

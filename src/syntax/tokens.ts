@@ -81,10 +81,37 @@ export const Or = keyword('or');
 export const Not = keyword('not');
 export const In = keyword('in');
 export const Has = keyword('has');
+export const Outcome = keyword('outcome');
+export const Exists = keyword('exists');
+export const Where = keyword('where');
+export const Except = keyword('except');
+export const For = keyword('for');
+export const Every = keyword('every');
 export const True = keyword('true');
 export const False = keyword('false');
 
 export const KEYWORDS: readonly string[] = keywords.map((k) => (k.LABEL ?? '').replace(/`/g, ''));
+
+/**
+ * `statement` starts a declaration (statements of reasons) yet stays a name everywhere else: its
+ * token is also an Identifier, so a context, a member or a field may still be called `statement`.
+ * Its own type keeps names out of what can start a declaration, which error recovery relies on.
+ */
+export const Statement = createToken({
+  name: 'Statement',
+  pattern: unicodeMatcher('statement(?![\\p{L}\\p{N}_])'),
+  line_breaks: false,
+  longer_alt: Identifier,
+  categories: [Identifier, AnyName],
+  label: '`statement`',
+  start_chars_hint: ['s'],
+});
+
+/**
+ * Words that are keywords only where the grammar expects them (statements of reasons): lexed as
+ * names, so a policy may still name a field or a member `category` or `ground`.
+ */
+export const CONTEXTUAL_WORDS: readonly string[] = ['statement', 'at', 'no', 'restriction', 'permanently', 'notice', 'category', 'keywords', 'ground', 'also', 'illegal'];
 
 export const DateLiteral = createToken({
   name: 'DateLiteral',
@@ -136,7 +163,9 @@ export const DecimalLiteral = createToken({
   start_chars_hint: [...'-0123456789'],
 });
 /**
- * `+ - * / %` between two values: Bylaw has no arithmetic (a `-` counts only before a space).
+ * `+ - * / %` between two values: Bylaw has no arithmetic but a date moved by a duration (a `-`
+ * counts only before a space). A `+` or `-` before `COUNT UNIT` is retyped to Plus / Minus
+ * (repairs.ts) and parsed; any other is reported.
  * `/*` and `*\/` are here too, so that a block comment is not read as a product.
  */
 export const ArithmeticOperator = createToken({
@@ -144,8 +173,11 @@ export const ArithmeticOperator = createToken({
   pattern: /\/\*|\*\/|[+*%]|\/(?!\/)|-(?=[ \t])/,
   label: 'an operator',
 });
-/** `note?: string`, `post.note?`, `post?.note`: Bylaw has no optional fields. */
+/** `note: string?` marks an optional field; `note?: string`, `post.note?` and `post?.note` are repaired with a hint. */
 export const QuestionMark = createToken({ name: 'QuestionMark', pattern: '?', label: '`?`' });
+/** `+` / `-` moving a date by a duration; never lexed, retyped from ArithmeticOperator (repairs.ts). */
+export const Plus = createToken({ name: 'Plus', pattern: Lexer.NA, label: '`+`' });
+export const Minus = createToken({ name: 'Minus', pattern: Lexer.NA, label: '`-`' });
 
 export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', label: '`==`' });
 export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', label: '`!=`' });
@@ -204,17 +236,20 @@ export const allTokens: TokenType[] = [
   Dot,
   Colon,
   ...keywords,
+  Statement,
   Identifier,
   AnyName,
+  Plus,
+  Minus,
 ];
 
 export const compareTokens = [EqualEqual, NotEqual, LessEqual, GreaterEqual, Less, Greater] as const;
 
 /** The keywords that start a declaration. */
-export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Context, Redline, Rule, Exemption, Default];
+export const declarationTokens: readonly TokenType[] = [Policy, Version, Effective, Source, Use, Input, Enum, Record, Scale, Outcome, Context, Redline, Rule, Exemption, Default, Statement];
 
 /** Tokens that can end a value in a condition (a field also ends with a keyword-named segment, `post.source`). */
-export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
+export const valueEnds: ReadonlySet<TokenType> = new Set([Identifier, Statement, IntLiteral, DateLiteral, StringLiteral, True, False, RParen]);
 
 /** Gives a token another type: the lexer's repairs (`&&` becomes `and`, `2024/01/15` a date). */
 export function retype(token: IToken, type: TokenType): void {

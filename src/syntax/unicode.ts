@@ -1,5 +1,6 @@
 import type { IToken } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
+import type { MessageArgs } from '../diagnostics/messages.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { codePointLabel, CONTROL_PATTERN, controlChar, HIDDEN_PATTERN, hiddenChar, mixedScript, scriptOf } from '../diagnostics/unicode.js';
 import { Comment, Identifier, StringLiteral } from './tokens.js';
@@ -33,10 +34,10 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
   let reported = 0;
   let skipped = 0;
   let firstSkipped: Span | null = null;
-  const report = (message: string, span: Span, help: string): void => {
+  const report = (span: Span, args: MessageArgs<'BL406'>): void => {
     if (reported < MAX_UNICODE_WARNINGS) {
       reported++;
-      bag.report('BL406', message, span, { help });
+      bag.emit('BL406', span, args);
     } else {
       skipped++;
       firstSkipped ??= span;
@@ -53,33 +54,13 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
       const what = hiddenChar(code)!;
       const region = regionAt(regions, offset);
       const span = lines.span(file, offset, offset + match[0].length);
-      const escape = `\`\\u{${code.toString(16).toUpperCase()}}\``;
-      const shown =
-        what.kind === 'bidi'
-          ? `${what.description}, which changes the order in which text is displayed`
-          : `the invisible character ${what.description}`;
-      if (region?.where === 'string') {
-        report(
-          `string contains ${shown}`,
-          span,
-          `the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape ${escape}`,
-        );
-      } else if (region?.where === 'comment') {
-        report(
-          `comment contains ${shown}`,
-          span,
-          what.kind === 'bidi'
-            ? 'it can make the code after it display in a different order from how Bylaw reads it; delete it'
-            : 'a comment has no use for it; delete it',
-        );
+      const bidi = what.kind === 'bidi';
+      if (region?.where === 'string' || region?.where === 'comment') {
+        report(span, { kind: 'hidden', bidi, description: what.description, code, in: region.where });
       } else if (region?.where === 'name') {
-        report(
-          `name \`${region.token.image}\` contains ${shown}`,
-          span,
-          'two names that look the same can differ by it; retype the name without it',
-        );
+        report(span, { kind: 'hidden', bidi, description: what.description, code, in: { name: region.token.image } });
       } else if (region === null && code === 0xfeff) {
-        report('byte order mark U+FEFF inside the file', span, 'a byte order mark belongs only at the very start of a file; delete it');
+        report(span, { kind: 'bom' });
       }
       // Anywhere else the character is not part of any token: the lexer reported it (BL001).
     }
@@ -91,15 +72,8 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
       const code = match[0].charCodeAt(0);
       const region = regionAt(regions, match.index);
       const span = lines.span(file, match.index, match.index + 1);
-      const what = `the control character ${controlChar(code)}`;
-      if (region?.where === 'string') {
-        report(
-          `string contains ${what}`,
-          span,
-          `a terminal that prints the string acts on it (erases, moves the cursor, recolours) instead of showing it; delete it, or if it is meant write it as the escape \`\\u{${code.toString(16).toUpperCase()}}\``,
-        );
-      } else if (region?.where === 'comment') {
-        report(`comment contains ${what}`, span, 'it can hide or overwrite text when the file is shown in a terminal; delete it');
+      if (region?.where === 'string' || region?.where === 'comment') {
+        report(span, { kind: 'control', description: controlChar(code), code, in: region.where });
       }
       // Anywhere else the character is not part of any token: the lexer reported it (BL001).
     }
@@ -112,29 +86,25 @@ export function checkUnicode(text: string, tokens: readonly IToken[], comments: 
     names.add(token.image);
     const mixed = mixedScript(token.image);
     if (mixed) {
-      report(
-        `name \`${token.image}\` mixes ${mixed.first} and ${mixed.second} letters: \`${mixed.char}\` (${codePointLabel(mixed.char.codePointAt(0)!)}) is ${mixed.second}`,
-        inToken(lines, file, token, mixed.index, mixed.char.length),
-        `letters of different scripts can look identical (Latin \`a\`, Cyrillic \`а\`); write the name in one script${
-          scriptOf(token.image[0]!) === 'Latin' ? ', e.g. all Latin' : ''
-        }`,
-      );
+      report(inToken(lines, file, token, mixed.index, mixed.char.length), {
+        kind: 'mixed',
+        name: token.image,
+        first: mixed.first,
+        second: mixed.second,
+        char: mixed.char,
+        label: codePointLabel(mixed.char.codePointAt(0)!),
+        latin: scriptOf(token.image[0]!) === 'Latin',
+      });
       continue;
     }
     const normal = token.image.normalize('NFKC');
     if (normal !== token.image) {
-      report(
-        `name \`${token.image}\` is written with compatibility characters and reads as \`${normal}\``,
-        inToken(lines, file, token, 0, token.image.length),
-        `fullwidth, mathematical and other compatibility letters look like plain ones; write \`${normal}\``,
-      );
+      report(inToken(lines, file, token, 0, token.image.length), { kind: 'compatibility', name: token.image, normal });
     }
   }
 
   if (skipped > 0) {
-    bag.report('BL406', `${skipped} more suspicious character${skipped === 1 ? '' : 's'} in this file`, firstSkipped!, {
-      help: `only the first ${MAX_UNICODE_WARNINGS} are listed one by one; the file is worth inspecting as a whole`,
-    });
+    bag.emit('BL406', firstSkipped!, { kind: 'more', skipped, listed: MAX_UNICODE_WARNINGS });
   }
 }
 

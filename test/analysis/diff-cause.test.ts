@@ -108,6 +108,20 @@ describe('attribution: small known edits', () => {
     expect(diff.groups.map((g) => `${g.id} ${g.cause.mode} ${g.cause.edits}`)).toEqual(['a1 alone 1', 'a2 alone 1']);
   });
 
+  it('a changed default is the cause of what it changes, alone (the edited version takes the new default)', () => {
+    // Applied alone, the default edit once kept the old default: the change was put on the wrong edits.
+    const rule = '\nrule harassment\n  when post.categories has harassment\n  then remove\n  because "h"\n';
+    const before = policy(rule);
+    const after = policy(rule.replace('post.categories has harassment', 'post.categories has hateful_conduct'), 'fixture/policy.policy', PREAMBLE.replace('default allow', 'default notice'));
+    const diff = semanticDiff(before, after);
+    checkAttribution(diff, before, after);
+    const defaultEdit = diff.edits.find((e) => e.kind === 'default')!;
+    expect(defaultEdit.text).toBe('default allow → notice');
+    const allowToNotice = diff.regions.filter((r) => describeOutcome(r.before) === 'allow (default)' && describeOutcome(r.after) === 'notice (default)');
+    expect(allowToNotice.length).toBeGreaterThan(0);
+    for (const r of allowToNotice) expect(r.causes).toEqual([{ edits: [defaultEdit.id], together: false, points: r.points }]);
+  });
+
   it('two edits that only together change a decision: the cause names both, as together', () => {
     // A red line and a rule on the same inputs, both removed: each removal alone leaves a remove.
     const body = `

@@ -144,3 +144,41 @@ describe('examples', () => {
     }
   });
 });
+
+describe('input types with lists and optional fields (Bylaw 2)', () => {
+  const lists = (note: string, kinds = 'a, b, c') => `scale A { allow < flag < remove }
+outcome action: A
+enum K { ${kinds} }
+record E { date: date, kind: K }
+record P { date: date, items: list<E>, note: ${note} }
+input p: P
+default allow
+
+rule many
+  when count(e in p.items where e.kind == a) >= 2
+  then remove
+  because "many"
+`;
+  const load = (text: string) => policy('', 'lists/policy.policy', text);
+
+  it('a field made optional: inputs without it go from rejected to decided, the input edit their cause, the example without it', () => {
+    const [before, after] = [load(lists('string')), load(lists('string?'))];
+    const diff = semanticDiff(before, after);
+    expect(diff.inputTypes.map((t) => `${t.path}: ${t.what}`)).toEqual(['note: now optional: string → string?']);
+    expect(diff.regions.map((r) => `${r.outcome}: ${describeOutcome(r.before)} → ${describeOutcome(r.after)}: ${r.text}`)).toEqual(['action: rejected → decided: not note exists']);
+    const [region] = diff.regions;
+    expect(region!.example).not.toHaveProperty('note');
+    expect(check(before, region!.example).verdict).toBe('rejected');
+    expect(check(after, region!.example).decision).not.toBeNull();
+    expect(region!.causes).toEqual([{ edits: [1], together: false, points: region!.points }]);
+    expect(diff.edits.map((e) => e.text)).toEqual(['input `note`: now optional: string → string?']);
+  });
+
+  it('what list elements accept changes: listed as an input type change and as why the diff is not exact (no region can show it)', () => {
+    const diff = semanticDiff(load(lists('string')), load(lists('string', 'a, b, c, d')));
+    expect(diff.regions).toEqual([]);
+    expect(diff.inputTypes.map((t) => `${t.path}: ${t.what}`)).toEqual(['items[].kind: members of K added: d']);
+    expect(diff.inexact).toContainEqual({ atom: 'items[].kind', why: 'what list elements accept changes (members of K added: d): inputs one side rejects for it are not shown as regions' });
+    expect(diff.edits).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { describeOutcome, exampleFor, type SemanticDiff, type Side } from '../..
 import { check } from '../../src/analysis/diff-examples.js';
 import type { PolicySet } from '../../src/checker/program.js';
 import { loadCompiled } from '../../src/compiler/load.js';
+import { outcomeParts, type AnyDecision } from '../../src/semantics/decision.js';
 import { checkFiles } from '../support/policies.js';
 
 /** Shared by the diff tests: fixtures, and brute force over every point of a diff's cut model. */
@@ -62,9 +63,9 @@ export function* points(diff: SemanticDiff): Generator<number[]> {
 export const inCube = (cube: readonly string[], point: readonly number[]) => cube.every((mask, v) => mask[point[v]!] === '1');
 
 /** What the interpreter does on a side, as the diff names a transition's side (action and basis). */
-export function sideOf(set: PolicySet, input: unknown): Side {
-  const v = check(set, input).verdict;
-  return v === null || v === 'rejected' ? v : { ...v, clause: null, exemption: null };
+export function sideOf(set: PolicySet, input: unknown, outcome?: string): Side {
+  const v = check(set, input, outcome).verdict;
+  return v === null || typeof v === 'string' ? v : { ...v, clause: null, exemption: null };
 }
 
 /** The transition the interpreter gives a point, or null when nothing changes (as the diff counts it). */
@@ -104,8 +105,8 @@ export function bruteForce(diff: SemanticDiff, before: PolicySet, after: PolicyS
 /** Every example is an input that really gets the region's before and after, from the interpreter and from the compiled modules. */
 export async function checkExamples(diff: SemanticDiff, before: PolicySet, after: PolicySet): Promise<void> {
   const compiled = await Promise.all([loadCompiled(before), loadCompiled(after)]);
-  const outcome = (ok: boolean, decision: { action: string; basis: string } | undefined, rejected: boolean) =>
-    ok ? `${decision!.action} (${decision!.basis})` : rejected ? 'rejected' : 'no version in force';
+  const outcome = (ok: boolean, decision: AnyDecision | undefined, rejected: boolean) =>
+    ok ? outcomeParts(decision!).map(({ part }) => `${part.action} (${part.basis})`).join(', ') : rejected ? 'rejected' : 'no version in force';
   for (const r of diff.regions) {
     expect(r.verified).toBe(true);
     const expected = (s: Side, other: Side) => (s === 'decided' ? (other === 'rejected' ? 'decided' : '?') : describeOutcome(s));

@@ -15,11 +15,19 @@ import { deciderFor, prepareEngine } from '../../src/replay/engine.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { validateInput } from '../../src/semantics/validate.js';
+import { MAX_LIST_LENGTH } from '../../src/runtime/validate.js';
 import { mulberry32 } from '../../bench/random.js';
 import { anyInput, policyInput } from '../support/arbitraries.js';
 
 /** Policies whose input types cover every reader: ids stripped or declared, strings read or skipped, bounds, nesting, non-ASCII names. */
 export const POLICIES = ['policies/twitter', 'test/analysis/fixtures/odd-input.policy', 'test/compiler/fixtures/names.policy'];
+
+/**
+ * Bylaw 2 input types: lists of records, enums, ints and dates, optional fields (absent, null,
+ * given) at the top, in records and in list elements. Their decisions are compared through the
+ * interpreter (on the fast reader's value and on JSON.parse's): the reader's job is the value.
+ */
+export const LIST_POLICIES = ['test/analysis/fixtures/lists-input.policy', 'policies/youtube', 'policies/meta'];
 
 export interface Subject {
   readonly name: string;
@@ -36,10 +44,19 @@ export async function subject(name: string): Promise<Subject> {
   const set = loadPolicy(name).policy!;
   const stripId = !set.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id'));
   const reader = (ids: IdUse) => fastParserFor([set], stripId, ids)!;
+  // A decider that takes the fast reader's values as replay's compiled one does (decideValid),
+  // here through the interpreter, which validates them again: a wrong value cannot pass.
+  const interpreted: Decider = {
+    decideUnknown: (input) => decideUnknown(set, input),
+    decideValid: (input) => {
+      const r = decideUnknown(set, input);
+      return r.ok ? r.decision : null;
+    },
+  };
   return {
     name,
     set,
-    compiled: await deciderFor(set, await prepareEngine(set, 'compiled')),
+    compiled: LIST_POLICIES.includes(name) ? interpreted : await deciderFor(set, await prepareEngine(set, 'compiled')),
     interpreter: { decideUnknown: (input) => decideUnknown(set, input) },
     stripId,
     readers: { check: reader('check'), json: reader('json'), value: reader('value') },
@@ -154,7 +171,10 @@ function damage(bytes: Buffer, rng: Rng): Buffer {
 
 /** One hostile line of a policy's input (without its newline): a post, maybe given an id, then mutated. */
 export function hostileLine(set: PolicySet, stripId: boolean): fc.Arbitrary<Buffer> {
-  const post = fc.oneof({ arbitrary: policyInput(set), weight: 3 }, { arbitrary: anyInput(set), weight: 1 });
+  const lists = set.versions.some((v) => hasListOrOptional(v.inputType));
+  const post = lists
+    ? fc.oneof({ arbitrary: listInput(set), weight: 3 }, { arbitrary: listInput(set).chain((v) => corrupted(v, set.versions[0]!.inputType)), weight: 2 })
+    : fc.oneof({ arbitrary: policyInput(set), weight: 3 }, { arbitrary: anyInput(set), weight: 1 });
   const id = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 6 }), fc.integer(), fc.constantFrom('p0000001', 'x'.repeat(40), 'Zoë 🌍', 12.5));
   return fc
     .tuple(post, id, fc.integer(), fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.constant(1), weight: 2 }, { arbitrary: fc.integer({ min: 2, max: 3 }), weight: 1 }), fc.nat({ max: 2 }))
@@ -169,6 +189,86 @@ export function hostileLine(set: PolicySet, stripId: boolean): fc.Arbitrary<Buff
       // A line never holds a newline (the chunk reader splits there).
       return Buffer.from(bytes.toString('latin1').replace(/\n/g, ' '), 'latin1');
     });
+}
+
+// ---- Bylaw 2 inputs: lists and optional fields ----------------------------------------------
+
+function hasListOrOptional(t: Type): boolean {
+  return t.kind === 'record' ? t.fields.some((f) => f.optional || hasListOrOptional(f.type)) : t.kind === 'list';
+}
+
+const dates = fc.constantFrom('2019-02-25', '2019-02-24', '2021-06-04', '2023-02-23', '2023-08-29', '2024-02-29', '2022-12-31', '0001-01-01', '9999-12-31');
+
+/** A valid value of a type: lists of 0–4 elements (now and then none or many), optional fields absent, null or given. */
+function listValue(type: Type): fc.Arbitrary<unknown> {
+  switch (type.kind) {
+    case 'bool':
+      return fc.boolean();
+    case 'string':
+      return fc.oneof(fc.constantFrom('strike', 'x', 'é "q"', ''), fc.string({ maxLength: 6 }));
+    case 'int': {
+      const min = type.min ?? -1000;
+      const max = type.max ?? 1_000_000;
+      return fc.oneof(fc.integer({ min, max }), fc.constantFrom(...[min, max, 0].filter((n) => n >= min && n <= max)));
+    }
+    case 'date':
+      return dates;
+    case 'enum':
+      return fc.constantFrom(...type.members);
+    case 'set':
+      return fc.shuffledSubarray([...type.element.members]);
+    case 'list':
+      return fc.oneof({ arbitrary: fc.array(listValue(type.element), { maxLength: 4 }), weight: 8 }, { arbitrary: fc.array(listValue(type.element), { minLength: 20, maxLength: 60 }), weight: 1 });
+    case 'record': {
+      const fields = type.fields.map((f) =>
+        f.optional ? fc.oneof(fc.constant(ABSENT), fc.constant(null), listValue(f.type)).map((v) => [f.name, v] as const) : listValue(f.type).map((v) => [f.name, v] as const),
+      );
+      return fc.tuple(...fields).map((entries) => Object.fromEntries(entries.filter(([, v]) => v !== ABSENT)));
+    }
+  }
+}
+
+const ABSENT = Symbol('absent');
+
+function listInput(set: PolicySet): fc.Arbitrary<Record<string, unknown>> {
+  return listValue(set.versions[set.versions.length - 1]!.inputType) as fc.Arbitrary<Record<string, unknown>>;
+}
+
+/**
+ * The value with one hostile change where lists and optional fields make one likely: a list
+ * given as null, an object or a string; a null, a wrong-typed or an undeclared-field element; an
+ * element missing a required field; a required field null; a list one past the longest allowed.
+ */
+function corrupted(value: Record<string, unknown>, type: Type): fc.Arbitrary<Record<string, unknown>> {
+  const spots: { path: (string | number)[]; type: Type; optional: boolean }[] = [];
+  const walk = (v: unknown, t: Type, path: (string | number)[], optional: boolean) => {
+    spots.push({ path, type: t, optional });
+    if (t.kind === 'record' && v !== null && typeof v === 'object') for (const f of t.fields) walk((v as Record<string, unknown>)[f.name], f.type, [...path, f.name], f.optional);
+    if (t.kind === 'list' && Array.isArray(v)) v.forEach((x, i) => walk(x, t.element, [...path, i], false));
+  };
+  walk(value, type, [], false);
+  const candidates = spots.filter((x) => x.path.length > 0);
+  if (candidates.length === 0) return fc.constant(value);
+  return fc.tuple(fc.constantFrom(...candidates), fc.nat({ max: 9 })).map(([spot, how]) => {
+    const copy = structuredClone(value) as Record<string, unknown>;
+    const parent = spot.path.slice(0, -1).reduce<unknown>((o, k) => (o as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
+    const key = spot.path[spot.path.length - 1]!;
+    const t = spot.type;
+    const replacements: (() => void)[] = [
+      () => (parent[key] = null),
+      () => void delete parent[key],
+      () => (parent[key] = t.kind === 'list' ? {} : []),
+      () => (parent[key] = t.kind === 'list' ? 'x' : { x: 1 }),
+      () => (parent[key] = t.kind === 'list' ? [null] : 'x'),
+      () => (parent[key] = t.kind === 'list' ? [...(Array.isArray(parent[key]) ? (parent[key] as unknown[]) : []), 7, 'x'] : 1.5),
+      () => (parent[key] = t.kind === 'list' ? Array.from({ length: MAX_LIST_LENGTH + 1 }, () => (t.element.kind === 'int' ? 1 : t.element.kind === 'date' ? '2020-01-01' : 'x')) : -0),
+      () => (parent[key] = t.kind === 'list' ? Array.from({ length: MAX_LIST_LENGTH }, () => (t.element.kind === 'int' ? 1 : t.element.kind === 'date' ? '2020-01-01' : t.element.kind === 'enum' ? t.element.members[0] : {})) : true),
+      () => (parent[key] = t.kind === 'record' ? { ...(parent[key] as object), undeclared: 1 } : '2019-02-30'),
+      () => (parent[key] = spot.optional ? undefined : null),
+    ];
+    replacements[how]!();
+    return copy;
+  });
 }
 
 // ---- the properties ------------------------------------------------------------------------
@@ -195,10 +295,15 @@ function reference(s: Subject, line: Buffer): { valid: false } | { valid: true; 
 /** The fast reader's value against JSON.parse's: equal, except strings no condition reads (left as ''). */
 function sameValue(type: Type, fast: unknown, parsed: unknown): boolean {
   switch (type.kind) {
-    case 'record':
-      return type.fields.every((f) => sameValue(f.type, (fast as Record<string, unknown>)[f.name], (parsed as Record<string, unknown>)[f.name]));
+    case 'record': {
+      const [x, y] = [fast as Record<string, unknown>, parsed as Record<string, unknown>];
+      // An optional field absent or null (the same to every engine) is null in the fast reader's record.
+      return type.fields.every((f) => (f.optional && (y[f.name] === undefined || y[f.name] === null) ? x[f.name] === null : sameValue(f.type, x[f.name], y[f.name])));
+    }
     case 'set':
       return Array.isArray(fast) && Array.isArray(parsed) && fast.length === parsed.length && fast.every((m, i) => m === parsed[i]);
+    case 'list':
+      return Array.isArray(fast) && Array.isArray(parsed) && fast.length === parsed.length && fast.every((m, i) => sameValue(type.element, m, parsed[i]));
     case 'string':
       return fast === parsed || (fast === '' && typeof parsed === 'string');
     default:

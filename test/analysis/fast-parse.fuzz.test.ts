@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
+import { fastChunkHolds, fastLineHolds, hostileLine, LIST_POLICIES, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
 
 const RUNS = Number(process.env['BYLAW_FUZZ_RUNS'] ?? 100_000);
 const SEED = process.env['BYLAW_FUZZ_SEED'] !== undefined ? Number(process.env['BYLAW_FUZZ_SEED']) : (Date.now() ^ (process.pid << 16)) | 0;
@@ -17,7 +17,7 @@ console.log(`fast reader fuzz: seed ${SEED}, ${RUNS} lines and ${Math.ceil(RUNS 
 const subjects = new Map<string, Subject>();
 
 beforeAll(async () => {
-  for (const name of POLICIES) subjects.set(name, await subject(name));
+  for (const name of [...POLICIES, ...LIST_POLICIES]) subjects.set(name, await subject(name));
 });
 
 /** Runs a property; on failure prints the seed and path that replay it, then fails with the shrunk counterexample. */
@@ -31,7 +31,7 @@ function check<T>(name: string, arbitrary: fc.Arbitrary<T>, holds: (value: T) =>
 }
 
 describe('fuzz: the fast reader accepts exactly what validation accepts', () => {
-  for (const name of POLICIES) {
+  for (const name of [...POLICIES, ...LIST_POLICIES]) {
     it(`lines: ${name}`, () => {
       const s = subjects.get(name)!;
       const tally: Tally = { accepted: 0, declined: 0 };

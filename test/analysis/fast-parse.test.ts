@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldMarks } from '../../src/replay/fast-parse.js';
-import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
+import { fastChunkHolds, fastLineHolds, hostileLine, LIST_POLICIES, POLICIES, subject, type Subject, type Tally } from './fast-parse-properties.js';
 
 /**
  * The fast reader accepts exactly what JSON.parse + validateInput accept, with the same values
@@ -11,11 +11,11 @@ import { fastChunkHolds, fastLineHolds, hostileLine, POLICIES, subject, type Sub
 const subjects = new Map<string, Subject>();
 
 beforeAll(async () => {
-  for (const name of POLICIES) subjects.set(name, await subject(name));
+  for (const name of [...POLICIES, ...LIST_POLICIES]) subjects.set(name, await subject(name));
 });
 
 describe('the fast reader against JSON.parse + validateInput + the interpreter', () => {
-  for (const name of POLICIES) {
+  for (const name of [...POLICIES, ...LIST_POLICIES]) {
     it(`takes only valid lines, reading them as JSON.parse does: ${name}`, () => {
       const s = subjects.get(name)!;
       const tally: Tally = { accepted: 0, declined: 0 };
@@ -44,6 +44,40 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
     // 201x-01-01 was once cached under the key of 1010-01-01 (x counted as -1000).
     const later = s.readers.value(line('1010-01-01'), 0, line('1010-01-01').length);
     expect(later?.input['date']).toBe('1010-01-01');
+  });
+
+  it('reads the compact form and every near miss of it as JSON.parse does (Meta lines)', () => {
+    const s = subjects.get('policies/meta')!;
+    const strike = '{"date":"2023-04-01","content_posted":"2023-03-30","severe":false}';
+    const author = `{"handle":"h","politician":false,"followers":3,"news_coverage":false,"strikes":[${strike},${strike}]}`;
+    const rest = `"date":"2023-05-10","posted":"2023-05-09","categories":["hate_speech"],"author":${author},"civil_unrest":false,"unrest_severity":null,"newsworthiness":null}`;
+    const lines = [
+      `{"id":"m1",${rest}`,
+      `{${rest}`,
+      // A value after whitespace: the compact form gives way to the general reader.
+      `{"id":"m1", ${rest}`,
+      `{"id": "m1",${rest}`,
+      `{"id":"m1",${rest.replace('"date":"2023-05-10"', '"date": "2023-05-10"')}`,
+      `{"id":"m1",${rest.replace(strike, strike.replace('"severe":false', '"severe": false'))}`,
+      `{"id":"m1",${rest.replace(author, author.replace('"followers":3', '"followers": 3'))}`,
+      // The id read by the compact form, then the line read again: a second id is still a duplicate.
+      `{"id":"m1",${rest.replace('"newsworthiness":null}', '"newsworthiness":null,"id":"m2"}')}`,
+      `{"id":"m1",${rest.replace('"newsworthiness":null}', '"newsworthiness":null }')}`,
+      // Fields out of order, missing, repeated, undeclared; a bad value where the compact form reads it.
+      `{"id":"m1",${rest.replace('"civil_unrest":false,"unrest_severity":null', '"unrest_severity":null,"civil_unrest":false')}`,
+      `{"id":"m1",${rest.replace(strike, '{"date":"2023-04-01","severe":false}')}`,
+      `{"id":"m1",${rest.replace(strike, '{"date":"2023-04-01","content_posted":"2023-03-30","severe":false,"severe":true}')}`,
+      `{"id":"m1",${rest.replace(strike, '{"date":"2023-04-01","content_posted":"2023-03-30","severe":false,"x":1}')}`,
+      `{"id":"m1",${rest.replace(strike, '{"date":"2023-02-30","content_posted":"2023-03-30","severe":false}')}`,
+      `{"id":"m1",${rest.replace(strike, '{"date":"2023-04-01","content_posted":"2023-03-30","severe":0}')}`,
+      `{"id":1.5,${rest}`,
+      `{"id":"m1",${rest.slice(0, -1)}`,
+    ];
+    const tally: Tally = { accepted: 0, declined: 0 };
+    for (const line of lines) fastLineHolds(s, Buffer.from(line), tally);
+    // Nine are valid (all but the second id and the last seven), and the reader takes them all.
+    expect(tally.accepted).toBe(9);
+    expect(s.readers.value(Buffer.from(lines[6]!), 0, lines[6]!.length)?.id).toBe('m1');
   });
 
   it('sees a duplicate key past 2^32 records (the marks wrap with their generation)', () => {

@@ -20,7 +20,7 @@ describe('bylaw check', () => {
   it('passes the shipped policies', async () => {
     const r = await runCli(['check', 'policies', 'stdlib']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('checked 2 policies: 0 errors, 0 warnings');
+    expect(r.stderr).toContain('checked 4 policies: 0 errors, 0 warnings');
   });
 
   it('locates a typo and suggests the fix', async () => {

@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coverage, uncovered } from '../../src/analysis/coverage.js';
+import { coverage, renderCoverage, uncovered } from '../../src/analysis/coverage.js';
+import { renderTable } from '../../src/cli/table.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import { runCli } from '../support/cli.js';
 import { checkFiles } from '../support/policies.js';
 
@@ -79,6 +81,84 @@ describe('coverage (analysis)', () => {
       ['2019-01-01', 1, 1],
       ['2021-01-01', 1, 0],
     ]);
+  });
+});
+
+describe('coverage of outcomes (Bylaw 2)', () => {
+  const OUTCOMES = `scale Content { allow < remove }
+scale Account { none < warning < restrict(duration) }
+outcome content: Content
+outcome account: Account
+enum Cat { spam, abuse }
+record P { date: date, cats: set<Cat>, strikes: list<date> }
+input p: P
+default allow, none
+
+rule spam
+  when p.cats has spam
+  then remove, warning
+  because "spam"
+
+rule repeat
+  when p.cats has spam and count(d in p.strikes where d > p.date - 90 days) >= 2
+  then restrict for 3 days
+  because "repeat"
+
+exemption first
+  from spam
+  when count(d in p.strikes) == 0
+  then allow
+  because "first"
+`;
+  const set = checkFiles({ 'outcomes/policy.policy': OUTCOMES }).policy!;
+  const p = (cats: string[], strikes: string[]) => ({ date: '2024-05-01', cats, strikes });
+
+  it('counts, per outcome, every answer the plan can give: each clause, each exemption in its place, the default', () => {
+    const result = coverage(set, [
+      { id: 'quiet', input: p([], []) },
+      { id: 'first-spam', input: p(['spam'], []) },
+      { id: 'spam', input: p(['spam'], ['2024-04-20']) },
+      { id: 'spam-again', input: p(['spam'], ['2023-01-01']) },
+    ]);
+    const [v] = result.versions;
+    const answers = v!.outcomes!.map((o) => [o.outcome, o.answers.map((a) => [a.answer, a.cases])]);
+    expect(answers).toEqual([
+      ['content', [['remove (rule spam)', 2], ['allow (exemption spam via first)', 1], ['allow (default)', 1]]],
+      ['account', [['restrict P3D (rule repeat)', 0], ['warning (rule spam)', 2], ['none (exemption spam via first)', 1], ['none (default)', 1]]],
+    ]);
+    expect(v!.outcomes![0]!.answers[0]!.caseIds).toEqual(['spam', 'spam-again']);
+    // Three clauses (two goals each) and seven answers (one each).
+    expect(v!.goals).toBe(3 * 2 + 7);
+    expect(uncovered(v!)).toEqual(['rule repeat never fired', 'outcome account never decided restrict P3D (rule repeat)']);
+    const text = renderCoverage(result, renderTable);
+    expect(text).toContain('  outcome account: 3/4 answers decided');
+    expect(text).toMatch(/\n  ! +restrict P3D \(rule repeat\) +decided 0\n/);
+  });
+
+  it('the third strike in 90 days, once covered, is decided (the count is the interpreter\'s)', () => {
+    const result = coverage(set, [{ id: 'third', input: p(['spam'], ['2024-04-20', '2024-03-01']) }]);
+    const account = result.versions[0]!.outcomes!.find((o) => o.outcome === 'account')!;
+    expect(account.answers.find((a) => a.answer === 'restrict P3D (rule repeat)')!.caseIds).toEqual(['third']);
+  });
+
+  it('the YouTube cases: every version, both outcomes', () => {
+    const youtube = loadPolicy('policies/youtube').policy!;
+    const golden = JSON.parse(readFileSync('test/golden/youtube.cases.json', 'utf8')) as { cases: { id: string; input: unknown }[] };
+    const result = coverage(youtube, golden.cases);
+    expect(result.versions.map((v) => v.outcomes!.map((o) => o.outcome))).toEqual([
+      ['content', 'channel'],
+      ['content', 'channel'],
+    ]);
+    const channel = result.versions[0]!.outcomes![1]!;
+    expect(channel.answers.find((a) => a.answer === 'strike P2W (rule second_strike)')!.caseIds).toEqual(['second-strike-two-weeks-2019']);
+    expect(uncovered(result.versions[1]!)).toContain('outcome channel never decided strike P2W (rule second_strike)');
+  });
+
+  it('a Bylaw 1 set has no outcome answers: its report is what it was', () => {
+    const bylaw1 = checkFiles({ 'cov/policy.policy': POLICY }).policy!;
+    const result = coverage(bylaw1, [{ id: 'quiet', input: post([]) }]);
+    expect(result.versions[0]!.outcomes).toBeUndefined();
+    expect(renderCoverage(result, renderTable)).not.toContain('outcome');
   });
 });
 

@@ -150,6 +150,56 @@ describe('bylaw diff OLD NEW', () => {
   });
 });
 
+describe('bylaw diff with outcomes (Bylaw 2)', () => {
+  const v1 = 'policies/youtube/v1_one_time_warning.policy';
+  const v2 = 'policies/youtube/v2_policy_training.policy';
+
+  it('text: transitions per outcome, the note that it is not exact with each atom, the regions no input realises', async () => {
+    const result = await runCli(['diff', v1, v2]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('note: not exact (`exact: false`)');
+    expect(result.stdout).toMatch(/^ {2}~ warning_blocks@old = any\(w in channel\.warnings where w\.date <= date\): a quantifier \(`any`\)/m);
+    expect(result.stdout).toMatch(/^ {2}channel: strike P1W → warning +\d+ points?, +\d+ regions? +caused by E1$/m);
+    expect(result.stdout).toContain('channel: strike P1W (rule) → warning (rule)');
+    expect(result.stdout).toContain('warning: no input built falls in this region (missed: warning_blocks@new); it may be empty');
+  });
+
+  it('json: every change and transition names its outcome; the summary lists the outcomes and why it is not exact', async () => {
+    const result = await runCli(['diff', v1, v2, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.summary.outcomes).toEqual(['content', 'channel']);
+    expect(json.summary.exact).toBe(false);
+    expect(json.summary.inexact).toEqual(expect.arrayContaining([expect.objectContaining({ atom: 'active_strikes', why: expect.stringContaining('reads `date`') })]));
+    expect(json.changes.length).toBeGreaterThan(0);
+    for (const change of json.changes) {
+      expect(change.outcome).toBe('channel');
+      if (change.unrealised) continue;
+      // The example is decided as the change says, in its outcome, on both sides.
+      const part = (path: string) => (evaluate(loadPolicy(path).policy!, change.example) as { outcomes: Record<string, { action: string; duration?: string }> }).outcomes['channel']!;
+      const text = (p: { action: string; duration?: string }) => (p.duration ? `${p.action} ${p.duration}` : p.action);
+      expect(change.transition.before.startsWith(`${text(part(v1))} (`)).toBe(true);
+      expect(change.transition.after.startsWith(`${text(part(v2))} (`)).toBe(true);
+    }
+    expect(json.summary.transitions.every((t: { outcome: string }) => t.outcome === 'channel')).toBe(true);
+  });
+
+  it('markdown: each group headed by its outcome and transition', async () => {
+    const result = await runCli(['diff', v1, v2, '--format', 'markdown']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('**channel: strike P1W (rule) → warning (rule)** — 2 regions, 3 points');
+    expect(result.stdout).toContain('| channel: strike P1W → warning | 3 | 2 | E1 |');
+    expect(result.stdout).toContain('> 2 regions of 4 have no input built for them: they may be empty');
+  });
+
+  it('exits 0 for a Bylaw 2 set against itself, still saying it is not exact', async () => {
+    const result = await runCli(['diff', 'policies/meta', 'policies/meta']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^no decision changes \([\d,]+ points of the cut model compared\)$/m);
+    expect(result.stdout).toContain('note: not exact (`exact: false`)');
+  });
+});
+
 describe('bylaw diff --git REV PATH', () => {
   let repo: string;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });

@@ -178,7 +178,7 @@ describe('bylaw test: the case file against the policy', () => {
     const at = (id: string, path: string, message: string) => `  ${file(dir)}: case \`${id}\`: ${path}: ${message}\n`;
     expect(r.stderr).toBe(
       'error: malformed case file:\n' +
-        at('c4', 'cases[4].expect.outcome', 'unknown key (expected action, basis, clause, exemption, version)') +
+        at('c4', 'cases[4].expect.outcome', 'unknown key (expected action, basis, clause, exemption, version, or `outcomes`)') +
         at('c0', 'cases[0].expect.action', '`bann` is not an action of the policy (allow, notice, remove, lock, suspend)') +
         at('c1', 'cases[1].expect.clause', 'the policy has no red line or rule `violent_threatt`; did you mean `violent_threat`?') +
         at('c1', 'cases[1].expect.exemption', 'the policy has no exemption `newsworthyy`; did you mean `newsworthy`?') +

@@ -4,7 +4,7 @@
  * differential policies and a 100-clause scale policy are chunked here by lowering
  * `decideChunkChars` (1: every clause its own chunk). Each must still be the interpreter, on
  * random inputs, also when decide is re-entered from inside a decision (a getter on the input)
- * and when the cache epoch starts again.
+ * and when the cache epoch starts again. The scale policies' long runs are in chunked.fuzz.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -12,13 +12,16 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { generate } from '../../src/compiler/index.js';
 import { compiledJavaScript, importCompiled, loadCompiled } from '../../src/compiler/load.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
-import { runStages, scaleInputs, scalePolicy } from '../../scripts/scale.js';
+import { scaleInputs } from '../../scripts/scale.js';
 import { policyInput } from '../support/arbitraries.js';
+import { chunks, largeChunkedAgrees, mediumChunkedAgrees, scaleSet } from './chunked.js';
 import { compareValid, DIFFERENTIAL_POLICIES } from './differential.js';
-import { load, typeCheck } from './support.js';
+import { load } from './support.js';
+import { typeCheck } from './typescript.js';
 
-const scaleSet = (n: number): PolicySet => runStages(scalePolicy(n)).set;
-const chunks = (text: string) => (text.match(/^function \$chunk\d+_\d+\(/gm) ?? []).length;
+/** Random inputs through the scale policies; chunked.fuzz.test.ts (`npm run fuzz`) runs 30,000 through each. */
+const LARGE_RUNS = 600;
+const MEDIUM_RUNS = 400;
 
 describe('chunked decide = interpreted', () => {
   for (const path of DIFFERENTIAL_POLICIES) {
@@ -35,36 +38,9 @@ describe('chunked decide = interpreted', () => {
     });
   }
 
-  it('1,000 clauses, chunked at the default size: 3,000 random valid inputs and the scale inputs (decide, decideUnknown)', async () => {
-    const set = scaleSet(1_000);
-    const text = compiledJavaScript(set);
-    expect(chunks(text)).toBeGreaterThan(2);
-    expect(compiledJavaScript(set)).toBe(text);
-    const compiled = await loadCompiled(set);
-    fc.assert(
-      fc.property(policyInput(set), (input) => compareValid(set, compiled, input, false)),
-      { numRuns: 3_000 },
-    );
-    const actions = new Set<string>();
-    for (const input of scaleInputs(1_000, 7)) {
-      compareValid(set, compiled, input, false);
-      actions.add(evaluate(set, input).action);
-    }
-    expect(actions.size).toBeGreaterThan(2);
-  }, 180_000);
+  it(`1,000 clauses, chunked at the default size: ${LARGE_RUNS} random valid inputs and the scale inputs (decide, decideUnknown)`, () => largeChunkedAgrees(LARGE_RUNS), 180_000);
 
-  it('100 clauses in chunks of ~2,000 characters: 2,000 random valid inputs, 200 with explain', async () => {
-    const set = scaleSet(100);
-    expect(chunks(compiledJavaScript(set))).toBe(0);
-    expect(chunks(compiledJavaScript(set, { decideChunkChars: 2_000 }))).toBeGreaterThan(5);
-    const compiled = await loadCompiled(set, { decideChunkChars: 2_000 });
-    // Explanations of this policy are large (every clause's trace holds its context chain).
-    let runs = 0;
-    fc.assert(
-      fc.property(policyInput(set), (input) => compareValid(set, compiled, input, runs++ % 10 === 0)),
-      { numRuns: 2_000 },
-    );
-  }, 60_000);
+  it(`100 clauses in chunks of ~2,000 characters: ${MEDIUM_RUNS} random valid inputs, ${MEDIUM_RUNS / 10} with explain`, () => mediumChunkedAgrees(MEDIUM_RUNS), 60_000);
 
   /**
    * An input whose `author` getter decides other inputs: the nested calls take later epochs and

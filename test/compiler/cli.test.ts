@@ -31,6 +31,24 @@ describe('bylaw compile', () => {
     expect(m.decide({ date: '2024-08-01', posted: '2024-08-01', author: { kind: 'member', verified: false, reports: 3 }, tags: ['spam'] }).action).toBe('hide');
   });
 
+  it('compiles a policy set with declared outcomes (policies/youtube), and the module decides each outcome', async () => {
+    const out = temp();
+    const r = await runCli(['compile', 'policies/youtube', '-o', out, '--target', 'js']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('compiled youtube.community_guidelines (2 versions)');
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toBe(generate(load('policies/youtube'), { target: 'js' }).files[0]!.text);
+    expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toContain('export type ChannelDecision =');
+    const m = (await import(join(out, 'index.js'))) as { decide(input: unknown): { outcomes: Record<string, { action: string; duration?: string }> } };
+    const item = {
+      date: '2023-09-01',
+      kind: 'video',
+      policies: ['harassment'],
+      severity: 'standard',
+      channel: { warnings: [{ date: '2023-01-01', policy: 'harassment' }], strikes: [{ date: '2023-08-01', policy: 'spam_deceptive' }] },
+    };
+    expect(m.decide(item).outcomes).toMatchObject({ content: { action: 'remove' }, channel: { action: 'strike', duration: 'P2W' } });
+  });
+
   it('a missing path is a usage error (2), one line, no stack trace', async () => {
     const r = await runCli(['compile', 'no/such/policy', '-o', temp()]);
     expect(r.code).toBe(2);

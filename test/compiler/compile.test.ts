@@ -3,10 +3,12 @@
  * a small policy set, determinism, no imports or eval, and a strict TypeScript build of every
  * fixture (and of a consumer of the JavaScript target's .d.ts).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../src/compiler/index.js';
-import { load, templateLiterals, typeCheck } from './support.js';
+import { load } from './support.js';
+import { templateLiterals, typeCheck } from './typescript.js';
 
 const SMALL = 'test/compiler/fixtures/small';
 const ALL = [
@@ -16,6 +18,11 @@ const ALL = [
   'test/compiler/fixtures/contexts.policy',
   'test/compiler/fixtures/names.policy',
   'test/compiler/fixtures/versions',
+  // Bylaw 2: declared outcomes, durations, lists, quantifiers, optional fields.
+  'policies/youtube',
+  'policies/meta',
+  'test/compiler/fixtures/history',
+  'test/compiler/fixtures/mixed',
 ];
 
 const text = (path: string, target: 'ts' | 'js', file = target === 'ts' ? 'index.ts' : 'index.js') =>
@@ -64,6 +71,19 @@ describe('generated text', () => {
     }
   });
 
+  it('gives a Bylaw 1 policy set the very JavaScript it gave before Bylaw 2, and pins its .d.ts', () => {
+    // sha256 of policies/twitter compiled by the compiler before declared outcomes, lists and
+    // quantifiers existed: a version that uses none of them must not change at all. The .d.ts
+    // changed once since, on purpose: `Decision` became a union on `basis` with the policy's names.
+    // Its `statement` declarations (statements of reasons) add functions, so they are left out here.
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const twitter = load('policies/twitter');
+    const bare = { ...twitter, versions: twitter.versions.map(({ exportMapping: _, ...v }) => v) };
+    const [js, dts] = generate(bare, { target: 'js' }).files;
+    expect(sha(js!.text)).toBe('ba1e339568a870664d009ae26f50f4222de527c476bf8d8c1986e95ea0ec0809');
+    expect(sha(dts!.text)).toBe('a0004c5e58661f5859900cd8b1e43fe768508c8399de71837b296a41ffce22f5');
+  });
+
   it('keeps TypeScript out of the JavaScript target', () => {
     for (const path of ALL) {
       const js = text(path, 'js');
@@ -101,6 +121,34 @@ const why: readonly string[] = r.ok ? r.decision.because : r.errors.map((e) => e
 export const all = [a, first, why, explain(post).clauses.length, VERSIONS.length, new NoVersionInForceError('a', 'b').date];
 `;
     roots.push('consumer.ts');
+    // A consumer of the YouTube module (declared outcomes): each outcome narrows on `basis`.
+    const youtube = ALL.indexOf('policies/youtube');
+    files['outcomes.ts'] = `import { decide, explain, type Item, type Decision, type ContentDecision, type ChannelDecision, type Channel } from './js${youtube}/index.js';
+const item: Item = {
+  date: '2023-09-01',
+  kind: 'video',
+  policies: ['harassment'],
+  severity: 'standard',
+  channel: { warnings: [{ date: '2023-01-01', policy: 'harassment', training_completed: null }], strikes: [] },
+};
+const d: Decision = decide(item);
+const content: ContentDecision = d.outcomes.content;
+const channel: ChannelDecision = d.outcomes.channel;
+let clause: string | null = null;
+if (channel.basis !== 'default') clause = channel.clause;
+// @ts-expect-error a default has no clause
+if (channel.basis === 'default') clause = channel.clause.toUpperCase();
+const action: Channel = channel.action;
+// @ts-expect-error no such action on the channel's scale
+const wrong: Channel = 'remove';
+const weeks: 'P1W' | 'P2W' | undefined = channel.basis === 'rule' ? channel.duration : undefined;
+const exemption: 'edsa_context' | null = content.exemption;
+// @ts-expect-error the list is read-only
+item.channel.strikes.push({ date: '2023-01-01', policy: 'spam_deceptive' });
+const matched = explain(item).clauses.flatMap((c) => c.quantifiers ?? []).map((q) => q.matched.length);
+export const all = [clause, action, wrong, weeks, exemption, matched];
+`;
+    roots.push('outcomes.ts');
     // The module's policy-specific types are the runtime's general shapes (what the interpreter returns), narrowed.
     for (const name of ['types', 'validate', 'dates', 'suggest']) files[`runtime/${name}.ts`] = readFileSync(`src/runtime/${name}.ts`, 'utf8');
     files['shapes.ts'] = `import type * as M from './ts0/index.js';
@@ -108,6 +156,13 @@ import type * as R from './runtime/types.js';
 type Is<A extends B, B> = A;
 export type Checks = [Is<M.Decision, R.Decision>, Is<M.ClauseTrace, R.ClauseTrace>, Is<M.Explanation, R.Explanation>, Is<M.DecideResult, R.DecideResult>, Is<R.SourceRef, M.SourceRef>, Is<R.ConditionTrace, M.ConditionTrace>];
 `;
+    // The same for a module with declared outcomes: its narrow types are the runtime's shapes.
+    files['outcome-shapes.ts'] = `import type * as M from './ts${ALL.indexOf('policies/meta')}/index.js';
+import type * as R from './runtime/types.js';
+type Is<A extends B, B> = A;
+export type Checks = [Is<M.Decision, R.OutcomesDecision>, Is<M.ContentDecision, R.OutcomeDecision>, Is<M.AccountDecision, R.OutcomeDecision>, Is<M.ClauseTrace, R.ClauseTrace>, Is<M.Explanation, R.Explanation>, Is<M.DecideResult, R.DecideResult>];
+`;
+    roots.push('outcome-shapes.ts');
     roots.push('shapes.ts');
     expect(typeCheck(files, roots)).toEqual([]);
   });

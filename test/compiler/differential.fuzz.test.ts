@@ -22,6 +22,10 @@ const POLICIES = [
   'test/compiler/fixtures/names.policy',
   'test/compiler/fixtures/versions',
   'test/compiler/fixtures/small',
+  'policies/youtube',
+  'policies/meta',
+  'test/compiler/fixtures/history',
+  'test/compiler/fixtures/mixed',
 ];
 
 const TOTAL = Number(process.env['BYLAW_FUZZ_RUNS'] ?? 1_000_000);

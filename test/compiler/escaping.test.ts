@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { loadCompiled } from '../../src/compiler/load.js';
 import { generate } from '../../src/compiler/index.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
+import { explain as interpretExplain } from '../../src/interpreter/explain.js';
+import type { OutcomesDecision } from '../../src/semantics/decision.js';
 import { checkFiles } from '../support/policies.js';
-import { syntaxErrors } from './support.js';
+import { flat } from './support.js';
+import { syntaxErrors } from './typescript.js';
 
 /** A Bylaw string literal for any JavaScript string (non-printable and non-ASCII as `\u{…}`). */
 function bylawString(value: string): string {
@@ -61,12 +64,51 @@ describe('escaping', () => {
       const m = await loadCompiled(set);
       expect(m.VERSIONS[0]!.source).toBe(source);
       becauses.forEach((because, k) => {
-        const d = m.decide({ k });
+        const d = flat(m.decide({ k }));
         expect(d).toEqual(evaluate(set, { k }));
         expect(d.because).toEqual([because]);
         expect(d.version).toBe(version);
         expect(m.explain({ k }).clauses[k]!.because).toBe(because);
       });
+    }
+  });
+
+  it('with declared outcomes and a quantifier: because texts, string literals in a where and the traces, verbatim', async () => {
+    const samples = fc.sample(fc.tuple(nasty, nasty, nasty), { numRuns: 12, seed: 20_261_203 });
+    samples.push([NASTY.join(''), NASTY.slice().reverse().join(''), '</script><!--']);
+    for (const [because, excuse, literal] of samples) {
+      const text = [
+        'policy injection',
+        'version "v"',
+        'scale Content { keep < drop }',
+        'scale Account { none < lock(duration) }',
+        'outcome content: Content',
+        'outcome account: Account',
+        'record Note { by: string, at: date }',
+        'record R { k: int, notes: list<Note>, seen: date? }',
+        'input x: R',
+        'default keep, none',
+        `context named = x.seen exists and count(n in x.notes where n.by == ${bylawString(literal)} and n.at > x.seen - 3 days) > 0`,
+        `rule r when x.k > 0 and (named or x.k > 5) then drop, lock for 3 days because ${bylawString(because)}`,
+        `exemption e from r when x.k == 7 and x.seen exists then keep because ${bylawString(excuse)}`,
+      ].join('\n');
+      const checked = checkFiles({ 'injection/o.policy': text });
+      expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
+      const set = checked.policy!;
+      for (const target of ['ts', 'js'] as const) {
+        for (const file of generate(set, { target }).files) expect(syntaxErrors(file.text, file.path), file.path).toEqual([]);
+      }
+      const m = await loadCompiled(set);
+      const input = { k: 1, notes: [{ by: 'x', at: '2024-01-01' }, { by: literal, at: '2024-01-02' }], seen: '2024-01-01' };
+      const d = m.decide(input) as OutcomesDecision;
+      expect(d).toEqual(evaluate(set, input));
+      expect(d.outcomes['account']).toMatchObject({ action: 'lock', duration: 'P3D', because: [because] });
+      const exempted = m.decide({ ...input, k: 7 }) as OutcomesDecision;
+      expect(exempted.outcomes['content']!.because).toEqual([because, excuse]);
+      const trace = m.explain(input).clauses.find((c) => c.name === 'r')!;
+      expect(JSON.stringify(m.explain(input))).toBe(JSON.stringify(interpretExplain(set, input)));
+      expect(trace.quantifiers).toMatchObject([{ matched: [1], of: 2 }]);
+      expect(trace.quantifiers![0]!.text).toContain('n.by == ');
     }
   });
 
@@ -110,7 +152,7 @@ describe('escaping', () => {
       }
       const m = await loadCompiled(set);
       expect(m.VERSIONS[0]).toMatchObject({ version, source, file: 'injection/x<!--</script.policy' });
-      becauses.forEach((because, k) => expect(m.decide({ k }).because).toEqual([because]));
+      becauses.forEach((because, k) => expect(flat(m.decide({ k })).because).toEqual([because]));
     }
   });
 });

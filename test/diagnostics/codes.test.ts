@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CODES, type Code } from '../../src/diagnostics/codes.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkFiles, checkPolicy, underlined, type Checked } from '../support/policies.js';
@@ -397,13 +397,13 @@ describe('names and types (BL2xx)', () => {
       code: 'BL203',
       underlined: 'Action',
       message: '`Action` is a scale, not a type',
-      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
     });
     expectOnly(checkPolicy('record Appeal { outcome: Zzzzzz }\n'), {
       code: 'BL203',
       underlined: 'Zzzzzz',
       message: 'unknown type `Zzzzzz`',
-      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>` and declared enums and records',
+      help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
     });
   });
 
@@ -514,7 +514,7 @@ describe('names and types (BL2xx)', () => {
       ['flag: bool(0..1)', { underlined: 'bool(0..1)', message: 'only `int` takes bounds, not `bool`', help: 'write `bool` without bounds' }],
       ['count: int(5..1)', { underlined: 'int(5..1)', message: 'empty range: 5 is greater than 1', help: 'write the lower bound first: `int(LOW..HIGH)`' }],
       ['tags: set', { underlined: 'set', message: '`set` needs an element type', help: 'write `set<Enum>`' }],
-      ['name: string<Role>', { underlined: 'string<Role>', message: '`string` takes no type argument', help: 'only `set<Enum>` has a type argument' }],
+      ['name: string<Role>', { underlined: 'string<Role>', message: '`string` takes no type argument', help: 'only `set<Enum>` and `list<T>` have a type argument' }],
       ['again: Appeal', { underlined: 'Appeal', message: 'record `Appeal` contains itself', help: 'records are finite trees: a record cannot have a field of its own type, directly or through others' }],
     ];
     for (const [field, expected] of cases) expectOnly(checkPolicy(`record Appeal { ${field} }\n`), { code: 'BL210', ...expected });
@@ -638,7 +638,7 @@ describe('clauses (BL3xx)', () => {
       code: 'BL304',
       underlined: 'obliterate',
       message: '`obliterate` is not an action on the scale `Action`',
-      help: 'actions: `allow` < `notice` < `remove` < `lock` < `suspend`',
+      help: '`Action`: `allow` < `notice` < `remove` < `lock` < `suspend`',
     });
   });
 });
@@ -751,9 +751,15 @@ describe('the registry', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('types a diagnostic\'s code as a registered code: one the registry lacks does not compile', () => {
+    expectTypeOf<Diagnostic['code']>().toEqualTypeOf<Code>();
+    expectTypeOf<'BL999'>().not.toMatchTypeOf<Diagnostic['code']>();
+  });
+
   it('severities and titles follow the house style (lowercase, no trailing period)', () => {
     for (const [code, { severity, title }] of Object.entries(CODES)) {
-      expect(severity, code).toBe(code.startsWith('BL4') ? 'warning' : 'error');
+      // Warnings: BL4xx, and BL55x among the statements of reasons' BL5xx.
+      expect(severity, code).toBe(code.startsWith('BL4') || code.startsWith('BL55') ? 'warning' : 'error');
       expect(title[0], code).toBe(title[0]!.toLowerCase());
       expect(title.endsWith('.'), code).toBe(false);
     }

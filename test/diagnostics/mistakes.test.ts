@@ -77,6 +77,12 @@ describe('misspelt keywords (BL010)', () => {
     not: 'rule r\n  when KW post.public_interest\n  then remove\n',
     in: 'rule r\n  when post.target KW {individual}\n  then remove\n',
     has: 'rule r\n  when post.categories KW harassment\n  then remove\n',
+    outcome: 'KW content: Action\n',
+    exists: 'rule r\n  when post.public_interest KW\n  then remove\n',
+    where: 'rule r\n  when any(c in post.categories KW c == terrorism)\n  then remove\n',
+    except: 'use moderation KW Post\n',
+    for: 'rule r\n  when post.public_interest\n  then remove KW 3 days\n',
+    every: 'rule r\n  when post.public_interest\n  then remove\nexemption e\n  from KW rule\n  when post.author.verified\n  then allow\n',
   };
 
   it('every keyword but `true` and `false`, miscased where it belongs', () => {
@@ -113,14 +119,12 @@ describe('misspelt keywords (BL010)', () => {
 describe('keywords of other languages (BL011)', () => {
   it.each([
     ['rule r\n  if post.public_interest\n  then remove\n', 'if', 'a condition follows `when`: `rule NAME when CONDITION then ACTION`'],
-    ['rule r\n  where post.public_interest\n  then remove\n', 'where', 'a condition follows `when`: `rule NAME when CONDITION then ACTION`'],
     ['rule r\n  If post.public_interest\n  then remove\n', 'If', 'a condition follows `when`: `rule NAME when CONDITION then ACTION`'],
     [
       'rule r\n  when post.public_interest\n  then remove\n  else allow\n',
       'else',
       'a clause has no `else`: when no clause fires, the `default` action decides; to leave cases out of a clause, write `unless CONDITION` before `then`',
     ],
-    ['rule r\n  when post.public_interest\n  except post.author.verified\n  then remove\n', 'except', 'to leave cases out of a clause, write `unless CONDITION` before `then`'],
     ['function leader() { post.author.role == world_leader }\n', 'function', 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`'],
     ['let leader = post.author.role == world_leader\n', 'let', 'to name a condition, declare `context NAME = CONDITION`'],
     ['const leader = post.author.role == world_leader\n', 'const', 'to name a condition, declare `context NAME = CONDITION`'],
@@ -132,6 +136,20 @@ describe('keywords of other languages (BL011)', () => {
     ['rule r\n  when post.categories contains harassment\n  then remove\n', 'contains', 'to test whether a set holds a member, write `post.categories has harassment`'],
   ])('%j', (body, word, help) => {
     only(checkPolicy(body), { code: 'BL011', underlined: word, message: `\`${word}\` is not a keyword in Bylaw`, help });
+  });
+});
+
+describe('Bylaw 2 keywords where another belongs (BL002)', () => {
+  it.each([
+    ['rule r\n  where post.public_interest\n  then remove\n', 'where', 'expected `when`, found `where`', "a clause's condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`"],
+    [
+      'rule r\n  when post.public_interest\n  except post.author.verified\n  then remove\n',
+      'except',
+      'expected `then`, found `except`',
+      'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
+    ],
+  ])('%j', (body, word, message, help) => {
+    only(checkPolicy(body), { code: 'BL002', underlined: word, message, help });
   });
 });
 
@@ -208,8 +226,6 @@ describe('numbers with a fraction (BL014)', () => {
 
 describe('arithmetic (BL015)', () => {
   it.each([
-    ['post.date + 90 > 2024-01-15', '+', 'compare the date directly: `post.date > 2023-10-17` says the same'],
-    ['post.date - 30 < 2024-03-01', '-', 'compare the date directly: `post.date < 2024-03-31` says the same'],
     ['post.author.strikes - 1 >= 2', '-', 'compare the values directly: `post.author.strikes >= 3` says the same'],
     ['post.author.strikes * 2 > 5', '*', 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`'],
     ['post.author.followers / 1000 > 5', '/', 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`'],
@@ -221,6 +237,32 @@ describe('arithmetic (BL015)', () => {
     ['post.author.strikes + 1 + (2 * 3) > 5', '+', 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`'],
   ])('%s', (when, operator, help) => {
     only(checkPolicy(rule(when)), { code: 'BL015', underlined: operator, message: `\`${operator}\` is not an operator: Bylaw has no arithmetic`, help });
+  });
+
+  it.each([
+    ['post.date + 90 > 2024-01-15', '+ 90', '+', '90'],
+    ['post.date - 30 < 2024-03-01', '- 30', '-', '30'],
+    ['2024-03-01 > post.date - 30', '- 30', '-', '30'],
+  ])('%s: a duration without its unit', (when, underlined, op, n) => {
+    only(checkPolicy(rule(when)), {
+      code: 'BL015',
+      underlined,
+      message: `a date moves by a duration: \`${n}\` needs a unit`,
+      help: `write the unit after the number: \`post.date ${op} ${n} days\` (or \`weeks\`, \`months\`, \`years\`)`,
+    });
+  });
+
+  it('the fix the help gives checks', () => {
+    expect(checkPolicy(rule('post.date + 90 days > 2024-01-15')).diagnostics).toEqual([]);
+  });
+
+  it('other arithmetic on dates keeps the general help', () => {
+    only(checkPolicy(rule('post.date * 2 > 2024-01-15')), {
+      code: 'BL015',
+      underlined: '*',
+      message: '`*` is not an operator: Bylaw has no arithmetic',
+      help: 'a date moves by a duration with its unit, as in `post.date - 90 days`; other arithmetic on dates is not in the language',
+    });
   });
 
   it('a block comment is not a product', () => {
@@ -237,19 +279,39 @@ describe('arithmetic (BL015)', () => {
   });
 });
 
-describe('several actions (BL016)', () => {
+describe('actions not separated by commas (BL016)', () => {
   it.each([
-    ['then remove, suspend', '3:14', ', suspend', 'keep one, `then remove` or `then suspend`'],
-    ['then remove and suspend', '3:15', 'and suspend', 'keep one, `then remove` or `then suspend`'],
-    ['then remove suspend', '3:15', 'suspend', 'keep one, `then remove` or `then suspend`'],
-    ['then notice, remove, lock', '3:14', ', remove, lock', 'keep one, `then notice` or `then remove` or `then lock`'],
-  ])('%s', (then, where, extra, keep) => {
+    ['then remove and suspend', '3:15', 'and suspend', 'actions are separated by commas, not `and`', 'then remove, suspend'],
+    ['then remove or suspend', '3:15', 'or suspend', 'actions are separated by commas, not `or`', 'then remove, suspend'],
+    ['then remove suspend', '3:15', 'suspend', 'actions are separated by commas', 'then remove, suspend'],
+    ['then notice, remove and lock for 3 days', '3:23', 'and lock for 3 days', 'actions are separated by commas, not `and`', 'then notice, remove, lock for 3 days'],
+  ])('%s', (then, where, extra, message, fixed) => {
     only(checkPolicy(`rule r\n  when post.public_interest\n  ${then}\n  because "x"\n`), {
       code: 'BL016',
       at: where,
       underlined: extra,
-      message: 'a clause has one action',
-      help: `${keep}; when several clauses fire, the most severe action decides, so another clause can decide the other`,
+      message,
+      help: `write \`${fixed}\`: one action for each outcome the clause decides`,
+    });
+  });
+
+  it('in a `default`', () => {
+    only(checkPolicy('', { preamble: 'use moderation\ninput post: Post\ndefault allow and notice\n' }), {
+      code: 'BL016',
+      underlined: 'and notice',
+      message: 'actions are separated by commas, not `and`',
+      help: 'write `default allow, notice`: one action for each outcome of the version',
+    });
+  });
+
+  it('with commas, a one-outcome policy still has one action per clause (BL306), with every choice', () => {
+    only(checkPolicy('rule r\n  when post.public_interest\n  then notice, remove, lock\n  because "x"\n'), {
+      code: 'BL306',
+      at: '3:16',
+      underlined: 'remove, lock',
+      message: 'a clause of a one-outcome policy has one action',
+      help: 'keep `notice`, `remove` or `lock`; to decide several things at once, declare outcomes (`outcome content: Content`) on scales of their own',
+      notes: ['`notice` is its first action @ 3:8'],
     });
   });
 });
@@ -259,7 +321,8 @@ describe('near misses of BL016 stay syntax errors (BL002)', () => {
     only(checkPolicy('rule r\n  when post.public_interest\n  then remove,\n  because "x"\n'), {
       code: 'BL002',
       underlined: ',',
-      help: null,
+      message: 'expected an action after `,`, found `because`',
+      help: 'actions are separated by commas, one per outcome; delete the `,` after the last one',
     });
   });
 
@@ -305,12 +368,26 @@ describe('string matching (BL017)', () => {
   });
 });
 
-describe('optional fields (BL018)', () => {
-  const help =
-    'every field is always present: give the field a value that means "not given" and test that, such as a `none` member of an enum, `0` for a count, or a `bool` such as `has_note`';
-  it('in a record and where a field is read', () => {
-    only(checkPolicy('record Extra { note?: string }\n'), { code: 'BL018', underlined: 'note?', message: '`note?` is an optional field, which Bylaw does not support', help });
-    only(checkPolicy(rule('post.author.handle? == "x"')), { code: 'BL018', underlined: 'handle?', help });
+describe('optional fields written another way (BL018)', () => {
+  it('`note?: T` in a record: the `?` follows the type', () => {
+    only(checkPolicy('record Extra { note?: string }\n'), { code: 'BL018', underlined: 'note?', message: '`note?` marks the name, not the type', help: 'the `?` follows the type: `note: string?`' });
+    only(checkPolicy('record Extra { notes?: list<Post> }\n'), { code: 'BL018', underlined: 'notes?', help: 'the `?` follows the type: `notes: TYPE?`' });
+    expect(checkPolicy('record Extra { note: string? }\n').diagnostics).toEqual([]);
+  });
+
+  it('`x?` and `x?.y` where a field is read: the guard is `exists`', () => {
+    only(checkPolicy(rule('post.author.handle? == "x"')), {
+      code: 'BL018',
+      underlined: 'handle?',
+      message: '`handle?` is not how an optional field is read',
+      help: 'test that the field is there before reading it: `post.author.handle exists and …`',
+    });
+    only(checkPolicy(rule('post.author?.handle == "x"')), {
+      code: 'BL018',
+      underlined: 'author?',
+      message: '`author?` is not how an optional field is read',
+      help: 'test that the field is there before reading it: `post.author exists and …`',
+    });
   });
 
   it('a `?` anywhere else is an unexpected character', () => {
@@ -324,16 +401,18 @@ describe('`has` and `in`: each points at the other without a loop', () => {
       code: 'BL205',
       underlined: '{harassment, terrorism}',
       message: '`has` tests one member at a time',
-      help: 'for any of them write `post.categories has harassment or post.categories has terrorism`; for all of them, join the tests with `and`',
+      help: 'for any of them write `post.categories has any {harassment, terrorism}`; for all of them, `post.categories has all {harassment, terrorism}`',
     });
     expect(checkPolicy(rule('post.categories has harassment or post.categories has terrorism')).diagnostics).toEqual([]);
+    expect(checkPolicy(rule('post.categories has any {harassment, terrorism}')).diagnostics).toEqual([]);
+    expect(checkPolicy(rule('post.categories has all {harassment, terrorism}')).diagnostics).toEqual([]);
   });
 
   it('a set `in {a, b}` suggests the same', () => {
     only(checkPolicy(rule('post.categories in {harassment, terrorism}')), {
       code: 'BL205',
       underlined: 'post.categories in {harassment, terrorism}',
-      help: 'to test whether the set holds any of them, write `post.categories has harassment or post.categories has terrorism`',
+      help: 'to test whether the set holds any of them, write `post.categories has any {harassment, terrorism}`',
     });
   });
 

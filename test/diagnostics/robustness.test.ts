@@ -11,15 +11,18 @@ import { checkFiles } from '../support/policies.js';
  * inside the file it names. Runs are seeded-by-default-random but bounded in size and time.
  */
 
-const TWITTER = new URL('../../policies/twitter/', import.meta.url);
+/** The files of a policy set of policies/, under `fuzz/NAME/`. */
+function policySet(set: string): Record<string, string> {
+  const folder = new URL(`../../policies/${set}/`, import.meta.url);
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.policy'))
+      .sort()
+      .map((name) => [`fuzz/${set}/${name}`, readFileSync(new URL(name, folder), 'utf8')]),
+  );
+}
 const FOLDER = 'fuzz/twitter';
-const originals: Record<string, string> = Object.fromEntries(
-  readdirSync(TWITTER)
-    .filter((name) => name.endsWith('.policy'))
-    .sort()
-    .map((name) => [`${FOLDER}/${name}`, readFileSync(new URL(name, TWITTER), 'utf8')]),
-);
-const names = Object.keys(originals);
+const originals = policySet('twitter');
 
 /** Characters that stress the lexer: quotes, escapes, operators, brackets, digits, unicode, controls. */
 const JUNK = [
@@ -39,6 +42,10 @@ const VOCABULARY = [
   'individual', 'harassment', 'terrorism', 'notice', 'threat_to_individual', 'eligible_for_notice', 'Role.candidate',
   '==', '!=', '<', '<=', '>', '>=', '=', '{', '}', '(', ')', ',', '.', '..', ':', '"why"', '2019-10-15', '100_000',
   '-1', '0', '\n', ' ',
+  // Bylaw 2
+  'outcome', 'exists', 'where', 'except', 'every', 'for', 'count(', 'any(', 'all(', 's in', 's.date', 'item.channel.strikes',
+  'piece.author.strikes', '90 days', '1 year', '12 hours', '3 dayz', '- 90 days', '+', '-', '?', '?.', 'list<Strike>', 'Strike?',
+  'restrict for 3 days', 'strike(duration)', 'Content.remove', 'has any {', 'has all', 'from every rule', 'use rules except',
 ];
 
 const mutation = (text: string) =>
@@ -63,14 +70,14 @@ const mutation = (text: string) =>
     }),
   );
 
-/** A few mutations applied in a row to one file of the Twitter policy set. */
-const mutatedSet = fc
-  .tuple(fc.constantFrom(...names), fc.integer({ min: 1, max: 3 }))
-  .chain(([name, rounds]) => {
-    let arb: fc.Arbitrary<string> = fc.constant(originals[name]!);
+/** A few mutations applied in a row to one file of a policy set. */
+const mutated = (files: Record<string, string>) =>
+  fc.tuple(fc.constantFrom(...Object.keys(files)), fc.integer({ min: 1, max: 3 })).chain(([name, rounds]) => {
+    let arb: fc.Arbitrary<string> = fc.constant(files[name]!);
     for (let i = 0; i < rounds; i++) arb = arb.chain((text) => mutation(text));
-    return arb.map((text) => ({ name, files: { ...originals, [name]: text } }));
+    return arb.map((text) => ({ name, files: { ...files, [name]: text } }));
   });
+const mutatedSet = mutated(originals);
 
 const tokenSoup = fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 60 }).map((words) => words.join(' '));
 const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), tokenSoup);
@@ -149,6 +156,23 @@ describe('robustness', () => {
       { numRuns: 1000 },
     );
   });
+
+  // The Bylaw 2 sets: outcomes, durations, dates, lists, optionals, `except`, `from every rule`.
+  for (const set of ['youtube', 'meta']) {
+    const files = policySet(set);
+    it(`parse() and the full check never throw on mutated ${set} policies`, () => {
+      fc.assert(
+        fc.property(mutated(files), ({ name, files: changed }) => {
+          const text = changed[name]!;
+          expect(spanProblems(parse(text, name).diagnostics, new Map([[name, text]]))).toEqual([]);
+          const checked = checkFiles(changed, name);
+          expect(spanProblems(checked.diagnostics, checked.sources)).toEqual([]);
+          if (checked.policy !== null) expect(checked.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 
   it('the full check never throws on a mutated Twitter policy set (the folder as the root)', () => {
     fc.assert(

@@ -10,7 +10,7 @@ describe('grammar/diagrams.html', () => {
 
   it('draws every grammar rule and works offline', () => {
     const html = diagramsHtml();
-    for (const rule of ['file', 'clauseBody', 'exemptionDecl', 'comparison', 'typeRef']) {
+    for (const rule of ['file', 'clauseBody', 'exemptionDecl', 'comparison', 'typeRef', 'outcomeDecl', 'scaleMember', 'actionList', 'actionRef', 'duration', 'operand', 'quantifier']) {
       expect(html).toContain(`"name": "${rule}"`);
     }
     expect(html).not.toMatch(/<script src=|<link rel=/);

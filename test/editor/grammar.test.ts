@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { dumpScopes, scopeOf, tokenize } from './textmate.js';
+import { KEYWORDS } from '../../src/syntax/tokens.js';
+import { GRAMMAR_PATH, dumpScopes, scopeOf, tokenize } from './textmate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -141,5 +142,202 @@ describe('TextMate grammar: scopes', () => {
   it('recovers at the end of a line with an unterminated string', async () => {
     const tokens = await tokenize('source "no end\nrule r when x then remove');
     expect(scopeOf(tokens, 'rule')).toBe('storage.type.clause.rule.bylaw');
+  });
+
+  it('gives each Bylaw 2 construct its scope', async () => {
+    const tokens = await tokenize(
+      [
+        'use rules except warning_blocks, // left out',
+        '  harassment',
+        'scale Account { none < restrict(duration) < disable }',
+        'outcome account: Account',
+        'record Strike { date: date, note: string?, tags: list<Tag>?, count: int }',
+        'default allow, none',
+        'context n = count(s in post.strikes where s.date > post.date - 90 days and s.count > 1)',
+        'context k = any(',
+        '  w in post.warnings',
+        '  where w.trained exists and w.trained + 1 year <= post.date',
+        ')',
+        'context h = post.tags has any {a, b} or post.tags has all {c} or post.count == any',
+        'context x = post.role in {a} and all(p in post.policies)',
+        'exemption e',
+        '  from every rule',
+        '  when n',
+        '  then Content.remove,',
+        '    restrict for 12 hours',
+        '  because "b"',
+      ].join('\n'),
+    );
+    const expected: [string, string, number?][] = [
+      ['except', 'keyword.control.except.bylaw'],
+      ['warning_blocks', 'entity.name.function.reference.bylaw'],
+      ['harassment', 'entity.name.function.reference.bylaw'],
+      ['restrict', 'variable.other.enummember.action.bylaw'],
+      ['duration', 'storage.modifier.duration.bylaw'],
+      ['outcome', 'storage.type.outcome.bylaw'],
+      ['account', 'entity.name.variable.outcome.bylaw'],
+      ['Account', 'entity.name.type.scale.bylaw', 1],
+      ['?', 'keyword.operator.optional.bylaw'],
+      ['?', 'keyword.operator.optional.bylaw', 1],
+      ['list', 'support.type.builtin.bylaw'],
+      ['Tag', 'entity.name.type.bylaw'],
+      ['count', 'variable.other.property.declaration.bylaw'],
+      ['int', 'support.type.builtin.bylaw'],
+      ['default', 'keyword.control.default.bylaw'],
+      ['allow', 'variable.other.enummember.action.bylaw'],
+      ['none', 'variable.other.enummember.action.bylaw', 1],
+      ['count', 'keyword.operator.quantifier.count.bylaw', 1],
+      ['s', 'variable.parameter.binder.bylaw'],
+      ['where', 'keyword.control.where.bylaw'],
+      ['-', 'keyword.operator.arithmetic.bylaw'],
+      ['90', 'constant.numeric.integer.bylaw'],
+      ['days', 'keyword.other.unit.bylaw'],
+      ['count', 'variable.other.property.bylaw', 2],
+      ['any', 'keyword.operator.quantifier.any.bylaw'],
+      ['w', 'variable.parameter.binder.bylaw'],
+      ['where', 'keyword.control.where.bylaw', 1],
+      ['exists', 'keyword.operator.expression.exists.bylaw'],
+      ['+', 'keyword.operator.arithmetic.bylaw'],
+      ['year', 'keyword.other.unit.bylaw'],
+      ['any', 'keyword.operator.expression.has.any.bylaw', 1],
+      ['all', 'keyword.operator.expression.has.all.bylaw'],
+      ['any', 'variable.other.enummember.bylaw', 2],
+      ['all', 'keyword.operator.quantifier.all.bylaw', 1],
+      ['p', 'variable.parameter.binder.bylaw'],
+      ['every', 'keyword.other.every.bylaw'],
+      ['rule', 'keyword.other.every.rule.bylaw'],
+      ['Content', 'entity.name.type.scale.bylaw'],
+      ['remove', 'variable.other.enummember.action.bylaw'],
+      ['for', 'keyword.control.for.bylaw'],
+      ['12', 'constant.numeric.integer.bylaw'],
+      ['hours', 'keyword.other.unit.bylaw'],
+      ['because', 'keyword.control.because.bylaw'],
+    ];
+    const wrong = expected
+      .map(([text, scope, nth]) => ({ text, nth: nth ?? 0, expected: scope, actual: scopeOf(tokens, text, nth ?? 0) }))
+      .filter((row) => row.actual !== row.expected);
+    expect(wrong).toEqual([]);
+    // The element of a set is not a binder: `a` in `post.role in {a}` is a member.
+    const a = tokens.filter((t) => t.text === 'a' && t.line === 13);
+    expect(a.map((t) => t.scopes.at(-1))).toEqual(['variable.other.enummember.bylaw']);
+    expect(tokens.find((t) => t.text.includes('left out'))?.scopes).toContain('comment.line.double-slash.bylaw');
+  });
+
+  it('gives each part of a `statement` declaration its scope', async () => {
+    const tokens = await tokenize(
+      [
+        'statement action {',
+        '  notice: DECISION_VISIBILITY_OTHER "interstitial" // a comment',
+        '    and DECISION_VISIBILITY_CONTENT_LABELLED notice "labelled your post",',
+        '  allow: no restriction,',
+        '  lock for 12 hours: DECISION_VISIBILITY_CONTENT_REMOVED permanently',
+        '    and DECISION_PROVISION_PARTIAL_SUSPENSION,',
+        '}',
+        'statement hate_speech,',
+        '  slurs',
+        '  category STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+        '  keywords KEYWORD_HATE_SPEECH, KEYWORD_OTHER "doxxing"',
+        '  ground terms "Hateful Conduct Policy" also illegal',
+        'statement default category STATEMENT_CATEGORY_OTHER_VIOLATION_TC ground law "Section 130 StGB" not illegal',
+        'statement version "2023-02-23" at "https://example.com/rules"',
+        'rule slurs when post.category == ground then remove',
+      ].join('\n'),
+    );
+    const expected: [string, string, number?][] = [
+      ['statement', 'storage.type.statement.bylaw'],
+      ['action', 'entity.name.variable.outcome.reference.bylaw'],
+      ['{', 'punctuation.definition.block.begin.bylaw'],
+      ['notice', 'variable.other.enummember.action.bylaw'],
+      [':', 'punctuation.separator.key-value.bylaw'],
+      ['DECISION_VISIBILITY_OTHER', 'support.constant.dsa.bylaw'],
+      ['and', 'keyword.operator.expression.logical.bylaw'],
+      ['DECISION_VISIBILITY_CONTENT_LABELLED', 'support.constant.dsa.bylaw'],
+      ['notice', 'keyword.other.statement.notice.bylaw', 1],
+      ['allow', 'variable.other.enummember.action.bylaw'],
+      ['no', 'keyword.other.statement.no-restriction.bylaw'],
+      ['restriction', 'keyword.other.statement.no-restriction.bylaw'],
+      ['lock', 'variable.other.enummember.action.bylaw'],
+      ['for', 'keyword.control.for.bylaw'],
+      ['12', 'constant.numeric.integer.bylaw'],
+      ['hours', 'keyword.other.unit.bylaw'],
+      ['permanently', 'keyword.other.statement.permanently.bylaw'],
+      ['}', 'punctuation.definition.block.end.bylaw'],
+      ['hate_speech', 'entity.name.function.reference.bylaw'],
+      ['slurs', 'entity.name.function.reference.bylaw'],
+      ['category', 'keyword.other.statement.category.bylaw'],
+      ['STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', 'support.constant.dsa.bylaw'],
+      ['keywords', 'keyword.other.statement.keywords.bylaw'],
+      ['KEYWORD_HATE_SPEECH', 'support.constant.dsa.bylaw'],
+      ['KEYWORD_OTHER', 'support.constant.dsa.bylaw'],
+      ['ground', 'keyword.other.statement.ground.bylaw'],
+      ['terms', 'keyword.other.statement.terms.bylaw'],
+      ['also', 'keyword.other.statement.also.bylaw'],
+      ['illegal', 'keyword.other.statement.illegal.bylaw'],
+      ['default', 'keyword.other.statement.default.bylaw'],
+      ['law', 'keyword.other.statement.law.bylaw'],
+      ['not', 'keyword.operator.expression.logical.bylaw'],
+      ['illegal', 'keyword.other.statement.illegal.bylaw', 1],
+      ['version', 'keyword.other.statement.version.bylaw'],
+      ['at', 'keyword.other.statement.at.bylaw'],
+      // The statement ends at the next declaration: its words are names again there.
+      ['rule', 'storage.type.clause.rule.bylaw'],
+      ['category', 'variable.other.property.bylaw', 2],
+      ['ground', 'variable.other.enummember.bylaw', 2],
+    ];
+    const wrong = expected
+      .map(([text, scope, nth]) => ({ text, nth: nth ?? 0, expected: scope, actual: scopeOf(tokens, text, nth ?? 0) }))
+      .filter((row) => row.actual !== row.expected);
+    expect(wrong).toEqual([]);
+    for (const text of ['"interstitial"', '"doxxing"', '"Section 130 StGB"', '"https://example.com/rules"']) {
+      const inner = text.slice(1, -1);
+      expect(tokens.find((t) => t.text === inner)?.scopes, text).toContain('string.quoted.double.bylaw');
+    }
+    expect(tokens.find((t) => t.text.includes('a comment'))?.scopes).toContain('comment.line.double-slash.bylaw');
+  });
+
+  it('highlights the words of a statement as names outside one', async () => {
+    const tokens = await tokenize(
+      [
+        'record Post { category: Category, statement: string, ground: int, notice: bool }',
+        'enum Kind { at, category, keywords, ground, terms, law, also, illegal, permanently, notice }',
+        'scale Action { allow < notice < remove }',
+        'context statement = post.category == category and post.ground > 0',
+        'context terms = post.notice',
+        'rule r when statement or terms then notice',
+        'rule s when terms and',
+        '  statement and post.notice',
+        '  then remove',
+        'default allow',
+      ].join('\n'),
+    );
+    const keywordLike = tokens.filter((t) => t.scopes.some((s) => s.includes('statement') || s.startsWith('support.constant.dsa')));
+    expect(keywordLike).toEqual([]);
+    expect(scopeOf(tokens, 'category')).toBe('variable.other.property.declaration.bylaw');
+    expect(scopeOf(tokens, 'statement')).toBe('variable.other.property.declaration.bylaw');
+    expect(scopeOf(tokens, 'category', 1)).toBe('variable.other.enummember.bylaw');
+    expect(scopeOf(tokens, 'notice', 1)).toBe('variable.other.enummember.bylaw');
+    expect(scopeOf(tokens, 'statement', 1)).toBe('entity.name.function.context.bylaw');
+    expect(scopeOf(tokens, 'category', 2)).toBe('variable.other.property.bylaw');
+    expect(scopeOf(tokens, 'category', 3)).toBe('variable.other.enummember.bylaw');
+    expect(scopeOf(tokens, 'terms')).toBe('variable.other.enummember.bylaw');
+    expect(scopeOf(tokens, 'terms', 1)).toBe('entity.name.function.context.bylaw');
+    expect(scopeOf(tokens, 'statement', 2)).toBe('variable.other.bylaw');
+    expect(scopeOf(tokens, 'notice', 4)).toBe('variable.other.enummember.action.bylaw');
+    // A context called `statement` at the start of a condition's line starts no statement.
+    expect(scopeOf(tokens, 'statement', 3)).toBe('variable.other.bylaw');
+    expect(scopeOf(tokens, 'remove')).toBe('variable.other.enummember.action.bylaw');
+  });
+
+  it('ends an unterminated block at a `statement` line', async () => {
+    const tokens = await tokenize('enum Kind { a, b\nstatement violation category STATEMENT_CATEGORY_SCAMS_AND_FRAUD ground terms "x"');
+    expect(scopeOf(tokens, 'statement')).toBe('storage.type.statement.bylaw');
+    expect(scopeOf(tokens, 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD')).toBe('support.constant.dsa.bylaw');
+  });
+
+  it('knows every keyword of the lexer: none is highlighted as a name', () => {
+    const grammar = readFileSync(GRAMMAR_PATH, 'utf8');
+    const lists = [...grammar.matchAll(/\(\?!\(\?:([a-z|]+)\)/g)].map((m) => m[1]!.split('|'));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect([...KEYWORDS].filter((k) => !list.includes(k))).toEqual([]);
   });
 });

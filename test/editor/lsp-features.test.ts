@@ -83,7 +83,7 @@ describe('completion by position', () => {
     expect(start).toEqual(expect.arrayContaining(['newsworthy', 'post', 'not', 'true']));
     expect(start).not.toContain('rule');
     const next = complete(ws, V1, `${base}\nrule r\n  when newsworthy `);
-    expect(next).toEqual(['and', 'or', 'not', 'in', 'has', 'unless', 'then']);
+    expect(next).toEqual(['and', 'or', 'not', 'in', 'has', 'exists', 'unless', 'then']);
     expect(complete(ws, V1, `${base}\nrule r\n  when newsworthy\n  unless post.public_interest `)).toContain('then');
     expect(complete(ws, V1, `${base}\ncontext c = newsworthy `)).toEqual(expect.arrayContaining(['and', 'or', 'rule']));
   });
@@ -115,7 +115,7 @@ describe('completion by position', () => {
   });
 
   it('offers rule names in `from`, actions after `then` and `default`, modules after `use`, types after `:`', () => {
-    expect(complete(ws, V1, `${base}\nexemption e\n  from `)).toEqual(['spam', 'hate']);
+    expect(complete(ws, V1, `${base}\nexemption e\n  from `)).toEqual(['spam', 'hate', 'every']);
     expect(complete(ws, V1, `${base}\nexemption e\n  from spam, `)).toEqual(['hate']);
     expect(complete(ws, V1, `${base}\nexemption e\n  from spam `)).toEqual(['when']);
     expect(complete(ws, V1, `${base}\nrule r\n  when newsworthy\n  then `)).toEqual(['allow', 'notice', 'remove', 'lock', 'suspend']);

@@ -14,7 +14,7 @@ describe('the re-parse safety check', () => {
     broken.output = 'default deny\n';
     expect(await formatPolicy('default allow\n', 'p.policy')).toEqual({
       kind: 'internal-error',
-      message: 'formatting `p.policy` would change the policy (at items[0].action.name); nothing was written',
+      message: 'formatting `p.policy` would change the policy (at items[0].actions[0].member.name); nothing was written',
     });
   });
 

@@ -70,6 +70,8 @@ export function mangle(text: string, seed: number): string {
     let gap: string;
     if (previous?.comment) gap = choose(/(\r?\n|\r)[^\S\r\n]*(\r?\n|\r)/.test(before) ? BLANK : ONE_BREAK);
     else if (piece.comment) gap = previous && !/[\r\n]/.test(before) ? choose(SAME_LINE) : choose(previous ? [...ONE_BREAK, ...BLANK] : ANY);
+    // `-` moves a date only before a space or tab (`-90` is a number, `-` then a line break an error).
+    else if (previous?.text === '-') gap = choose(SAME_LINE);
     else gap = choose(ANY);
     // Two words need something between them, or they would become one token.
     if (gap === '' && previous && ENDS_WORD.test(previous.text) && STARTS_WORD.test(piece.text)) gap = ' ';

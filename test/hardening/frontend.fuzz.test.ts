@@ -13,9 +13,11 @@ import {
   splicedPolicyHolds,
   TWITTER,
 } from './frontend-properties.js';
+import { describeHugeInputs } from './huge-inputs.js';
 
 /**
- * `npm run fuzz`: the hardening properties of frontend.test.ts for millions of runs.
+ * `npm run fuzz`: the hardening properties of frontend.test.ts for millions of runs, and its
+ * huge inputs at 100,000 operands (`npm test` runs them at 25,000).
  *
  *   npm run fuzz -- test/hardening                       # every property, BYLAW_FUZZ_RUNS each
  *   BYLAW_FUZZ_RUNS=50000 npm run fuzz -- test/hardening
@@ -70,3 +72,5 @@ describe('hardening fuzz (npm run fuzz)', () => {
     });
   });
 });
+
+describeHugeInputs(100_000);

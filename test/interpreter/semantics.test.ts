@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideUnknown, evaluate } from '../../src/interpreter/evaluate.js';
+import type { PolicySet } from '../../src/checker/program.js';
+import { decideUnknown, evaluate as evaluateAny } from '../../src/interpreter/evaluate.js';
+import type { Decision } from '../../src/runtime/types.js';
 import { explain } from '../../src/interpreter/explain.js';
 import { NoVersionInForceError, InvalidInputError } from '../../src/semantics/errors.js';
 import { checkFiles } from '../support/policies.js';
@@ -10,6 +12,13 @@ record In { a: bool, b: bool, c: bool, d: bool, n: int(0..) }
 input x: In
 default low
 `;
+
+/** The decision of a version without declared outcomes: Bylaw 1's flat shape. */
+function evaluate(p: PolicySet, input: unknown): Decision {
+  const decision = evaluateAny(p, input);
+  expect('outcomes' in decision).toBe(false);
+  return decision as Decision;
+}
 
 function policy(body: string, preamble = PREAMBLE) {
   const checked = checkFiles({ 'sem/p.policy': preamble + body });

@@ -165,7 +165,7 @@ describe('the API, installed', () => {
     expect(program.stderr).toBe('');
     expect(program.stdout.trim().split('\n')).toEqual([
       'interpreter: allow (exemption)',
-      'compiled: allow',
+      'compiled: action allow',
       'explain: decision: allow (exemption) by rule `violent_threat` via exemption `newsworthy`',
       'ts: export function decide(',
       'sql: CREATE OR REPLACE VIEW "lake"."posts_decisions" AS',

@@ -1,5 +1,5 @@
 /** The CLI hooks: `bylaw compile --target sql` and `bylaw replay --engine duckdb`, in-process. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,88 @@ describe('bylaw compile --target sql', () => {
     const bad = await runCli(['compile', 'policies/twitter', '--target', 'sql', '--table', 'a..b', '-o', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('invalid table or view name');
+  });
+});
+
+describe('sets that declare outcomes', () => {
+  it('compile --target sql writes the view for every dialect', async () => {
+    const set = loadPolicy('policies/meta').policy!;
+    for (const dialect of ['duckdb', 'spark', 'trino'] as const) {
+      const out = join(dir, `meta-${dialect}`);
+      const result = await runCli(['compile', 'policies/meta', '--target', 'sql', '--dialect', dialect, '-o', out]);
+      expect(result.code).toBe(0);
+      const text = readFileSync(join(out, 'posts_decisions.sql'), 'utf8');
+      expect(text).toBe(generateSql(set, { dialect }));
+      expect(text).toContain(dialect === 'spark' ? 'AS `account_duration`' : 'AS "account_duration"');
+    }
+  });
+
+  it('replay --engine duckdb counts each outcome of the golden cases', async () => {
+    const cases = (JSON.parse(readFileSync('test/golden/youtube.cases.json', 'utf8')) as { cases: { id: string; input: object }[] }).cases;
+    const input = join(dir, 'youtube.jsonl');
+    writeFileSync(input, cases.map((c) => JSON.stringify({ id: c.id, ...c.input })).join('\n') + '\n');
+    const result = await runCli(['replay', 'policies/youtube', '--engine', 'duckdb', '--input', input]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`decided ${cases.length}, bad lines 0`);
+    // A column per outcome, each combination of decisions a row, counted as the JS replay counts.
+    expect(result.stdout).toMatch(/^content +channel +posts +share$/m);
+    expect(result.stdout).toMatch(/^remove \(rule\) +strike P1W \(rule\) +\d+ /m);
+    const js = await runCli(['replay', 'policies/youtube', '--input', input]);
+    expect(js.code).toBe(0);
+    const report = (out: string) => out.slice(out.indexOf('\n\n'));
+    expect(report(result.stdout)).toBe(report(js.stdout));
+  });
+});
+
+describe('a set whose versions decide different outcomes', () => {
+  it('is refused with a usage error by compile --target sql and replay --engine duckdb', async () => {
+    const common = 'scale Content { allow < remove }\nscale Account { none < warn }\nrecord P { date: date, bad: bool }\ninput p: P\n';
+    const set = join(dir, 'mixed');
+    mkdirSync(set, { recursive: true });
+    writeFileSync(join(set, 'v1.policy'), `policy s\nversion "1"\neffective 2020-01-01\n${common}outcome content: Content\ndefault allow\nrule r when p.bad then remove because "x"\n`);
+    writeFileSync(join(set, 'v2.policy'), `policy s\nversion "2"\neffective 2021-01-01\n${common}outcome content: Content\noutcome account: Account\ndefault allow, none\nrule r when p.bad then remove, warn because "x"\n`);
+    const loaded = loadPolicy(set);
+    // The checker may report it first (BL110); either way, no SQL and no internal error.
+    const compiled = await runCli(['compile', set, '--target', 'sql', '-o', join(dir, 'mixed-sql')]);
+    expect(compiled.code).toBe(loaded.policy ? 2 : 1);
+    if (loaded.policy) expect(compiled.stderr).toContain('the versions of `s` decide different outcomes: SQL needs the same ones in every version');
+    const input = join(dir, 'mixed.jsonl');
+    writeFileSync(input, '{"date":"2021-02-01","bad":true}\n');
+    const replayed = await runCli(['replay', set, '--engine', 'duckdb', '--input', input]);
+    expect(replayed.code).toBe(loaded.policy ? 2 : 1);
+    if (loaded.policy) expect(replayed.stderr).toBe('error: the versions of `s` decide different outcomes: SQL needs the same ones in every version\n');
+    const cases = join(dir, 'mixed.cases.json');
+    writeFileSync(cases, JSON.stringify({ policy: 'mixed', cases: [{ id: 'c', input: { date: '2021-02-01', bad: true }, expect: { outcomes: { content: { action: 'remove' } } } }] }));
+    const tested = await runCli(['test', set, '--cases', cases, '--duckdb']);
+    expect(tested.code).toBe(loaded.policy ? 2 : 1);
+    if (loaded.policy) expect(tested.stderr).toBe('error: --duckdb: the versions of `s` decide different outcomes: SQL needs the same ones in every version\n');
+  });
+});
+
+describe('golden cases in DuckDB from the CLI (--duckdb)', () => {
+  it('decideInDuckDb gives the interpreter\'s whole decision for every golden input of every set', async () => {
+    const { decideInDuckDb } = await import('../../src/replay/duckdb/cases.js');
+    const { decideUnknown } = await import('../../src/interpreter/evaluate.js');
+    for (const name of ['twitter', 'youtube', 'meta']) {
+      const set = loadPolicy(`policies/${name}`).policy!;
+      const inputs = (JSON.parse(readFileSync(`test/golden/${name}.cases.json`, 'utf8')) as { cases: { input: unknown }[] }).cases.map((c) => c.input);
+      const expected = inputs.map((input) => {
+        const r = decideUnknown(set, input);
+        return r.ok ? r.decision : null;
+      });
+      expect(await decideInDuckDb(set, inputs)).toEqual(expected);
+    }
+  });
+
+  it('bylaw test --duckdb runs the cases through a third engine; verify --duckdb says so', async () => {
+    const tested = await runCli(['test', 'policies/meta', '--cases', 'test/golden/meta.cases.json', '--duckdb']);
+    expect(tested.stderr).toBe('');
+    expect(tested.code).toBe(0);
+    expect(tested.stdout).toMatch(/^\d+ passed, 0 failed\n$/);
+    const verified = await runCli(['verify', 'policies', '--cases-dir', 'test/golden', '--duckdb']);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout.match(/compile: ok \(decisions below come from the interpreter, the compiled module and DuckDB\)/g)).toHaveLength(3);
   });
 });
 

@@ -16,7 +16,8 @@ import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { hostileLine, OLD_POLICY } from './support/hostile-lines.js';
-import { expectSame, lines } from './support/replay-compare.js';
+import { hostilePost } from './support/hostile-outcomes.js';
+import { expectSame, expectSameVerdicts, lines } from './support/replay-compare.js';
 
 const TOTAL = Number(process.env['BYLAW_FUZZ_LINES'] ?? 100_000);
 const SEED = process.env['BYLAW_FUZZ_SEED'] !== undefined ? Number(process.env['BYLAW_FUZZ_SEED']) : (Date.now() ^ (process.pid << 16)) | 0;
@@ -32,6 +33,25 @@ beforeAll(async () => {
 afterAll(() => {
   runner.close();
   rmSync(dir, { recursive: true, force: true });
+});
+
+describe('JSON lines with lists and optional fields (sets that declare outcomes): the JS replay and DuckDB agree', () => {
+  for (const [path, against] of [
+    ['policies/youtube', null],
+    ['policies/meta', null],
+    ['test/sql/fixtures/history', 'test/sql/fixtures/history-old.policy'],
+  ] as const) {
+    it(path, async () => {
+      const set = loadPolicy(path).policy!;
+      const old = against === null ? null : loadPolicy(against).policy!;
+      await fc.assert(
+        fc.asyncProperty(fc.array(hostilePost(set), { minLength: CORPUS, maxLength: CORPUS }), fc.boolean(), fc.boolean(), async (list, crlf, versus) => {
+          await expectSameVerdicts(runner, dir, set, versus ? old : null, lines(list, crlf ? '\r\n' : '\n'));
+        }),
+        { numRuns: Math.max(1, Math.ceil(TOTAL / CORPUS / 4)), seed: SEED },
+      );
+    });
+  }
 });
 
 describe('JSON lines: the JS replay and DuckDB agree on hostile corpora', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processChunk } from '../../src/replay/chunk.js';
+import { processChunk, type Decider } from '../../src/replay/chunk.js';
 import { ReplayTotals } from '../../src/replay/totals.js';
 import type { PolicySet } from '../../src/checker/program.js';
 import { replayWithDuckDb } from '../../src/cli/replay-duckdb.js';
@@ -18,6 +18,7 @@ import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { compilePolicy } from '../support/policies.js';
 import { inputGenerator } from './support/inputs.js';
+import { decisionColumns } from '../../src/compiler/sql/index.js';
 
 const now = loadPolicy('policies/twitter').policy!;
 // An older, simpler policy over the same Post (undated: it decides every date).
@@ -52,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function jsReport(set: PolicySet, against: PolicySet | null): string {
-  const decider = (s: PolicySet) => ({ decideUnknown: (input: unknown) => decideUnknown(s, input) });
+  const decider = (s: PolicySet) => ({ decideUnknown: (input: unknown) => decideUnknown(s, input) }) as Decider;
   const chunk = processChunk(Buffer.from(posts.map((p) => JSON.stringify(p)).join('\n') + '\n'), decider(set), against ? decider(against) : null, {
     stripId: true,
     output: false,
@@ -107,5 +108,39 @@ describe('replay with DuckDB', () => {
     const rows = await runner.query(`SELECT count(*) AS n, count(action) AS decided FROM read_parquet('${output}')`);
     runner.close();
     expect(Number(rows[0]!['n'])).toBe(posts.length);
+  });
+});
+
+describe('replay with DuckDB: sets that declare outcomes, from Parquet (lists of structs, NULL for absent)', () => {
+  it('counts every whole Decision as the interpreter decides the posts, and writes every outcome column', async () => {
+    for (const path of ['policies/meta', 'policies/youtube']) {
+      const set = loadPolicy(path).policy!;
+      const next = inputGenerator(set, 11);
+      const inputs = Array.from({ length: 2_000 }, next);
+      const source = join(dir, 'outcomes.jsonl');
+      const file = join(dir, 'outcomes.parquet');
+      writeFileSync(source, inputs.map((p) => JSON.stringify(p)).join('\n') + '\n');
+      const runner = await DuckDbRunner.open();
+      try {
+        await runner.registerInput(set, source, 'p');
+        await runner.run(`COPY p TO '${file}' (FORMAT parquet)`);
+        const output = join(dir, 'outcomes-decisions.parquet');
+        const result = await runner.replay(set, { input: file, output });
+        const expected = new Map<string, number>();
+        let errors = 0;
+        for (const input of inputs) {
+          const r = decideUnknown(set, input);
+          if (!r.ok) errors++;
+          else expected.set(JSON.stringify(r.decision), (expected.get(JSON.stringify(r.decision)) ?? 0) + 1);
+        }
+        expect(result.rows).toBe(inputs.length);
+        expect(result.errors).toBe(errors);
+        expect(new Map(result.cells.filter((c) => c.decision !== null).map((c) => [JSON.stringify(c.decision), c.count]))).toEqual(expected);
+        const columns = await runner.query(`SELECT * FROM read_parquet('${output}') LIMIT 1`);
+        for (const c of decisionColumns(set)) expect(Object.keys(columns[0]!), c).toContain(c);
+      } finally {
+        runner.close();
+      }
+    }
   });
 });

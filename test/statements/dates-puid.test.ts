@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addDuration, describeDuration, longDate, parseDuration, parseTimestamp } from '../../src/statements/dates.js';
 import { canonicalJson, encodeId, statementPuid } from '../../src/statements/puid.js';
@@ -102,5 +103,31 @@ describe('PUIDs', () => {
 
   it('canonical JSON sorts keys at every level and keeps array order', () => {
     expect(canonicalJson({ b: [2, { d: 1, c: null }], a: 'x', u: undefined })).toBe('{"a":"x","b":[2,{"c":null,"d":1}]}');
+  });
+});
+
+describe('the SHA-256 the PUID is hashed with (written out, so a compiled module needs no crypto library)', () => {
+  const long = (id: string) => `x-l-`.length + 'a'.repeat(600).length + id.length;
+  const hashed = (id: string, salt?: string) => statementPuid('x', { id: 'a'.repeat(600) + id, version: 'v', ...(salt !== undefined ? { salt } : {}) });
+  const node = (id: string, salt?: string) =>
+    `x-l-${(salt === undefined ? createHash('sha256') : createHmac('sha256', salt)).update('a'.repeat(600) + id, 'utf8').digest('hex')}`;
+
+  it('gives the digests of node:crypto: block boundaries, multi-byte text, lone surrogates, long HMAC keys', () => {
+    expect(long('')).toBeGreaterThan(500);
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000]) expect(hashed('b'.repeat(n))).toBe(node('b'.repeat(n)));
+    for (const id of ['é', '😀', '\ud800', 'a\udc00b', '\u0000']) {
+      expect(hashed(id)).toBe(node(id));
+      expect(hashed(id, id)).toBe(node(id, id));
+    }
+    for (const salt of ['', 'k', 'k'.repeat(64), 'k'.repeat(65), 'ü'.repeat(200)]) expect(hashed('id', salt)).toBe(node('id', salt));
+  });
+
+  it('gives the digests of node:crypto on random text and keys', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.option(fc.string({ unit: 'binary', maxLength: 150 }), { nil: undefined }), (id, salt) => {
+        expect(hashed(id, salt)).toBe(node(id, salt));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -51,7 +51,11 @@ scale Action { allow < notice < remove }`);
       { kind: 'BoundedIntType', keyword: { kind: 'Identifier', name: 'int' }, min: null, max: { kind: 'IntLiteral', value: 10, raw: '10' } },
     ]);
     expect((file.items[2] as Extract<Item, { kind: 'Enum' }>).members.map((m) => m.name)).toEqual(['none', 'elevated', 'severe']);
-    expect((file.items[4] as Extract<Item, { kind: 'Scale' }>).members.map((m) => m.name)).toEqual(['allow', 'notice', 'remove']);
+    expect((file.items[4] as Extract<Item, { kind: 'Scale' }>).members.map((m) => [m.name.name, m.timed])).toEqual([
+      ['allow', false],
+      ['notice', false],
+      ['remove', false],
+    ]);
   });
 
   it('reads red lines, rules, exemptions and the default', () => {
@@ -70,8 +74,9 @@ default allow`);
     expect(rule.unless).not.toBeNull();
     expect(rule.because).toBeNull();
     expect(exemption.from.map((f) => f.name)).toEqual(['q', 'other']);
-    expect(exemption.action.name).toBe('notice');
-    expect(fallback.action.name).toBe('allow');
+    expect(exemption.everyRule).toBeNull();
+    expect(shape(exemption.actions)).toEqual([{ kind: 'Action', scale: null, member: { kind: 'Identifier', name: 'notice' }, duration: null }]);
+    expect(shape(fallback.actions)).toEqual([{ kind: 'Action', scale: null, member: { kind: 'Identifier', name: 'allow' }, duration: null }]);
   });
 
   it('allows keyword spellings as field names', () => {

@@ -1,6 +1,9 @@
 import type { ContextDecl } from '../../ast/nodes.js';
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import type { CheckedContext, Condition } from '../program.js';
+import type { CheckedContext, CheckedValue, Condition, Operand } from '../program.js';
+
+/** A checked context of either kind: a condition, or a value (an int or a date). */
+export type AnyContext = CheckedContext | CheckedValue;
 
 /**
  * How deep a condition may nest, counting every `and`/`or`/`not` and every context it uses
@@ -19,12 +22,12 @@ export const MAX_CONDITION_DEPTH = 2_048;
  * MAX_CONDITION_DEPTH (BL007). Iterative: a chain of any length is walked without recursion.
  */
 export function orderContexts(
-  checked: ReadonlyMap<string, CheckedContext>,
+  checked: ReadonlyMap<string, AnyContext>,
   references: ReadonlyMap<string, readonly string[]>,
   decls: ReadonlyMap<string, ContextDecl>,
   bag: DiagnosticBag,
-): CheckedContext[] | null {
-  const order: CheckedContext[] = [];
+): AnyContext[] | null {
+  const order: AnyContext[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   let ok = true;
   for (const root of decls.keys()) {
@@ -65,10 +68,10 @@ export function orderContexts(
 }
 
 /** BL007 for the first context (in dependency order) nested deeper than MAX_CONDITION_DEPTH. */
-function checkDepth(order: readonly CheckedContext[], decls: ReadonlyMap<string, ContextDecl>, bag: DiagnosticBag): boolean {
+function checkDepth(order: readonly AnyContext[], decls: ReadonlyMap<string, ContextDecl>, bag: DiagnosticBag): boolean {
   const depths = new Map<string, number>();
   for (const context of order) {
-    const depth = conditionDepth(context.body, depths);
+    const depth = 'body' in context ? conditionDepth(context.body, depths) : operandDepth(context.value, depths);
     depths.set(context.name, depth + 1);
     if (depth + 1 <= MAX_CONDITION_DEPTH) continue;
     const decl = decls.get(context.name);
@@ -97,7 +100,29 @@ function conditionDepth(c: Condition, depths: ReadonlyMap<string, number>): numb
     }
     case 'context':
       return depths.get(c.name) ?? 1; // the context's own level plus its body
+    case 'compare':
+      return 1 + Math.max(operandDepth(c.left, depths), operandDepth(c.right, depths));
+    case 'in':
+    case 'contains':
+      return 1 + operandDepth(c.kind === 'in' ? c.operand : c.value, depths);
+    case 'any':
+    case 'all':
+      return 1 + (c.quantifier.where ? conditionDepth(c.quantifier.where, depths) : 0);
     default:
       return 1;
+  }
+}
+
+/** Depth of a value: shifts, counts (their `where`) and value contexts nest like conditions. */
+function operandDepth(o: Operand, depths: ReadonlyMap<string, number>): number {
+  switch (o.kind) {
+    case 'shift':
+      return 1 + operandDepth(o.base, depths);
+    case 'count':
+      return 1 + (o.quantifier.where ? conditionDepth(o.quantifier.where, depths) : 0);
+    case 'value':
+      return depths.get(o.name) ?? 1;
+    default:
+      return 0;
   }
 }

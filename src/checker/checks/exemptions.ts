@@ -1,5 +1,4 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import type { Note } from '../../diagnostics/diagnostic.js';
 import type { VersionPlan } from '../../semantics/plan.js';
 import type { CheckedClause, CheckedExemption, Condition } from '../program.js';
 import { analysis } from './reachability.js';
@@ -66,32 +65,25 @@ export function checkExemptionReach(plan: VersionPlan, contexts: ReadonlyMap<str
         }
       }
     }
-    if (meets) reportOutranked(exemption, [...outranking].sort((a, b) => a - b).map((j) => exemptions[j]!), more, bag);
+    if (meets) reportOutranked(plan, index, [...outranking].sort((a, b) => a - b), more, bag);
     else reportDisjoint(exemption, targets, bag);
   });
 }
 
-function reportOutranked(exemption: CheckedExemption, by: readonly CheckedExemption[], more: boolean, bag: DiagnosticBag): void {
-  const names = listOf([...by.map((e) => `\`${e.name}\``), ...(more ? ['others'] : [])], 'and');
-  const notes: Note[] = by.map((e) => ({
-    message: `\`${e.name}\` (\`${e.action}\`) is declared here${e.severity === exemption.severity ? ', before it' : ''}`,
-    span: e.nameSpan,
-  }));
-  bag.report('BL407', `exemption \`${exemption.name}\` never applies: ${names} ${by.length === 1 && !more ? 'applies' : 'apply'} whenever it would`, exemption.nameSpan, {
-    notes,
-    help: `a fired rule takes the least severe exemption that applies to it (the first declared of equally severe ones); delete \`${exemption.name}\`, or add an \`unless\` to ${by.length === 1 ? `\`${by[0]!.name}\`` : 'them'} for the cases \`${exemption.name}\` should decide`,
+function reportOutranked(plan: VersionPlan, index: number, outranking: readonly number[], more: boolean, bag: DiagnosticBag): void {
+  const { exemptions } = plan.program;
+  const exemption = exemptions[index]!;
+  // `before it` only where the order decides: between exemptions equally severe in every outcome.
+  const levels = plan.exemptionLevels;
+  const tie = (j: number) => levels[j]!.every((level, o) => level === levels[index]![o]);
+  bag.emit('BL407', exemption.nameSpan, {
+    exemption: exemption.name,
+    by: outranking.map((j) => ({ name: exemptions[j]!.name, action: exemptions[j]!.action, declared: exemptions[j]!.nameSpan, before: tie(j) })),
+    more,
+    declaredOutcomes: plan.program.declaredOutcomes,
   });
 }
 
 function reportDisjoint(exemption: CheckedExemption, rules: readonly CheckedClause[], bag: DiagnosticBag): void {
-  const names = rules.map((r) => `\`${r.name}\``);
-  const when = `when ${listOf(names, 'or')} fires`;
-  bag.report('BL408', `exemption \`${exemption.name}\` never applies: its condition never holds ${when}`, exemption.nameSpan, {
-    notes: rules.slice(0, MAX_NOTED_RULES).map((r) => ({ message: `\`${r.name}\` is declared here`, span: r.nameSpan })),
-    help: 'an exemption applies only to a fired rule that it names; its `when` contradicts the conditions of the rules in its `from` list — check both',
-  });
-}
-
-function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+  bag.emit('BL408', exemption.nameSpan, { exemption: exemption.name, rules: rules.map((r) => ({ name: r.name, declared: r.nameSpan })), noted: MAX_NOTED_RULES });
 }

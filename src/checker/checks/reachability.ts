@@ -1,5 +1,5 @@
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
-import { BudgetExceeded, DecisionDiagrams, fieldKey, ModelBuilder, opaqueKey } from '../../logic/index.js';
+import { BudgetExceeded, DecisionDiagrams, leafOf, ModelBuilder } from '../../logic/index.js';
 import type { CheckedClause, Condition } from '../program.js';
 import type { Verdict } from '../../logic/index.js';
 import type { Contribution, VersionPlan } from '../../semantics/plan.js';
@@ -125,11 +125,7 @@ export function checkNeverFires(clauses: readonly CheckedClause[], contexts: Rea
   const reach = analysis(clauses, contexts);
   for (const clause of clauses) {
     if (reach.fires(clause) !== 'unsatisfiable') continue;
-    const what = clause.kind === 'exemption' ? 'apply' : 'fire';
-    const cause = reach.when(clause) === 'unsatisfiable' ? 'its `when` condition never holds' : 'its `unless` holds whenever its `when` does';
-    bag.report('BL402', `${clause.kind === 'redline' ? 'red line' : clause.kind} \`${clause.name}\` can never ${what}: ${cause}`, clause.nameSpan, {
-      help: 'look for contradictory tests of the same field, such as `x == a and x == b`',
-    });
+    bag.emit('BL402', clause.nameSpan, { kind: clause.kind, clause: clause.name, never: reach.when(clause) === 'unsatisfiable' ? 'when' : 'unless' });
   }
 }
 
@@ -191,10 +187,12 @@ export function checkShadowedRules(plan: VersionPlan, contexts: ReadonlyMap<stri
 }
 
 function reportShadowed(rule: Contribution, shadow: Contribution, plan: VersionPlan, bag: DiagnosticBag): void {
-  const where = plan.program.declaredOutcomes ? ` in \`${plan.outcomes[rule.answer.outcome]!.decl.name}\`` : '';
-  bag.report('BL403', `rule \`${rule.clause.name}\` never decides${where}: red line \`${shadow.clause.name}\` fires whenever it does`, rule.clause.nameSpan, {
-    notes: [{ message: `\`${shadow.clause.name}\` (\`${shadow.answer.action}\`) is declared here`, span: shadow.clause.nameSpan }],
-    help: 'a red line wins ties and cannot be exempted; remove the rule or make it more severe',
+  bag.emit('BL403', rule.clause.nameSpan, {
+    rule: rule.clause.name,
+    outcome: plan.program.declaredOutcomes ? plan.outcomes[rule.answer.outcome]!.decl.name : null,
+    redline: shadow.clause.name,
+    action: shadow.answer.action,
+    redlineDeclared: shadow.clause.nameSpan,
   });
 }
 
@@ -236,11 +234,6 @@ class VariableIndex {
 
   private collect(c: Condition, keys: Set<string>): void {
     switch (c.kind) {
-      case 'const':
-        return;
-      case 'field':
-        keys.add(fieldKey(c.path));
-        return;
       case 'context':
         for (const k of this.context(c.name)) keys.add(k);
         return;
@@ -251,17 +244,10 @@ class VariableIndex {
       case 'or':
         for (const o of c.operands) this.collect(o, keys);
         return;
-      case 'has':
-        keys.add(`${fieldKey(c.path)}#${c.member}`);
-        return;
-      case 'in':
-        if (c.operand.kind === 'field') keys.add(fieldKey(c.operand.path));
-        return;
-      case 'compare':
-        if (c.left.kind === 'field' && c.right.kind === 'field') keys.add(opaqueKey(c));
-        else if (c.left.kind === 'field') keys.add(fieldKey(c.left.path));
-        else if (c.right.kind === 'field') keys.add(fieldKey(c.right.path));
-        return;
+      default: {
+        const leaf = leafOf(c);
+        if (leaf.kind !== 'const') keys.add(leaf.key);
+      }
     }
   }
 }

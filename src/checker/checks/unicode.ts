@@ -26,10 +26,7 @@ export function checkConfusableNames(files: readonly A.PolicyFile[], bag: Diagno
     const pair = `${earlier.name}\u0000${name.name}\u0000${name.span.file}\u0000${name.span.start.offset}`;
     if (reported.has(pair)) continue;
     reported.add(pair);
-    bag.report('BL406', `\`${name.name}\` looks the same as \`${earlier.name}\` but is a different name`, name.span, {
-      notes: [{ message: `\`${earlier.name}\` is declared here`, span: earlier.span }],
-      help: `${difference(earlier.name, name.name)}; rename one of them so that names that look alike are alike`,
-    });
+    bag.emit('BL406', name.span, { kind: 'lookalike', name: name.name, earlier: earlier.name, difference: difference(earlier.name, name.name), earlierDeclared: earlier.span });
   }
 }
 
@@ -47,8 +44,9 @@ function* declaredNames(files: readonly A.PolicyFile[]): Generator<A.Identifier>
           break;
         case 'Scale':
           yield item.name;
-          yield* item.members;
+          for (const member of item.members) yield member.name;
           break;
+        case 'Outcome':
         case 'Input':
         case 'Context':
         case 'Redline':

@@ -1,19 +1,31 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { explain } from '../../interpreter/explain.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
-import { renderExplanation } from '../../semantics/explanation.js';
+import { decisionText, renderExplanation } from '../../semantics/explanation.js';
 import { withReaderProblems } from '../../semantics/validate.js';
-import { escapeControls } from '../../diagnostics/text.js';
 import { readInputText } from '../files.js';
 import { numberProblems, parseJson } from '../read-json.js';
 import { stringifyDeep } from '../json.js';
 import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
+import { escapeControls } from '../../diagnostics/text.js';
+import { noticeForInput, readDeployment, statementForInput } from '../statements.js';
+
+type NoticeStyle = 'text' | 'markdown';
+
+function parseNoticeStyle(value: string): NoticeStyle {
+  if (value === 'text' || value === 'markdown') return value;
+  throw new InvalidArgumentError(`unknown notice style \`${value}\` (use text or markdown)`);
+}
 
 interface DecideOptions {
   input?: string;
   explain?: boolean;
+  statementOfReasons?: boolean;
+  /** `true`: the flag alone (plain text). */
+  notice?: true | NoticeStyle;
+  deployment?: string;
   format: 'human' | 'json';
 }
 
@@ -23,10 +35,15 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
     .description('decide one input (JSON) with the version in force on its date')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .option('-i, --input <file>', 'the input JSON (default: standard input)')
-    .option('--explain', 'show the full trace: every clause, fired or not, and why');
+    .option('--explain', 'show the full trace: every clause, fired or not, and why')
+    .option('--statement-of-reasons', 'print the statement of reasons for the DSA Transparency Database (JSON; null when nothing is restricted)')
+    .option('--notice [style]', 'print the notice the person receives: text (default) or markdown; with --format json, {subject, text, markdown} (null when nothing is restricted)', parseNoticeStyle)
+    .option('--deployment <file>', 'the platform\'s deployment config for --statement-of-reasons and --notice (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'json'] as const, 'human', 'the decision (or explanation) as', { flags: { json: 'json' } })
     .action(async (path: string, options: DecideOptions) => {
       const json = options.format === 'json';
+      const chosen = [options.explain && '--explain', options.statementOfReasons && '--statement-of-reasons', options.notice && '--notice'].filter(Boolean);
+      if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} print different things: give one of them`);
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const source = options.input ?? '<stdin>';
@@ -46,15 +63,23 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
         return;
       }
       const d = result.decision;
+      if (options.statementOfReasons) {
+        ctx.out(JSON.stringify(statementForInput(policy, input, d, readDeployment(options.deployment, policy)), null, 2));
+        return;
+      }
+      if (options.notice) {
+        const notice = noticeForInput(policy, input, d, readDeployment(options.deployment, policy));
+        if (json) ctx.out(JSON.stringify(notice, null, 2));
+        else if (notice === null) ctx.err('no notice: the decision restricts nothing');
+        // Policy and config texts reach a terminal: control characters escaped, line breaks kept.
+        else ctx.out((options.notice === 'markdown' ? notice.markdown : notice.text).trimEnd().split('\n').map(escapeControls).join('\n'));
+        return;
+      }
       if (json) {
         ctx.out(JSON.stringify(d, null, 2));
         return;
       }
-      const by = d.clause ? ` by ${d.basis === 'redline' ? 'red line' : 'rule'} \`${d.clause}\`` : '';
-      const via = d.exemption ? ` via exemption \`${d.exemption}\`` : '';
-      // Policy text (the version, `because`) may hold control characters: escaped for the terminal.
-      ctx.out(escapeControls(`${d.action} (${d.basis})${by}${via} — version ${d.version}`));
-      for (const because of d.because) ctx.out(`  because: ${escapeControls(because)}`);
+      for (const line of decisionText(d)) ctx.out(line);
     });
 }
 

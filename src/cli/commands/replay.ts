@@ -8,6 +8,7 @@ import { formatOption } from '../format-option.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { printReplay, SHOWN_ERRORS } from '../replay-report.js';
+import { replayStatements } from '../statements.js';
 
 interface ReplayOptions {
   input: string;
@@ -18,6 +19,8 @@ interface ReplayOptions {
   chunkBytes: number;
   fast: boolean;
   format: 'human' | 'github';
+  statements?: string;
+  deployment?: string;
 }
 
 function parseCount(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -50,7 +53,9 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
     // At most the longest line: a line that ends within one read is then never too long unseen.
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount(`a whole number from 1024 to ${MAX_INPUT_BYTES}`, 1024, MAX_INPUT_BYTES), 1 << 20)
-    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)');
+    .option('--no-fast', 'read every line with JSON.parse and full validation (same results, slower)')
+    .option('--statements <file>', 'also write the statement of reasons of every decision that restricts something (JSONL)')
+    .option('--deployment <file>', 'the platform\'s deployment config for --statements (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: ReplayOptions) => {
       const now = requirePolicy(ctx, path, options.format);
@@ -59,6 +64,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
       if (options.against !== undefined && !old) return;
       // Before anything is opened for writing: the output is none of the files read.
       if (options.output !== undefined) checkOutputPath(options.output, [options.input, ...now.sources.keys(), ...(old?.sources.keys() ?? [])]);
+      if (options.statements !== undefined) await replayStatements(ctx, now, { ...options, statements: options.statements });
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
         // Loaded here: DuckDB is an optional peer dependency (src/cli/peers.ts).

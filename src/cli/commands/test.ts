@@ -6,6 +6,7 @@ import { checkCasesAgainst } from '../../cases/check-cases.js';
 import { describeDecision, describeExpected, runCase, type CaseOutcome, type Engine } from '../../cases/run-cases.js';
 import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
+import { SqlTargetError } from '../../compiler/sql/index.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
 import { escapeControls } from '../../diagnostics/text.js';
 import { readTextFile } from '../files.js';
@@ -22,23 +23,25 @@ interface TestOptions {
   table?: boolean;
   coverage?: boolean;
   minCoverage?: number;
+  duckdb?: boolean;
 }
 
 export function registerTest(program: Command, ctx: CommandContext): void {
   const command = program
     .command('test')
-    .description('run golden cases through the interpreter and the compiled module')
+    .description('run golden cases through the interpreter and the compiled module (and DuckDB)')
     .argument('<policy>', 'a policy file or policy set (folder)')
     .requiredOption('-c, --cases <files...>', 'case files (JSON, see docs/cli.md)')
     .option('--table', 'print every decision as a table, not only the failures')
     .option('--coverage', 'report which clauses, exemptions and contexts the cases exercised, per version')
-    .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent);
+    .option('--min-coverage <percent>', 'with --coverage: fail (exit 1) below this percentage of goals', parsePercent)
+    .option('--duckdb', 'also decide every case with the SQL target in DuckDB (an optional peer dependency)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: TestOptions) => {
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const cases = readCases(options.cases, policy, setNameOf(path));
-      const outcomes = runCases(cases, await enginesFor(policy));
+      const outcomes = runCases(cases, await enginesFor(policy, cases, options.duckdb === true));
       if (options.table) ctx.out(decisionTable(outcomes));
       if (options.coverage || options.minCoverage !== undefined) reportCoverage(ctx, policy, cases, options.minCoverage);
       reportOutcomes(ctx, outcomes);
@@ -62,12 +65,39 @@ function reportCoverage(ctx: CommandContext, policy: PolicySet, cases: readonly 
   ctx.out('');
 }
 
-export async function enginesFor(policy: PolicySet): Promise<Engine[]> {
+/** The engines every case runs through: the interpreter, the compiled module, and (`duckdb`) DuckDB. */
+export async function enginesFor(policy: PolicySet, cases: readonly GoldenCase[], duckdb: boolean): Promise<Engine[]> {
   const compiled = await loadCompiled(policy);
-  return [
+  const engines: Engine[] = [
     { name: 'interpreter', decideUnknown: (input) => decideUnknown(policy, input) },
     { name: 'compiled', decideUnknown: (input) => compiled.decideUnknown(input) },
   ];
+  return duckdb ? [...engines, await duckDbEngine(policy, cases)] : engines;
+}
+
+/**
+ * DuckDB decides the cases' valid inputs in one batch (the interpreter, asked first, reports the
+ * others); the engine answers from that batch.
+ */
+async function duckDbEngine(policy: PolicySet, cases: readonly GoldenCase[]): Promise<Engine> {
+  const { decideInDuckDb } = await import('../../replay/duckdb/cases.js');
+  const inputs = cases.map((c) => c.input).filter((input) => decideUnknown(policy, input).ok);
+  let decisions;
+  try {
+    decisions = await decideInDuckDb(policy, inputs);
+  } catch (error) {
+    if (error instanceof SqlTargetError) throw new UsageError(`--duckdb: ${error.message}`);
+    throw error;
+  }
+  const decided = new Map(inputs.map((input, i) => [input, decisions[i]]));
+  return {
+    name: 'duckdb',
+    decideUnknown(input) {
+      const decision = decided.get(input);
+      if (decision) return { ok: true, decision };
+      return { ok: false, errors: [{ path: '(input)', message: decision === null ? 'DuckDB found no version in force' : 'not a valid input' }] };
+    },
+  };
 }
 
 /**

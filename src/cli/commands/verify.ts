@@ -14,19 +14,21 @@ import { decisionTable } from '../decision-table.js';
 interface VerifyOptions {
   casesDir: string;
   format: 'human' | 'github';
+  duckdb?: boolean;
 }
 
 /**
  * The main job (`npm start`): for every policy set under a folder, check it, compile it, run its
- * golden cases (`<cases-dir>/<set>.cases.json`) through the interpreter and the compiled module,
- * and print every decision.
+ * golden cases (`<cases-dir>/<set>.cases.json`) through the interpreter and the compiled module
+ * (and, with `--duckdb`, the SQL target in DuckDB), and print every decision.
  */
 export function registerVerify(program: Command, ctx: CommandContext): void {
   const command = program
     .command('verify')
     .description('check, compile and test every policy set in a folder, printing the decisions')
     .argument('[folder]', 'folder holding policy sets', 'policies')
-    .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden');
+    .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden')
+    .option('--duckdb', 'also decide every case with the SQL target in DuckDB (an optional peer dependency)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics as')
     .action(async (folder: string, options: VerifyOptions) => {
       if (!existsSync(folder)) throw new UsageError(`no such folder: ${folder}`);
@@ -46,14 +48,15 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         }
         const versions = loaded.policy.versions.map((v) => (v.effective && v.effective !== v.version ? `${v.version} (from ${v.effective})` : v.version));
         ctx.out(`versions: ${versions.join(', ')}`);
-        const engines = await enginesFor(loaded.policy);
-        ctx.out('compile: ok (decisions below come from both the interpreter and the compiled module)');
         const caseFiles = caseFilesFor(options.casesDir, name);
+        const cases = caseFiles.length === 0 ? [] : readCases(caseFiles, loaded.policy, name);
+        const engines = await enginesFor(loaded.policy, cases, options.duckdb === true);
+        ctx.out(`compile: ok (decisions below come from ${engines.length === 3 ? 'the interpreter, the compiled module and DuckDB' : 'both the interpreter and the compiled module'})`);
         if (caseFiles.length === 0) {
           ctx.out(`cases: none (add ${join(options.casesDir, `${name}.cases.json`)})`);
           continue;
         }
-        const outcomes = runCases(readCases(caseFiles, loaded.policy, name), engines);
+        const outcomes = runCases(cases, engines);
         ctx.out(decisionTable(outcomes));
         const ok = outcomes.filter((o) => o.kind === 'passed').length;
         passed += ok;

@@ -1,7 +1,8 @@
 /**
- * What differs between the SQL dialects Bylaw targets: quoting, type names and the three
- * list/array functions. Everything else the generator emits is standard SQL (CASE, IN, AND/OR/NOT,
- * comparisons, DATE literals, `||`, concat_ws, VALUES, LEFT JOIN), accepted by all three.
+ * What differs between the SQL dialects Bylaw targets: quoting, type names, the list/array
+ * functions (lambdas for quantifiers over lists) and date arithmetic. Everything else the
+ * generator emits is standard SQL (CASE, IN, AND/OR/NOT, comparisons, DATE literals, `||`,
+ * concat_ws, VALUES, LEFT JOIN), accepted by all three.
  *
  * Every string that reaches SQL text goes through `string` and every name through `ident`:
  * nothing from a policy is pasted into the output unescaped.
@@ -34,6 +35,13 @@ export interface Dialect {
   distinctLength(list: string): string;
   /** True when every element of `list` is one of `members` (string literals) and none is null. */
   allIn(list: string, members: readonly string[]): string;
+  /** How many elements of `list` `body` holds for, `param` (a quoted name) bound to each: DuckDB `list_filter`, Spark `filter`/`size`, Trino `filter`/`cardinality`. */
+  countWhere(list: string, param: string, body: string): string;
+  /** The 1-based position of the first element `body` is false for (only asked where there is one). */
+  firstFailing(list: string, param: string, body: string): string;
+  /** `date` moved by whole days (`days` signed), or by calendar months, clamped to the month's end. */
+  addDays(date: string, days: number): string;
+  addMonths(date: string, months: number): string;
   /**
    * Per-row features (features.ts), where the dialect can drop helper columns from `*`:
    * DuckDB's `* EXCLUDE`. Absent: conditions read the columns directly.
@@ -102,6 +110,11 @@ const duckdb: Dialect = {
   length: (list) => `len(${list})`,
   distinctLength: (list) => `len(list_distinct(${list}))`,
   allIn: (list, members) => `list_has_all([${members.join(', ')}], ${list})`,
+  countWhere: (list, param, body) => `len(list_filter(${list}, lambda ${param}: ${body}))`,
+  firstFailing: (list, param, body) => `list_position(list_transform(${list}, lambda ${param}: ${body}), FALSE)`,
+  // DATE + integer is a DATE; DATE + INTERVAL a TIMESTAMP (month arithmetic clamps to the month's end).
+  addDays: (date, days) => `(${date} ${days < 0 ? '-' : '+'} ${Math.abs(days)})`,
+  addMonths: (date, months) => `CAST(${date} + INTERVAL (${months}) MONTH AS DATE)`,
   features: {
     star: (alias, columns) => `${alias}.* EXCLUDE (${columns.join(', ')})`,
     // Most sets are empty: the CASE skips the lambda for them.
@@ -137,6 +150,11 @@ const spark: Dialect = {
   distinctLength: (list) => `size(array_distinct(${list}))`,
   // array_except keeps a null element (it is not among the members), so nulls are caught too.
   allIn: (list, members) => `size(array_except(${list}, array(${members.join(', ')}))) = 0`,
+  countWhere: (list, param, body) => `size(filter(${list}, ${param} -> ${body}))`,
+  firstFailing: (list, param, body) => `array_position(transform(${list}, ${param} -> ${body}), FALSE)`,
+  addDays: (date, days) => `date_add(${date}, ${days})`,
+  // Spark 3+ clamps to the month's end (2.x moved a month's last day to the target's last day).
+  addMonths: (date, months) => `add_months(${date}, ${months})`,
 };
 
 const trino: Dialect = {
@@ -155,6 +173,10 @@ const trino: Dialect = {
   length: (list) => `cardinality(${list})`,
   distinctLength: (list) => `cardinality(array_distinct(${list}))`,
   allIn: (list, members) => `cardinality(array_except(${list}, ARRAY[${members.join(', ')}])) = 0`,
+  countWhere: (list, param, body) => `cardinality(filter(${list}, ${param} -> ${body}))`,
+  firstFailing: (list, param, body) => `array_position(transform(${list}, ${param} -> ${body}), FALSE)`,
+  addDays: (date, days) => `date_add('day', ${days}, ${date})`,
+  addMonths: (date, months) => `date_add('month', ${months}, ${date})`,
 };
 
 export function dialect(name: DialectName): Dialect {

@@ -6,7 +6,8 @@ import { location } from './definition.js';
 
 /** Names that share the one namespace of declarations. */
 const TOP_LEVEL: readonly SymbolKind[] = ['context', 'redline', 'rule', 'exemption', 'enum', 'record', 'scale', 'input'];
-const RENAMABLE: readonly SymbolKind[] = [...TOP_LEVEL, 'field', 'member', 'action'];
+/** Outcomes have a namespace of their own (a Decision's keys); a quantifier's bound name is local and not renamed. */
+const RENAMABLE: readonly SymbolKind[] = [...TOP_LEVEL, 'field', 'member', 'action', 'outcome'];
 
 const KIND_WORDS: Record<SymbolKind, string> = {
   context: 'a context',
@@ -16,11 +17,14 @@ const KIND_WORDS: Record<SymbolKind, string> = {
   enum: 'an enum',
   record: 'a record',
   scale: 'a scale',
+  outcome: 'an outcome',
   input: 'the input',
   field: 'a field',
   member: 'an enum member',
   action: 'an action',
+  binder: 'a bound name',
   module: 'a module',
+  version: 'a version',
 };
 
 export type RenameResult = { readonly edit: WorkspaceEdit } | { readonly error: string };
@@ -39,7 +43,7 @@ export function prepareRename(analysis: Analysis, path: string, offset: number):
  */
 export function rename(analysis: Analysis, path: string, offset: number, newName: string): RenameResult {
   const target = renameTarget(analysis, path, offset);
-  if (!target) return { error: 'nothing to rename here: put the cursor on a clause, context, type, field, member or action' };
+  if (!target) return { error: 'nothing to rename here: put the cursor on a clause, context, type, field, member, action or outcome' };
   const { symbol } = target;
   const keywordsAllowed = symbol.kind === 'field';
   if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(newName)) return { error: `\`${newName}\` is not a valid name` };

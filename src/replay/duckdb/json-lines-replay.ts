@@ -6,10 +6,10 @@
  * halves are merged into one result, so nothing in it tells which side decided a line.
  */
 import type { PolicySet } from '../../checker/program.js';
-import { answerDecision, DECISION_COLUMNS, fromAll, sqlDecision, type NumberedAnswer } from '../../compiler/sql/index.js';
+import { decisionColumns, decisionOfIds, fromAll, idsOfDecision, sqlDecision, type SqlPlan } from '../../compiler/sql/index.js';
 import { dialect } from '../../compiler/sql/dialect.js';
-import type { Decision } from '../../semantics/decision.js';
-import { DuckDbInputError, type DuckDbRunner, type OutcomeDecision, type ReplayCell, type ReplayOptions, type ReplayResult } from './runner.js';
+import { outcomeParts, type AnyDecision } from '../../semantics/decision.js';
+import { DuckDbInputError, type DuckDbRunner, type ReplayCell, type ReplayOptions, type ReplayResult } from './runner.js';
 import { ID, jsonLinesQuery, LINE, PLAIN, PLAIN_AGAINST, ROW, sameRecords } from './json-lines.js';
 import { lineJudge, type Judged } from './line-judge.js';
 import { scanLines, type ScannedFile } from './line-scan.js';
@@ -37,23 +37,27 @@ export async function replayJsonLines(runner: DuckDbRunner, set: PolicySet, opti
     const withIds = versus !== null && stripId;
     const input = (column: string) => `${d.ident('bylaw_input')}.${d.ident(column)}`;
     const plainAgainst = against !== null && !sameRecords(set, against) ? PLAIN_AGAINST : PLAIN;
-    // One pass: a row per (decision, against decision) pair of the plain lines DuckDB decides,
-    // and a row of its own (`s`, with its bytes) for every other line. The outcomes are computed
-    // in the inner query, once (an alias used in its own SELECT may be computed again).
+    // One pass: a row per (decision, against decision) pair of the plain lines DuckDB decides —
+    // a pair being a tuple of answer ids, one per outcome on each side — and a row of its own
+    // (`s`, with its bytes) for every other line. The ids are computed in the inner query, once
+    // (an alias used in its own SELECT may be computed again).
+    const os = current.outcomeIds.map((_, i) => `o${i}`);
+    const as = versus ? versus.outcomeIds.map((_, i) => `a${i}`) : ['a0'];
     const sql = [
-      `SELECT o, a, s, count(*) AS n, min(r, ${examples}) AS firsts, ${withIds ? `min({'r': r, 'id': i}, ${examples})` : 'NULL'} AS ids, any_value(t) AS line`,
+      `SELECT ${[...os, ...as].join(', ')}, s, count(*) AS n, min(r, ${examples}) AS firsts, ${withIds ? `min({'r': r, 'id': i}, ${examples})` : 'NULL'} AS ids, any_value(t) AS line`,
       `FROM (`,
-      `  SELECT o, CASE WHEN o IS NOT NULL AND pa THEN a END AS a, r, i, CASE WHEN o IS NULL THEN r END AS s,`,
+      // A line DuckDB did not decide (o0 NULL) is handed back whole; an against side that rejects it has no ids at all.
+      `  SELECT ${os.join(', ')}, ${as.map((a) => `CASE WHEN o0 IS NOT NULL AND pa AND ${as.map((x) => `${x} IS NOT NULL`).join(' AND ')} THEN ${a} END AS ${a}`).join(', ')}, r, i, CASE WHEN o0 IS NULL THEN r END AS s,`,
       // As bytes: the client's text decoding would drop a byte order mark at the start.
-      `    CASE WHEN o IS NULL THEN encode(l) END AS t`,
+      `    CASE WHEN o0 IS NULL THEN encode(l) END AS t`,
       `  FROM (`,
-      `    SELECT CASE WHEN ${input(PLAIN)} THEN ${current.outcome} END AS o, ${versus ? versus.outcome : 'NULL'} AS a, ${input(plainAgainst)} AS pa,`,
+      `    SELECT ${current.outcomeIds.map((o, i) => `CASE WHEN ${input(PLAIN)} THEN ${o} END AS o${i}`).join(', ')}, ${versus ? versus.outcomeIds.map((a, i) => `${a} AS a${i}`).join(', ') : 'NULL AS a0'}, ${input(plainAgainst)} AS pa,`,
       `      ${input(ROW)} AS r, ${withIds ? input(ID) : 'NULL'} AS i, ${input(LINE)} AS l`,
       `    FROM ${fromAll('duckdb', d.ident(TABLE), versus ? [current, versus] : [current])}`,
       `  )`,
       `) GROUP BY ALL`,
     ].join('\n');
-    const cells = new Cells(current.outcomes, versus?.outcomes ?? null);
+    const cells = new Cells(current.plan, versus?.plan ?? null);
     const errors = new FirstErrors(options.errorRows ?? 20);
     let rows = 0;
     let judgedLines = 0;
@@ -64,7 +68,8 @@ export async function replayJsonLines(runner: DuckDbRunner, set: PolicySet, opti
         if (r['s'] === null) {
           const ids = r['ids'] as { r: bigint; id: string | null }[] | null;
           const firsts = ids ? ids.map((x): [number, string | null] => [Number(x.r), x.id]) : (r['firsts'] as bigint[]).map((x): [number, string | null] => [Number(x), null]);
-          cells.add(Number(r['o']), r['a'] === null ? null : Number(r['a']), count, firsts);
+          const against = versus && r['a0'] !== null ? as.map((a) => Number(r[a])) : null;
+          cells.add(os.map((o) => Number(r[o])), against, count, firsts);
           continue;
         }
         const row = Number(r['s']);
@@ -98,22 +103,17 @@ async function scan(path: string, exceptional: (row: number, bytes: Buffer) => v
   }
 }
 
-/** Cells by (outcome, against outcome) id, from DuckDB's counts and the judged lines alike. */
+/** Cells by (answer ids, against answer ids), from DuckDB's counts and the judged lines alike. */
 class Cells {
-  private readonly cells = new Map<string, { o: number; a: number | null; count: number; firsts: [number, string | null][] }>();
-  private readonly nowIds: ReadonlyMap<string, number>;
-  private readonly againstIds: ReadonlyMap<string, number> | null;
+  private readonly cells = new Map<string, { o: readonly number[]; a: readonly number[] | null; count: number; firsts: [number, string | null][] }>();
 
   constructor(
-    private readonly outcomes: readonly NumberedAnswer[],
-    private readonly againstOutcomes: readonly NumberedAnswer[] | null,
-  ) {
-    this.nowIds = idsOf(outcomes);
-    this.againstIds = againstOutcomes ? idsOf(againstOutcomes) : null;
-  }
+    private readonly now: SqlPlan,
+    private readonly against: SqlPlan | null,
+  ) {}
 
-  add(o: number, a: number | null, count: number, firsts: readonly [number, string | null][]): void {
-    const key = `${o}:${a}`;
+  add(o: readonly number[], a: readonly number[] | null, count: number, firsts: readonly [number, string | null][]): void {
+    const key = `${o.join(',')}:${a?.join(',') ?? null}`;
     let cell = this.cells.get(key);
     if (!cell) this.cells.set(key, (cell = { o, a, count: 0, firsts: [] }));
     cell.count += count;
@@ -121,39 +121,27 @@ class Cells {
   }
 
   addJudged(row: number, verdict: Extract<Judged, { ok: true }>): void {
-    const o = outcomeId(this.nowIds, verdict.decision);
-    const a = this.againstIds && verdict.against ? outcomeId(this.againstIds, verdict.against) : null;
-    this.add(o, a, 1, [[row, verdict.example]]);
+    const a = this.against && verdict.against ? idsOfDecision(this.against, verdict.against) : null;
+    this.add(idsOfDecision(this.now, verdict.decision), a, 1, [[row, verdict.example]]);
   }
 
-  /** Most frequent first, then by outcome ids; each with its first `examples` rows in input order. */
+  /** Most frequent first, then by answer ids; each with its first `examples` rows in input order. */
   list(examples: number): ReplayCell[] {
     return [...this.cells.values()]
-      .sort((x, y) => y.count - x.count || x.o - y.o || (x.a ?? Infinity) - (y.a ?? Infinity))
+      .sort((x, y) => y.count - x.count || compareIds(x.o, y.o) || compareIds(x.a, y.a))
       .map((cell) => {
         const firsts = cell.firsts.sort((x, y) => x[0] - y[0]).slice(0, examples);
-        const base = { decision: decode(this.outcomes, cell.o), count: cell.count, firstRows: firsts.map((f) => f[0]), firstIds: firsts.map((f) => f[1]) };
-        return this.againstOutcomes ? { ...base, against: cell.a === null ? null : decode(this.againstOutcomes, cell.a) } : base;
+        const base = { decision: decisionOfIds(this.now, cell.o), count: cell.count, firstRows: firsts.map((f) => f[0]), firstIds: firsts.map((f) => f[1]) };
+        return this.against ? { ...base, against: cell.a === null ? null : decisionOfIds(this.against, cell.a) } : base;
       });
   }
 }
 
-function decisionKey(d: OutcomeDecision): string {
-  return JSON.stringify([d.version, d.action, d.basis, d.clause, d.exemption]);
-}
-
-function idsOf(outcomes: readonly NumberedAnswer[]): ReadonlyMap<string, number> {
-  return new Map(outcomes.map((o) => [decisionKey(answerDecision(o)), o.id]));
-}
-
-function outcomeId(ids: ReadonlyMap<string, number>, decision: Decision): number {
-  const id = ids.get(decisionKey(decision));
-  if (id === undefined) throw new Error(`the interpreter's decision ${decisionKey(decision)} is none of the SQL outcomes`);
-  return id;
-}
-
-function decode(outcomes: readonly NumberedAnswer[], id: number): OutcomeDecision {
-  return answerDecision(outcomes[id - 1]!);
+/** Tuples of ids in order, a missing one (null) last. */
+function compareIds(x: readonly number[] | null, y: readonly number[] | null): number {
+  if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
 }
 
 /** How many bad lines, and the first few (by line) with their messages, however many there are. */
@@ -179,29 +167,44 @@ class FirstErrors {
  * for a line it did not decide) and the decision columns — DuckDB's, or the judged line's.
  */
 async function writeOutput(runner: DuckDbRunner, set: PolicySet, helpers: readonly string[], judged: ReadonlyMap<number, Judged>, output: string): Promise<void> {
-  await runner.run(`CREATE OR REPLACE TABLE ${d.ident(JUDGED)} (${d.ident(ROW)} BIGINT, ${DECISION_COLUMNS.map((c) => `${d.ident(c)} VARCHAR`).join(', ')})`);
+  const columns = decisionColumns(set);
+  await runner.run(`CREATE OR REPLACE TABLE ${d.ident(JUDGED)} (${d.ident(ROW)} BIGINT, ${columns.map((c) => `${d.ident(c)} VARCHAR`).join(', ')})`);
   const appender = await runner.connection.createAppender(JUDGED);
   const text = (value: string | null) => (value === null ? appender.appendNull() : appender.appendVarchar(value));
   for (const [row, verdict] of judged) {
     appender.appendBigInt(BigInt(row));
-    const decision = verdict.ok ? verdict.decision : null;
-    for (const value of [decision?.action ?? null, decision?.basis ?? null, decision?.clause ?? null, decision?.exemption ?? null, decision?.version ?? null]) text(value);
-    text(verdict.ok ? null : verdict.error);
+    const values = verdict.ok ? decisionValues(verdict.decision) : { error: verdict.error };
+    for (const c of columns) text(values[c] ?? null);
     appender.endRow();
   }
   appender.closeSync();
   const view = await runner.createDecisionView(set, TABLE);
   const v = (c: string) => `v.${d.ident(c)}`;
   const j = (c: string) => `j.${d.ident(c)}`;
-  const decisions = DECISION_COLUMNS.map((c) => `CASE WHEN ${j(ROW)} IS NULL THEN ${v(c)} ELSE ${j(c)} END AS ${d.ident(c)}`);
+  const decisions = columns.map((c) => `CASE WHEN ${j(ROW)} IS NULL THEN ${v(c)} ELSE ${j(c)} END AS ${d.ident(c)}`);
   await runner.run(
     [
       `CREATE OR REPLACE VIEW ${d.ident(OUTPUT)} AS`,
-      `SELECT ${v(ROW)} + 1 AS "line", v.* EXCLUDE (${[...helpers, ...DECISION_COLUMNS].map((c) => d.ident(c)).join(', ')}),`,
+      `SELECT ${v(ROW)} + 1 AS "line", v.* EXCLUDE (${[...helpers, ...columns].map((c) => d.ident(c)).join(', ')}),`,
       `  ${decisions.join(',\n  ')}`,
       `FROM ${d.ident(view)} AS v LEFT JOIN ${d.ident(JUDGED)} AS j ON ${j(ROW)} = ${v(ROW)}`,
       `ORDER BY ${v(ROW)}`,
     ].join('\n'),
   );
   await runner.copyTo(OUTPUT, output);
+}
+
+/** A Decision as the view's decision columns hold it (`decisionColumns`). */
+function decisionValues(decision: AnyDecision): Record<string, string | null> {
+  const values: Record<string, string | null> = { version: decision.version, error: null };
+  const declared = 'outcomes' in decision;
+  for (const { name, part } of outcomeParts(decision)) {
+    const column = (field: string) => (declared ? `${name}_${field}` : field);
+    values[column('action')] = part.action;
+    if (declared) values[column('duration')] = part.duration ?? null;
+    values[column('basis')] = part.basis;
+    values[column('clause')] = part.clause;
+    values[column('exemption')] = part.exemption;
+  }
+  return values;
 }

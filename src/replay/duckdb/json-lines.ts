@@ -22,9 +22,11 @@
  * JavaScript's answer: which lines are plain changes the speed, never the result (a string
  * holding `,}` is needlessly sent to JavaScript, say).
  */
-import type { PolicySet, RecordType, Type } from '../../checker/program.js';
+import type { PolicySet, RecordField, RecordType } from '../../checker/program.js';
 import { dialect } from '../../compiler/sql/dialect.js';
-import { typeKey } from '../../compiler/sql/index.js';
+import { sqlType, typeKey } from '../../compiler/sql/index.js';
+import { DuckDbInputError } from './duckdb-error.js';
+import { addShape, INTEGER, keyCounts, LINE, plainString, plainValues, shapeJson, typedValue, witnessed, writtenLength, type Place, type Shape } from './json-shape.js';
 import { DELIMITER } from './line-scan.js';
 
 const d = dialect('duckdb');
@@ -34,7 +36,7 @@ const SAFE = 9007199254740991;
 
 /** Columns of the view besides the input record's (a `$` never occurs in a Bylaw name). */
 export const ROW = '$bylaw_row';
-export const LINE = '$bylaw_line';
+export { LINE };
 export const PLAIN = '$bylaw_plain';
 export const PLAIN_AGAINST = '$bylaw_plain_against';
 /** The stripped `id` as the JS replay shows it in examples (its string, or its digits), or NULL. */
@@ -43,104 +45,16 @@ const VALUES = '$bylaw_v';
 
 const q = (name: string) => d.ident(name);
 
-/** What `json_transform` extracts: the JSON text of every declared value, records as structs (of all records read, merged). */
-type Shape = Map<string, Shape | null>;
+/** The input record's struct: the top of every place. */
+const TOP: Place = { value: q(VALUES), path: [], depth: 0 };
 
-function addShape(shape: Shape, type: RecordType): boolean {
-  for (const field of type.fields) {
-    const known = shape.get(field.name);
-    if (field.type.kind === 'record') {
-      if (known === null) return false;
-      const inner = known ?? new Map();
-      shape.set(field.name, inner);
-      if (!addShape(inner, field.type)) return false;
-    } else {
-      if (known !== undefined && known !== null) return false;
-      shape.set(field.name, null);
-    }
-  }
-  return true;
-}
-
-function shapeJson(shape: Shape): string {
-  return `{${[...shape].map(([name, inner]) => `${JSON.stringify(name)}:${inner === null ? '"JSON"' : shapeJson(inner)}`).join(',')}}`;
-}
-
-/** The JSON text of the value at `path` (NULL when absent or null), as text (a JSON value converts as JSON). */
-function at(path: readonly string[]): string {
-  return `CAST(${[q(VALUES), ...path.map(q)].join('.')} AS VARCHAR)`;
-}
-
-/** A JSON string with no escape left after DuckDB's decoding: its text between the quotes is its value. */
-function plainString(x: string): string {
-  return `(starts_with(${x}, '"') AND NOT contains(${x}, '\\'))`;
-}
-
-const DATE_TEXT = d.string('"[0-9]{4}-[0-9]{2}-[0-9]{2}"');
-/** A JSON list of strings without escapes (DuckDB writes it back minified). */
-const STRING_LIST = d.string('\\[("[^"\\\\]*"(,"[^"\\\\]*")*)?\\]');
-const INTEGER = `('BIGINT', 'UBIGINT')`;
-
-/** Every value of the record is there and of its JSON type. */
-function plainValues(type: RecordType, path: readonly string[]): string[] {
-  return type.fields.map((f) => {
-    const at_ = [...path, f.name];
-    const x = at(at_);
-    switch (f.type.kind) {
-      case 'bool':
-        return `${x} IN ('true', 'false')`;
-      case 'int':
-        return `json_type(${x}) IN ${INTEGER}`;
-      case 'string':
-      case 'enum':
-        return plainString(x);
-      case 'date':
-        return `regexp_full_match(${x}, ${DATE_TEXT})`;
-      case 'set':
-        return `regexp_full_match(${x}, ${STRING_LIST})`;
-      case 'record':
-        return plainValues(f.type, at_).join(' AND ');
-    }
-  });
-}
-
-/** The length (bytes) of the record as DuckDB writes it back: braces, keys, colons, commas and values. */
-function writtenLength(type: RecordType, path: readonly string[]): string {
-  const parts = type.fields.map((f) => `${Buffer.byteLength(JSON.stringify(f.name)) + 1} + ${f.type.kind === 'record' ? `(${writtenLength(f.type, [...path, f.name])})` : `strlen(${at([...path, f.name])})`}`);
-  return `${2 + type.fields.length - 1} + ${parts.join(' + ')}`;
-}
-
-/** Each object of the record has as many keys as declared, duplicates counted. */
-function keyCounts(type: RecordType, path: readonly string[], extra: string): string[] {
-  const here = path.length === 0 ? `json_keys(${q(LINE)})` : `json_keys(${q(LINE)}, ${d.string(`$${path.map((p) => `.${JSON.stringify(p)}`).join('')}`)})`;
-  return [
-    `len(${here}) = ${type.fields.length}${extra}`,
-    ...type.fields.flatMap((f) => (f.type.kind === 'record' ? keyCounts(f.type, [...path, f.name], '') : [])),
-  ];
+/** The JSON text of a top-level value (NULL when absent or null), as text. */
+function at(name: string): string {
+  return `CAST(${q(VALUES)}.${q(name)} AS VARCHAR)`;
 }
 
 /** JSON.parse rejects a trailing comma; DuckDB reads `-0` as 0 (JavaScript rejects it as an int). */
 const LENIENT = d.string(',[ \t]*[\\]}]|-0[ \t]*[\\],}]');
-
-/** The value of a plain JSON value as its column type. */
-function typedValue(type: Type, path: readonly string[]): string {
-  const x = at(path);
-  switch (type.kind) {
-    case 'bool':
-      return `(${x} = 'true')`;
-    case 'int':
-      return `TRY_CAST(${x} AS BIGINT)`;
-    case 'string':
-    case 'enum':
-      return `${x}[2:-2]`;
-    case 'date':
-      return `TRY_CAST(${x}[2:-2] AS DATE)`;
-    case 'set':
-      return `CASE WHEN ${x} = '[]' THEN CAST([] AS VARCHAR[]) ELSE string_split(${x}[3:-3], '","') END`;
-    case 'record':
-      return `struct_pack(${type.fields.map((f) => `${q(f.name)} := ${typedValue(f.type, [...path, f.name])}`).join(', ')})`;
-  }
-}
 
 /**
  * Plain for a set: for the input record of the version in force on the line's date (the record
@@ -149,7 +63,7 @@ function typedValue(type: Type, path: readonly string[]): string {
 function plainFor(set: PolicySet, plain: (type: RecordType) => string): string {
   const latest = set.versions[set.versions.length - 1]!;
   if (set.dateField === null || new Set(set.versions.map((v) => typeKey(v.inputType))).size === 1) return plain(latest.inputType);
-  const date = at([set.dateField]);
+  const date = at(set.dateField);
   const arms = [...set.versions].reverse().map((v) => `WHEN TRY_CAST(${date}[2:-2] AS DATE) >= DATE '${v.effective!}' THEN ${plain(v.inputType)}`);
   return `CASE\n    ${arms.join('\n    ')}\n    ELSE ${plain(latest.inputType)} END`;
 }
@@ -174,10 +88,12 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
   const against = options.against && !sameRecords(set, options.against) ? options.against : null;
   const latest = set.versions[set.versions.length - 1]!.inputType;
   const shape: Shape = new Map();
-  const id = stripId ? at(['id']) : null;
+  const id = stripId ? at('id') : null;
   if (stripId) shape.set('id', null);
   // Fields of the same name but different kinds (a record in one version, not in another): no line is plain.
-  const readable = [set, ...(against ? [against] : [])].every((s) => s.versions.every((v) => addShape(shape, v.inputType)));
+  // Fields of the same name but different kinds (a record in one version, not in another), or a
+  // record of optional fields only (nothing shows it was an object): no line is plain.
+  const readable = [set, ...(against ? [against] : [])].every((s) => s.versions.every((v) => addShape(shape, v.inputType) && witnessed(v.inputType)));
   const line = q(LINE);
   const idChecks =
     id === null ? [] : [`(${id} IS NULL OR ${plainString(id)} OR (json_type(${id}) IN ${INTEGER} AND TRY_CAST(${id} AS BIGINT) BETWEEN ${-SAFE} AND ${SAFE}))`];
@@ -186,9 +102,9 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
   // CASE, not AND: DuckDB evaluates every operand of an AND, and json_keys fails on a line that is not JSON.
   const plainRecord = (type: RecordType) =>
     [
-      `CASE WHEN ${q(VALUES)} IS NOT NULL AND COALESCE(${[...plainValues(type, []), ...idChecks].join('\n      AND ')}, FALSE)`,
-      `    THEN CASE WHEN strlen(${line}) = ${writtenLength(type, [])}${idLength} THEN TRUE`,
-      `      ELSE ${[...keyCounts(type, [], idKey), `NOT regexp_matches(${line}, ${LENIENT})`].join(' AND ')} END`,
+      `CASE WHEN ${q(VALUES)} IS NOT NULL AND COALESCE(${[...plainValues(type, TOP), ...idChecks].join('\n      AND ')}, FALSE)`,
+      `    THEN CASE WHEN strlen(${line}) = ${writtenLength(type, TOP)}${idLength} THEN TRUE`,
+      `      ELSE ${[...keyCounts(type, line, [], 0, idKey), `NOT regexp_matches(${line}, ${LENIENT})`].join(' AND ')} END`,
       `    ELSE FALSE END`,
     ].join('\n');
   const plain = (s: PolicySet) => (readable ? `COALESCE(${plainFor(s, plainRecord)}, FALSE)` : 'FALSE');
@@ -201,7 +117,10 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
   ];
   // The id as it is shown and written out: only a plain line's (another may be NaN, which is no JSON).
   const ids = id === null ? [] : [`CASE WHEN ${q(PLAIN)} AND starts_with(${id}, '"') THEN ${id}[2:-2] WHEN ${q(PLAIN)} THEN ${id} END AS ${q(ID)}`, `CASE WHEN ${q(PLAIN)} THEN ${q(VALUES)}."id" END AS "id"`];
-  const typed = [...ids, ...latest.fields.map((f) => `CASE WHEN ${q(PLAIN)} THEN ${typedValue(f.type, [f.name])} END AS ${q(f.name)}`)];
+  const typed = [
+    ...ids,
+    ...columnFields(latest, against).map((f) => `CASE WHEN ${q(PLAIN)} THEN ${typedValue(f.type, `${q(VALUES)}.${q(f.name)}`, 0, f.optional)} END AS ${q(f.name)}`),
+  ];
   const sql = [
     `SELECT * EXCLUDE (${q(VALUES)}),\n  ${typed.join(',\n  ')}`,
     `FROM (`,
@@ -215,6 +134,22 @@ export function jsonLinesQuery(options: JsonLinesOptions): { readonly sql: strin
     `)`,
   ].join('\n');
   return { sql, helpers };
+}
+
+/**
+ * The input columns: the latest record's fields, and those only the policy compared against
+ * reads (each decision view binds its own). One table cannot hold a column of two types.
+ */
+function columnFields(latest: RecordType, against: PolicySet | null): RecordField[] {
+  const fields = [...latest.fields];
+  for (const f of against?.versions[against.versions.length - 1]!.inputType.fields ?? []) {
+    const known = fields.find((k) => k.name === f.name);
+    if (!known) fields.push(f);
+    else if (sqlType(known.type) !== sqlType(f.type)) {
+      throw new DuckDbInputError(`the policies read \`${f.name}\` as different types (${sqlType(known.type)}, ${sqlType(f.type)}): DuckDB reads the posts into one table; compare them with \`--engine compiled\``);
+    }
+  }
+  return fields;
 }
 
 /** Every line of the file as one VARCHAR (NULL for an empty line), in order: the CSV reader, no quoting, no header. */

@@ -6,14 +6,14 @@
 import { processChunk, type Decider } from '../chunk.js';
 import type { PolicySet } from '../../checker/program.js';
 import { decideUnknown } from '../../interpreter/evaluate.js';
-import type { Decision } from '../../semantics/decision.js';
+import type { AnyDecision } from '../../semantics/decision.js';
 
 export type Judged =
   | {
       readonly ok: true;
-      readonly decision: Decision;
+      readonly decision: AnyDecision;
       /** Under the policy compared against; null when it rejects the line. */
-      readonly against: Decision | null;
+      readonly against: AnyDecision | null;
       /** How the JS replay names the post in examples when it has an `id`; null otherwise. */
       readonly example: string | null;
     }
@@ -23,16 +23,17 @@ const LF = Buffer.from('\n');
 
 /** Judges one line (its bytes, without the LF). */
 export function lineJudge(now: PolicySet, against: PolicySet | null, stripId: boolean): (line: Uint8Array) => Judged {
-  let decided: Decision | null = null;
-  let decidedAgainst: Decision | null = null;
-  // processChunk keeps only counts by action and basis: the decisions themselves are caught on the way.
-  const catching = (set: PolicySet, caught: (d: Decision | null) => void): Decider => ({
-    decideUnknown: (input) => {
-      const result = decideUnknown(set, input);
-      caught(result.ok ? result.decision : null);
-      return result;
-    },
-  });
+  let decided: AnyDecision | null = null;
+  let decidedAgainst: AnyDecision | null = null;
+  // processChunk keeps only counts: the decisions themselves (of either shape) are caught on the way.
+  const catching = (set: PolicySet, caught: (d: AnyDecision | null) => void): Decider =>
+    ({
+      decideUnknown: (input: unknown) => {
+        const result = decideUnknown(set, input);
+        caught(result.ok ? result.decision : null);
+        return result;
+      },
+    }) as Decider;
   const nowDecider = catching(now, (d) => (decided = d));
   const againstDecider = against ? catching(against, (d) => (decidedAgainst = d)) : null;
   return (line) => {

@@ -5,10 +5,11 @@
  */
 import { OutputFile } from '../../atomic-write.js';
 import type { PolicySet } from '../../checker/program.js';
+import { SqlTargetError } from '../../compiler/sql/index.js';
 import { writeFailureMessage } from '../../file-errors.js';
 import type { ChunkResult, ExampleRef } from '../chunk.js';
 import { ReplayError } from '../errors.js';
-import { INVALID, ReplayTotals } from '../totals.js';
+import { countKey, ReplayTotals, transitionKeys } from '../totals.js';
 import { DuckDbInputError, DuckDbRunner, formatOf, type InputFormat, type ReplayResult } from './runner.js';
 
 export interface DuckDbReplayOptions {
@@ -60,6 +61,7 @@ export async function replayInDuckDb(now: PolicySet, old: PolicySet | null, opti
       throw new ReplayError(`cannot write ${options.output}: ${why.charAt(0).toLowerCase()}${why.slice(1)}`);
     }
     if (error instanceof DuckDbInputError) throw new ReplayError(`${options.input}: ${error.message}`);
+    if (error instanceof SqlTargetError) throw new ReplayError(error.message);
     if (output && error instanceof Error && 'syscall' in error) throw new ReplayError(writeFailureMessage(options.output!, error));
     throw error;
   }
@@ -73,15 +75,15 @@ export function toTotals(result: ReplayResult, against: boolean): ReplayTotals {
   const transitions = new Map<string, [number, [number, ExampleRef][]]>();
   for (const cell of result.cells) {
     if (cell.decision === null) continue;
-    const key = `${cell.decision.action}\t${cell.decision.basis}`;
+    const key = countKey(cell.decision);
     counts.set(key, (counts.get(key) ?? 0) + cell.count);
     if (!against) continue;
-    const before = cell.against ? `${cell.against.action}\t${cell.against.basis}` : INVALID;
-    const k = `${before}\u0000${key}`;
-    let entry = transitions.get(k);
-    if (!entry) transitions.set(k, (entry = [0, []]));
-    entry[0] += cell.count;
-    entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    for (const k of transitionKeys(cell.against ?? null, cell.decision)) {
+      let entry = transitions.get(k);
+      if (!entry) transitions.set(k, (entry = [0, []]));
+      entry[0] += cell.count;
+      entry[1].push(...cell.firstRows.map((row, i): [number, ExampleRef] => [row, cell.firstIds?.[i] ?? row]));
+    }
   }
   const chunk: ChunkResult = {
     lines: result.rows,

@@ -9,7 +9,9 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { extname } from 'node:path';
 import type { PolicySet } from '../../checker/program.js';
-import { answerDecision, fromAll, generateSql, inputColumns, sqlDecision, type AnswerDecision, type NumberedAnswer } from '../../compiler/sql/index.js';
+import { decisionOfIds, fromAll, generateSql, inputColumns, sqlDecision, type SqlDecision } from '../../compiler/sql/index.js';
+import type { AnyDecision } from '../../semantics/decision.js';
+import { DuckDbInputError } from './duckdb-error.js';
 import { replayJsonLines } from './json-lines-replay.js';
 import { ROW } from './json-lines.js';
 
@@ -20,23 +22,14 @@ export interface DuckDbOptions {
   readonly threads?: number;
 }
 
-/** A user-facing failure (unreadable file, a value of the wrong type in the input): one message. */
-export class DuckDbInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DuckDbInputError';
-  }
-}
-
-/** The decision of one answer id, as the JS engines report it (no `because` texts). */
-export type OutcomeDecision = AnswerDecision;
+export { DuckDbInputError };
 
 /** Rows with one (decision, against decision) pair. */
 export interface ReplayCell {
-  /** Null: the row has no decision (an input error, or no version in force). */
-  readonly decision: OutcomeDecision | null;
+  /** The interpreter's Decision for these rows (from their answer ids); null: no decision (an input error, or no version in force). */
+  readonly decision: AnyDecision | null;
   /** Under `against`; undefined without it. */
-  readonly against?: OutcomeDecision | null;
+  readonly against?: AnyDecision | null;
   readonly count: number;
   /** The first few rows (0-based, in input order) with this pair. */
   readonly firstRows: readonly number[];
@@ -76,7 +69,7 @@ export function formatOf(path: string): InputFormat {
   throw new DuckDbInputError(`cannot tell the format of \`${path}\`: expected .jsonl, .ndjson or .parquet`);
 }
 
-function sqlString(value: string): string {
+export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
@@ -150,14 +143,12 @@ export class DuckDbRunner {
     const row = `${ident('bylaw_input')}.${ident(ROW)}`;
     const examples = options.examples ?? 3;
     const limit = options.errorRows ?? 20;
-    // One pass: per pair, its count and first rows (enough of them to explain the first errors).
+    // One pass: per tuple of answer ids, its count and first rows (enough of them to explain the first errors).
+    const ids = [...idColumns(current, 'o'), ...(against ? idColumns(against, 'a') : [])];
+    const names = ids.map(([name]) => name);
     const counts = await this.query(
-      `SELECT o, a, count(*) AS n, min(r, ${Math.max(examples, limit)}) AS firsts FROM (SELECT ${current.outcome} AS o, ${against ? against.outcome : 'NULL'} AS a, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, o NULLS LAST, a NULLS LAST`,
+      `SELECT ${names.join(', ')}, count(*) AS n, min(r, ${Math.max(examples, limit)}) AS firsts FROM (SELECT ${ids.map(([name, expr]) => `${expr} AS ${name}`).join(', ')}, ${row} AS r\n${from}) GROUP BY ALL ORDER BY n DESC, ${names.map((n) => `${n} NULLS LAST`).join(', ')}`,
     );
-    const decode = (outcomes: readonly NumberedAnswer[], id: unknown): OutcomeDecision | null => {
-      if (id === null || id === undefined) return null;
-      return answerDecision(outcomes[Number(id) - 1]!);
-    };
     let rows = 0;
     let errors = 0;
     const errorCandidates: number[] = [];
@@ -165,13 +156,13 @@ export class DuckDbRunner {
       const count = Number(r['n']);
       const firsts = (r['firsts'] as bigint[]).map(Number);
       rows += count;
-      if (r['o'] === null) {
+      if (r['o0'] === null) {
         errors += count;
         errorCandidates.push(...firsts);
       }
       const firstRows = firsts.slice(0, examples);
-      const decision = decode(current.outcomes, r['o']);
-      return against ? { decision, against: decode(against.outcomes, r['a']), count, firstRows } : { decision, count, firstRows };
+      const decision = decodeRow(current, r, 'o');
+      return against ? { decision, against: decodeRow(against, r, 'a'), count, firstRows } : { decision, count, firstRows };
     });
     // The reasons, for the first error rows only.
     const first = errorCandidates.sort((x, y) => x - y).slice(0, limit);
@@ -249,6 +240,17 @@ function asInputError(error: unknown): unknown {
   return error;
 }
 
-function ident(name: string): string {
+/** The answer id of each outcome of a decision, as `<prefix><n>` columns. */
+export function idColumns(decision: SqlDecision, prefix: string): [string, string][] {
+  return decision.outcomeIds.map((expr, i) => [`${prefix}${i}`, expr]);
+}
+
+/** The Decision of a row's answer ids (`<prefix><n>`), or null when it has none. */
+export function decodeRow(decision: SqlDecision, row: Record<string, unknown>, prefix: string): AnyDecision | null {
+  const ids = decision.outcomeIds.map((_, i) => row[`${prefix}${i}`]);
+  return ids.some((id) => id === null || id === undefined) ? null : decisionOfIds(decision.plan, ids.map(Number));
+}
+
+export function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -3,19 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { PolicySet } from '../../../src/checker/program.js';
-import { generateSql, inputColumns } from '../../../src/compiler/sql/index.js';
+import { answerDuration, decisionColumns, decisionOfIds, generateSql, inputColumns } from '../../../src/compiler/sql/index.js';
+import { numberAnswers } from '../../../src/compiler/sql/plan.js';
 import { prepare, evaluate } from '../../../src/interpreter/evaluate.js';
+import { outcomeParts, type AnyDecision } from '../../../src/semantics/decision.js';
 import { DuckDbRunner } from '../../../src/replay/duckdb/runner.js';
 
-/** What the SQL view says about one row (its `id` is the input's index). */
+/**
+ * What the SQL view says about one row (its `id` is the input's index): every decision column
+ * (`action`, `basis`, … for Bylaw 1; `content_action`, `content_duration`, … per declared outcome).
+ */
 export interface SqlRow {
   readonly id: number;
-  readonly action: string | null;
-  readonly basis: string | null;
-  readonly clause: string | null;
-  readonly exemption: string | null;
   readonly version: string | null;
   readonly error: string | null;
+  readonly [column: string]: string | number | null;
 }
 
 let counter = 0;
@@ -41,16 +43,9 @@ export async function decideInDuckDb(
       .join(', ');
     await runner.run(`CREATE TABLE ${table} AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${columns}})`);
     await runner.run(generateSql(set, { table, portable: options.portable === true }));
-    const rows = await runner.query(`SELECT id, action, basis, clause, exemption, version, error FROM ${table}_decisions ORDER BY id`);
-    return rows.map((r) => ({
-      id: Number(r['id']),
-      action: r['action'] as string | null,
-      basis: r['basis'] as string | null,
-      clause: r['clause'] as string | null,
-      exemption: r['exemption'] as string | null,
-      version: r['version'] as string | null,
-      error: r['error'] as string | null,
-    }));
+    const decided = decisionColumns(set);
+    const rows = await runner.query(`SELECT id, ${decided.map((c) => `"${c}"`).join(', ')} FROM ${table}_decisions ORDER BY id`);
+    return rows.map((r) => ({ id: Number(r['id']), ...Object.fromEntries(decided.map((c) => [c, r[c] as string | null])) }) as SqlRow);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -58,14 +53,26 @@ export async function decideInDuckDb(
 
 /** What the interpreter says, in the view's terms. */
 export function expectedRow(set: PolicySet, input: unknown, id: number): SqlRow {
+  const columns = decisionColumns(set);
+  const nulls = Object.fromEntries(columns.map((c) => [c, null]));
   const prepared = prepare(set, input);
   if (!prepared.ok) {
-    if (prepared.noVersion) return { id, action: null, basis: null, clause: null, exemption: null, version: null, error: prepared.noVersion.message };
+    if (prepared.noVersion) return { id, ...nulls, error: prepared.noVersion.message } as SqlRow;
     // Input problems: the SQL wording differs (docs/sql.md); the row must be an error all the same.
-    return { id, action: null, basis: null, clause: null, exemption: null, version: null, error: '(invalid input)' };
+    return { id, ...nulls, error: '(invalid input)' } as SqlRow;
   }
   const d = evaluate(set, input);
-  return { id, action: d.action, basis: d.basis, clause: d.clause, exemption: d.exemption, version: d.version, error: null };
+  const declared = 'outcomes' in d;
+  const values: Record<string, string | null> = { ...nulls, version: d.version, error: null };
+  for (const { name, part } of outcomeParts(d)) {
+    const column = (field: string) => (declared ? `${name}_${field}` : field);
+    values[column('action')] = part.action;
+    if (declared) values[column('duration')] = part.duration ?? null;
+    values[column('basis')] = part.basis;
+    values[column('clause')] = part.clause;
+    values[column('exemption')] = part.exemption;
+  }
+  return { id, ...Object.fromEntries(columns.map((c) => [c, values[c]!])) } as SqlRow;
 }
 
 /** Compares every row; reports the first few differences with their inputs. */
@@ -74,8 +81,33 @@ export function expectSameDecisions(set: PolicySet, inputs: readonly unknown[], 
   const differences: unknown[] = [];
   rows.forEach((row, i) => {
     const expected = expectedRow(set, inputs[i], i);
-    const actual = expected.error === '(invalid input)' && row.error !== null && row.action === null ? { ...row, error: '(invalid input)' } : row;
+    const undecided = decisionColumns(set).every((c) => c === 'error' || row[c] === null);
+    const actual = expected.error === '(invalid input)' && row.error !== null && undecided ? { ...row, error: '(invalid input)' } : row;
     if (JSON.stringify(actual) !== JSON.stringify(expected) && differences.length < 5) differences.push({ input: inputs[i], expected, actual: row });
   });
   expect(differences).toEqual([]);
+}
+
+/**
+ * The whole Decision a row of the view stands for: each outcome's columns matched to the one
+ * answer of the plan they name (so `because` comes back too), or null for a row without one.
+ */
+export function decisionOfRow(set: PolicySet, row: SqlRow): AnyDecision | null {
+  if (row.error !== null) return null;
+  const sql = numberAnswers(set);
+  const ids = sql.outcomes.map((o) => {
+    const column = (field: string) => row[sql.declared ? `${o.name}_${field}` : field] ?? null;
+    const found = o.answers.filter(
+      ({ answer, version }) =>
+        version === row.version &&
+        answer.action === column('action') &&
+        answer.basis === column('basis') &&
+        answer.clause === column('clause') &&
+        answer.exemption === column('exemption') &&
+        (!sql.declared || answerDuration(answer) === column('duration')),
+    );
+    if (found.length !== 1) throw new Error(`row ${row.id}: ${found.length} answers of \`${o.name}\` match ${JSON.stringify(row)}`);
+    return found[0]!.id;
+  });
+  return decisionOfIds(sql, ids);
 }

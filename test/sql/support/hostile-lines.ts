@@ -174,9 +174,9 @@ export function handmadeLines(): Buffer[] {
   ];
 }
 
-/** The inputs of the golden cases, as lines (with an id), and the first also without one. */
-export function goldenLines(): Buffer[] {
-  const cases = (JSON.parse(readFileSync('test/golden/twitter.cases.json', 'utf8')) as { cases: { id: string; input: object }[] }).cases;
+/** The inputs of the golden cases of a set, as lines (with an id), and the first also without one. */
+export function goldenLines(set = 'twitter'): Buffer[] {
+  const cases = (JSON.parse(readFileSync(`test/golden/${set}.cases.json`, 'utf8')) as { cases: { id: string; input: object }[] }).cases;
   return [...cases.map((c) => JSON.stringify({ id: c.id, ...c.input })), JSON.stringify(cases[0]!.input)].map((l) => Buffer.from(l, 'utf8'));
 }
 
@@ -184,7 +184,7 @@ const NUMBERS = ['-0', '0.0', '1.0', '-0.0', '1e2', '1E2', '1e-400', '1e400', '5
 const BYTES = [[13], [1], [0], [0x7f], [0xff], [0xef, 0xbb, 0xbf], [0xc3, 0xa9], [0xe2, 0x80, 0xa8], [9], [32], [10]];
 
 /** A text-level mutation of a line of JSON. */
-function mutation(): fc.Arbitrary<(line: Buffer) => Buffer> {
+export function mutation(): fc.Arbitrary<(line: Buffer) => Buffer> {
   const at = (f: (text: string, k: number) => string) => fc.nat().map((k) => (line: Buffer) => Buffer.from(f(line.toString('utf8'), k), 'utf8'));
   const nth = (text: string, re: RegExp, k: number, f: (m: RegExpExecArray) => string) => {
     const matches = [...text.matchAll(re)];

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkUnit } from '../../src/checker/index.js';
+import { PASSES, type Pass } from '../../src/checker/passes.js';
+import type { Unit } from '../../src/modules/load.js';
+import { loadPolicySet } from '../../src/modules/load.js';
+import { memoryHost } from '../support/memory-host.js';
+
+/** The one version of a single-file policy, loaded (not checked); the loader's warnings are not the checker's. */
+function unitOf(text: string): Unit {
+  const loaded = loadPolicySet('p/p.policy', { host: memoryHost({ 'p/p.policy': text }) });
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return loaded.set!.units[0]!;
+}
+
+const pass = (name: string): Pass => PASSES.find((p) => p.name === name)!;
+const through = (name: string): Pass[] => PASSES.slice(0, PASSES.findIndex((p) => p.name === name) + 1);
+const codes = (unit: Unit, passes?: readonly Pass[]) => checkUnit(unit, passes).diagnostics.map((d) => d.code);
+
+const POLICY = `scale Action { allow < remove }
+record Post { flag: bool, n: int }
+input post: Post
+default allow
+context unused = post.flag
+rule r when post.flag and not post.flag then remove because "never"
+rule s when post.n > 1 then remove because "s"
+`;
+
+describe('the checker as named passes', () => {
+  it('runs these passes, in this order', () => {
+    expect(PASSES.map((p) => p.name)).toEqual([
+      'scope', 'confusable-names', 'types', 'library', 'outcomes', 'input', 'contexts', 'clauses',
+      'exemption-targets', 'defaults', 'program', 'export', 'never-fires', 'plan', 'shadowed-rules', 'exemption-reach',
+    ]);
+  });
+
+  it('docs/architecture.md lists the same passes in the same order', () => {
+    const doc = readFileSync(new URL('../../docs/architecture.md', import.meta.url), 'utf8');
+    const listed = /passes\.ts \(the passes, in order: ([^)]*)\)/.exec(doc.replace(/\s+/g, ' '))?.[1];
+    expect(listed?.split(', ')).toEqual(PASSES.map((p) => p.name));
+  });
+
+  it('all the passes are what checkUnit runs by default', () => {
+    const unit = unitOf(POLICY);
+    const all = checkUnit(unit, PASSES);
+    const byDefault = checkUnit(unit);
+    expect(all.diagnostics).toEqual(byDefault.diagnostics);
+    expect(all.program).toEqual(byDefault.program);
+    expect(byDefault.program).not.toBeNull();
+    expect(codes(unit)).toEqual(['BL402']);
+  });
+
+  it('a prefix of the passes reports only what those passes find, and builds no program', () => {
+    const unit = unitOf(POLICY);
+    expect(codes(unit, through('never-fires'))).toEqual(['BL402']);
+    expect(codes(unit, through('export'))).toEqual([]);
+    expect(checkUnit(unit, through('export')).program).not.toBeNull();
+    expect(checkUnit(unit, through('defaults')).program).toBeNull();
+  });
+
+  it('a pass can run alone when it needs nothing before it', () => {
+    const unit = unitOf(`${POLICY}rule ｓ when post.flag then remove because "a fullwidth s"\n`);
+    expect(codes(unit, [pass('confusable-names')])).toEqual(['BL406']);
+  });
+
+  it('errors stop the check at the `program` pass: nothing after it runs', () => {
+    const unit = unitOf(`${POLICY}rule t when post.missing then remove because "t"\n`);
+    const result = checkUnit(unit);
+    expect(result.program).toBeNull();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['BL202']);
+  });
+
+  it('a library stops after the `library` pass', () => {
+    const result = checkUnit(unitOf('scale Action { allow < remove }\nenum Tag { a, b }\n'));
+    expect(result.library).toBe(true);
+    expect(result.program).toBeNull();
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('a pass listed before the one it needs is an internal error, not a diagnostic', () => {
+    expect(() => checkUnit(unitOf(POLICY), [pass('types')])).toThrow('checker pass order: `scope` has not run');
+  });
+});

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CODES, DiagnosticBag } from '../../src/diagnostics/codes.js';
+import { MESSAGES } from '../../src/diagnostics/messages.js';
+import type { Span } from '../../src/diagnostics/span.js';
+
+const at = (offset: number): Span => ({ file: 'p.policy', start: { offset, line: 1, column: offset + 1 }, end: { offset: offset + 1, line: 1, column: offset + 2 } });
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('the registry\'s message constructors', () => {
+  it('emit builds the diagnostic from typed arguments, with the registry\'s severity', () => {
+    const bag = new DiagnosticBag();
+    bag.emit('BL307', at(4), { member: 'remove', scale: 'Content', written: '3 days' });
+    expect(bag.items).toEqual([
+      {
+        code: 'BL307',
+        severity: CODES.BL307.severity,
+        message: '`remove` takes no duration',
+        span: at(4),
+        notes: [],
+        help: '`Content` declares `remove` without `(duration)`: drop `for 3 days`, or declare `remove(duration)`',
+      },
+    ]);
+  });
+
+  it('a constructor with variants builds each one', () => {
+    expect(MESSAGES.BL304({ kind: 'none' })).toEqual({ message: 'no action', help: 'name an action after `then`' });
+    expect(MESSAGES.BL304({ kind: 'scale', scale: 'Contnet', scales: ['Content', 'Account'] }).help).toBe('did you mean `Content`?');
+    expect(MESSAGES.BL304({ kind: 'member', member: 'zzzzzz', on: [{ name: 'A', members: ['allow', 'remove'] }, { name: 'B', members: ['none'] }] })).toEqual({
+      message: '`zzzzzz` is not an action on any outcome scale',
+      help: '`A`: `allow` < `remove`; `B`: `none`',
+    });
+    expect(MESSAGES.BL308({ kind: 'not-a-scale', scale: 'Post', declared: true, scales: [] }).message).toBe('`Post` is not a scale');
+    expect(MESSAGES.BL308({ kind: 'not-a-scale', scale: 'Nope', declared: false, scales: [] }).message).toBe('unknown scale `Nope`');
+  });
+
+  it('BL306 lists at most eight of the actions written', () => {
+    const written = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    const built = MESSAGES.BL306({ declared: true, outcome: 'content', where: 'clause', written, first: 'a0', firstSpan: at(0) });
+    expect(built.message).toBe('10 actions for the outcome `content`');
+    expect(built.help).toBe('a clause names at most one action per outcome: keep one of `a0`, `a1`, `a2`, `a3`, `a4`, `a5`, `a6`, `a7`, …');
+    expect(built.notes).toEqual([{ message: '`a0` is its first action', span: at(0) }]);
+  });
+
+  it('BL407 and BL408 name what outranks or contradicts the exemption, in one list', () => {
+    const by = ['f', 'g'].map((name, i) => ({ name, action: 'allow', declared: at(i), before: i === 0 }));
+    const outranked = MESSAGES.BL407({ exemption: 'e', by, more: true, declaredOutcomes: true });
+    expect(outranked.message).toBe('exemption `e` never applies: `f`, `g` and others apply whenever it would');
+    expect(outranked.notes).toEqual([
+      { message: '`f` (`allow`) is declared here, before it', span: at(0) },
+      { message: '`g` (`allow`) is declared here', span: at(1) },
+    ]);
+    expect(outranked.help).toContain('compared outcome by outcome');
+    expect(outranked.help).toContain('add an `unless` to them');
+    const disjoint = MESSAGES.BL408({ exemption: 'e', rules: ['a', 'b', 'c'].map((name, i) => ({ name, declared: at(i) })), noted: 2 });
+    expect(disjoint.message).toBe('exemption `e` never applies: its condition never holds when `a`, `b` or `c` fires');
+    expect(disjoint.notes).toHaveLength(2);
+  });
+
+  it('BL406 words each kind of suspicious character by where it is', () => {
+    const zwsp = { bidi: false, description: 'U+200B ZERO WIDTH SPACE', code: 0x200b } as const;
+    const rlo = { bidi: true, description: 'U+202E RIGHT-TO-LEFT OVERRIDE', code: 0x202e } as const;
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: 'string' })).toEqual({
+      message: 'string contains the invisible character U+200B ZERO WIDTH SPACE',
+      help: 'the string can display differently from how Bylaw reads it; delete the character, or if it is meant write it as the escape `\\u{200B}`',
+    });
+    expect(MESSAGES.BL406({ kind: 'hidden', ...rlo, in: 'comment' })).toEqual({
+      message: 'comment contains U+202E RIGHT-TO-LEFT OVERRIDE, which changes the order in which text is displayed',
+      help: 'it can make the code after it display in a different order from how Bylaw reads it; delete it',
+    });
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: 'comment' }).help).toBe('a comment has no use for it; delete it');
+    expect(MESSAGES.BL406({ kind: 'hidden', ...zwsp, in: { name: 'ab' } })).toEqual({
+      message: 'name `ab` contains the invisible character U+200B ZERO WIDTH SPACE',
+      help: 'two names that look the same can differ by it; retype the name without it',
+    });
+    expect(MESSAGES.BL406({ kind: 'control', description: 'U+001B ESCAPE', code: 0x1b, in: 'string' }).help).toContain('write it as the escape `\\u{1B}`');
+    expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
+  });
+
+  it('every message is lowercase and has no trailing period (the house style)', () => {
+    const built = [
+      MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
+      MESSAGES.BL302({ name: 'x', is: null, context: false, rules: [] }),
+      MESSAGES.BL303({ exemption: 'e', mine: 'remove', rule: 'r', theirs: 'screen', outcome: null, scale: ['allow', 'screen', 'remove'], ruleDeclared: at(0) }),
+      MESSAGES.BL305({ member: 'm', outcomes: [{ outcome: 'a', scale: 'A' }, { outcome: 'b', scale: 'B' }] }),
+      MESSAGES.BL307({ member: 'restrict', scale: 'Account', written: null }),
+      MESSAGES.BL309({ member: 'restrict', scale: 'Account' }),
+      MESSAGES.BL401({ context: 'c' }),
+      MESSAGES.BL402({ kind: 'redline', clause: 'r', never: 'unless' }),
+      MESSAGES.BL403({ rule: 'r', outcome: 'content', redline: 'l', action: 'remove', redlineDeclared: at(0) }),
+      MESSAGES.BL404({ kind: 'Exemption', clause: 'e' }),
+      MESSAGES.BL405({ name: 'a', in: { enum: 'E' } }),
+      MESSAGES.BL407({ exemption: 'e', by: [{ name: 'f', action: 'allow', declared: at(0), before: true }], more: false, declaredOutcomes: false }),
+      MESSAGES.BL408({ exemption: 'e', rules: [{ name: 'r', declared: at(0) }], noted: 3 }),
+      MESSAGES.BL410({ path: 'post.note' }),
+    ];
+    for (const { message } of built) {
+      expect(message[0]).toBe(message[0]!.toLowerCase());
+      expect(message.endsWith('.')).toBe(false);
+    }
+  });
+
+  it('a code with a constructor is reported through it everywhere, never with its text written at the site', () => {
+    const codes = Object.keys(MESSAGES);
+    const offending = sources(SRC).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
+    });
+    expect(offending).toEqual([]);
+  });
+});
