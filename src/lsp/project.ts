@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type * as A from '../ast/nodes.js';
-import { checkSet } from '../checker/index.js';
+import { checkSet, type SetResult } from '../checker/index.js';
 import type { EnumType, RecordType } from '../checker/program.js';
 import { resolveInputType, resolveTypes } from '../checker/resolve-types.js';
 import { collectScope, type Scope } from '../checker/scope.js';
@@ -9,6 +9,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diskHost, overlayHost, type SourceHost } from '../modules/host.js';
 import { loadPolicySet, type LoadOptions } from '../modules/load.js';
 import { parse } from '../syntax/parse.js';
+import { checkedReferences, type CheckedReferences } from './checked-references.js';
 import { LineMap } from './positions.js';
 import { buildIndex, type SymbolIndex } from './symbols-index.js';
 
@@ -57,6 +58,8 @@ export interface Analysis {
   readonly index: SymbolIndex;
   /** Load and checker diagnostics, sorted; computed once, lazily. */
   diagnostics(): readonly Diagnostic[];
+  /** The checker's references (computed with the diagnostics); null when the target did not load, and so was not checked. */
+  references(): CheckedReferences | null;
 }
 
 const EXTENSION = '.policy';
@@ -97,6 +100,9 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
     if (ast) files.set(path, { ...info, ast });
   }
   let diagnostics: readonly Diagnostic[] | null = null;
+  let checked: SetResult | null | undefined;
+  const check = () => (checked === undefined ? (checked = loaded.set ? checkSet(loaded.set, loaded.sources) : null) : checked);
+  let references: CheckedReferences | null | undefined;
   return {
     root: resolve(root),
     loaded: loaded.set !== null,
@@ -105,9 +111,15 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
     index: buildIndex(files, units),
     diagnostics() {
       if (diagnostics) return diagnostics;
-      const checked = loaded.set ? checkSet(loaded.set, loaded.sources).diagnostics : [];
-      diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked]);
+      diagnostics = sortDiagnostics([...loaded.diagnostics, ...(check()?.diagnostics ?? [])]);
       return diagnostics;
+    },
+    references() {
+      if (references === undefined) {
+        const result = check();
+        references = result ? checkedReferences(result.references) : null;
+      }
+      return references;
     },
   };
 }
