@@ -1,20 +1,10 @@
-import { resolve } from 'node:path';
 import type { Location } from 'vscode-languageserver';
 import { pathToUri } from '../positions.js';
 import type { Analysis } from '../project.js';
 import type { Occurrence } from '../symbols-index.js';
 
-/**
- * Go to definition: the declaring name of what is under the cursor; a `use` goes to the module file.
- * A name the checker resolved goes where the checker says; the index answers for the rest (see
- * checked-references.ts: a target with syntax errors, and names the checker does not resolve).
- */
+/** Go to definition: the declaring name of what is under the cursor; a `use` goes to the module file. */
 export function definition(analysis: Analysis, path: string, offset: number): Location[] {
-  const checked = analysis.references()?.at(path, offset);
-  if (checked) {
-    const file = resolve(checked.target.file);
-    return [location(analysis, { symbol: '', file, span: checked.target, declaration: true })];
-  }
   const occurrence = analysis.index.at(path, offset);
   if (!occurrence) return [];
   const symbol = analysis.index.symbols.get(occurrence.symbol);
