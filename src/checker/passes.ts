@@ -60,7 +60,7 @@ const library: Pass = {
 const outcomes: Pass = {
   name: 'outcomes',
   run: (ctx) => {
-    ctx.outcomes = resolveOutcomes(need(ctx.scope, 'scope'), ctx.bag, (scales) => ctx.single('scale', scales, 'scale Action { allow < remove }'));
+    ctx.outcomes = resolveOutcomes(need(ctx.scope, 'scope'), ctx.bag, (scales) => ctx.single('scale', scales, 'scale Action { allow < remove }'), ctx.resolved);
   },
 };
 
@@ -100,7 +100,7 @@ const clauses: Pass = {
   name: 'clauses',
   run: (ctx) => {
     const env = need(ctx.env, 'contexts');
-    ctx.actions = ctx.outcomes ? new ActionResolver(ctx.outcomes, ctx.bag) : null;
+    ctx.actions = ctx.outcomes ? new ActionResolver(ctx.outcomes, ctx.bag, need(ctx.scope, 'scope'), ctx.resolved) : null;
     const all = ctx.clauses();
     const ruleNames = all.filter((c) => c.kind === 'rule').map((c) => c.decl.name.name);
     for (const { decl } of all) {

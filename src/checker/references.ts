@@ -6,8 +6,8 @@ import type { Symbol } from './scope.js';
  * refers to. The language server reads it (go to definition) instead of resolving again.
  */
 
-/** What a name can refer to: a top-level declaration, a record's field, an enum's member, or a quantifier's bound name. */
-export type DeclarationKind = Symbol['kind'] | 'field' | 'member' | 'binder';
+/** What a name can refer to: a top-level declaration, a record's field, an enum's member, a scale's member (`action`), or a quantifier's bound name. */
+export type DeclarationKind = Symbol['kind'] | 'field' | 'member' | 'action' | 'binder';
 
 export interface Reference {
   /** The name as written. */

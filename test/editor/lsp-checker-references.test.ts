@@ -12,8 +12,8 @@ import { buildIndex, symbolId, type SymbolKind } from '../../src/lsp/symbols-ind
  * whether the set loaded.
  */
 
-/** What only the index resolves: `use`, actions, outcomes and scales named in `then`, and `statement` declarations. */
-const INDEX_ONLY_KINDS: ReadonlySet<SymbolKind> = new Set(['module', 'version', 'action', 'outcome', 'scale']);
+/** What only the index resolves: `use`, and `statement` declarations (which name outcomes, versions and clauses). */
+const INDEX_ONLY_KINDS: ReadonlySet<SymbolKind> = new Set(['module', 'version', 'outcome']);
 const INDEX_ONLY_ITEMS: ReadonlySet<A.Item['kind']> = new Set(['Use', 'StatementActions', 'StatementClauses', 'StatementVersion']);
 
 describe.each(['twitter', 'youtube', 'meta'])('the checker and the index on policies/%s', (name) => {
