@@ -11,7 +11,7 @@ import { UnitResolver } from './resolve-names.js';
  * reference to it. Where the checker resolved a name, the index takes the checker's answer (its
  * side table of references, checker/references.ts); the server's own walk (resolve-names.ts)
  * answers the rest: a target with syntax errors, which is not type-checked, and what the checker
- * does not resolve (`use`, actions, `statement` declarations, names in clauses with errors). Hover,
+ * does not resolve (`use`, `statement` declarations, names where it stopped at an error). Hover,
  * definition, references, rename and completion all read it; none of them resolves names itself.
  */
 
