@@ -7,6 +7,7 @@ import type { ContextChecker } from './context-checker.js';
 import type { ExpressionEnv } from './expressions.js';
 import type { ActionResolver, Outcomes } from './outcomes.js';
 import type { ActionRef, CheckedClause, CheckedContext, CheckedExemption, CheckedValue, Condition, EnumType, Program, RecordType } from './program.js';
+import type { RecordReference, Reference } from './references.js';
 import type { Scope } from './scope.js';
 
 /**
@@ -44,6 +45,11 @@ export class CheckContext {
   plan: VersionPlan | null = null;
   /** Set by a pass after which no other runs (a library; errors before the program exists). */
   stopped = false;
+  /** The names resolved so far and what each refers to (references.ts). */
+  readonly references: Reference[] = [];
+  readonly resolved: RecordReference = (span, kind, target) => {
+    this.references.push({ span, kind, target });
+  };
   /** Quantifier ids handed out so far (unique within the program). */
   quantifiers = 0;
 

@@ -23,6 +23,13 @@ export abstract class ComparisonChecker {
   protected abstract operand(typed: Typed, expected: Type | null): Operand | null;
   protected abstract notAMember(type: EnumType, member: string, span: Span): void;
 
+  /** Records `span` as naming `member` of the enum `type`. */
+  protected memberResolved(type: EnumType, member: string, span: Span): void {
+    const symbol = this.env.scope.symbols.get(type.name);
+    const decl = symbol?.kind === 'enum' ? symbol.decl.members.find((m) => m.name === member) : undefined;
+    if (decl) this.env.resolved?.(span, 'member', decl.span);
+  }
+
   protected compare(expr: A.CompareExpr): Typed {
     const leftTyped = this.typed(expr.left);
     const rightTyped = this.typed(expr.right);
@@ -232,6 +239,7 @@ export abstract class ComparisonChecker {
       this.notAMember(element, name, expr.span);
       return null;
     }
+    if (member.kind === 'bare') this.memberResolved(element, name, expr.span);
     return { kind: 'has', root: set.root, path: set.path, member: name, element, span };
   }
 }

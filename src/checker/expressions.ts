@@ -11,6 +11,7 @@ import { guardKey, guardedWhenFalse, guardedWhenTrue, guardText } from './guards
 import { bindersIn, guardHelp, listsBeside, outsideWhere, shown, unknownNameHelp } from './expression-help.js';
 import { ComparisonChecker } from './comparisons.js';
 import { ERROR, type Typed } from './typed.js';
+import type { RecordReference } from './references.js';
 
 /** What a context is: a condition, or a value (an int or a date); null when its body has errors. */
 export type ContextKind =
@@ -33,6 +34,8 @@ export interface ExpressionEnv {
   readonly nextQuantifier: () => number;
   /** The source text of a span, for help that quotes the policy (absent: help without quotes). */
   readonly source?: (span: Span) => string;
+  /** Told each name resolved, for the side table of references (references.ts). */
+  readonly resolved?: RecordReference;
 }
 
 /**
@@ -57,6 +60,8 @@ interface Binder {
   readonly name: string;
   readonly id: number;
   readonly type: Type;
+  /** The bound name as written at its quantifier. */
+  readonly span: Span;
 }
 
 class ExpressionChecker extends ComparisonChecker {
@@ -178,10 +183,15 @@ class ExpressionChecker extends ComparisonChecker {
     const name = head!.name;
     const { inputName, inputType, scope, types } = this.env;
     const binder = this.binder(name);
-    if (binder) return this.fieldPath(expr, binder.type, rest, binder.id, readsPresence);
+    if (binder) {
+      this.env.resolved?.(head!.span, 'binder', binder.span);
+      return this.fieldPath(expr, binder.type, rest, binder.id, readsPresence);
+    }
     // The input's type had an error (reported): anything read from the input is unknowable.
     if (name === inputName && !inputType) return ERROR;
     if (name === inputName && inputType) {
+      const input = scope.symbols.get(name);
+      if (input) this.env.resolved?.(head!.span, 'input', input.decl.name.span);
       if (rest.length === 0) {
         this.bag.report('BL205', `\`${name}\` is the whole input; name one of its fields`, expr.span, {
           help: `fields of \`${inputType.name}\`: ${inputType.fields.map((f) => `\`${f.name}\``).join(', ')}`,
@@ -198,6 +208,7 @@ class ExpressionChecker extends ComparisonChecker {
         const kind = this.env.contextKind(name);
         if (kind?.kind === 'value') {
           this.env.onContextReference(name, expr.span);
+          this.env.resolved?.(expr.span, 'context', symbol.decl.name.span);
           return { kind: 'operand', operand: { kind: 'value', name, type: kind.type, span: expr.span } };
         }
       }
@@ -213,6 +224,7 @@ class ExpressionChecker extends ComparisonChecker {
     if (symbol?.kind === 'enum') {
       // `Role.world_leader`: a qualified enum member.
       const enumType = types.get(name) as EnumType;
+      this.env.resolved?.(head!.span, 'enum', symbol.decl.name.span);
       if (rest.length !== 1) {
         this.bag.report('BL205', `\`${name}\` is an enum; name one of its members, as in \`${name}.${enumType.members[0]}\``, expr.span);
         return ERROR;
@@ -235,6 +247,7 @@ class ExpressionChecker extends ComparisonChecker {
     const symbol = this.env.scope.symbols.get(name);
     if (symbol?.kind === 'context') {
       this.env.onContextReference(name, span);
+      this.env.resolved?.(span, 'context', symbol.decl.name.span);
       return { kind: 'context', name, span };
     }
     if (symbol) this.notAValue(name, span);
@@ -283,6 +296,7 @@ class ExpressionChecker extends ComparisonChecker {
         });
         return ERROR;
       }
+      this.env.resolved?.(segment.span, 'field', field.span);
       path.push(segment.name);
       type = field.type;
       const last = i === segments.length - 1;
@@ -406,7 +420,7 @@ class ExpressionChecker extends ComparisonChecker {
     }
     const element = collection.type.element;
     const id = this.env.nextQuantifier();
-    this.binders.push({ name, id, type: element });
+    this.binders.push({ name, id, type: element, span: expr.binder.span });
     // Inside `where`, a help quotes the element's own test, not the comparison around the quantifier.
     const outer = this.test;
     this.test = null;
@@ -426,6 +440,7 @@ class ExpressionChecker extends ComparisonChecker {
       this.notAMember(type, member, memberSpan);
       return ERROR;
     }
+    this.memberResolved(type, member, memberSpan);
     return this.literal(member, type, span);
   }
 

@@ -6,8 +6,10 @@ import { CheckContext } from './check-context.js';
 import { UNKNOWN_IN_VERSION } from './checks/export.js';
 import { PASSES, runPasses, type Pass } from './passes.js';
 import type { PolicySet, Program } from './program.js';
+import { mergeReferences, type Reference } from './references.js';
 
 export type * from './program.js';
+export type { DeclarationKind, Reference } from './references.js';
 
 export interface UnitResult {
   /** Null when the unit has errors, or when it is a library (only types and a scale). */
@@ -17,6 +19,8 @@ export interface UnitResult {
   readonly contexts: { readonly declared: readonly A.ContextDecl[]; readonly used: ReadonlySet<string> };
   /** The unit declares only types and maybe a scale: a module to `use`, not a policy. */
   readonly library: boolean;
+  /** Each name the checker resolved and the declaration it refers to (references.ts). */
+  readonly references: readonly Reference[];
 }
 
 export interface SetResult {
@@ -24,6 +28,8 @@ export interface SetResult {
   /** True when every unit is a library (types and a scale, nothing to decide): no set, and no error. */
   readonly library: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /** The references of every unit, once per place (the first version to resolve a shared module's name wins). */
+  readonly references: readonly Reference[];
 }
 
 /**
@@ -49,6 +55,7 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
     set: ok ? { name: loaded.name, root: loaded.root, versions: programs as Program[], dateField, sources } : null,
     library: results.length > 0 && results.every((r) => r.library),
     diagnostics,
+    references: mergeReferences(results.map((r) => r.references)),
   };
 }
 
@@ -120,5 +127,5 @@ export function checkUnit(unit: Unit, passes: readonly Pass[] = PASSES): UnitRes
   const ctx = runPasses(new CheckContext(unit), passes);
   const declared = ctx.scope ? ctx.contextDecls() : [];
   const used = ctx.contexts?.used ?? new Set<string>();
-  return { program: ctx.stopped ? null : ctx.program, diagnostics: ctx.bag.items, contexts: { declared, used }, library: ctx.library };
+  return { program: ctx.stopped ? null : ctx.program, diagnostics: ctx.bag.items, contexts: { declared, used }, library: ctx.library, references: ctx.references };
 }

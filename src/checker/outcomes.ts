@@ -9,6 +9,7 @@ import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { durationText } from '../semantics/durations.js';
 import type { ActionRef, Duration, DurationUnit, CheckedOutcome, Scale } from './program.js';
+import type { RecordReference } from './references.js';
 import type { Scope } from './scope.js';
 
 /** The outcomes of a version, and whether they were declared (false: Bylaw 1's one `action`). */
@@ -71,7 +72,12 @@ function scaleOf(decl: A.ScaleDecl, bag: DiagnosticBag): Scale {
  * The outcomes a version decides. With `outcome` declarations: those, each on its scale. Without:
  * one outcome, `action`, on the version's one scale (Bylaw 1). Null after reporting why there is none.
  */
-export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scales: readonly A.ScaleDecl[]) => A.ScaleDecl | null): Outcomes | null {
+export function resolveOutcomes(
+  scope: Scope,
+  bag: DiagnosticBag,
+  single: (scales: readonly A.ScaleDecl[]) => A.ScaleDecl | null,
+  resolved?: RecordReference,
+): Outcomes | null {
   const decls = scope.outcomes;
   const scales = scope.byKind('scale').map((s) => s.decl);
   if (decls.length === 0) {
@@ -94,6 +100,7 @@ export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scale
       ok = false;
       continue;
     }
+    resolved?.(decl.scale.span, 'scale', symbol.decl.name.span);
     const twice = byScale.get(decl.scale.name);
     if (twice) {
       bag.emit('BL308', decl.scale.span, { kind: 'shared', first: twice.name.name, second: decl.name.name, scale: decl.scale.name, firstSpan: twice.span });
@@ -108,9 +115,12 @@ export function resolveOutcomes(scope: Scope, bag: DiagnosticBag, single: (scale
 
 /** Resolves `then` / `default` lists of actions to one ActionRef per outcome they name. */
 export class ActionResolver {
+  /** `scope` and `resolved`: to record each scale and member an action names (references.ts). */
   constructor(
     private readonly outcomes: Outcomes,
     private readonly bag: DiagnosticBag,
+    private readonly scope?: Scope,
+    private readonly resolved?: RecordReference,
   ) {}
 
   /** The actions of a `then` (at least one) or a `default`; null after reporting a problem. */
@@ -163,6 +173,7 @@ export class ActionResolver {
         this.bag.emit('BL304', written.scale.span, { kind: 'scale', scale, scales: list.map((o) => o.scale.name) });
         return null;
       }
+      this.refer(written.scale, 'scale', scale);
       candidates = candidates.filter(({ i }) => i === outcome);
       if (candidates.length === 0) {
         this.notOnScale(written, [list[outcome]!]);
@@ -178,6 +189,7 @@ export class ActionResolver {
       return null;
     }
     const { o, i } = candidates[0]!;
+    this.refer(written.member, 'action', o.scale.name);
     const timed = o.scale.timed.includes(name);
     if (timed && !written.duration) {
       this.bag.emit('BL307', written.span, { member: name, scale: o.scale.name, written: null });
@@ -190,6 +202,14 @@ export class ActionResolver {
     const duration = written.duration ? durationOf(written.duration, this.bag) : null;
     if (written.duration && !duration) return null;
     return { outcome: i, member: name, rank: o.scale.members.indexOf(name), duration };
+  }
+
+  /** Records `name` as naming the scale `scale` (`kind` scale) or one of its members (`kind` action). */
+  private refer(name: A.Identifier, kind: 'scale' | 'action', scale: string): void {
+    const symbol = this.scope?.symbols.get(scale);
+    if (symbol?.kind !== 'scale') return;
+    const target = kind === 'scale' ? symbol.decl.name : symbol.decl.members.find((m) => m.name.name === name.name)?.name;
+    if (target) this.resolved?.(name.span, kind, target.span);
   }
 
   private tooMany(outcome: CheckedOutcome, refs: readonly A.ActionRef[], where: 'clause' | 'default'): void {

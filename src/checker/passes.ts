@@ -37,7 +37,7 @@ const confusableNames: Pass = { name: 'confusable-names', run: (ctx) => checkCon
 const types: Pass = {
   name: 'types',
   run: (ctx) => {
-    ctx.types = resolveTypes(need(ctx.scope, 'scope'), ctx.bag);
+    ctx.types = resolveTypes(need(ctx.scope, 'scope'), ctx.bag, ctx.resolved);
   },
 };
 
@@ -60,7 +60,7 @@ const library: Pass = {
 const outcomes: Pass = {
   name: 'outcomes',
   run: (ctx) => {
-    ctx.outcomes = resolveOutcomes(need(ctx.scope, 'scope'), ctx.bag, (scales) => ctx.single('scale', scales, 'scale Action { allow < remove }'));
+    ctx.outcomes = resolveOutcomes(need(ctx.scope, 'scope'), ctx.bag, (scales) => ctx.single('scale', scales, 'scale Action { allow < remove }'), ctx.resolved);
   },
 };
 
@@ -68,7 +68,7 @@ const input: Pass = {
   name: 'input',
   run: (ctx) => {
     ctx.input = ctx.single('input', need(ctx.scope, 'scope').byKind('input').map((i) => i.decl), 'input post: Post');
-    ctx.inputType = ctx.input ? resolveInputType(ctx.input, need(ctx.types, 'types'), ctx.bag) : null;
+    ctx.inputType = ctx.input ? resolveInputType(ctx.input, need(ctx.types, 'types'), ctx.bag, ctx.resolved) : null;
   },
 };
 
@@ -88,6 +88,7 @@ const contexts: Pass = {
       contextKind: (name) => checker.kind(name),
       nextQuantifier: () => ctx.quantifiers++,
       source: (span) => ctx.text(span),
+      resolved: ctx.resolved,
     };
     checker.checkAll(ctx.env);
     ctx.ordered = checker.ordered();
@@ -99,7 +100,7 @@ const clauses: Pass = {
   name: 'clauses',
   run: (ctx) => {
     const env = need(ctx.env, 'contexts');
-    ctx.actions = ctx.outcomes ? new ActionResolver(ctx.outcomes, ctx.bag) : null;
+    ctx.actions = ctx.outcomes ? new ActionResolver(ctx.outcomes, ctx.bag, need(ctx.scope, 'scope'), ctx.resolved) : null;
     const all = ctx.clauses();
     const ruleNames = all.filter((c) => c.kind === 'rule').map((c) => c.decl.name.name);
     for (const { decl } of all) {
@@ -141,7 +142,7 @@ const exemptionTargets: Pass = {
   run: (ctx) => {
     if (!ctx.outcomes) return;
     const ruleMap = new Map(ctx.rules.map((r) => [r.name, r]));
-    for (const [decl, exemption] of ctx.exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, need(ctx.scope, 'scope'), ctx.outcomes, ctx.bag);
+    for (const [decl, exemption] of ctx.exemptionDecls) checkExemptionTargets(decl, exemption, ruleMap, need(ctx.scope, 'scope'), ctx.outcomes, ctx.bag, ctx.resolved);
   },
 };
 

@@ -4,6 +4,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { EnumType, RecordField, RecordType, Type } from './program.js';
 import { KIND_WORDS, type Scope } from './scope.js';
 import { BOOL, BUILTIN_TYPES, DATE, STRING, typeName } from './types.js';
+import type { RecordReference } from './references.js';
 
 /**
  * Fields left out of a record because their type had an error (already reported). A condition
@@ -23,7 +24,8 @@ export function hasInvalidField(record: RecordType, field: string): boolean {
 export const MAX_RECORD_DEPTH = 100;
 
 /** Resolves every enum and record declaration to a type; unknown or invalid types are reported. */
-export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, EnumType | RecordType> {
+/** `resolved`: told each declared type a type reference names, for the side table of references. */
+export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: RecordReference): Map<string, EnumType | RecordType> {
   const types = new Map<string, EnumType | RecordType>();
   for (const { decl } of scope.byKind('enum')) {
     const seen = new Set<string>();
@@ -139,6 +141,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
         return null;
     }
     const symbol = scope.symbols.get(name.name);
+    if (symbol?.kind === 'enum' || symbol?.kind === 'record') resolved?.(name.span, symbol.kind, symbol.decl.name.span);
     if (symbol?.kind === 'enum') return types.get(name.name)!;
     if (symbol?.kind === 'record') return resolveRecord(symbol.decl);
     if (symbol) {
@@ -158,10 +161,13 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
 }
 
 /** The type of the `input` declaration, which must be a record. */
-export function resolveInputType(decl: A.InputDecl, types: ReadonlyMap<string, EnumType | RecordType>, bag: DiagnosticBag): RecordType | null {
+export function resolveInputType(decl: A.InputDecl, types: ReadonlyMap<string, EnumType | RecordType>, bag: DiagnosticBag, resolved?: RecordReference): RecordType | null {
   if (decl.type.kind === 'NamedType') {
     const type = types.get(decl.type.name.name);
-    if (type?.kind === 'record') return type;
+    if (type?.kind === 'record') {
+      resolved?.(decl.type.name.span, 'record', type.span);
+      return type;
+    }
     if (!type && !['bool', 'int', 'string', 'date', 'set', 'list'].includes(decl.type.name.name)) {
       bag.report('BL203', `unknown type \`${decl.type.name.name}\``, decl.type.span, {
         help: didYouMean(decl.type.name.name, [...types.keys()]),

@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import type * as A from '../ast/nodes.js';
-import { checkSet } from '../checker/index.js';
+import { checkSet, type Reference, type SetResult } from '../checker/index.js';
 import type { EnumType, RecordType } from '../checker/program.js';
 import { resolveInputType, resolveTypes } from '../checker/resolve-types.js';
 import { collectScope, type Scope } from '../checker/scope.js';
@@ -54,9 +54,12 @@ export interface Analysis {
   readonly loaded: boolean;
   readonly files: ReadonlyMap<string, FileInfo>;
   readonly units: readonly UnitView[];
+  /** Built on first use, from the checker's references where the target was checked (symbols-index.ts). */
   readonly index: SymbolIndex;
   /** Load and checker diagnostics, sorted; computed once, lazily. */
   diagnostics(): readonly Diagnostic[];
+  /** The checker's references (computed with the diagnostics); null when the target did not load, and so was not checked. */
+  references(): readonly Reference[] | null;
 }
 
 const EXTENSION = '.policy';
@@ -97,18 +100,23 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
     if (ast) files.set(path, { ...info, ast });
   }
   let diagnostics: readonly Diagnostic[] | null = null;
+  let checked: SetResult | null | undefined;
+  const check = () => (checked === undefined ? (checked = loaded.set ? checkSet(loaded.set, loaded.sources) : null) : checked);
+  let index: SymbolIndex | null = null;
   return {
     root: resolve(root),
     loaded: loaded.set !== null,
     files,
     units,
-    index: buildIndex(files, units),
+    get index() {
+      return (index ??= buildIndex(files, units, check()?.references ?? []));
+    },
     diagnostics() {
       if (diagnostics) return diagnostics;
-      const checked = loaded.set ? checkSet(loaded.set, loaded.sources).diagnostics : [];
-      diagnostics = sortDiagnostics([...loaded.diagnostics, ...checked]);
+      diagnostics = sortDiagnostics([...loaded.diagnostics, ...(check()?.diagnostics ?? [])]);
       return diagnostics;
     },
+    references: () => check()?.references ?? null,
   };
 }
 

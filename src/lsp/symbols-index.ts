@@ -1,14 +1,17 @@
 import { resolve } from 'node:path';
 import type * as A from '../ast/nodes.js';
 import type { Type } from '../checker/program.js';
+import type { Reference } from '../checker/references.js';
 import type { Span } from '../diagnostics/span.js';
 import type { FileInfo, UnitView } from './project.js';
 import { UnitResolver } from './resolve-names.js';
 
 /**
  * The one index of names for the language server: every declaration (with its node) and every
- * reference to it, resolved the way the checker resolves them — through each version's scope and
- * types, so `none` in `post.target != none` is `Target.none` and not `Risk.none`. Hover,
+ * reference to it. Where the checker resolved a name, the index takes the checker's answer (its
+ * side table of references, checker/references.ts); the server's own walk (resolve-names.ts)
+ * answers the rest: a target with syntax errors, which is not type-checked, and what the checker
+ * does not resolve (`use`, `statement` declarations, names where it stopped at an error). Hover,
  * definition, references, rename and completion all read it; none of them resolves names itself.
  */
 
@@ -87,7 +90,8 @@ export function moduleId(path: string): string {
   return `module:${resolve(path)}`;
 }
 
-export function buildIndex(files: ReadonlyMap<string, FileInfo>, units: readonly UnitView[]): SymbolIndex {
+/** `checked`: the checker's references, when the target loaded and was checked; they win over the walk's. */
+export function buildIndex(files: ReadonlyMap<string, FileInfo>, units: readonly UnitView[], checked: readonly Reference[] = []): SymbolIndex {
   const builder = new IndexBuilder();
   for (const info of files.values()) if (info.ast) builder.declarations(info);
   for (const unit of units) {
@@ -96,6 +100,7 @@ export function buildIndex(files: ReadonlyMap<string, FileInfo>, units: readonly
       if (info?.ast) new UnitResolver(builder, unit).file(info.ast);
     }
   }
+  for (const r of checked) builder.resolved(symbolId(r.kind, r.target), r.span);
   return builder.finish();
 }
 
@@ -114,6 +119,16 @@ export class IndexBuilder {
     const file = resolve(span.file);
     const key = `${file}:${span.start.offset}:${span.end.offset}`;
     if (!this.occurrences.has(key)) this.occurrences.set(key, { symbol, file, span, declaration, ...(action ? { action } : {}) });
+  }
+
+  /** A name as the checker resolved it: replaces what the walk found there (a declared symbol only). */
+  resolved(symbol: string, span: Span): void {
+    if (!this.symbols.has(symbol)) return;
+    const file = resolve(span.file);
+    const key = `${file}:${span.start.offset}:${span.end.offset}`;
+    const walked = this.occurrences.get(key);
+    if (walked?.declaration) return;
+    this.occurrences.set(key, { symbol, file, span, declaration: false, ...(walked?.action ? { action: walked.action } : {}) });
   }
 
   duration(literal: A.DurationLiteral, use: DurationUse['use']): void {

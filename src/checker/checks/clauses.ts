@@ -4,6 +4,7 @@ import { durationHours } from '../../semantics/durations.js';
 import type { Outcomes } from '../outcomes.js';
 import { actionText } from '../outcomes.js';
 import type { ActionRef, CheckedClause, CheckedExemption } from '../program.js';
+import type { RecordReference } from '../references.js';
 import { KIND_WORDS, type Scope } from '../scope.js';
 
 /** A clause without `because` cannot explain itself in an appeal. */
@@ -24,6 +25,7 @@ export function checkExemptionTargets(
   scope: Scope,
   outcomes: Outcomes,
   bag: DiagnosticBag,
+  resolved?: RecordReference,
 ): void {
   const seen = new Set<string>();
   // `from every rule`: each rule of the version, located at `every rule`.
@@ -36,6 +38,7 @@ export function checkExemptionTargets(
     }
     seen.add(name.name);
     const symbol = scope.symbols.get(name.name);
+    if (symbol && !every) resolved?.(name.span, symbol.kind, symbol.decl.name.span);
     if (symbol?.kind === 'redline') {
       bag.emit('BL301', name.span, { exemption: decl.name.name, redline: name.name, declared: symbol.decl.name.span });
       continue;
