@@ -86,8 +86,56 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
   });
 
+  it('names and types (BL2xx): a code with several wordings builds each from its case', () => {
+    expect(MESSAGES.BL201({ kind: 'unknown', name: 'folowers', candidates: ['followers'], otherwise: 'x' }).help).toBe('did you mean `followers`?');
+    expect(MESSAGES.BL201({ kind: 'outside', name: 's', head: 'count(s in post.strikes', where: '', test: 's.date > x', bound: at(2) })).toEqual({
+      message: '`s` is known only inside `count(s in post.strikes where …)`',
+      help: 'test the element inside the `where`: `count(s in post.strikes where s.date > x)`',
+      notes: [{ message: '`s` is bound here', span: at(2) }],
+    });
+    expect(MESSAGES.BL202({ kind: 'no-fields', path: 'post.id', type: 'int', collection: false }).help).toBeUndefined();
+    expect(MESSAGES.BL202({ kind: 'no-field', record: 'Post', field: 'zzzz', fields: ['id', 'date'] }).help).toBe('fields of `Post`: `id`, `date`');
+    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: true }).help).toBeUndefined();
+    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: false }).help).toMatch(/^types are /);
+    expect(MESSAGES.BL205({ kind: 'in-set', type: 'set<Tag>', set: 'post.tags', one: true, members: ['a', 'b'] }).help).toBe(
+      'to test whether the set holds it, write `post.tags has a or post.tags has b`',
+    );
+    expect(MESSAGES.BL205({ kind: 'in-set', type: 'set<Tag>', set: 'post.tags', one: false, list: '{a, b}' }).help).toBe(
+      'to test whether the set holds any of them, write `post.tags has any {a, b}`',
+    );
+    expect(MESSAGES.BL205({ kind: 'not-a-value', name: 'Role', is: 'an enum', symbol: 'enum', member: undefined }).help).toBe('name one of its members, as in `Role.member`');
+    expect(MESSAGES.BL205({ kind: 'has-empty', mode: 'all', members: ['a', 'b', 'c'] }).help).toBe('`has all {}` would always hold: list the members to test, as in `has all {a, b}`');
+    const cycle = MESSAGES.BL209({ cycle: ['a', 'b', 'c', 'a'].map((name, i) => ({ name, declared: at(i) })) });
+    expect(cycle.message).toBe('context `a` depends on itself: `a` → `b` → `c` → `a`');
+    expect(cycle.notes).toEqual([{ message: '`b` is declared here', span: at(1) }, { message: '`c` is declared here', span: at(2) }]);
+    expect(MESSAGES.BL214({ read: 'post.review', whole: 'post.review.score', test: null, field: 'review', declared: at(0) }).help).toBe(
+      'test it first, in the same `and`: `post.review exists and post.review.score …`',
+    );
+    expect(MESSAGES.BL216({ kind: 'hours', moved: 'post.date + 2 days', hours: 36 }).help).toBe('move it by whole days instead: `post.date + 2 days` (36 hours, rounded up)');
+    expect(MESSAGES.BL216({ kind: 'hours', moved: '1 day', hours: 24 }).help).toBe('move it by whole days instead: `1 day`');
+    const lists = Array.from({ length: 9 }, (_, i) => `l${i}`);
+    expect(MESSAGES.BL217({ keyword: 'any', type: 'int', near: undefined, lists }).help).toBe(
+      'lists and sets beside it: `l0`, `l1`, `l2`, `l3`, `l4`, `l5`, `l6`, `l7`, …',
+    );
+  });
+
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL201({ kind: 'unknown', name: 'x', candidates: [], otherwise: 'y' }),
+      MESSAGES.BL202({ kind: 'context', name: 'c' }),
+      MESSAGES.BL203({ kind: 'not-a-type', name: 'c', is: 'a context' }),
+      MESSAGES.BL204({ member: 'm', enum: 'E', members: ['a'], declared: at(0) }),
+      MESSAGES.BL205({ kind: 'literals' }),
+      MESSAGES.BL205({ kind: 'compare', left: 'int', right: 'date', help: undefined }),
+      MESSAGES.BL206({ type: 'int', holds: 'other', list: 'x' }),
+      MESSAGES.BL207({ op: '<', type: 'Role', enum: true }),
+      MESSAGES.BL208({ type: 'int', kind: 'other' }),
+      MESSAGES.BL210({ kind: 'empty-range', min: 3, max: 1 }),
+      MESSAGES.BL211({ what: 'input', example: 'input post: Post' }),
+      MESSAGES.BL212({ what: 'input', first: at(0) }),
+      MESSAGES.BL213({ value: '-1', field: 'post.n', bounds: '0..' }),
+      MESSAGES.BL216({ kind: 'not-positive', unit: 'day' }),
+      MESSAGES.BL218({ name: 's', what: 'the input' }),
       MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
       MESSAGES.BL302({ name: 'x', is: null, context: false, rules: [] }),
       MESSAGES.BL303({ exemption: 'e', mine: 'remove', rule: 'r', theirs: 'screen', outcome: null, scale: ['allow', 'screen', 'remove'], ruleDeclared: at(0) }),

@@ -46,10 +46,7 @@ export function orderContexts(
           const path = stack.map((f) => f.name);
           const cycle = [...path.slice(path.indexOf(next)), next];
           const decl = decls.get(next)!;
-          bag.report('BL209', `context \`${next}\` depends on itself: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, decl.name.span, {
-            notes: cycle.slice(1, -1).map((c) => ({ message: `\`${c}\` is declared here`, span: decls.get(c)!.name.span })),
-            help: 'a context is a fixed condition; break the cycle by writing one of them out in full',
-          });
+          bag.emit('BL209', decl.name.span, { cycle: cycle.map((c) => ({ name: c, declared: decls.get(c)!.name.span })) });
           ok = false;
           continue;
         }
