@@ -54,10 +54,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     for (const field of decl.fields) {
       const first = seen.get(field.name.name);
       if (first) {
-        bag.report('BL105', `field \`${field.name.name}\` is declared twice in \`${name}\``, field.name.span, {
-          notes: [{ message: 'first declared here', span: first.name.span }],
-          help: 'a record has each field once; rename or delete one of them',
-        });
+        bag.emit('BL105', field.name.span, { kind: 'field', field: field.name.name, record: name, first: first.name.span });
         continue;
       }
       seen.set(field.name.name, field);

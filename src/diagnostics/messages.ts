@@ -1,13 +1,14 @@
 import type { Code } from './codes.js';
 import type { Span } from './span.js';
 import { didYouMean } from './suggest.js';
+import { BL1 } from './messages/bl1.js';
 import { BL2 } from './messages/bl2.js';
 import { code, listOf, type Built } from './messages/common.js';
 
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
  * arguments, so each text is written once, here and in messages/ (a file per family), and every
- * report site of the code goes through `DiagnosticBag.emit`. So far names and types (BL2xx), the
+ * report site of the code goes through `DiagnosticBag.emit`. So far modules and policy sets (BL1xx), names and types (BL2xx), the
  * clause codes (BL3xx) and the warnings (BL4xx); the other codes are still reported with their
  * text at the report site (`DiagnosticBag.report`).
  */
@@ -22,6 +23,7 @@ export interface ScaleText {
 }
 
 export const MESSAGES = {
+  ...BL1,
   ...BL2,
   BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({
     message: `exemption ${code(a.exemption)} names red line ${code(a.redline)}`,

@@ -86,6 +86,25 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
   });
 
+  it('modules and policy sets (BL1xx): each case of a code keeps its wording', () => {
+    const cycle = MESSAGES.BL102({ chain: ['a', 'b', 'a'], uses: [{ module: 'b', span: at(3) }] });
+    expect(cycle).toEqual({
+      message: 'import cycle: `a` → `b` → `a`',
+      notes: [{ message: '`b` is used here', span: at(3) }],
+      help: 'move what both modules need into a third module that neither uses',
+    });
+    expect(MESSAGES.BL101({ module: 'zzz', looked: 'zzz.policy', known: [] }).help).toBe('looked for `zzz.policy` next to the file and in `stdlib/`');
+    expect(MESSAGES.BL103({ kind: 'empty-folder', folder: 'p' })).toEqual({ message: 'folder `p` holds no `.policy` files' });
+    expect(MESSAGES.BL105({ kind: 'name', name: 'x', is: 'a context', first: at(1) }).notes).toEqual([{ message: 'a context `x` is declared here', span: at(1) }]);
+    expect(MESSAGES.BL106({ path: 'p', missing: true })).toEqual({ message: 'cannot read `p`: no such file or folder' });
+    const candidates = Array.from({ length: 9 }, (_, i) => `c${i}`);
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'q', module: 'm', meant: undefined, candidates }).help).toBe(
+      '`except` names clauses and contexts that `m` itself declares: `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, …',
+    );
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'q', module: 'm', meant: undefined, candidates: [] }).help).toBe('`except` names clauses and contexts that `m` itself declares');
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'c00', module: 'm', meant: 'c0', candidates }).help).toBe('did you mean `c0`?');
+  });
+
   it('names and types (BL2xx): a code with several wordings builds each from its case', () => {
     expect(MESSAGES.BL201({ kind: 'unknown', name: 'folowers', candidates: ['followers'], otherwise: 'x' }).help).toBe('did you mean `followers`?');
     expect(MESSAGES.BL201({ kind: 'outside', name: 's', head: 'count(s in post.strikes', where: '', test: 's.date > x', bound: at(2) })).toEqual({
@@ -121,6 +140,13 @@ describe('the registry\'s message constructors', () => {
 
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL101({ module: 'm', looked: 'm.policy', known: [] }),
+      MESSAGES.BL103({ kind: 'no-version', folder: 'p' }),
+      MESSAGES.BL104({ date: '2024-01-01', other: 'v1.policy', otherSpan: at(0) }),
+      MESSAGES.BL105({ kind: 'field', field: 'f', record: 'R', first: at(0) }),
+      MESSAGES.BL107({ input: 'Post' }),
+      MESSAGES.BL108({ header: 'version', first: at(0) }),
+      MESSAGES.BL109({ kind: 'not-exceptable', name: 'T', is: 'a record', declared: at(0) }),
       MESSAGES.BL201({ kind: 'unknown', name: 'x', candidates: [], otherwise: 'y' }),
       MESSAGES.BL202({ kind: 'context', name: 'c' }),
       MESSAGES.BL203({ kind: 'not-a-type', name: 'c', is: 'a context' }),
