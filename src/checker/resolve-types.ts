@@ -38,9 +38,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag): Map<string, Enum
     const done = types.get(name);
     if (done) return done as RecordType;
     if (resolving.size >= MAX_RECORD_DEPTH) {
-      bag.report('BL007', `record \`${name}\` is nested more than ${MAX_RECORD_DEPTH} records deep`, decl.name.span, {
-        help: 'a record inside a record inside … a hundred levels is not a post; flatten the fields into fewer records',
-      });
+      bag.emit('BL007', decl.name.span, { kind: 'record', record: name, max: MAX_RECORD_DEPTH });
       return null;
     }
     if (resolving.has(name)) {

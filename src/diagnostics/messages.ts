@@ -1,6 +1,7 @@
 import type { Code } from './codes.js';
 import type { Span } from './span.js';
 import { didYouMean } from './suggest.js';
+import { BL0 } from './messages/bl0.js';
 import { BL1 } from './messages/bl1.js';
 import { BL2 } from './messages/bl2.js';
 import { code, listOf, type Built } from './messages/common.js';
@@ -23,6 +24,7 @@ export interface ScaleText {
 }
 
 export const MESSAGES = {
+  ...BL0,
   ...BL1,
   ...BL2,
   BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({

@@ -86,9 +86,7 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   for (const token of result.tokens) {
     withEnd(token);
     if (token.tokenType === UnterminatedString) {
-      bag.report('BL003', 'unterminated string', tokenSpan(lines, file, token), {
-        help: 'close the string with `"` on the same line; write a line break as `\\n`',
-      });
+      bag.emit('BL003', tokenSpan(lines, file, token), undefined);
       retype(token, StringLiteral);
     } else if (REPAIRED.has(token.tokenType)) {
       repairs = true;
@@ -131,9 +129,7 @@ function checkNesting(tokens: IToken[], lines: LineIndex, file: string, bag: Dia
     else if (type === RParen || type === RBrace) depth = Math.max(0, depth - 1);
     nots = type === Not ? nots + 1 : 0;
     if (depth > MAX_NESTING || nots > MAX_NESTING) {
-      bag.report('BL007', `expression nested more than ${MAX_NESTING} levels deep`, tokenSpan(lines, file, token), {
-        help: 'split the condition into named contexts',
-      });
+      bag.emit('BL007', tokenSpan(lines, file, token), { kind: 'expression', max: MAX_NESTING });
       tokens.length = 0;
       return;
     }

@@ -86,6 +86,16 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
   });
 
+  it('syntax (BL0xx): the converted codes word each case from its arguments', () => {
+    expect(MESSAGES.BL004({ escape: 'q' })).toEqual({ message: 'invalid escape `\\q` in string', help: 'valid escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\"`, `\\\\` and `\\u{…}`' });
+    expect(MESSAGES.BL006({ kind: 'too-large', raw: '9'.repeat(20) }).help).toBe('integers must lie between -9007199254740991 and 9007199254740991');
+    expect(MESSAGES.BL007({ kind: 'context', context: 'c', depth: 101, max: 100 }).message).toBe('context `c` is nested 101 levels deep through the contexts it uses, more than 100');
+    expect(MESSAGES.BL009({ bytes: '0xFF', length: 1, offset: 3, more: 0, capped: false })).toMatchObject({ message: 'invalid UTF-8: byte 0xFF at byte offset 3', notes: [] });
+    expect(MESSAGES.BL009({ bytes: '0xC3 0x28', length: 2, offset: 0, more: 100, capped: true }).notes).toEqual([{ message: '100 or more more invalid sequences in the file' }]);
+    expect(MESSAGES.BL019({ keyword: 'sum', meant: 'count', binder: 's', list: 'post.strikes' }).help).toBe('did you mean `count`, as in `count(s in post.strikes where …)`?');
+    expect(MESSAGES.BL019({ keyword: 'zzz', meant: undefined, binder: 's', list: 'LIST' }).help).toMatch(/Bylaw has no other functions$/);
+  });
+
   it('modules and policy sets (BL1xx): each case of a code keeps its wording', () => {
     const cycle = MESSAGES.BL102({ chain: ['a', 'b', 'a'], uses: [{ module: 'b', span: at(3) }] });
     expect(cycle).toEqual({
@@ -140,6 +150,12 @@ describe('the registry\'s message constructors', () => {
 
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL003(),
+      MESSAGES.BL005({ date: '2024-02-30' }),
+      MESSAGES.BL006({ kind: 'malformed', raw: '01' }),
+      MESSAGES.BL007({ kind: 'expression', max: 100 }),
+      MESSAGES.BL007({ kind: 'record', record: 'R', max: 100 }),
+      MESSAGES.BL020({ marker: 'timed' }),
       MESSAGES.BL101({ module: 'm', looked: 'm.policy', known: [] }),
       MESSAGES.BL103({ kind: 'no-version', folder: 'p' }),
       MESSAGES.BL104({ date: '2024-01-01', other: 'v1.policy', otherSpan: at(0) }),

@@ -73,12 +73,7 @@ function checkDepth(order: readonly AnyContext[], decls: ReadonlyMap<string, Con
     if (depth + 1 <= MAX_CONDITION_DEPTH) continue;
     const decl = decls.get(context.name);
     if (!decl) continue;
-    bag.report(
-      'BL007',
-      `context \`${context.name}\` is nested ${depth + 1} levels deep through the contexts it uses, more than ${MAX_CONDITION_DEPTH}`,
-      decl.name.span,
-      { help: 'a chain of contexts each using the one before nests one level per link; write it as fewer, wider contexts (`a and b and c`)' },
-    );
+    bag.emit('BL007', decl.name.span, { kind: 'context', context: context.name, depth: depth + 1, max: MAX_CONDITION_DEPTH });
     return false;
   }
   return true;
