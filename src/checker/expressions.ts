@@ -321,9 +321,7 @@ class ExpressionChecker extends ComparisonChecker {
     const duration = durationOf(expr.duration, this.bag);
     if (!base || !duration) return ERROR;
     if (base.type.kind !== 'date') {
-      this.bag.report('BL015', `only a date moves by a duration; this is \`${typeName(base.type)}\``, expr.span, {
-        help: base.type.kind === 'int' ? 'Bylaw has no arithmetic on numbers: compare the values directly' : 'write `a_date + 3 days`',
-      });
+      this.bag.emit('BL015', expr.span, { kind: 'shift', type: typeName(base.type), int: base.type.kind === 'int' });
       return ERROR;
     }
     if (duration.unit === 'hour') {

@@ -92,6 +92,19 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL007({ kind: 'context', context: 'c', depth: 101, max: 100 }).message).toBe('context `c` is nested 101 levels deep through the contexts it uses, more than 100');
     expect(MESSAGES.BL009({ bytes: '0xFF', length: 1, offset: 3, more: 0, capped: false })).toMatchObject({ message: 'invalid UTF-8: byte 0xFF at byte offset 3', notes: [] });
     expect(MESSAGES.BL009({ bytes: '0xC3 0x28', length: 2, offset: 0, more: 100, capped: true }).notes).toEqual([{ message: '100 or more more invalid sequences in the file' }]);
+    expect(MESSAGES.BL013({ date: '15/01/2024', dates: ['2024-01-15'] }).help).toBe('write dates year first, as `YYYY-MM-DD`: `2024-01-15`');
+    expect(MESSAGES.BL013({ date: '01/02/2024', dates: ['2024-02-01', '2024-01-02'] }).help).toBe(
+      'write dates year first, as `YYYY-MM-DD`: `2024-02-01` (day first) or `2024-01-02` (month first)',
+    );
+    expect(MESSAGES.BL014({ number: '2.5', operator: '>', duration: false }).help).toMatch(/^for an integer, `> 2.5` means `>= 3`; /);
+    expect(MESSAGES.BL014({ number: '2.0', operator: null, duration: false }).help).toBe('write it without the fraction: `2`');
+    expect(MESSAGES.BL014({ number: '1.5', operator: null, duration: true }).help).toBe('a duration counts whole units: round `1.5`, or count a smaller unit');
+    expect(MESSAGES.BL015({ kind: 'unitless', left: 'post.date', op: '-', count: '90' })).toEqual({
+      message: 'a date moves by a duration: `90` needs a unit',
+      help: 'write the unit after the number: `post.date - 90 days` (or `weeks`, `months`, `years`)',
+    });
+    expect(MESSAGES.BL015({ kind: 'arithmetic', operator: '+', exact: 'post.n > 9', on: 'values' }).help).toBe('compare the values directly: `post.n > 9` says the same');
+    expect(MESSAGES.BL018({ kind: 'declaration', name: 'note', type: null }).help).toBe('the `?` follows the type: `note: TYPE?`');
     expect(MESSAGES.BL019({ keyword: 'sum', meant: 'count', binder: 's', list: 'post.strikes' }).help).toBe('did you mean `count`, as in `count(s in post.strikes where …)`?');
     expect(MESSAGES.BL019({ keyword: 'zzz', meant: undefined, binder: 's', list: 'LIST' }).help).toMatch(/Bylaw has no other functions$/);
   });
@@ -150,6 +163,9 @@ describe('the registry\'s message constructors', () => {
 
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL013({ date: '2024/1/1', dates: [] }),
+      MESSAGES.BL015({ kind: 'shift', type: 'int', int: true }),
+      MESSAGES.BL018({ kind: 'question-dot', path: 'post.x' }),
       MESSAGES.BL003(),
       MESSAGES.BL005({ date: '2024-02-30' }),
       MESSAGES.BL006({ kind: 'malformed', raw: '01' }),

@@ -44,6 +44,59 @@ export const BL0 = {
     notes: a.more > 0 ? [{ message: `${a.more}${a.capped ? ' or more' : ''} more invalid sequence${a.more === 1 ? '' : 's'} in the file` }] : [],
     help: 'save the file as UTF-8: Bylaw reads policies as UTF-8 and does not guess (from Windows-1252, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
   }),
+  /** `dates`: the `YYYY-MM-DD` dates it can mean (day first, then month first). */
+  BL013: (a: { date: string; dates: readonly string[] }): Built => {
+    const yearFirst = /^\d{4}/.test(a.date);
+    const help =
+      a.dates.length === 1
+        ? `write dates ${yearFirst ? 'as' : 'year first, as'} \`YYYY-MM-DD\`: ${code(a.dates[0]!)}`
+        : a.dates.length === 2
+          ? `write dates year first, as \`YYYY-MM-DD\`: ${code(a.dates[0]!)} (day first) or ${code(a.dates[1]!)} (month first)`
+          : 'write dates as `YYYY-MM-DD`: four digits for the year, two for the month and two for the day, as in `2024-01-15`';
+    return { message: `${code(a.date)} is not a date literal`, help };
+  },
+  /** `operator`: the comparison before it, if any; `duration`: the number counts a duration's units. */
+  BL014: (a: { number: string; operator: string | null; duration: boolean }): Built => ({
+    message: `${code(a.number)} is not an integer: Bylaw has integers only`,
+    help: a.duration ? `a duration counts whole units: round ${code(a.number)}, or count a smaller unit` : fractionHelp(a.number, a.operator),
+  }),
+  BL015: (
+    a:
+      /** A value of another type moved by a duration (`int` is said to have no arithmetic). */
+      | { readonly kind: 'shift'; readonly type: string; readonly int: boolean }
+      /** `post.date + 90`: `left op count`, short of a unit. */
+      | { readonly kind: 'unitless'; readonly left: string; readonly op: string; readonly count: string }
+      /** `exact`: the comparison that says the same without the arithmetic, if there is one; else what it is on. */
+      | { readonly kind: 'arithmetic'; readonly operator: string; readonly exact: string | null; readonly on: 'dates' | 'fields' | 'values' },
+  ): Built => {
+    if (a.kind === 'shift') {
+      return {
+        message: `only a date moves by a duration; this is ${code(a.type)}`,
+        help: a.int ? 'Bylaw has no arithmetic on numbers: compare the values directly' : 'write `a_date + 3 days`',
+      };
+    }
+    if (a.kind === 'unitless') {
+      return {
+        message: `a date moves by a duration: ${code(a.count)} needs a unit`,
+        help: `write the unit after the number: \`${a.left} ${a.op} ${a.count} days\` (or \`weeks\`, \`months\`, \`years\`)`,
+      };
+    }
+    return {
+      message: `${code(a.operator)} is not an operator: Bylaw has no arithmetic`,
+      help: a.exact !== null ? `compare the values directly: ${code(a.exact)} says the same` : ARITHMETIC_HELP[a.on],
+    };
+  },
+  /** `name?` in a declaration (`type`: the type after the colon), `name?` or `?.` in a read of `path`. */
+  BL018: (
+    a:
+      | { readonly kind: 'declaration'; readonly name: string; readonly type: string | null }
+      | { readonly kind: 'read'; readonly name: string; readonly path: string }
+      | { readonly kind: 'question-dot'; readonly path: string },
+  ): Built => {
+    if (a.kind === 'declaration') return { message: `\`${a.name}?\` marks the name, not the type`, help: `the \`?\` follows the type: \`${a.name}: ${a.type ?? 'TYPE'}?\`` };
+    const help = `test that the field is there before reading it: \`${a.path} exists and …\``;
+    return a.kind === 'read' ? { message: `\`${a.name}?\` is not how an optional field is read`, help } : { message: '`?.` is not how an optional field is read', help };
+  },
   /** `meant`: the quantifier meant, if one is; `binder` and `list` as written, for the example. */
   BL019: (a: { keyword: string; meant: string | undefined; binder: string; list: string }): Built => ({
     message: `\`${a.keyword}(…)\` is not a quantifier`,
@@ -56,3 +109,26 @@ export const BL0 = {
     help: 'a member whose every use carries a duration is written `NAME(duration)`, as in `restrict(duration)`',
   }),
 } as const;
+
+const ARITHMETIC_HELP = {
+  values: 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`',
+  fields: 'compare the values directly; when a decision needs a sum or a difference of two fields, compute it upstream into a field of its own',
+  dates: 'a date moves by a duration with its unit, as in `post.date - 90 days`; other arithmetic on dates is not in the language',
+} as const;
+
+/** Help for a number with a fraction, from the comparison operator before it (if any). */
+function fractionHelp(image: string, operator: string | null): string {
+  const value = Number(image.replace(/_/g, ''));
+  if (Number.isInteger(value)) return `write it without the fraction: \`${value}\``;
+  const scaled = 'to keep fractions, store the value scaled (a rate in percent, money in cents) in an `int` field';
+  switch (operator) {
+    case '>':
+    case '>=':
+      return `for an integer, \`${operator} ${image}\` means \`>= ${Math.ceil(value)}\`; ${scaled}`;
+    case '<':
+    case '<=':
+      return `for an integer, \`${operator} ${image}\` means \`<= ${Math.floor(value)}\`; ${scaled}`;
+    default:
+      return `compare with a whole number; ${scaled}`;
+  }
+}
