@@ -114,6 +114,9 @@ export function diagnostic(code: Code, message: string, span: Span, extras: Diag
   return d;
 }
 
+/** A code and its constructor's arguments: a report decided in one place and made in another. */
+export type Emission = { [C in MessageCode]: { readonly code: C; readonly args: MessageArgs<C> } }[MessageCode];
+
 /** The diagnostic of `code` whose message, help and notes its constructor in MESSAGES builds from `args`. */
 export function built<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): Diagnostic {
   const { message, ...extras } = (MESSAGES[code] as (a: MessageArgs<C>) => Built)(args);

@@ -1,7 +1,7 @@
 /**
  * What Bylaw says when a policy reaches for something from another language: the keywords of
- * other languages (BL011) and string matching (BL017), each with the nearest thing Bylaw has.
- * (Arithmetic, fractions, dates in another format and `?` are worded in diagnostics/messages/bl0.ts.)
+ * other languages (BL011) and the words they match strings with (BL017, worded with arithmetic,
+ * fractions, dates in another format and `?` in diagnostics/messages/bl0.ts).
  */
 
 /** Keywords of other languages, by lowercase spelling, and what Bylaw writes instead. */
@@ -65,5 +65,3 @@ export const STRING_OPERATORS: ReadonlySet<string> = new Set([
   'glob',
 ]);
 
-export const STRING_MATCHING_HELP =
-  'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`';

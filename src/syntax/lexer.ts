@@ -2,7 +2,6 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import { LineIndex, type Span } from '../diagnostics/span.js';
 import { And, EqualEqual, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens, retype } from './tokens.js';
-import { STRING_MATCHING_HELP } from './advice.js';
 import { REPAIRED, repairTokens } from './repairs.js';
 import { checkUnicode } from './unicode.js';
 import { hiddenChar } from '../diagnostics/unicode.js';
@@ -45,16 +44,16 @@ export function tokenSpan(lines: LineIndex, file: string, token: IToken): Span {
   return lines.span(file, token.startOffset, (token.endOffset ?? token.startOffset) + 1);
 }
 
-const foreign: Record<string, { token: TokenType; help: string }> = {
-  '&&': { token: And, help: 'use `and`' },
-  '&': { token: And, help: 'use `and`' },
-  '||': { token: Or, help: 'use `or`' },
-  '|': { token: Or, help: 'use `or`' },
-  '!': { token: Not, help: 'use `not`' },
-  '<>': { token: NotEqual, help: 'use `!=`' },
-  // No equivalent; parsed as `or` only so that the rest of the file is checked without follow-on
-  // errors (a file with errors never gets an AST, so the stand-in is never evaluated).
-  '=>': { token: Or, help: 'Bylaw has no implication; write `A => B` as `not A or B`' },
+const foreign: Record<string, { token: TokenType; use: string | null }> = {
+  '&&': { token: And, use: 'and' },
+  '&': { token: And, use: 'and' },
+  '||': { token: Or, use: 'or' },
+  '|': { token: Or, use: 'or' },
+  '!': { token: Not, use: 'not' },
+  '<>': { token: NotEqual, use: '!=' },
+  // No equivalent (BL008 words the rewrite); parsed as `or` only so that the rest of the file is
+  // checked without follow-on errors (a file with errors never gets an AST, so the stand-in is never evaluated).
+  '=>': { token: Or, use: null },
 };
 
 /**
@@ -92,19 +91,16 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
       repairs = true;
     } else if (token.tokenType === ForeignOperator) {
       if (token.image === '=~' || token.image === '!~') {
-        bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not match strings`, tokenSpan(lines, file, token), { help: STRING_MATCHING_HELP });
+        bag.emit('BL017', tokenSpan(lines, file, token), { operator: token.image, join: false });
         retype(token, token.image === '=~' ? EqualEqual : NotEqual);
         tokens.push(token);
         continue;
       }
       const fix = foreign[token.image];
+      bag.emit('BL008', tokenSpan(lines, file, token), { operator: token.image, use: fix?.use ?? null });
       if (fix) {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), { help: fix.help });
         retype(token, fix.token);
       } else {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), {
-          help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
-        });
         dropped.push(token.startOffset);
         continue;
       }

@@ -2,7 +2,6 @@ import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { isoDatesFor } from '../ast/dates.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
-import { STRING_MATCHING_HELP } from './advice.js';
 import * as T from './tokens.js';
 import { retype } from './tokens.js';
 
@@ -85,7 +84,7 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       const strings = prev.tokenType === T.StringLiteral || next.tokenType === T.StringLiteral;
       const unitless = unitlessShift(tokens, i, out);
       if (strings) {
-        ctx.bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not join or match strings`, span(token), { help: STRING_MATCHING_HELP });
+        ctx.bag.emit('BL017', span(token), { operator: token.image, join: true });
       } else if (unitless) {
         // `post.date + 90`: date arithmetic, short of the duration's unit.
         ctx.bag.emit('BL015', span(token, next), { kind: 'unitless', ...unitless });

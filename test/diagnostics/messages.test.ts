@@ -105,6 +105,13 @@ describe('the registry\'s message constructors', () => {
     });
     expect(MESSAGES.BL015({ kind: 'arithmetic', operator: '+', exact: 'post.n > 9', on: 'values' }).help).toBe('compare the values directly: `post.n > 9` says the same');
     expect(MESSAGES.BL018({ kind: 'declaration', name: 'note', type: null }).help).toBe('the `?` follows the type: `note: TYPE?`');
+    expect(MESSAGES.BL008({ operator: '&&', use: 'and' }).help).toBe('use `and`');
+    expect(MESSAGES.BL008({ operator: '=>', use: null }).help).toBe('Bylaw has no implication; write `A => B` as `not A or B`');
+    expect(MESSAGES.BL008({ operator: '^^', use: null }).help).toMatch(/^conditions use `and`/);
+    expect(MESSAGES.BL010({ kind: 'miscased', word: 'WHEN' })).toEqual({ message: '`WHEN` is not a keyword', help: 'keywords are lowercase: write `when`' });
+    expect(MESSAGES.BL010({ kind: 'misspelt', word: 'exemtion', meant: 'exemption' }).help).toBe('did you mean `exemption`?');
+    expect(MESSAGES.BL017({ operator: '+', join: true }).message).toBe('`+` is not an operator: Bylaw does not join or match strings');
+    expect(MESSAGES.BL017({ operator: '=~', join: false }).message).toBe('`=~` is not an operator: Bylaw does not match strings');
     expect(MESSAGES.BL019({ keyword: 'sum', meant: 'count', binder: 's', list: 'post.strikes' }).help).toBe('did you mean `count`, as in `count(s in post.strikes where …)`?');
     expect(MESSAGES.BL019({ keyword: 'zzz', meant: undefined, binder: 's', list: 'LIST' }).help).toMatch(/Bylaw has no other functions$/);
   });
@@ -215,11 +222,11 @@ describe('the registry\'s message constructors', () => {
     }
   });
 
-  it('a code with a constructor is reported through it everywhere, never with its text written at the site', () => {
+  it('a code with a constructor is reported through it everywhere, never with its text written at the site (nor described with one, as parse errors are)', () => {
     const codes = Object.keys(MESSAGES);
     const offending = sources(SRC).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
+      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'|\\bcode: '${code}', message\\b`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
     });
     expect(offending).toEqual([]);
   });

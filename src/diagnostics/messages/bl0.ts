@@ -44,6 +44,26 @@ export const BL0 = {
     notes: a.more > 0 ? [{ message: `${a.more}${a.capped ? ' or more' : ''} more invalid sequence${a.more === 1 ? '' : 's'} in the file` }] : [],
     help: 'save the file as UTF-8: Bylaw reads policies as UTF-8 and does not guess (from Windows-1252, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
   }),
+  /** `use`: the operator Bylaw writes instead, if it has one. */
+  BL008: (a: { operator: string; use: string | null }): Built => ({
+    message: `${code(a.operator)} is not an operator in Bylaw`,
+    help:
+      a.use !== null
+        ? `use ${code(a.use)}`
+        : a.operator === '=>'
+          ? 'Bylaw has no implication; write `A => B` as `not A or B`'
+          : 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
+  }),
+  /** A keyword written in capitals, or misspelt (`meant`: the keyword meant). */
+  BL010: (a: { readonly kind: 'miscased'; readonly word: string } | { readonly kind: 'misspelt'; readonly word: string; readonly meant: string }): Built => ({
+    message: `${code(a.word)} is not a keyword`,
+    help: a.kind === 'miscased' ? `keywords are lowercase: write ${code(a.word.toLowerCase())}` : `did you mean ${code(a.meant)}?`,
+  }),
+  /** `join`: an operator between strings (`+`), which may join them too. */
+  BL017: (a: { operator: string; join: boolean }): Built => ({
+    message: `${code(a.operator)} is not an operator: Bylaw does not ${a.join ? 'join or match' : 'match'} strings`,
+    help: 'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`',
+  }),
   /** `dates`: the `YYYY-MM-DD` dates it can mean (day first, then month first). */
   BL013: (a: { date: string; dates: readonly string[] }): Built => {
     const yearFirst = /^\d{4}/.test(a.date);
