@@ -4,7 +4,6 @@ import { LineIndex, type Span } from '../diagnostics/span.js';
 import { And, EqualEqual, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens, retype } from './tokens.js';
 import { REPAIRED, repairTokens } from './repairs.js';
 import { checkUnicode } from './unicode.js';
-import { hiddenChar } from '../diagnostics/unicode.js';
 
 const lexer = new Lexer(allTokens, {
   // Offsets only: Chevrotain's line and column tracking was a fifth of the parse time on large
@@ -67,7 +66,7 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   const dropped: number[] = [];
   // A run of unexpected characters is one diagnostic, however the lexer split it (`++++`, `/*/*`).
   let run: { readonly index: number; readonly start: number; end: number } | null = null;
-  const unexpected = (offset: number, length: number, help?: string) => {
+  const unexpected = (offset: number, length: number, blockComment = false) => {
     dropped.push(offset);
     if (run && run.end === offset && bag.items.length === run.index + 1) {
       run.end = offset + length;
@@ -76,7 +75,7 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
       return;
     }
     const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-    bag.report('BL001', `unexpected character \`${printable(char)}\``, lines.span(file, offset, offset + length), { help: help ?? unexpectedCharHelp(char) });
+    bag.emit('BL001', lines.span(file, offset, offset + length), { char, blockComment });
     run = { index: bag.items.length - 1, start: offset, end: offset + length };
   };
   for (const error of result.errors) unexpected(error.offset, error.length);
@@ -130,24 +129,4 @@ function checkNesting(tokens: IToken[], lines: LineIndex, file: string, bag: Dia
       return;
     }
   }
-}
-
-function printable(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  // Lone surrogates (U+D800–DFFF, from broken UTF-16) cannot be printed either: they came out as `�`.
-  return code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
-    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-    : char;
-}
-
-function unexpectedCharHelp(char: string): string | undefined {
-  const hidden = hiddenChar(char.codePointAt(0) ?? 0);
-  if (hidden) return `this is ${hidden.description}, ${hidden.kind === 'bidi' ? 'which reorders the text around it' : 'which is invisible'}; delete it`;
-  if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
-  if (char === "'" || char === '\u2018' || char === '\u2019') return 'strings use double quotes `"`';
-  if (char === '#') return 'comments start with `//`';
-  if (char === '/') return 'comments start with `//`';
-  if (char === ';') return 'statements need no `;`';
-  if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
-  return undefined;
 }

@@ -219,15 +219,8 @@ function severalActions(ctx: ParseErrorContext, i: number, keyword: IToken): Des
   }
   if (actions.length < 2 || last.startOffset < tokens[i]!.startOffset) return null;
   const span = ctx.lines.span(ctx.file, tokens[i]!.startOffset, last.startOffset + last.image.length);
-  const joiner = tokens[i]!.tokenType === T.And || tokens[i]!.tokenType === T.Or ? `, not \`${tokens[i]!.image}\`` : '';
-  // One line of hundreds of names is not a list of actions worth printing in full.
-  const list = [...actions.slice(0, 8), ...(actions.length > 8 ? ['…'] : [])].join(', ');
-  return {
-    code: 'BL016',
-    message: `actions are separated by commas${joiner}`,
-    span,
-    help: `write \`${keyword.image} ${list}\`: one action for each outcome ${keyword.tokenType === T.Then ? 'the clause decides' : 'of the version'}`,
-  };
+  const joiner = tokens[i]!.tokenType === T.And || tokens[i]!.tokenType === T.Or ? tokens[i]!.image : null;
+  return { code: 'BL016', args: { joiner, keyword: keyword.image, actions, clause: keyword.tokenType === T.Then }, span };
 }
 
 const SEPARATORS: ReadonlySet<TokenType> = new Set([T.Comma, T.And, T.Or]);

@@ -19,7 +19,7 @@ export interface RepairContext {
   readonly lines: LineIndex;
   readonly bag: DiagnosticBag;
   /** A character that is no token at all: reported as unexpected (BL001) and dropped. */
-  readonly unexpected: (offset: number, length: number, help?: string) => void;
+  readonly unexpected: (offset: number, length: number, blockComment?: boolean) => void;
 }
 
 /** `tokens` with the tokens of REPAIRED reported and repaired. */
@@ -61,7 +61,7 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
     } else if (type === T.ArithmeticOperator) {
       if (token.image.length === 2) {
         // `/* … */`: reported once, and what it encloses is dropped with it.
-        ctx.unexpected(token.startOffset, 2, 'Bylaw has no block comments: start each comment line with `//`');
+        ctx.unexpected(token.startOffset, 2, true);
         if (token.image === '/*') {
           if (nextClose <= i) {
             nextClose = i + 1;

@@ -112,6 +112,18 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL010({ kind: 'misspelt', word: 'exemtion', meant: 'exemption' }).help).toBe('did you mean `exemption`?');
     expect(MESSAGES.BL017({ operator: '+', join: true }).message).toBe('`+` is not an operator: Bylaw does not join or match strings');
     expect(MESSAGES.BL017({ operator: '=~', join: false }).message).toBe('`=~` is not an operator: Bylaw does not match strings');
+    expect(MESSAGES.BL001({ char: '\u200b', blockComment: false })).toEqual({
+      message: 'unexpected character `U+200B`',
+      help: 'this is U+200B ZERO WIDTH SPACE, which is invisible; delete it',
+    });
+    expect(MESSAGES.BL001({ char: '/', blockComment: true }).help).toBe('Bylaw has no block comments: start each comment line with `//`');
+    expect(MESSAGES.BL001({ char: '@', blockComment: false }).help).toBeUndefined();
+    const actions = Array.from({ length: 9 }, (_, i) => `a${i}`);
+    expect(MESSAGES.BL016({ joiner: 'and', keyword: 'then', actions, clause: true })).toEqual({
+      message: 'actions are separated by commas, not `and`',
+      help: 'write `then a0, a1, a2, a3, a4, a5, a6, a7, …`: one action for each outcome the clause decides',
+    });
+    expect(MESSAGES.BL016({ joiner: null, keyword: 'default', actions: ['a', 'b'], clause: false }).message).toBe('actions are separated by commas');
     expect(MESSAGES.BL019({ keyword: 'sum', meant: 'count', binder: 's', list: 'post.strikes' }).help).toBe('did you mean `count`, as in `count(s in post.strikes where …)`?');
     expect(MESSAGES.BL019({ keyword: 'zzz', meant: undefined, binder: 's', list: 'LIST' }).help).toMatch(/Bylaw has no other functions$/);
   });

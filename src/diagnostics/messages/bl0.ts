@@ -1,7 +1,13 @@
+import { hiddenChar } from '../unicode.js';
 import { code, type Built } from './common.js';
 
 /** Syntax (BL0xx). Text quoted from the file (a token, an escape) is an argument. */
 export const BL0 = {
+  /** `blockComment`: the `/*` of a block comment, which Bylaw has not. */
+  BL001: (a: { char: string; blockComment: boolean }): Built => ({
+    message: `unexpected character ${code(printable(a.char))}`,
+    help: a.blockComment ? 'Bylaw has no block comments: start each comment line with `//`' : unexpectedCharHelp(a.char),
+  }),
   BL003: (): Built => ({ message: 'unterminated string', help: 'close the string with `"` on the same line; write a line break as `\\n`' }),
   /** `escape`: the character after the backslash. */
   BL004: (a: { escape: string }): Built => ({
@@ -44,6 +50,15 @@ export const BL0 = {
     notes: a.more > 0 ? [{ message: `${a.more}${a.capped ? ' or more' : ''} more invalid sequence${a.more === 1 ? '' : 's'} in the file` }] : [],
     help: 'save the file as UTF-8: Bylaw reads policies as UTF-8 and does not guess (from Windows-1252, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
   }),
+  /** `joiner`: the `and` or `or` written between them, if that is what was written; `clause`: after `then` (else `default`). */
+  BL016: (a: { joiner: string | null; keyword: string; actions: readonly string[]; clause: boolean }): Built => {
+    // One line of hundreds of names is not a list of actions worth printing in full.
+    const list = [...a.actions.slice(0, 8), ...(a.actions.length > 8 ? ['…'] : [])].join(', ');
+    return {
+      message: `actions are separated by commas${a.joiner === null ? '' : `, not ${code(a.joiner)}`}`,
+      help: `write \`${a.keyword} ${list}\`: one action for each outcome ${a.clause ? 'the clause decides' : 'of the version'}`,
+    };
+  },
   /** `use`: the operator Bylaw writes instead, if it has one. */
   BL008: (a: { operator: string; use: string | null }): Built => ({
     message: `${code(a.operator)} is not an operator in Bylaw`,
@@ -151,4 +166,25 @@ function fractionHelp(image: string, operator: string | null): string {
     default:
       return `compare with a whole number; ${scaled}`;
   }
+}
+
+/** A character as a message shows it: itself, or `U+XXXX` when it is invisible or a control. */
+function printable(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  // Lone surrogates (U+D800–DFFF, from broken UTF-16) cannot be printed either: they came out as `�`.
+  return code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
+    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    : char;
+}
+
+function unexpectedCharHelp(char: string): string | undefined {
+  const hidden = hiddenChar(char.codePointAt(0) ?? 0);
+  if (hidden) return `this is ${hidden.description}, ${hidden.kind === 'bidi' ? 'which reorders the text around it' : 'which is invisible'}; delete it`;
+  if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
+  if (char === "'" || char === '\u2018' || char === '\u2019') return 'strings use double quotes `"`';
+  if (char === '#') return 'comments start with `//`';
+  if (char === '/') return 'comments start with `//`';
+  if (char === ';') return 'statements need no `;`';
+  if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
+  return undefined;
 }
