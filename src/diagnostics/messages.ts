@@ -9,9 +9,10 @@ import { code, listOf, type Built } from './messages/common.js';
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
  * arguments, so each text is written once, here and in messages/ (a file per family), and every
- * report site of the code goes through `DiagnosticBag.emit`. So far modules and policy sets (BL1xx), names and types (BL2xx), the
- * clause codes (BL3xx) and the warnings (BL4xx); the other codes are still reported with their
- * text at the report site (`DiagnosticBag.report`).
+ * report site of the code goes through `DiagnosticBag.emit`. The clause codes (BL3xx) and the
+ * warnings (BL4xx) are here; syntax, modules and names and types in messages/bl0.ts, bl1.ts and
+ * bl2.ts. BL002, BL011, BL012 (worded from the parser's messages) and the statement mappings
+ * (BL5xx, worded by src/statements) are still reported with their text (`DiagnosticBag.report`).
  */
 export type { Built };
 
