@@ -76,16 +76,11 @@ export class CheckContext {
   /** Exactly one declaration of a kind: missing or repeated ones are reported. */
   single<T extends { span: Span }>(what: string, decls: readonly T[], example: string): T | null {
     if (decls.length === 0) {
-      this.bag.report('BL211', `no \`${what}\` declared`, this.unitSpan(), {
-        help: `declare one, e.g. \`${example}\`, here or in a module this file uses`,
-      });
+      this.bag.emit('BL211', this.unitSpan(), { what, example });
       return null;
     }
     for (const extra of decls.slice(1)) {
-      this.bag.report('BL212', `\`${what}\` is declared more than once`, extra.span, {
-        notes: [{ message: 'first declared here', span: decls[0]!.span }],
-        help: `a version has exactly one \`${what}\``,
-      });
+      this.bag.emit('BL212', extra.span, { what, first: decls[0]!.span });
     }
     return decls[0]!;
   }

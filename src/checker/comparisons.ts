@@ -47,28 +47,20 @@ export abstract class ComparisonChecker {
         this.quotedDate(quoted);
         return ERROR;
       }
-      this.bag.report('BL205', `cannot compare \`${typeName(left.type)}\` with \`${typeName(right.type)}\``, expr.span, {
-        help: this.mismatchHelp(left, right),
-      });
+      this.bag.emit('BL205', expr.span, { kind: 'compare', left: typeName(left.type), right: typeName(right.type), help: this.mismatchHelp(left, right) });
       return ERROR;
     }
     const ordering = expr.op !== '==' && expr.op !== '!=';
     if (ordering && !isOrdered(left.type)) {
-      this.bag.report('BL207', `\`${expr.op}\` needs ordered values, and \`${typeName(left.type)}\` has no order`, expr.span, {
-        help: left.type.kind === 'enum' ? `compare with \`==\`, \`!=\` or \`in {…}\`` : 'only `int` and `date` values are ordered',
-      });
+      this.bag.emit('BL207', expr.span, { op: expr.op, type: typeName(left.type), enum: left.type.kind === 'enum' });
       return ERROR;
     }
     if (left.type.kind === 'set' || left.type.kind === 'record') {
-      this.bag.report('BL205', `values of type \`${typeName(left.type)}\` cannot be compared`, expr.span, {
-        help: left.type.kind === 'set' ? 'test membership with `has`' : 'compare one of its fields',
-      });
+      this.bag.emit('BL205', expr.span, { kind: 'uncomparable', type: typeName(left.type), set: left.type.kind === 'set' });
       return ERROR;
     }
     if (left.kind === 'literal' && right.kind === 'literal') {
-      this.bag.report('BL205', 'both sides are literals; the comparison never depends on the input', expr.span, {
-        help: 'compare a field of the input with a value',
-      });
+      this.bag.emit('BL205', expr.span, { kind: 'literals' });
       return ERROR;
     }
     if (!this.withinBounds(left, right) || !this.withinBounds(right, left)) return ERROR;
@@ -87,9 +79,7 @@ export abstract class ComparisonChecker {
     if ((min === null || value >= min) && (max === null || value <= max)) return true;
     const bounds = `${min ?? ''}..${max ?? ''}`;
     const name = `${this.env.inputName}.${field.path.join('.')}`;
-    this.bag.report('BL213', `\`${value}\` is outside the bounds of \`${name}\`, declared \`int(${bounds})\``, literal.span, {
-      help: `values of \`${name}\` lie in \`${bounds}\`; a comparison with a value outside them never depends on the input`,
-    });
+    this.bag.emit('BL213', literal.span, { value: String(value), field: name, bounds });
     return false;
   }
 
@@ -97,12 +87,7 @@ export abstract class ComparisonChecker {
   private quotedDate(literal: Operand): void {
     const text = String((literal as Extract<Operand, { kind: 'literal' }>).value);
     const dates = isValidIsoDate(text) ? [text] : isoDatesFor(text);
-    this.bag.report('BL205', 'expected a date, found a string', literal.span, {
-      help:
-        dates.length > 0
-          ? `write the date without quotes: ${dates.map((d) => `\`${d}\``).join(' or ')}`
-          : 'a date is written without quotes, as `YYYY-MM-DD`',
-    });
+    this.bag.emit('BL205', literal.span, { kind: 'quoted-date', dates });
   }
 
   private mismatchHelp(left: Operand, right: Operand): string | undefined {
@@ -121,16 +106,19 @@ export abstract class ComparisonChecker {
     const operand = this.operand(this.typed(expr.element), null);
     if (!operand) return ERROR;
     if (operand.type.kind === 'set') {
-      this.bag.report('BL205', `\`in\` tests one value; \`${typeName(operand.type)}\` is a set`, expr.span, {
-        help:
-          expr.set.elements.length === 1
-            ? `to test whether the set holds it, write ${anyOf(expr.element, expr.set.elements)}`
-            : `to test whether the set holds any of them, write \`${simpleText(expr.element) ?? 'SET'} has any ${shown(this.env.source, expr.set.span) ?? '{…}'}\``,
-      });
+      const type = typeName(operand.type);
+      const set = simpleText(expr.element) ?? 'SET';
+      this.bag.emit(
+        'BL205',
+        expr.span,
+        expr.set.elements.length === 1
+          ? { kind: 'in-set', type, set, one: true, members: membersAsWritten(expr.set.elements) }
+          : { kind: 'in-set', type, set, one: false, list: shown(this.env.source, expr.set.span) ?? '{…}' },
+      );
       return ERROR;
     }
     if (operand.type.kind === 'record') {
-      this.bag.report('BL205', 'a record cannot be tested with `in`; test one of its fields', expr.element.span);
+      this.bag.emit('BL205', expr.element.span, { kind: 'in-record' });
       return ERROR;
     }
     const values: Value[] = [];
@@ -143,7 +131,7 @@ export abstract class ComparisonChecker {
         continue;
       }
       if (member.kind !== 'literal') {
-        this.bag.report('BL205', 'the set after `in` holds literals only', item.span, { help: 'to compare two fields, write `==`' });
+        this.bag.emit('BL205', item.span, { kind: 'in-not-literal' });
         ok = false;
         continue;
       }
@@ -153,9 +141,7 @@ export abstract class ComparisonChecker {
           ok = false;
           continue;
         }
-        this.bag.report('BL205', `\`${typeName(member.type)}\` value in a set of \`${typeName(operand.type)}\``, item.span, {
-          help: `every value in the set must have the type \`${typeName(operand.type)}\`, like what it is tested against`,
-        });
+        this.bag.emit('BL205', item.span, { kind: 'in-type', member: typeName(member.type), type: typeName(operand.type) });
         ok = false;
         continue;
       }
@@ -179,23 +165,14 @@ export abstract class ComparisonChecker {
     if (!set) return ERROR;
     if (set.type.kind !== 'set' || set.kind !== 'field') {
       const list = shown(this.env.source, expr.set.span) ?? 'LIST';
-      this.bag.report('BL206', `\`has\` needs a set, found \`${typeName(set.type)}\``, expr.set.span, {
-        help:
-          set.type.kind === 'enum'
-            ? 'to test a single value, write `==` or `in {…}`'
-            : set.type.kind === 'list'
-              ? `to test the elements of a list, write \`any(x in ${list} where …)\``
-              : 'only `set<Enum>` fields have members',
-      });
+      this.bag.emit('BL206', expr.set.span, { type: typeName(set.type), holds: set.type.kind === 'enum' || set.type.kind === 'list' ? set.type.kind : 'other', list });
       return ERROR;
     }
     const element = set.type.element;
     if (expr.mode === 'one' && expr.member.kind === 'SetLiteral') {
       const named = simpleText(expr.set) ?? 'SET';
       const members = shown(this.env.source, expr.member.span) ?? '{…}';
-      this.bag.report('BL205', '`has` tests one member at a time', expr.member.span, {
-        help: `for any of them write \`${named} has any ${members}\`; for all of them, \`${named} has all ${members}\``,
-      });
+      this.bag.emit('BL205', expr.member.span, { kind: 'has-one', set: named, members });
       return ERROR;
     }
     if (expr.mode !== 'one') {
@@ -204,9 +181,7 @@ export abstract class ComparisonChecker {
       const tests = members.map((m) => this.member(set, element, m, m.span));
       if (tests.some((t) => t === null)) return ERROR;
       if (tests.length === 0) {
-        this.bag.report('BL205', `\`has ${expr.mode} {}\` names no member`, expr.member.span, {
-          help: `\`has ${expr.mode} {}\` would ${expr.mode === 'any' ? 'never' : 'always'} hold: list the members to test, as in \`has ${expr.mode} {${element.members.slice(0, 2).join(', ')}}\``,
-        });
+        this.bag.emit('BL205', expr.member.span, { kind: 'has-empty', mode: expr.mode, members: element.members });
         return ERROR;
       }
       const operands = tests as Condition[];
@@ -229,9 +204,7 @@ export abstract class ComparisonChecker {
     }
     if (name === null) {
       if (member.kind !== 'error') {
-        this.bag.report('BL205', `expected a member of \`${element.name}\` after \`has\``, expr.span, {
-          help: `members of \`${element.name}\`: ${element.members.map((m) => `\`${m}\``).join(', ')}`,
-        });
+        this.bag.emit('BL205', expr.span, { kind: 'has-no-member', enum: element.name, members: element.members });
       }
       return null;
     }
@@ -244,12 +217,10 @@ export abstract class ComparisonChecker {
   }
 }
 
-/** `s has a or s has b`, from the source of `s` and of the members (a placeholder when they are not simple). */
-function anyOf(set: A.Expr, members: readonly A.Expr[]): string {
-  const name = simpleText(set) ?? 'SET';
+/** The members of a set literal as written, or `a`, `b` when one is not simply written. */
+function membersAsWritten(members: readonly A.Expr[]): string[] {
   const listed = members.map(simpleText);
-  const shown = listed.length > 0 && listed.every((m) => m !== null) ? (listed as string[]) : ['a', 'b'];
-  return `\`${shown.map((m) => `${name} has ${m}`).join(' or ')}\``;
+  return listed.length > 0 && listed.every((m) => m !== null) ? (listed as string[]) : ['a', 'b'];
 }
 
 /** The source of a path or a number or string literal, rebuilt from the AST; null for anything else. */

@@ -1,7 +1,7 @@
 /**
- * Help texts for mistakes in conditions that need more than one line to word: an unguarded
- * optional read shown with its guard, a quantifier's element named outside its `where`, a count
- * compared with a date. Kept apart from expressions.ts, which types conditions.
+ * The parts of help texts for mistakes in conditions that quote the policy: a quantifier as
+ * written, for its element named outside its `where`, a count compared with a date. Kept apart
+ * from expressions.ts, which types conditions; the registry (diagnostics/messages) words them.
  */
 import type * as A from '../ast/nodes.js';
 import type { Span } from '../diagnostics/span.js';
@@ -14,11 +14,6 @@ const MAX_SHOWN = 100;
 export function shown(source: ((span: Span) => string) | undefined, span: Span): string | null {
   const text = source?.(span).replace(/\s+/g, ' ').trim();
   return text && text.length <= MAX_SHOWN ? text : null;
-}
-
-/** `post.review exists and post.review.score > 3`: the guard an unguarded read needs, before the test that reads it. */
-export function guardHelp(guard: string, test: string | null, read: string): string {
-  return `test it first, in the same \`and\`: \`${guard} exists and ${test ?? `${read} …`}\``;
 }
 
 /** The quantifiers of a condition by the name they bind (the first, when a name is bound twice). */
@@ -59,16 +54,10 @@ export function bindersIn(expr: A.Expr, found = new Map<string, A.QuantifierExpr
   return found;
 }
 
-/** A quantifier's element named outside the quantifier: where it is known, and how to move the test there. */
-export function outsideWhere(q: A.QuantifierExpr, test: string | null, source: ((span: Span) => string) | undefined): { message: string; help: string } {
-  const name = q.binder.name;
+/** A quantifier as a help quotes it, for a test of its element moved inside: `count(s in LIST` and its `where` with ` and `. */
+export function outsideWhere(q: A.QuantifierExpr, source: ((span: Span) => string) | undefined): { head: string; where: string } {
   const collection = shown(source, q.collection.span) ?? 'LIST';
-  const head = `${q.keyword.name}(${name} in ${collection}`;
-  const where = q.where ? `${shown(source, q.where.span) ?? '…'} and ` : '';
-  return {
-    message: `\`${name}\` is known only inside \`${head} where …)\``,
-    help: `test the element inside the \`where\`: \`${head} where ${where}${test ?? `${name}…`})\``,
-  };
+  return { head: `${q.keyword.name}(${q.binder.name} in ${collection}`, where: q.where ? `${shown(source, q.where.span) ?? '…'} and ` : '' };
 }
 
 /**

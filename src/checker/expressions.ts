@@ -1,14 +1,14 @@
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import { closestMatch, didYouMean } from '../diagnostics/suggest.js';
+import { closestMatch } from '../diagnostics/suggest.js';
 import type { Condition, EnumType, FieldOperand, Operand, Quantifier, RecordType, Root, Type, Value } from './program.js';
 import { durationOf } from './outcomes.js';
 import { hasInvalidField } from './resolve-types.js';
-import { KIND_WORDS, type Scope, type Symbol } from './scope.js';
+import { KIND_WORDS, type Scope } from './scope.js';
 import { BOOL, DATE, STRING, typeName } from './types.js';
 import { guardKey, guardedWhenFalse, guardedWhenTrue, guardText } from './guards.js';
-import { bindersIn, guardHelp, listsBeside, outsideWhere, shown, unknownNameHelp } from './expression-help.js';
+import { bindersIn, listsBeside, outsideWhere, shown, unknownNameHelp } from './expression-help.js';
 import { ComparisonChecker } from './comparisons.js';
 import { ERROR, type Typed } from './typed.js';
 import type { RecordReference } from './references.js';
@@ -128,9 +128,7 @@ class ExpressionChecker extends ComparisonChecker {
           if (operand.kind === 'field') return { kind: 'field', root: operand.root, path: operand.path, span: operand.span };
           if (operand.kind === 'literal') return { kind: 'const', value: operand.value as boolean, span: operand.span };
         }
-        this.bag.report('BL208', `expected a condition, found a value of type \`${typeName(operand.type)}\``, expr.span, {
-          help: conditionHelp(operand.type),
-        });
+        this.bag.emit('BL208', expr.span, { type: typeName(operand.type), kind: operand.type.kind === 'set' || operand.type.kind === 'enum' ? operand.type.kind : 'other' });
         return null;
       }
     }
@@ -149,7 +147,7 @@ class ExpressionChecker extends ComparisonChecker {
       case 'DateLiteral':
         return this.literal(expr.value, DATE, expr.span);
       case 'SetLiteral':
-        this.bag.report('BL205', 'a set literal can only follow `in`', expr.span, { help: 'write `x in {a, b}`' });
+        this.bag.emit('BL205', expr.span, { kind: 'set-literal' });
         return ERROR;
       case 'Path':
         return this.path(expr);
@@ -193,9 +191,7 @@ class ExpressionChecker extends ComparisonChecker {
       const input = scope.symbols.get(name);
       if (input) this.env.resolved?.(head!.span, 'input', input.decl.name.span);
       if (rest.length === 0) {
-        this.bag.report('BL205', `\`${name}\` is the whole input; name one of its fields`, expr.span, {
-          help: `fields of \`${inputType.name}\`: ${inputType.fields.map((f) => `\`${f.name}\``).join(', ')}`,
-        });
+        this.bag.emit('BL205', expr.span, { kind: 'whole-input', name, type: inputType.name, fields: inputType.fields.map((f) => f.name) });
         return ERROR;
       }
       return this.fieldPath(expr, inputType, rest, null, readsPresence);
@@ -216,9 +212,7 @@ class ExpressionChecker extends ComparisonChecker {
     }
     const symbol = scope.symbols.get(name);
     if (symbol?.kind === 'context') {
-      this.bag.report('BL202', `\`${name}\` is a context; it has no fields`, rest[0]!.span, {
-        help: `a context is a condition: use it alone, as in \`when ${name}\``,
-      });
+      this.bag.emit('BL202', rest[0]!.span, { kind: 'context', name });
       return ERROR;
     }
     if (symbol?.kind === 'enum') {
@@ -226,7 +220,7 @@ class ExpressionChecker extends ComparisonChecker {
       const enumType = types.get(name) as EnumType;
       this.env.resolved?.(head!.span, 'enum', symbol.decl.name.span);
       if (rest.length !== 1) {
-        this.bag.report('BL205', `\`${name}\` is an enum; name one of its members, as in \`${name}.${enumType.members[0]}\``, expr.span);
+        this.bag.emit('BL205', expr.span, { kind: 'enum-alone', name, member: String(enumType.members[0]) });
         return ERROR;
       }
       return this.enumMember(enumType, rest[0]!.name, rest[0]!.span, expr.span);
@@ -257,8 +251,12 @@ class ExpressionChecker extends ComparisonChecker {
 
   private notAValue(name: string, span: Span): void {
     const symbol = this.env.scope.symbols.get(name)!;
-    this.bag.report('BL205', `\`${name}\` is ${KIND_WORDS[symbol.kind]}, not a value`, span, {
-      help: notAValueHelp(symbol, name),
+    this.bag.emit('BL205', span, {
+      kind: 'not-a-value',
+      name,
+      is: KIND_WORDS[symbol.kind],
+      symbol: symbol.kind,
+      member: symbol.kind === 'enum' ? symbol.decl.members[0]?.name : undefined,
     });
   }
 
@@ -281,19 +279,14 @@ class ExpressionChecker extends ComparisonChecker {
       if (type.kind !== 'record') {
         // Named as written: `post.author.handle`, not `author.handle`.
         const whole = [rootName, ...path].join('.');
-        const help = type.kind === 'list' || type.kind === 'set' ? `to count its elements, write \`count(x in ${whole})\`` : undefined;
-        this.bag.report('BL202', `\`${whole}\` is of type \`${typeName(type)}\`, which has no fields`, segment.span, { help });
+        this.bag.emit('BL202', segment.span, { kind: 'no-fields', path: whole, type: typeName(type), collection: type.kind === 'list' || type.kind === 'set' });
         return ERROR;
       }
       const record: RecordType = type;
       const field = record.fields.find((f) => f.name === segment.name);
       if (!field && hasInvalidField(record, segment.name)) return ERROR; // its type was reported
       if (!field) {
-        this.bag.report('BL202', `\`${record.name}\` has no field \`${segment.name}\``, segment.span, {
-          help:
-            didYouMean(segment.name, record.fields.map((f) => f.name)) ??
-            `fields of \`${record.name}\`: ${record.fields.map((f) => `\`${f.name}\``).join(', ')}`,
-        });
+        this.bag.emit('BL202', segment.span, { kind: 'no-field', record: record.name, field: segment.name, fields: record.fields.map((f) => f.name) });
         return ERROR;
       }
       this.env.resolved?.(segment.span, 'field', field.span);
@@ -302,10 +295,7 @@ class ExpressionChecker extends ComparisonChecker {
       const last = i === segments.length - 1;
       if (field.optional && !(last && readsPresence) && !this.guards.has(guardKey(root, path))) {
         const read = [rootName, ...path].join('.');
-        this.bag.report('BL214', `\`${read}\` may be absent: it is read without an \`exists\` test`, expr.span, {
-          help: guardHelp(read, this.testText(expr), guardText(expr, rootName, segments)),
-          notes: [{ message: `\`${field.name}\` is declared optional (\`?\`) here`, span: field.span }],
-        });
+        this.bag.emit('BL214', expr.span, { read, whole: guardText(expr, rootName, segments), test: this.testText(expr), field: field.name, declared: field.span });
         return ERROR;
       }
     }
@@ -345,18 +335,14 @@ class ExpressionChecker extends ComparisonChecker {
     const duration = durationOf(expr.duration, this.bag);
     if (!base || !duration) return ERROR;
     if (base.type.kind !== 'date') {
-      this.bag.report('BL015', `only a date moves by a duration; this is \`${typeName(base.type)}\``, expr.span, {
-        help: base.type.kind === 'int' ? 'Bylaw has no arithmetic on numbers: compare the values directly' : 'write `a_date + 3 days`',
-      });
+      this.bag.emit('BL015', expr.span, { kind: 'shift', type: typeName(base.type), int: base.type.kind === 'int' });
       return ERROR;
     }
     if (duration.unit === 'hour') {
       const days = Math.ceil(duration.count / 24);
       const base = shown(this.env.source, expr.base.span);
       const moved = `${base ? `${base} ${expr.op} ` : ''}${days} day${days === 1 ? '' : 's'}`;
-      this.bag.report('BL216', 'a date is a day: it cannot move by hours', expr.duration.span, {
-        help: `move it by whole days instead: \`${moved}\`${duration.count % 24 === 0 ? '' : ` (${duration.count} hours, rounded up)`}`,
-      });
+      this.bag.emit('BL216', expr.duration.span, { kind: 'hours', moved, hours: duration.count });
       return ERROR;
     }
     const amount = (expr.op === '+' ? 1 : -1) * duration.count;
@@ -367,7 +353,7 @@ class ExpressionChecker extends ComparisonChecker {
   private exists(expr: A.ExistsExpr): Typed {
     const target = expr.operand.kind === 'Paren' ? expr.operand.inner : expr.operand;
     if (target.kind !== 'Path' || target.segments.length < 2) {
-      this.bag.report('BL205', '`exists` tests a field', expr.operand.span, { help: 'write `post.field exists` for a field declared `field: T?`' });
+      this.bag.emit('BL205', expr.operand.span, { kind: 'exists' });
       return ERROR;
     }
     const typed = this.path(target, true);
@@ -401,21 +387,18 @@ class ExpressionChecker extends ComparisonChecker {
       const root = collection.kind !== 'field' ? null : collection.root === null ? this.env.inputType : this.binders.find((b) => b.id === collection.root)?.type;
       const lists = collection.kind === 'field' ? listsBeside(root ?? null, collection.path, expr.collection) : [];
       const near = collection.kind === 'field' ? closestMatch(collection.path.join('.'), lists.map((l) => l.path)) : undefined;
-      this.bag.report('BL217', `\`${expr.keyword.name}\` goes over a list or a set, not \`${typeName(collection.type)}\``, expr.collection.span, {
-        help: near
-          ? `did you mean \`${lists.find((l) => l.path === near)!.text}\`?`
-          : lists.length > 0
-            ? `lists and sets beside it: ${lists.slice(0, 8).map((l) => `\`${l.text}\``).join(', ')}${lists.length > 8 ? ', …' : ''}`
-            : 'name a field declared `list<T>` or `set<Enum>`, as in `count(s in post.author.strikes where …)`',
+      this.bag.emit('BL217', expr.collection.span, {
+        keyword: expr.keyword.name,
+        type: typeName(collection.type),
+        near: near ? lists.find((l) => l.path === near)!.text : undefined,
+        lists: lists.map((l) => l.text),
       });
       return ERROR;
     }
     const name = expr.binder.name;
     if (this.binder(name) || name === this.env.inputName || this.env.scope.symbols.has(name)) {
       const what = this.binder(name) ? 'an enclosing quantifier' : name === this.env.inputName ? 'the input' : KIND_WORDS[this.env.scope.symbols.get(name)!.kind];
-      this.bag.report('BL218', `\`${name}\` already names ${what}`, expr.binder.span, {
-        help: 'give the element a name of its own, such as a single letter',
-      });
+      this.bag.emit('BL218', expr.binder.span, { name, what });
       return ERROR;
     }
     const element = collection.type.element;
@@ -445,10 +428,7 @@ class ExpressionChecker extends ComparisonChecker {
   }
 
   protected notAMember(type: EnumType, member: string, span: Span): void {
-    this.bag.report('BL204', `\`${member}\` is not a member of \`${type.name}\``, span, {
-      help: didYouMean(member, type.members) ?? `members of \`${type.name}\`: ${type.members.map((m) => `\`${m}\``).join(', ')}`,
-      notes: [{ message: `\`${type.name}\` is declared here`, span: type.span }],
-    });
+    this.bag.emit('BL204', span, { member, enum: type.name, members: type.members, declared: type.span });
   }
 
   private unknownName(name: string, span: Span, read?: A.Expr): void {
@@ -457,14 +437,16 @@ class ExpressionChecker extends ComparisonChecker {
     if (quantifier) {
       // `count(s in … where …) > 0 and s.date > …`: the element is named outside its quantifier.
       const test = read ? this.testText(read) : this.test ? shown(this.env.source, this.test.span) : name;
-      const { message, help } = outsideWhere(quantifier, test, this.env.source);
-      this.bag.report('BL201', message, span, { help, notes: [{ message: `\`${name}\` is bound here`, span: quantifier.binder.span }] });
+      this.bag.emit('BL201', span, { kind: 'outside', name, ...outsideWhere(quantifier, this.env.source), test, bound: quantifier.binder.span });
       return;
     }
     const candidates = [...scope.namesOf('context'), ...(inputName ? [inputName] : [])];
-    this.bag.report('BL201', `unknown name \`${name}\``, span, {
+    this.bag.emit('BL201', span, {
+      kind: 'unknown',
+      name,
       // `True`, `FALSE`: the literals are keywords, but a miscased one reads as a name.
-      help: didYouMean(name, [...candidates, ...this.allMembers(), 'true', 'false']) ?? unknownNameHelp(name, this.env.inputName, this.env.inputType),
+      candidates: [...candidates, ...this.allMembers(), 'true', 'false'],
+      otherwise: unknownNameHelp(name, this.env.inputName, this.env.inputType),
     });
   }
 
@@ -480,7 +462,7 @@ class ExpressionChecker extends ComparisonChecker {
       case 'operand':
         return typed.operand;
       case 'condition':
-        this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.condition.span, { help: CONDITION_COMPARED });
+        this.bag.emit('BL205', typed.condition.span, { kind: 'condition-compared' });
         return null;
       case 'bare': {
         if (expected?.kind === 'enum') {
@@ -495,30 +477,10 @@ class ExpressionChecker extends ComparisonChecker {
           if (owner) return { kind: 'literal', value: typed.name, type: owner, span: typed.span };
         }
         const condition = this.bareCondition(typed.name, typed.span);
-        if (condition) this.bag.report('BL205', 'a condition cannot be compared; use it directly or with `not`', typed.span, { help: CONDITION_COMPARED });
+        if (condition) this.bag.emit('BL205', typed.span, { kind: 'condition-compared' });
         return null;
       }
     }
   }
-}
-
-const CONDITION_COMPARED = 'write the condition alone for `== true`, and with `not` for `== false`';
-
-function notAValueHelp(symbol: Symbol, name: string): string | undefined {
-  switch (symbol.kind) {
-    case 'rule':
-    case 'redline':
-      return 'to share a condition between clauses, declare a `context`';
-    case 'enum':
-      return `name one of its members, as in \`${name}.${symbol.decl.members[0]?.name ?? 'member'}\``;
-    default:
-      return undefined;
-  }
-}
-
-function conditionHelp(type: Type): string {
-  if (type.kind === 'set') return 'test membership with `has`, e.g. `post.categories has hateful_conduct`';
-  if (type.kind === 'enum') return 'compare it, e.g. `== member` or `in {a, b}`';
-  return 'compare it with a value, e.g. `> 0`';
 }
 

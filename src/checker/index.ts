@@ -93,9 +93,7 @@ function versionWideWarnings(units: readonly Unit[], results: readonly UnitResul
 function checkDateField(program: Program, bag: DiagnosticBag): void {
   const field = program.inputType.fields.find((f) => f.name === 'date');
   if (field?.type.kind === 'date') return;
-  bag.report('BL107', `the input \`${program.inputType.name}\` has no \`date: date\` field to pick the version in force`, program.inputType.span, {
-    help: 'a policy set with `effective` dates decides by the input\'s date: add `date: date` to the input record',
-  });
+  bag.emit('BL107', program.inputType.span, { input: program.inputType.name });
 }
 
 function dedupe(items: readonly Diagnostic[]): Diagnostic[] {

@@ -6,7 +6,6 @@
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
 import { durationText } from '../semantics/durations.js';
 import type { ActionRef, Duration, DurationUnit, CheckedOutcome, Scale } from './program.js';
 import type { RecordReference } from './references.js';
@@ -38,13 +37,11 @@ export function durationOf(literal: A.DurationLiteral, bag: DiagnosticBag): Dura
   if (!unit) {
     // After `1` the singular is meant, after any other count the plural (`3 dayz` is `3 days`).
     const names = Object.keys(UNITS).sort((a, b) => Number(a.endsWith('s') === (literal.count.value === 1)) - Number(b.endsWith('s') === (literal.count.value === 1)));
-    bag.report('BL216', `\`${literal.unit.name}\` is not a unit of time`, literal.unit.span, {
-      help: didYouMean(literal.unit.name, names) ?? 'units: `hours`, `days`, `weeks`, `months`, `years` (or the singular)',
-    });
+    bag.emit('BL216', literal.unit.span, { kind: 'unit', unit: literal.unit.name, units: names });
     return null;
   }
   if (literal.count.value < 1) {
-    bag.report('BL216', `a duration is a positive number of ${unit}s`, literal.count.span, { help: `write at least \`1 ${unit}\`` });
+    bag.emit('BL216', literal.count.span, { kind: 'not-positive', unit });
     return null;
   }
   return { count: literal.count.value, unit };

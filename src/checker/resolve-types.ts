@@ -1,6 +1,5 @@
 import type * as A from '../ast/nodes.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
-import { didYouMean } from '../diagnostics/suggest.js';
 import type { EnumType, RecordField, RecordType, Type } from './program.js';
 import { KIND_WORDS, type Scope } from './scope.js';
 import { BOOL, BUILTIN_TYPES, DATE, STRING, typeName } from './types.js';
@@ -41,15 +40,11 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: Record
     const done = types.get(name);
     if (done) return done as RecordType;
     if (resolving.size >= MAX_RECORD_DEPTH) {
-      bag.report('BL007', `record \`${name}\` is nested more than ${MAX_RECORD_DEPTH} records deep`, decl.name.span, {
-        help: 'a record inside a record inside … a hundred levels is not a post; flatten the fields into fewer records',
-      });
+      bag.emit('BL007', decl.name.span, { kind: 'record', record: name, max: MAX_RECORD_DEPTH });
       return null;
     }
     if (resolving.has(name)) {
-      bag.report('BL210', `record \`${name}\` contains itself`, decl.name.span, {
-        help: 'records are finite trees: a record cannot have a field of its own type, directly or through others',
-      });
+      bag.emit('BL210', decl.name.span, { kind: 'contains-itself', record: name });
       return null;
     }
     resolving.add(name);
@@ -59,10 +54,7 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: Record
     for (const field of decl.fields) {
       const first = seen.get(field.name.name);
       if (first) {
-        bag.report('BL105', `field \`${field.name.name}\` is declared twice in \`${name}\``, field.name.span, {
-          notes: [{ message: 'first declared here', span: first.name.span }],
-          help: 'a record has each field once; rename or delete one of them',
-        });
+        bag.emit('BL105', field.name.span, { kind: 'field', field: field.name.name, record: name, first: first.name.span });
         continue;
       }
       seen.set(field.name.name, field);
@@ -80,41 +72,39 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: Record
     switch (ref.kind) {
       case 'BoundedIntType': {
         if (ref.keyword.name !== 'int') {
-          bag.report('BL210', `only \`int\` takes bounds, not \`${ref.keyword.name}\``, ref.span, { help: `write \`${ref.keyword.name}\` without bounds` });
+          bag.emit('BL210', ref.span, { kind: 'bounds', keyword: ref.keyword.name });
           return null;
         }
         const min = ref.min?.value ?? null;
         const max = ref.max?.value ?? null;
         if (min !== null && max !== null && min > max) {
-          bag.report('BL210', `empty range: ${min} is greater than ${max}`, ref.span, { help: 'write the lower bound first: `int(LOW..HIGH)`' });
+          bag.emit('BL210', ref.span, { kind: 'empty-range', min, max });
           return null;
         }
         return { kind: 'int', min, max };
       }
       case 'SetType': {
         if (ref.keyword.name !== 'set') {
-          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` and `list<T>` have a type argument' });
+          bag.emit('BL210', ref.span, { kind: 'argument', keyword: ref.keyword.name });
           return null;
         }
         const element = resolveType(ref.element);
         if (!element) return null;
         if (element.kind !== 'enum') {
-          bag.report('BL210', 'sets hold members of an enum', ref.element.span, { help: 'declare an enum and write `set<ThatEnum>`' });
+          bag.emit('BL210', ref.element.span, { kind: 'set-element' });
           return null;
         }
         return { kind: 'set', element };
       }
       case 'ListType': {
         if (ref.keyword.name !== 'list') {
-          bag.report('BL210', `\`${ref.keyword.name}\` takes no type argument`, ref.span, { help: 'only `set<Enum>` and `list<T>` have a type argument' });
+          bag.emit('BL210', ref.span, { kind: 'argument', keyword: ref.keyword.name });
           return null;
         }
         const element = resolveType(ref.element);
         if (!element) return null;
         if (element.kind !== 'record' && element.kind !== 'enum' && element.kind !== 'int' && element.kind !== 'date') {
-          bag.report('BL210', `a list holds records, enum members, ints or dates, not \`${typeName(element)}\``, ref.element.span, {
-            help: element.kind === 'list' ? 'a list of lists is not supported: wrap the inner list in a record' : 'declare a record with the fields you need and write `list<ThatRecord>`',
-          });
+          bag.emit('BL210', ref.element.span, { kind: 'list-element', type: typeName(element), list: element.kind === 'list' });
           return null;
         }
         return { kind: 'list', element };
@@ -134,10 +124,10 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: Record
       case 'int':
         return { kind: 'int', min: null, max: null };
       case 'set':
-        bag.report('BL210', '`set` needs an element type', name.span, { help: 'write `set<Enum>`' });
+        bag.emit('BL210', name.span, { kind: 'bare', keyword: 'set' });
         return null;
       case 'list':
-        bag.report('BL210', '`list` needs an element type', name.span, { help: 'write `list<Record>`, `list<Enum>`, `list<int>` or `list<date>`' });
+        bag.emit('BL210', name.span, { kind: 'bare', keyword: 'list' });
         return null;
     }
     const symbol = scope.symbols.get(name.name);
@@ -145,15 +135,11 @@ export function resolveTypes(scope: Scope, bag: DiagnosticBag, resolved?: Record
     if (symbol?.kind === 'enum') return types.get(name.name)!;
     if (symbol?.kind === 'record') return resolveRecord(symbol.decl);
     if (symbol) {
-      bag.report('BL203', `\`${name.name}\` is ${KIND_WORDS[symbol.kind]}, not a type`, name.span, {
-        help: 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
-      });
+      bag.emit('BL203', name.span, { kind: 'not-a-type', name: name.name, is: KIND_WORDS[symbol.kind] });
       return null;
     }
     const candidates = [...BUILTIN_TYPES, ...scope.namesOf('enum', 'record')];
-    bag.report('BL203', `unknown type \`${name.name}\``, name.span, {
-      help: didYouMean(name.name, candidates) ?? 'types are `bool`, `int`, `string`, `date`, `set<Enum>`, `list<T>` and declared enums and records',
-    });
+    bag.emit('BL203', name.span, { kind: 'unknown', name: name.name, candidates, input: false });
     return null;
   };
   for (const { decl } of scope.byKind('record')) resolveRecord(decl);
@@ -169,12 +155,10 @@ export function resolveInputType(decl: A.InputDecl, types: ReadonlyMap<string, E
       return type;
     }
     if (!type && !['bool', 'int', 'string', 'date', 'set', 'list'].includes(decl.type.name.name)) {
-      bag.report('BL203', `unknown type \`${decl.type.name.name}\``, decl.type.span, {
-        help: didYouMean(decl.type.name.name, [...types.keys()]),
-      });
+      bag.emit('BL203', decl.type.span, { kind: 'unknown', name: decl.type.name.name, candidates: [...types.keys()], input: true });
       return null;
     }
   }
-  bag.report('BL210', 'the input must be a record', decl.type.span, { help: 'declare `record Post { … }` and write `input post: Post`' });
+  bag.emit('BL210', decl.type.span, { kind: 'input' });
   return null;
 }

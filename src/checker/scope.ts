@@ -86,19 +86,13 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag,
         if (EXCEPTABLE.has(kind)) continue;
         // Types, scales and the input are shared by everything else the module declares.
         for (const n of left.filter((l) => l.name === name)) {
-          bag.report('BL109', `\`${name}\` is ${KIND_WORDS[kind]}: \`except\` leaves out clauses and contexts only`, n.span, {
-            notes: [{ message: `${KIND_WORDS[kind]} \`${name}\` is declared here`, span: decl.name.span }],
-            help: 'to change a type, declare the version\'s own in a module of its own; `except` is for a clause or context the version replaces',
-          });
+          bag.emit('BL109', n.span, { kind: 'not-exceptable', name, is: KIND_WORDS[kind], declared: decl.name.span });
         }
       }
       const existing = scope.symbols.get(name);
       if (existing && misspelt.has(name)) continue;
       if (existing) {
-        bag.report('BL105', `\`${name}\` is declared twice`, decl.name.span, {
-          notes: [{ message: `${KIND_WORDS[existing.kind]} \`${name}\` is declared here`, span: existing.decl.name.span }],
-          help: 'names must be unique across a file and every module it uses; rename one of them',
-        });
+        bag.emit('BL105', decl.name.span, { kind: 'name', name, is: KIND_WORDS[existing.kind], first: existing.decl.name.span });
         continue;
       }
       scope.symbols.set(name, { kind, decl: item } as Symbol);
@@ -112,11 +106,7 @@ export function collectScope(files: readonly A.PolicyFile[], bag: DiagnosticBag,
       if (found.has(name.name)) continue;
       const meant = closestMatch(name.name, candidates);
       if (meant) misspelt.add(meant);
-      bag.report('BL109', `module \`${module}\` declares no \`${name.name}\``, name.span, {
-        help: meant
-          ? `did you mean \`${meant}\`?`
-          : `\`except\` names clauses and contexts that \`${module}\` itself declares${candidates.length > 0 ? `: ${candidates.slice(0, 8).map((c) => `\`${c}\``).join(', ')}${candidates.length > 8 ? ', …' : ''}` : ''}`,
-      });
+      bag.emit('BL109', name.span, { kind: 'undeclared', name: name.name, module, meant: meant || undefined, candidates });
     }
   }
   return scope;
@@ -130,10 +120,7 @@ function checkHeaders(file: A.PolicyFile, bag: DiagnosticBag): void {
     const first = seen.get(header.kind);
     if (first) {
       const word = header.kind.replace('Header', '').toLowerCase();
-      bag.report('BL108', `\`${word}\` is given twice`, header.span, {
-        notes: [{ message: 'first given here', span: first.span }],
-        help: `a file has at most one \`${word}\``,
-      });
+      bag.emit('BL108', header.span, { header: word, first: first.span });
     } else {
       seen.set(header.kind, header);
     }

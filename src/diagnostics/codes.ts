@@ -114,6 +114,15 @@ export function diagnostic(code: Code, message: string, span: Span, extras: Diag
   return d;
 }
 
+/** A code and its constructor's arguments: a report decided in one place and made in another. */
+export type Emission = { [C in MessageCode]: { readonly code: C; readonly args: MessageArgs<C> } }[MessageCode];
+
+/** The diagnostic of `code` whose message, help and notes its constructor in MESSAGES builds from `args`. */
+export function built<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): Diagnostic {
+  const { message, ...extras } = (MESSAGES[code] as (a: MessageArgs<C>) => Built)(args);
+  return diagnostic(code, message, span, extras);
+}
+
 /** Collects diagnostics for one stage; passes get `report` and never throw on user mistakes. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
@@ -122,8 +131,7 @@ export class DiagnosticBag {
   }
   /** Reports `code` with the message, help and notes its constructor in MESSAGES builds from `args`. */
   emit<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): void {
-    const { message, ...extras } = (MESSAGES[code] as (a: MessageArgs<C>) => Built)(args);
-    this.report(code, message, span, extras);
+    this.items.push(built(code, span, args));
   }
   add(items: Iterable<Diagnostic>): void {
     for (const item of items) this.items.push(item);

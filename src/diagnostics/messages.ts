@@ -1,24 +1,22 @@
-import type { Code, DiagnosticExtras } from './codes.js';
+import type { Code } from './codes.js';
 import type { Span } from './span.js';
 import { didYouMean } from './suggest.js';
+import { BL0 } from './messages/bl0.js';
+import { BL1 } from './messages/bl1.js';
+import { BL2 } from './messages/bl2.js';
+import { code, listOf, type Built } from './messages/common.js';
 
 /**
  * The registry's message constructors: for a code, its message, help and notes from typed
- * arguments, so each text is written once, here, and every report site of the code goes through
- * `DiagnosticBag.emit`. So far the clause codes (BL3xx) and the warnings (BL4xx); the other codes are still
- * reported with their text at the report site (`DiagnosticBag.report`).
+ * arguments, so each text is written once, here and in messages/ (a file per family), and every
+ * report site of the code goes through `DiagnosticBag.emit`. The clause codes (BL3xx) and the
+ * warnings (BL4xx) are here; syntax, modules and names and types in messages/bl0.ts, bl1.ts and
+ * bl2.ts. BL002, BL011, BL012 (worded from the parser's messages) and the statement mappings
+ * (BL5xx, worded by src/statements) are still reported with their text (`DiagnosticBag.report`).
  */
-export interface Built extends DiagnosticExtras {
-  readonly message: string;
-}
+export type { Built };
 
-const code = (text: string): string => `\`${text}\``;
 const scaleText = (members: readonly string[]): string => members.map(code).join(' < ');
-
-/** `a`, `a or b`, `a, b or c`. */
-function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
 
 /** A scale as a message shows it: its name and members, least severe first. */
 export interface ScaleText {
@@ -27,6 +25,9 @@ export interface ScaleText {
 }
 
 export const MESSAGES = {
+  ...BL0,
+  ...BL1,
+  ...BL2,
   BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({
     message: `exemption ${code(a.exemption)} names red line ${code(a.redline)}`,
     notes: [{ message: 'the red line is declared here', span: a.declared }],

@@ -3,7 +3,6 @@ import type { EffectiveHeader, Identifier, PolicyFile, UseDecl } from '../ast/no
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileSpan } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
 import { compareCodePoints } from '../diagnostics/text.js';
 import { decodeSource } from '../syntax/encoding.js';
 import { parse } from '../syntax/parse.js';
@@ -80,7 +79,7 @@ class Loader {
 
   private loadFile(path: string): LoadedSet | null {
     if (!path.endsWith(EXTENSION) && !this.host.isFile(path)) {
-      this.bag.report('BL106', `cannot read \`${path}\`: no such file or folder`, fileSpan(path));
+      this.bag.emit('BL106', fileSpan(path), { path, missing: true });
       return null;
     }
     const file = this.read(path, null);
@@ -95,7 +94,7 @@ class Loader {
       .filter((name) => name.endsWith(EXTENSION))
       .map((name) => this.read(join(folder, name), null));
     if (files.length === 0) {
-      this.bag.report('BL103', `folder \`${folder}\` holds no \`.policy\` files`, fileSpan(folder));
+      this.bag.emit('BL103', fileSpan(folder), { kind: 'empty-folder', folder });
       return null;
     }
     const loaded = files.filter((f): f is SourceFile => f !== null);
@@ -103,15 +102,11 @@ class Loader {
     for (const file of loaded) {
       const version = file.ast.items.find((i) => i.kind === 'VersionHeader');
       if (version && !effectiveOf(file.ast)) {
-        this.bag.report('BL103', `\`${file.path}\` declares a \`version\` but no \`effective\` date`, version.span, {
-          help: 'add `effective YYYY-MM-DD`: the first day this version is in force',
-        });
+        this.bag.emit('BL103', version.span, { kind: 'no-effective', file: file.path });
       }
     }
     if (versions.length === 0 && loaded.length === files.length && !this.bag.hasErrors) {
-      this.bag.report('BL103', `policy set \`${folder}\` has no version: no file declares \`effective\``, fileSpan(folder), {
-        help: 'a version file starts with `policy NAME`, `version "…"` and `effective YYYY-MM-DD`',
-      });
+      this.bag.emit('BL103', fileSpan(folder), { kind: 'no-version', folder });
       return null;
     }
     this.checkEffectiveDates(versions);
@@ -128,10 +123,7 @@ class Loader {
       const effective = effectiveOf(file.ast)!;
       const other = seen.get(effective.date.value);
       if (other) {
-        this.bag.report('BL104', `two versions take effect on \`${effective.date.value}\``, effective.span, {
-          notes: [{ message: `\`${other.path}\` is also effective on that day`, span: effectiveOf(other.ast)!.span }],
-          help: 'each version needs its own effective date; a decision would not know which to use',
-        });
+        this.bag.emit('BL104', effective.span, { date: effective.date.value, other: other.path, otherSpan: effectiveOf(other.ast)!.span });
       } else {
         seen.set(effective.date.value, file);
       }
@@ -151,10 +143,7 @@ class Loader {
       const cycleStart = stack.findIndex((s) => resolve(this.cwd, s.file.path) === key);
       if (cycleStart >= 0) {
         const chain = [...stack.slice(cycleStart).map((s) => s.file), file].map((f) => moduleName(f.path));
-        this.bag.report('BL102', `import cycle: ${chain.map((c) => `\`${c}\``).join(' → ')}`, via!.span, {
-          notes: stack.slice(cycleStart + 1).map((s) => ({ message: `\`${moduleName(s.file.path)}\` is used here`, span: s.via!.span })),
-          help: 'move what both modules need into a third module that neither uses',
-        });
+        this.bag.emit('BL102', via!.span, { chain, uses: stack.slice(cycleStart + 1).map((s) => ({ module: moduleName(s.file.path), span: s.via!.span })) });
         ok = false;
         return;
       }
@@ -188,9 +177,7 @@ class Loader {
     const known = this.searchFolders(from.path).flatMap((f) =>
       this.host.list(f).filter((n) => n.endsWith(EXTENSION)).map((n) => n.slice(0, -EXTENSION.length)),
     );
-    this.bag.report('BL101', `cannot find module \`${parts.join('.')}\``, use.module.span, {
-      help: didYouMean(parts.join('.'), known) ?? `looked for \`${relativePath}\` next to the file and in \`stdlib/\``,
-    });
+    this.bag.emit('BL101', use.module.span, { module: parts.join('.'), looked: relativePath, known });
     return undefined;
   }
 
@@ -214,9 +201,7 @@ class Loader {
     if (decoded) this.bag.add(decoded.diagnostics);
     const text = this.host.readBytes ? (decoded?.text ?? null) : this.host.readFile(path);
     if (text === null) {
-      this.bag.report('BL106', `cannot read \`${path}\``, via?.span ?? fileSpan(path), {
-        help: 'check that the file exists, is a file and that you may read it',
-      });
+      this.bag.emit('BL106', via?.span ?? fileSpan(path), { path, missing: false });
       this.parsed.set(key, null);
       return null;
     }

@@ -1,9 +1,7 @@
-import { isoDatesFor } from '../ast/dates.js';
-
 /**
  * What Bylaw says when a policy reaches for something from another language: the keywords of
- * other languages (BL011), string matching (BL017), arithmetic (BL015), fractions (BL014) and
- * dates in another format (BL013), each with the nearest thing Bylaw has.
+ * other languages (BL011) and the words they match strings with (BL017, worded with arithmetic,
+ * fractions, dates in another format and `?` in diagnostics/messages/bl0.ts).
  */
 
 /** Keywords of other languages, by lowercase spelling, and what Bylaw writes instead. */
@@ -67,42 +65,3 @@ export const STRING_OPERATORS: ReadonlySet<string> = new Set([
   'glob',
 ]);
 
-export const STRING_MATCHING_HELP =
-  'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`';
-
-export const ARITHMETIC_HELP = {
-  values: 'compare the values directly: work the arithmetic out beforehand and compare the field with the result, as in `post.author.followers > 50_000`',
-  fields: 'compare the values directly; when a decision needs a sum or a difference of two fields, compute it upstream into a field of its own',
-  dates: 'a date moves by a duration with its unit, as in `post.date - 90 days`; other arithmetic on dates is not in the language',
-} as const;
-
-export const OPTIONAL_HELP = {
-  declaration: (name: string, type: string | null) => `the \`?\` follows the type: \`${name}: ${type ?? 'TYPE'}?\``,
-  read: (path: string) => `test that the field is there before reading it: \`${path} exists and …\``,
-} as const;
-
-/** Help for a number with a fraction, from the comparison operator before it (if any). */
-export function fractionHelp(image: string, operator: string | null): string {
-  const value = Number(image.replace(/_/g, ''));
-  if (Number.isInteger(value)) return `write it without the fraction: \`${value}\``;
-  const scaled = 'to keep fractions, store the value scaled (a rate in percent, money in cents) in an `int` field';
-  switch (operator) {
-    case '>':
-    case '>=':
-      return `for an integer, \`${operator} ${image}\` means \`>= ${Math.ceil(value)}\`; ${scaled}`;
-    case '<':
-    case '<=':
-      return `for an integer, \`${operator} ${image}\` means \`<= ${Math.floor(value)}\`; ${scaled}`;
-    default:
-      return `compare with a whole number; ${scaled}`;
-  }
-}
-
-/** Help for a date written another way than `YYYY-MM-DD` (`2024-1-15`, `2024/01/15`, `15-01-2024`). */
-export function dateHelp(image: string): string {
-  const dates = isoDatesFor(image);
-  const yearFirst = /^\d{4}/.test(image);
-  if (dates.length === 1) return `write dates ${yearFirst ? 'as' : 'year first, as'} \`YYYY-MM-DD\`: \`${dates[0]}\``;
-  if (dates.length === 2) return `write dates year first, as \`YYYY-MM-DD\`: \`${dates[0]}\` (day first) or \`${dates[1]}\` (month first)`;
-  return 'write dates as `YYYY-MM-DD`: four digits for the year, two for the month and two for the day, as in `2024-01-15`';
-}

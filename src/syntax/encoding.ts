@@ -1,4 +1,4 @@
-import { diagnostic } from '../diagnostics/codes.js';
+import { built } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/span.js';
 
@@ -28,10 +28,7 @@ export function decodeSource(bytes: Uint8Array, file: string): { readonly text: 
   return {
     text,
     diagnostics: [
-      diagnostic('BL009', `invalid UTF-8: byte${first.length === 1 ? '' : 's'} ${shown} at byte offset ${first.offset}`, span, {
-        notes: more > 0 ? [{ message: `${more}${bad.length > MAX_REPORTED ? ' or more' : ''} more invalid sequence${more === 1 ? '' : 's'} in the file` }] : [],
-        help: 'save the file as UTF-8: Bylaw reads policies as UTF-8 and does not guess (from Windows-1252, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)',
-      }),
+      built('BL009', span, { bytes: shown, length: first.length, offset: first.offset, more, capped: bad.length > MAX_REPORTED }),
     ],
   };
 }

@@ -2,10 +2,8 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics/codes.js';
 import { LineIndex, type Span } from '../diagnostics/span.js';
 import { And, EqualEqual, ForeignOperator, LParen, LBrace, Not, NotEqual, Or, RParen, RBrace, StringLiteral, UnterminatedString, allTokens, retype } from './tokens.js';
-import { STRING_MATCHING_HELP } from './advice.js';
 import { REPAIRED, repairTokens } from './repairs.js';
 import { checkUnicode } from './unicode.js';
-import { hiddenChar } from '../diagnostics/unicode.js';
 
 const lexer = new Lexer(allTokens, {
   // Offsets only: Chevrotain's line and column tracking was a fifth of the parse time on large
@@ -45,16 +43,16 @@ export function tokenSpan(lines: LineIndex, file: string, token: IToken): Span {
   return lines.span(file, token.startOffset, (token.endOffset ?? token.startOffset) + 1);
 }
 
-const foreign: Record<string, { token: TokenType; help: string }> = {
-  '&&': { token: And, help: 'use `and`' },
-  '&': { token: And, help: 'use `and`' },
-  '||': { token: Or, help: 'use `or`' },
-  '|': { token: Or, help: 'use `or`' },
-  '!': { token: Not, help: 'use `not`' },
-  '<>': { token: NotEqual, help: 'use `!=`' },
-  // No equivalent; parsed as `or` only so that the rest of the file is checked without follow-on
-  // errors (a file with errors never gets an AST, so the stand-in is never evaluated).
-  '=>': { token: Or, help: 'Bylaw has no implication; write `A => B` as `not A or B`' },
+const foreign: Record<string, { token: TokenType; use: string | null }> = {
+  '&&': { token: And, use: 'and' },
+  '&': { token: And, use: 'and' },
+  '||': { token: Or, use: 'or' },
+  '|': { token: Or, use: 'or' },
+  '!': { token: Not, use: 'not' },
+  '<>': { token: NotEqual, use: '!=' },
+  // No equivalent (BL008 words the rewrite); parsed as `or` only so that the rest of the file is
+  // checked without follow-on errors (a file with errors never gets an AST, so the stand-in is never evaluated).
+  '=>': { token: Or, use: null },
 };
 
 /**
@@ -68,7 +66,7 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   const dropped: number[] = [];
   // A run of unexpected characters is one diagnostic, however the lexer split it (`++++`, `/*/*`).
   let run: { readonly index: number; readonly start: number; end: number } | null = null;
-  const unexpected = (offset: number, length: number, help?: string) => {
+  const unexpected = (offset: number, length: number, blockComment = false) => {
     dropped.push(offset);
     if (run && run.end === offset && bag.items.length === run.index + 1) {
       run.end = offset + length;
@@ -77,7 +75,7 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
       return;
     }
     const char = String.fromCodePoint(text.codePointAt(offset) ?? 0);
-    bag.report('BL001', `unexpected character \`${printable(char)}\``, lines.span(file, offset, offset + length), { help: help ?? unexpectedCharHelp(char) });
+    bag.emit('BL001', lines.span(file, offset, offset + length), { char, blockComment });
     run = { index: bag.items.length - 1, start: offset, end: offset + length };
   };
   for (const error of result.errors) unexpected(error.offset, error.length);
@@ -86,27 +84,22 @@ export function lex(text: string, file: string, bag: DiagnosticBag): LexResult {
   for (const token of result.tokens) {
     withEnd(token);
     if (token.tokenType === UnterminatedString) {
-      bag.report('BL003', 'unterminated string', tokenSpan(lines, file, token), {
-        help: 'close the string with `"` on the same line; write a line break as `\\n`',
-      });
+      bag.emit('BL003', tokenSpan(lines, file, token), undefined);
       retype(token, StringLiteral);
     } else if (REPAIRED.has(token.tokenType)) {
       repairs = true;
     } else if (token.tokenType === ForeignOperator) {
       if (token.image === '=~' || token.image === '!~') {
-        bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not match strings`, tokenSpan(lines, file, token), { help: STRING_MATCHING_HELP });
+        bag.emit('BL017', tokenSpan(lines, file, token), { operator: token.image, join: false });
         retype(token, token.image === '=~' ? EqualEqual : NotEqual);
         tokens.push(token);
         continue;
       }
       const fix = foreign[token.image];
+      bag.emit('BL008', tokenSpan(lines, file, token), { operator: token.image, use: fix?.use ?? null });
       if (fix) {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), { help: fix.help });
         retype(token, fix.token);
       } else {
-        bag.report('BL008', `\`${token.image}\` is not an operator in Bylaw`, tokenSpan(lines, file, token), {
-          help: 'conditions use `and`, `or`, `not`, `==`, `!=`, `<`, `<=`, `>`, `>=`, `in` and `has`',
-        });
         dropped.push(token.startOffset);
         continue;
       }
@@ -131,31 +124,9 @@ function checkNesting(tokens: IToken[], lines: LineIndex, file: string, bag: Dia
     else if (type === RParen || type === RBrace) depth = Math.max(0, depth - 1);
     nots = type === Not ? nots + 1 : 0;
     if (depth > MAX_NESTING || nots > MAX_NESTING) {
-      bag.report('BL007', `expression nested more than ${MAX_NESTING} levels deep`, tokenSpan(lines, file, token), {
-        help: 'split the condition into named contexts',
-      });
+      bag.emit('BL007', tokenSpan(lines, file, token), { kind: 'expression', max: MAX_NESTING });
       tokens.length = 0;
       return;
     }
   }
-}
-
-function printable(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  // Lone surrogates (U+D800–DFFF, from broken UTF-16) cannot be printed either: they came out as `�`.
-  return code < 0x20 || code === 0x7f || (code >= 0xd800 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff
-    ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
-    : char;
-}
-
-function unexpectedCharHelp(char: string): string | undefined {
-  const hidden = hiddenChar(char.codePointAt(0) ?? 0);
-  if (hidden) return `this is ${hidden.description}, ${hidden.kind === 'bidi' ? 'which reorders the text around it' : 'which is invisible'}; delete it`;
-  if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
-  if (char === "'" || char === '\u2018' || char === '\u2019') return 'strings use double quotes `"`';
-  if (char === '#') return 'comments start with `//`';
-  if (char === '/') return 'comments start with `//`';
-  if (char === ';') return 'statements need no `;`';
-  if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
-  return undefined;
 }

@@ -1,8 +1,8 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type { DiagnosticBag, DiagnosticExtras, Code } from '../diagnostics/codes.js';
+import type { DiagnosticBag, DiagnosticExtras, Code, Emission } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { closestMatch } from '../diagnostics/suggest.js';
-import { FOREIGN_KEYWORDS, STRING_MATCHING_HELP, STRING_OPERATORS } from './advice.js';
+import { FOREIGN_KEYWORDS, STRING_OPERATORS } from './advice.js';
 import { tokenSpan } from './lexer.js';
 import { expectedOf, expectsFirst, expectsOnly, type Expected } from './expected.js';
 import * as T from './tokens.js';
@@ -42,15 +42,13 @@ export function reportParseErrors(errors: readonly IRecognitionException[], ctx:
     seen.add(group);
     if ((firstDropped.get(group) ?? Infinity) <= offset) continue;
     const d = describe(error, ctx);
-    ctx.bag.report(d.code, d.message, d.span, d);
+    if ('args' in d) ctx.bag.emit(d.code, d.span, d.args);
+    else ctx.bag.report(d.code, d.message, d.span, d);
   }
 }
 
-interface Described extends DiagnosticExtras {
-  readonly code: Code;
-  readonly message: string;
-  readonly span: Span;
-}
+/** A parse error as described: a code whose constructor words it (`args`), or one still worded here. */
+type Described = (Emission | (DiagnosticExtras & { readonly code: Code; readonly message: string })) & { readonly span: Span };
 
 const DECLARATION_TYPES: ReadonlySet<TokenType> = new Set(T.declarationTokens);
 
@@ -154,10 +152,10 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
       if ((lower === 'contains' || lower === 'includes') && set && member) {
         return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: `to test whether a set holds a member, write \`${set} has ${member}\`` };
       }
-      return { code: 'BL017', message: `\`${name.image}\` is not an operator: Bylaw does not match strings`, span, help: STRING_MATCHING_HELP };
+      return { code: 'BL017', args: { operator: name.image, join: false }, span };
     }
     const keyword = closestMatch(name.image, expected.keywords) ?? (name.image.length >= 3 ? closestMatch(name.image, T.KEYWORDS) : undefined);
-    if (keyword) return { code: 'BL010', message: `\`${name.image}\` is not a keyword`, span, help: `did you mean \`${keyword}\`?` };
+    if (keyword) return { code: 'BL010', args: { kind: 'misspelt', word: name.image, meant: keyword }, span };
     const several = actionList && sameLine(ctx, prev!, name) ? severalActions(ctx, i, actionList) : null;
     if (several) return several;
     // `when x remove because "…"`: the action without its `then`.
@@ -194,7 +192,7 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
 const VALUE_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.LParen, T.Not]);
 
 function miscased(token: IToken, span: Span): Described {
-  return { code: 'BL010', message: `\`${token.image}\` is not a keyword`, span, help: `keywords are lowercase: write \`${token.image.toLowerCase()}\`` };
+  return { code: 'BL010', args: { kind: 'miscased', word: token.image }, span };
 }
 
 function sameLine(ctx: ParseErrorContext, a: IToken, b: IToken): boolean {
@@ -221,15 +219,8 @@ function severalActions(ctx: ParseErrorContext, i: number, keyword: IToken): Des
   }
   if (actions.length < 2 || last.startOffset < tokens[i]!.startOffset) return null;
   const span = ctx.lines.span(ctx.file, tokens[i]!.startOffset, last.startOffset + last.image.length);
-  const joiner = tokens[i]!.tokenType === T.And || tokens[i]!.tokenType === T.Or ? `, not \`${tokens[i]!.image}\`` : '';
-  // One line of hundreds of names is not a list of actions worth printing in full.
-  const list = [...actions.slice(0, 8), ...(actions.length > 8 ? ['…'] : [])].join(', ');
-  return {
-    code: 'BL016',
-    message: `actions are separated by commas${joiner}`,
-    span,
-    help: `write \`${keyword.image} ${list}\`: one action for each outcome ${keyword.tokenType === T.Then ? 'the clause decides' : 'of the version'}`,
-  };
+  const joiner = tokens[i]!.tokenType === T.And || tokens[i]!.tokenType === T.Or ? tokens[i]!.image : null;
+  return { code: 'BL016', args: { joiner, keyword: keyword.image, actions, clause: keyword.tokenType === T.Then }, span };
 }
 
 const SEPARATORS: ReadonlySet<TokenType> = new Set([T.Comma, T.And, T.Or]);

@@ -1,7 +1,7 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { isoDatesFor } from '../ast/dates.js';
 import type { DiagnosticBag } from '../diagnostics/codes.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
-import { ARITHMETIC_HELP, dateHelp, fractionHelp, OPTIONAL_HELP, STRING_MATCHING_HELP } from './advice.js';
 import * as T from './tokens.js';
 import { retype } from './tokens.js';
 
@@ -19,7 +19,7 @@ export interface RepairContext {
   readonly lines: LineIndex;
   readonly bag: DiagnosticBag;
   /** A character that is no token at all: reported as unexpected (BL001) and dropped. */
-  readonly unexpected: (offset: number, length: number, help?: string) => void;
+  readonly unexpected: (offset: number, length: number, blockComment?: boolean) => void;
 }
 
 /** `tokens` with the tokens of REPAIRED reported and repaired. */
@@ -33,13 +33,12 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
     const type = token.tokenType;
     const prev = out[out.length - 1];
     if (type === T.MalformedDate) {
-      ctx.bag.report('BL013', `\`${token.image}\` is not a date literal`, span(token), { help: dateHelp(token.image) });
+      ctx.bag.emit('BL013', span(token), { date: token.image, dates: isoDatesFor(token.image) });
       retype(token, T.DateLiteral);
     } else if (type === T.DecimalLiteral) {
       const operator = prev && T.compareTokens.some((c) => c === prev.tokenType) ? prev.image : null;
       const duration = prev && [T.Plus, T.Minus, T.For].includes(prev.tokenType) && tokens[i + 1]?.tokenType === T.Identifier;
-      const help = duration ? `a duration counts whole units: round \`${token.image}\`, or count a smaller unit` : fractionHelp(token.image, operator);
-      ctx.bag.report('BL014', `\`${token.image}\` is not an integer: Bylaw has integers only`, span(token), { help });
+      ctx.bag.emit('BL014', span(token), { number: token.image, operator, duration: Boolean(duration) });
       retype(token, T.IntLiteral);
     } else if (type === T.QuestionMark) {
       const next = tokens[i + 1];
@@ -48,13 +47,13 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
         continue;
       }
       if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token) && next?.tokenType === T.Colon) {
-        ctx.bag.report('BL018', `\`${prev.image}?\` marks the name, not the type`, span(prev, token), { help: OPTIONAL_HELP.declaration(prev.image, typeAfter(tokens, i + 2)) });
+        ctx.bag.emit('BL018', span(prev, token), { kind: 'declaration', name: prev.image, type: typeAfter(tokens, i + 2) });
       } else if (prev && tokenMatcher(prev, T.AnyName) && adjacent(prev, token)) {
         const path = pathEndingAt(out) ?? prev.image;
-        ctx.bag.report('BL018', `\`${prev.image}?\` is not how an optional field is read`, span(prev, token), { help: OPTIONAL_HELP.read(path) });
+        ctx.bag.emit('BL018', span(prev, token), { kind: 'read', name: prev.image, path });
       } else if (next && next.tokenType === T.Dot && adjacent(token, next)) {
         const path = prev ? (pathEndingAt(out) ?? prev.image) : 'FIELD';
-        ctx.bag.report('BL018', '`?.` is not how an optional field is read', span(token, next), { help: OPTIONAL_HELP.read(path) });
+        ctx.bag.emit('BL018', span(token, next), { kind: 'question-dot', path });
       } else {
         ctx.unexpected(token.startOffset, 1);
       }
@@ -62,7 +61,7 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
     } else if (type === T.ArithmeticOperator) {
       if (token.image.length === 2) {
         // `/* … */`: reported once, and what it encloses is dropped with it.
-        ctx.unexpected(token.startOffset, 2, 'Bylaw has no block comments: start each comment line with `//`');
+        ctx.unexpected(token.startOffset, 2, true);
         if (token.image === '/*') {
           if (nextClose <= i) {
             nextClose = i + 1;
@@ -85,12 +84,12 @@ export function repairTokens(tokens: readonly IToken[], ctx: RepairContext): ITo
       const strings = prev.tokenType === T.StringLiteral || next.tokenType === T.StringLiteral;
       const unitless = unitlessShift(tokens, i, out);
       if (strings) {
-        ctx.bag.report('BL017', `\`${token.image}\` is not an operator: Bylaw does not join or match strings`, span(token), { help: STRING_MATCHING_HELP });
+        ctx.bag.emit('BL017', span(token), { operator: token.image, join: true });
       } else if (unitless) {
         // `post.date + 90`: date arithmetic, short of the duration's unit.
-        ctx.bag.report('BL015', `a date moves by a duration: \`${next.image}\` needs a unit`, span(token, next), { help: unitless });
+        ctx.bag.emit('BL015', span(token, next), { kind: 'unitless', ...unitless });
       } else {
-        ctx.bag.report('BL015', `\`${token.image}\` is not an operator: Bylaw has no arithmetic`, span(token), { help: arithmeticHelp(tokens, i, out) });
+        ctx.bag.emit('BL015', span(token), { kind: 'arithmetic', operator: token.image, ...arithmeticOf(tokens, i, out) });
       }
       // Drop the operator and its right operand, and the rest of a chain (`a + b + c`): what is
       // left is the comparison the author can write instead.
@@ -119,14 +118,14 @@ function typeAfter(tokens: readonly IToken[], i: number): string | null {
 
 /**
  * `post.date + 90`: date arithmetic (as `datesNear` reads it) by a bare integer — a duration
- * without its unit. The help, or null when the arithmetic is of another kind.
+ * without its unit. What the help quotes, or null when the arithmetic is of another kind.
  */
-function unitlessShift(tokens: readonly IToken[], i: number, before: readonly IToken[]): string | null {
+function unitlessShift(tokens: readonly IToken[], i: number, before: readonly IToken[]): { left: string; op: string; count: string } | null {
   const op = tokens[i]!.image;
   const next = tokens[i + 1]!;
   const left = pathEndingAt(before);
   if (!left || !datesNear(tokens, i, before[before.length - 1]!) || (op !== '+' && op !== '-') || next.tokenType !== T.IntLiteral) return null;
-  return `write the unit after the number: \`${left} ${op} ${next.image} days\` (or \`weeks\`, \`months\`, \`years\`)`;
+  return { left, op, count: next.image };
 }
 
 /** The arithmetic at token `i` is on dates: its left operand is named like one, or a date literal is near. */
@@ -187,16 +186,16 @@ function skipOperand(tokens: readonly IToken[], i: number): number {
  * Date arithmetic other than by a duration, arithmetic on two fields, or on a field and a number:
  * each has its nearest fix. `FIELD + n CMP INT` has an exact one, spelt out.
  */
-function arithmeticHelp(tokens: readonly IToken[], i: number, before: readonly IToken[]): string {
+function arithmeticOf(tokens: readonly IToken[], i: number, before: readonly IToken[]): { exact: string | null; on: 'dates' | 'fields' | 'values' } {
   const prev = before[before.length - 1]!;
   const next = tokens[i + 1]!;
   const left = pathEndingAt(before);
   const dates = datesNear(tokens, i, prev);
   const exact = dates ? null : exactRewrite(tokens, i, left);
-  if (exact) return `compare the values directly: \`${exact}\` says the same`;
-  if (dates) return ARITHMETIC_HELP.dates;
-  if (tokenMatcher(prev, T.AnyName) && next.tokenType === T.Identifier && tokens[i + 2]?.tokenType === T.Dot) return ARITHMETIC_HELP.fields;
-  return ARITHMETIC_HELP.values;
+  if (exact) return { exact, on: 'values' };
+  if (dates) return { exact: null, on: 'dates' };
+  if (tokenMatcher(prev, T.AnyName) && next.tokenType === T.Identifier && tokens[i + 2]?.tokenType === T.Dot) return { exact: null, on: 'fields' };
+  return { exact: null, on: 'values' };
 }
 
 /** `post.author.strikes` from the tokens ending the list, or null when they end otherwise. */

@@ -211,9 +211,7 @@ export class Builder {
   scaleMember(cst: CstNode): A.ScaleMember {
     const marker = tokens(cst, 'marker')[0];
     if (marker && marker.image !== 'duration') {
-      this.bag.report('BL020', `\`(${marker.image})\` is not a mark of a scale member`, this.tokenSpan(marker), {
-        help: 'a member whose every use carries a duration is written `NAME(duration)`, as in `restrict(duration)`',
-      });
+      this.bag.emit('BL020', this.tokenSpan(marker), { marker: marker.image });
     }
     return { kind: 'ScaleMember', name: this.ident(token(cst, 'member')), timed: marker !== undefined, span: this.span(cst) };
   }
@@ -304,11 +302,7 @@ export class Builder {
     if (keyword.name !== 'count' && keyword.name !== 'any' && keyword.name !== 'all') {
       const meant = QUANTIFIER_SYNONYMS[keyword.name.toLowerCase()] ?? closestMatch(keyword.name, ['count', 'any', 'all']);
       const list = collection.kind === 'Path' ? collection.segments.map((s) => s.name).join('.') : 'LIST';
-      this.bag.report('BL019', `\`${keyword.name}(…)\` is not a quantifier`, keyword.span, {
-        help: meant
-          ? `did you mean \`${meant}\`, as in \`${meant}(${binder.name} in ${list} where …)\`?`
-          : 'a list is counted or tested with `count(x in LIST where …)`, `any(x in LIST where …)` or `all(x in LIST where …)`; Bylaw has no other functions',
-      });
+      this.bag.emit('BL019', keyword.span, { keyword: keyword.name, meant, binder: binder.name, list });
     }
     return {
       kind: 'Quantifier',
@@ -361,15 +355,11 @@ export class Builder {
     const raw = t.image;
     const digits = raw.replace(/_/g, '');
     if (/_$|__|^-?_/.test(raw) || /^-?0\d/.test(digits)) {
-      this.bag.report('BL006', `invalid integer literal \`${raw}\``, span, {
-        help: 'write digits with single `_` between groups, e.g. `100_000`, and no leading zeros',
-      });
+      this.bag.emit('BL006', span, { kind: 'malformed', raw });
     }
     const value = Number(digits);
     if (!Number.isSafeInteger(value)) {
-      this.bag.report('BL006', `integer literal \`${raw}\` is too large`, span, {
-        help: `integers must lie between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`,
-      });
+      this.bag.emit('BL006', span, { kind: 'too-large', raw });
       return { kind: 'IntLiteral', value: 0, raw, span };
     }
     return { kind: 'IntLiteral', value: value === 0 ? 0 : value, raw, span };
@@ -378,9 +368,7 @@ export class Builder {
   date(t: IToken): A.DateLiteral {
     const span = this.tokenSpan(t);
     if (!isValidIsoDate(t.image)) {
-      this.bag.report('BL005', `\`${t.image}\` is not a calendar date`, span, {
-        help: 'dates are written `YYYY-MM-DD`, with a month from 01 to 12 and a day that exists in that month',
-      });
+      this.bag.emit('BL005', span, { date: t.image });
     }
     return { kind: 'DateLiteral', value: t.image, span };
   }
@@ -409,12 +397,7 @@ export class Builder {
         continue;
       }
       const offset = t.startOffset + 1 + i;
-      this.bag.report(
-        'BL004',
-        `invalid escape \`\\${next}\` in string`,
-        this.lines.span(this.file, offset, offset + 2),
-        { help: 'valid escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\"`, `\\\\` and `\\u{…}`' },
-      );
+      this.bag.emit('BL004', this.lines.span(this.file, offset, offset + 2), { escape: next });
       i++;
     }
     return { kind: 'StringLiteral', value, raw, span };

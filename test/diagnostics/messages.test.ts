@@ -86,8 +86,133 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL406({ kind: 'more', skipped: 1, listed: 20 }).message).toBe('1 more suspicious character in this file');
   });
 
+  it('syntax (BL0xx): the converted codes word each case from its arguments', () => {
+    expect(MESSAGES.BL004({ escape: 'q' })).toEqual({ message: 'invalid escape `\\q` in string', help: 'valid escapes are `\\n`, `\\t`, `\\r`, `\\0`, `\\"`, `\\\\` and `\\u{…}`' });
+    expect(MESSAGES.BL006({ kind: 'too-large', raw: '9'.repeat(20) }).help).toBe('integers must lie between -9007199254740991 and 9007199254740991');
+    expect(MESSAGES.BL007({ kind: 'context', context: 'c', depth: 101, max: 100 }).message).toBe('context `c` is nested 101 levels deep through the contexts it uses, more than 100');
+    expect(MESSAGES.BL009({ bytes: '0xFF', length: 1, offset: 3, more: 0, capped: false })).toMatchObject({ message: 'invalid UTF-8: byte 0xFF at byte offset 3', notes: [] });
+    expect(MESSAGES.BL009({ bytes: '0xC3 0x28', length: 2, offset: 0, more: 100, capped: true }).notes).toEqual([{ message: '100 or more more invalid sequences in the file' }]);
+    expect(MESSAGES.BL013({ date: '15/01/2024', dates: ['2024-01-15'] }).help).toBe('write dates year first, as `YYYY-MM-DD`: `2024-01-15`');
+    expect(MESSAGES.BL013({ date: '01/02/2024', dates: ['2024-02-01', '2024-01-02'] }).help).toBe(
+      'write dates year first, as `YYYY-MM-DD`: `2024-02-01` (day first) or `2024-01-02` (month first)',
+    );
+    expect(MESSAGES.BL014({ number: '2.5', operator: '>', duration: false }).help).toMatch(/^for an integer, `> 2.5` means `>= 3`; /);
+    expect(MESSAGES.BL014({ number: '2.0', operator: null, duration: false }).help).toBe('write it without the fraction: `2`');
+    expect(MESSAGES.BL014({ number: '1.5', operator: null, duration: true }).help).toBe('a duration counts whole units: round `1.5`, or count a smaller unit');
+    expect(MESSAGES.BL015({ kind: 'unitless', left: 'post.date', op: '-', count: '90' })).toEqual({
+      message: 'a date moves by a duration: `90` needs a unit',
+      help: 'write the unit after the number: `post.date - 90 days` (or `weeks`, `months`, `years`)',
+    });
+    expect(MESSAGES.BL015({ kind: 'arithmetic', operator: '+', exact: 'post.n > 9', on: 'values' }).help).toBe('compare the values directly: `post.n > 9` says the same');
+    expect(MESSAGES.BL018({ kind: 'declaration', name: 'note', type: null }).help).toBe('the `?` follows the type: `note: TYPE?`');
+    expect(MESSAGES.BL008({ operator: '&&', use: 'and' }).help).toBe('use `and`');
+    expect(MESSAGES.BL008({ operator: '=>', use: null }).help).toBe('Bylaw has no implication; write `A => B` as `not A or B`');
+    expect(MESSAGES.BL008({ operator: '^^', use: null }).help).toMatch(/^conditions use `and`/);
+    expect(MESSAGES.BL010({ kind: 'miscased', word: 'WHEN' })).toEqual({ message: '`WHEN` is not a keyword', help: 'keywords are lowercase: write `when`' });
+    expect(MESSAGES.BL010({ kind: 'misspelt', word: 'exemtion', meant: 'exemption' }).help).toBe('did you mean `exemption`?');
+    expect(MESSAGES.BL017({ operator: '+', join: true }).message).toBe('`+` is not an operator: Bylaw does not join or match strings');
+    expect(MESSAGES.BL017({ operator: '=~', join: false }).message).toBe('`=~` is not an operator: Bylaw does not match strings');
+    expect(MESSAGES.BL001({ char: '\u200b', blockComment: false })).toEqual({
+      message: 'unexpected character `U+200B`',
+      help: 'this is U+200B ZERO WIDTH SPACE, which is invisible; delete it',
+    });
+    expect(MESSAGES.BL001({ char: '/', blockComment: true }).help).toBe('Bylaw has no block comments: start each comment line with `//`');
+    expect(MESSAGES.BL001({ char: '@', blockComment: false }).help).toBeUndefined();
+    const actions = Array.from({ length: 9 }, (_, i) => `a${i}`);
+    expect(MESSAGES.BL016({ joiner: 'and', keyword: 'then', actions, clause: true })).toEqual({
+      message: 'actions are separated by commas, not `and`',
+      help: 'write `then a0, a1, a2, a3, a4, a5, a6, a7, …`: one action for each outcome the clause decides',
+    });
+    expect(MESSAGES.BL016({ joiner: null, keyword: 'default', actions: ['a', 'b'], clause: false }).message).toBe('actions are separated by commas');
+    expect(MESSAGES.BL019({ keyword: 'sum', meant: 'count', binder: 's', list: 'post.strikes' }).help).toBe('did you mean `count`, as in `count(s in post.strikes where …)`?');
+    expect(MESSAGES.BL019({ keyword: 'zzz', meant: undefined, binder: 's', list: 'LIST' }).help).toMatch(/Bylaw has no other functions$/);
+  });
+
+  it('modules and policy sets (BL1xx): each case of a code keeps its wording', () => {
+    const cycle = MESSAGES.BL102({ chain: ['a', 'b', 'a'], uses: [{ module: 'b', span: at(3) }] });
+    expect(cycle).toEqual({
+      message: 'import cycle: `a` → `b` → `a`',
+      notes: [{ message: '`b` is used here', span: at(3) }],
+      help: 'move what both modules need into a third module that neither uses',
+    });
+    expect(MESSAGES.BL101({ module: 'zzz', looked: 'zzz.policy', known: [] }).help).toBe('looked for `zzz.policy` next to the file and in `stdlib/`');
+    expect(MESSAGES.BL103({ kind: 'empty-folder', folder: 'p' })).toEqual({ message: 'folder `p` holds no `.policy` files' });
+    expect(MESSAGES.BL105({ kind: 'name', name: 'x', is: 'a context', first: at(1) }).notes).toEqual([{ message: 'a context `x` is declared here', span: at(1) }]);
+    expect(MESSAGES.BL106({ path: 'p', missing: true })).toEqual({ message: 'cannot read `p`: no such file or folder' });
+    const candidates = Array.from({ length: 9 }, (_, i) => `c${i}`);
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'q', module: 'm', meant: undefined, candidates }).help).toBe(
+      '`except` names clauses and contexts that `m` itself declares: `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, …',
+    );
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'q', module: 'm', meant: undefined, candidates: [] }).help).toBe('`except` names clauses and contexts that `m` itself declares');
+    expect(MESSAGES.BL109({ kind: 'undeclared', name: 'c00', module: 'm', meant: 'c0', candidates }).help).toBe('did you mean `c0`?');
+  });
+
+  it('names and types (BL2xx): a code with several wordings builds each from its case', () => {
+    expect(MESSAGES.BL201({ kind: 'unknown', name: 'folowers', candidates: ['followers'], otherwise: 'x' }).help).toBe('did you mean `followers`?');
+    expect(MESSAGES.BL201({ kind: 'outside', name: 's', head: 'count(s in post.strikes', where: '', test: 's.date > x', bound: at(2) })).toEqual({
+      message: '`s` is known only inside `count(s in post.strikes where …)`',
+      help: 'test the element inside the `where`: `count(s in post.strikes where s.date > x)`',
+      notes: [{ message: '`s` is bound here', span: at(2) }],
+    });
+    expect(MESSAGES.BL202({ kind: 'no-fields', path: 'post.id', type: 'int', collection: false }).help).toBeUndefined();
+    expect(MESSAGES.BL202({ kind: 'no-field', record: 'Post', field: 'zzzz', fields: ['id', 'date'] }).help).toBe('fields of `Post`: `id`, `date`');
+    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: true }).help).toBeUndefined();
+    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: false }).help).toMatch(/^types are /);
+    expect(MESSAGES.BL205({ kind: 'in-set', type: 'set<Tag>', set: 'post.tags', one: true, members: ['a', 'b'] }).help).toBe(
+      'to test whether the set holds it, write `post.tags has a or post.tags has b`',
+    );
+    expect(MESSAGES.BL205({ kind: 'in-set', type: 'set<Tag>', set: 'post.tags', one: false, list: '{a, b}' }).help).toBe(
+      'to test whether the set holds any of them, write `post.tags has any {a, b}`',
+    );
+    expect(MESSAGES.BL205({ kind: 'not-a-value', name: 'Role', is: 'an enum', symbol: 'enum', member: undefined }).help).toBe('name one of its members, as in `Role.member`');
+    expect(MESSAGES.BL205({ kind: 'has-empty', mode: 'all', members: ['a', 'b', 'c'] }).help).toBe('`has all {}` would always hold: list the members to test, as in `has all {a, b}`');
+    const cycle = MESSAGES.BL209({ cycle: ['a', 'b', 'c', 'a'].map((name, i) => ({ name, declared: at(i) })) });
+    expect(cycle.message).toBe('context `a` depends on itself: `a` → `b` → `c` → `a`');
+    expect(cycle.notes).toEqual([{ message: '`b` is declared here', span: at(1) }, { message: '`c` is declared here', span: at(2) }]);
+    expect(MESSAGES.BL214({ read: 'post.review', whole: 'post.review.score', test: null, field: 'review', declared: at(0) }).help).toBe(
+      'test it first, in the same `and`: `post.review exists and post.review.score …`',
+    );
+    expect(MESSAGES.BL216({ kind: 'hours', moved: 'post.date + 2 days', hours: 36 }).help).toBe('move it by whole days instead: `post.date + 2 days` (36 hours, rounded up)');
+    expect(MESSAGES.BL216({ kind: 'hours', moved: '1 day', hours: 24 }).help).toBe('move it by whole days instead: `1 day`');
+    const lists = Array.from({ length: 9 }, (_, i) => `l${i}`);
+    expect(MESSAGES.BL217({ keyword: 'any', type: 'int', near: undefined, lists }).help).toBe(
+      'lists and sets beside it: `l0`, `l1`, `l2`, `l3`, `l4`, `l5`, `l6`, `l7`, …',
+    );
+  });
+
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL013({ date: '2024/1/1', dates: [] }),
+      MESSAGES.BL015({ kind: 'shift', type: 'int', int: true }),
+      MESSAGES.BL018({ kind: 'question-dot', path: 'post.x' }),
+      MESSAGES.BL003(),
+      MESSAGES.BL005({ date: '2024-02-30' }),
+      MESSAGES.BL006({ kind: 'malformed', raw: '01' }),
+      MESSAGES.BL007({ kind: 'expression', max: 100 }),
+      MESSAGES.BL007({ kind: 'record', record: 'R', max: 100 }),
+      MESSAGES.BL020({ marker: 'timed' }),
+      MESSAGES.BL101({ module: 'm', looked: 'm.policy', known: [] }),
+      MESSAGES.BL103({ kind: 'no-version', folder: 'p' }),
+      MESSAGES.BL104({ date: '2024-01-01', other: 'v1.policy', otherSpan: at(0) }),
+      MESSAGES.BL105({ kind: 'field', field: 'f', record: 'R', first: at(0) }),
+      MESSAGES.BL107({ input: 'Post' }),
+      MESSAGES.BL108({ header: 'version', first: at(0) }),
+      MESSAGES.BL109({ kind: 'not-exceptable', name: 'T', is: 'a record', declared: at(0) }),
+      MESSAGES.BL201({ kind: 'unknown', name: 'x', candidates: [], otherwise: 'y' }),
+      MESSAGES.BL202({ kind: 'context', name: 'c' }),
+      MESSAGES.BL203({ kind: 'not-a-type', name: 'c', is: 'a context' }),
+      MESSAGES.BL204({ member: 'm', enum: 'E', members: ['a'], declared: at(0) }),
+      MESSAGES.BL205({ kind: 'literals' }),
+      MESSAGES.BL205({ kind: 'compare', left: 'int', right: 'date', help: undefined }),
+      MESSAGES.BL206({ type: 'int', holds: 'other', list: 'x' }),
+      MESSAGES.BL207({ op: '<', type: 'Role', enum: true }),
+      MESSAGES.BL208({ type: 'int', kind: 'other' }),
+      MESSAGES.BL210({ kind: 'empty-range', min: 3, max: 1 }),
+      MESSAGES.BL211({ what: 'input', example: 'input post: Post' }),
+      MESSAGES.BL212({ what: 'input', first: at(0) }),
+      MESSAGES.BL213({ value: '-1', field: 'post.n', bounds: '0..' }),
+      MESSAGES.BL216({ kind: 'not-positive', unit: 'day' }),
+      MESSAGES.BL218({ name: 's', what: 'the input' }),
       MESSAGES.BL301({ exemption: 'e', redline: 'r', declared: at(0) }),
       MESSAGES.BL302({ name: 'x', is: null, context: false, rules: [] }),
       MESSAGES.BL303({ exemption: 'e', mine: 'remove', rule: 'r', theirs: 'screen', outcome: null, scale: ['allow', 'screen', 'remove'], ruleDeclared: at(0) }),
@@ -109,11 +234,11 @@ describe('the registry\'s message constructors', () => {
     }
   });
 
-  it('a code with a constructor is reported through it everywhere, never with its text written at the site', () => {
+  it('a code with a constructor is reported through it everywhere, never with its text written at the site (nor described with one, as parse errors are)', () => {
     const codes = Object.keys(MESSAGES);
     const offending = sources(SRC).flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
+      return codes.filter((code) => new RegExp(`(\\.report|\\bdiagnostic)\\(\\s*'${code}'|\\bcode: '${code}', message\\b`).test(text)).map((code) => `${code} in ${file.slice(SRC.length + 1)}`);
     });
     expect(offending).toEqual([]);
   });

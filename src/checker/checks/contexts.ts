@@ -46,10 +46,7 @@ export function orderContexts(
           const path = stack.map((f) => f.name);
           const cycle = [...path.slice(path.indexOf(next)), next];
           const decl = decls.get(next)!;
-          bag.report('BL209', `context \`${next}\` depends on itself: ${cycle.map((c) => `\`${c}\``).join(' → ')}`, decl.name.span, {
-            notes: cycle.slice(1, -1).map((c) => ({ message: `\`${c}\` is declared here`, span: decls.get(c)!.name.span })),
-            help: 'a context is a fixed condition; break the cycle by writing one of them out in full',
-          });
+          bag.emit('BL209', decl.name.span, { cycle: cycle.map((c) => ({ name: c, declared: decls.get(c)!.name.span })) });
           ok = false;
           continue;
         }
@@ -76,12 +73,7 @@ function checkDepth(order: readonly AnyContext[], decls: ReadonlyMap<string, Con
     if (depth + 1 <= MAX_CONDITION_DEPTH) continue;
     const decl = decls.get(context.name);
     if (!decl) continue;
-    bag.report(
-      'BL007',
-      `context \`${context.name}\` is nested ${depth + 1} levels deep through the contexts it uses, more than ${MAX_CONDITION_DEPTH}`,
-      decl.name.span,
-      { help: 'a chain of contexts each using the one before nests one level per link; write it as fewer, wider contexts (`a and b and c`)' },
-    );
+    bag.emit('BL007', decl.name.span, { kind: 'context', context: context.name, depth: depth + 1, max: MAX_CONDITION_DEPTH });
     return false;
   }
   return true;

@@ -108,7 +108,8 @@ export function decisionOfIds(sql: SqlPlan, ids: readonly number[]): AnyDecision
 
 const answerKeys = new WeakMap<SqlPlan, readonly ReadonlyMap<string, number>[]>();
 
-const keyOf = (version: string, action: string, duration: string | null, basis: string, clause: string | null, exemption: string | null) =>
+/** What identifies an answer among an outcome's: the fields its id stands for, as one string. */
+const answerIdentity = (version: string, action: string, duration: string | null, basis: string, clause: string | null, exemption: string | null) =>
   JSON.stringify([version, action, duration, basis, clause, exemption]);
 
 /** The answer id of every outcome of an interpreter's Decision (the inverse of `decisionOfIds`). */
@@ -116,14 +117,14 @@ export function idsOfDecision(sql: SqlPlan, decision: AnyDecision): number[] {
   let keys = answerKeys.get(sql);
   if (!keys) {
     keys = sql.outcomes.map(
-      (o) => new Map(o.answers.map(({ id, answer: a, version }) => [keyOf(version, a.action, answerDuration(a), a.basis, a.clause, a.exemption), id])),
+      (o) => new Map(o.answers.map(({ id, answer: a, version }) => [answerIdentity(version, a.action, answerDuration(a), a.basis, a.clause, a.exemption), id])),
     );
     answerKeys.set(sql, keys);
   }
   const parts = new Map(outcomeParts(decision).map(({ name, part }) => [name, part]));
   return sql.outcomes.map((o, i) => {
     const p = parts.get(o.name);
-    const id = p && keys[i]!.get(keyOf(decision.version, p.action, p.duration ?? null, p.basis, p.clause, p.exemption));
+    const id = p && keys[i]!.get(answerIdentity(decision.version, p.action, p.duration ?? null, p.basis, p.clause, p.exemption));
     if (id === undefined) throw new Error(`the interpreter's decision ${JSON.stringify(decision)} is none of the SQL answers of \`${o.name}\``);
     return id;
   });
