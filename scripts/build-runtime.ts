@@ -29,28 +29,34 @@ interface Piece {
   readonly uses: string[];
 }
 
+/**
+ * The strictest options we know a consumer might build with: generated modules are held to them
+ * (test/compiler/typescript.ts), and so is the runtime text they inline.
+ */
+export const STRICT_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2022.d.ts'],
+  types: [],
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noImplicitReturns: true,
+  noPropertyAccessFromIndexSignature: true,
+  noFallthroughCasesInSwitch: true,
+};
+
 export function buildRuntimeText(): string {
   const files = readdirSync(RUNTIME)
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(RUNTIME, f));
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    // The options generated modules are held to (test/compiler/support.ts): the inlined text must pass them.
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    noImplicitReturns: true,
-    noPropertyAccessFromIndexSignature: true,
-    noFallthroughCasesInSwitch: true,
-    noEmit: true,
-    types: [],
-    lib: ['lib.es2022.d.ts'],
-  });
+  // The inlined text must pass the options generated modules are held to.
+  const program = ts.createProgram(files, STRICT_OPTIONS);
   const checker = program.getTypeChecker();
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length > 0) {

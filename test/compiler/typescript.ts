@@ -7,23 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
-/** The strictest options we know a consumer might build with. */
-export const STRICT_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ['lib.es2022.d.ts'],
-  types: [],
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noImplicitReturns: true,
-  noPropertyAccessFromIndexSignature: true,
-  noFallthroughCasesInSwitch: true,
-};
+/** The options generated modules are held to (one definition, with the runtime's build). */
+export { STRICT_OPTIONS } from '../../scripts/build-runtime.js';
+import { STRICT_OPTIONS } from '../../scripts/build-runtime.js';
 
 /**
  * Writes `files` (relative path → text) to a fresh folder and type-checks the `roots` among
