@@ -11,10 +11,15 @@ const saveError = (CstParser.prototype as unknown as { SAVE_ERROR(error: IRecogn
  * One instance is shared; `parse()` resets it with `parser.input = tokens`.
  */
 export class BylawParser extends StatementGrammar {
-  /** `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first. */
-  constructor(recovery = true) {
+  /**
+   * `recovery`: resynchronise after an error and go on (every error of a file), or stop at the first.
+   * `validate`: Chevrotain's checks of the grammar itself (ambiguities, left recursion), a large
+   * part of start-up: a test runs them on every change (test/syntax/grammar-valid.test.ts).
+   */
+  constructor(recovery = true, validate = false) {
     super(T.allTokens, {
       recoveryEnabled: recovery,
+      skipValidations: !validate,
       errorMessageProvider: messages,
       maxLookahead: 2,
       nodeLocationTracking: 'onlyOffset',

@@ -10,7 +10,6 @@ import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { escapeControls } from '../../diagnostics/text.js';
-import { noticeForInput, readDeployment, statementForInput } from '../statements.js';
 
 type NoticeStyle = 'text' | 'markdown';
 
@@ -63,11 +62,15 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
         return;
       }
       const d = result.decision;
-      if (options.statementOfReasons) {
+      // Statements load their builder, validator and the compiler: only when asked (start-up).
+      const statements = options.statementOfReasons || options.notice ? await import('../statements.js') : null;
+      if (options.statementOfReasons && statements) {
+        const { statementForInput, readDeployment } = statements;
         ctx.out(JSON.stringify(statementForInput(policy, input, d, readDeployment(options.deployment, policy)), null, 2));
         return;
       }
-      if (options.notice) {
+      if (options.notice && statements) {
+        const { noticeForInput, readDeployment } = statements;
         const notice = noticeForInput(policy, input, d, readDeployment(options.deployment, policy));
         if (json) ctx.out(JSON.stringify(notice, null, 2));
         else if (notice === null) ctx.err('no notice: the decision restricts nothing');
