@@ -51,7 +51,7 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         const caseFiles = caseFilesFor(options.casesDir, name);
         const cases = caseFiles.length === 0 ? [] : readCases(caseFiles, loaded.policy, name);
         const engines = await enginesFor(loaded.policy, cases, options.duckdb === true);
-        ctx.out(`compile: ok (decisions below come from ${engines.length === 3 ? 'the interpreter, the compiled module and DuckDB' : 'both the interpreter and the compiled module'})`);
+        ctx.out(`compile: ok (decisions below come from ${options.duckdb ? 'the interpreter, the compiled module and DuckDB' : 'both the interpreter and the compiled module'})`);
         if (caseFiles.length === 0) {
           ctx.out(`cases: none (add ${join(options.casesDir, `${name}.cases.json`)})`);
           continue;

@@ -13,7 +13,23 @@ import type { AnyDecision } from '../../semantics/decision.js';
 import { decodeRow, DuckDbRunner, ident, idColumns, sqlString } from './runner.js';
 
 /** The column numbering the inputs (`$` keeps it apart from any field of a policy). */
-const CASE = '$case';
+export const CASE = '$case';
+
+/**
+ * Loads `inputs` into the table `table`, typed by the set's input record (STRUCT, lists, DATE,
+ * BIGINT; NULL for an absent optional field), each row numbered by `CASE` from 0 in input order.
+ */
+export async function loadInputTable(runner: DuckDbRunner, set: PolicySet, inputs: readonly unknown[], table: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bylaw-cases-'));
+  try {
+    const file = join(dir, 'inputs.jsonl');
+    writeFileSync(file, inputs.map((input, n) => JSON.stringify({ ...(input as object), [CASE]: n })).join('\n') + '\n');
+    const columns = [{ name: CASE, type: 'BIGINT' }, ...inputColumns(set, 'duckdb')].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+    await runner.run(`CREATE TABLE ${ident(table)} AS SELECT * FROM read_json(${sqlString(file)}, format = 'newline_delimited', columns = {${columns}})`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * DuckDB's decision for each of `inputs` (valid inputs of `set`: DuckDB's JSON reader converts
@@ -21,13 +37,9 @@ const CASE = '$case';
  */
 export async function decideInDuckDb(set: PolicySet, inputs: readonly unknown[]): Promise<(AnyDecision | null)[]> {
   if (inputs.length === 0) return [];
-  const dir = mkdtempSync(join(tmpdir(), 'bylaw-cases-'));
   const runner = await DuckDbRunner.open({ threads: 1 });
   try {
-    const file = join(dir, 'inputs.jsonl');
-    writeFileSync(file, inputs.map((input, n) => JSON.stringify({ ...(input as object), [CASE]: n })).join('\n') + '\n');
-    const columns = [{ name: CASE, type: 'BIGINT' }, ...inputColumns(set, 'duckdb')].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
-    await runner.run(`CREATE TABLE cases AS SELECT * FROM read_json(${sqlString(file)}, format = 'newline_delimited', columns = {${columns}})`);
+    await loadInputTable(runner, set, inputs, 'cases');
     const decision = sqlDecision(set, 'duckdb');
     const ids = idColumns(decision, 'o');
     const from = fromAll('duckdb', 'cases', [decision]);
@@ -37,6 +49,5 @@ export async function decideInDuckDb(set: PolicySet, inputs: readonly unknown[])
     return decided;
   } finally {
     runner.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }

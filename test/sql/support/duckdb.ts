@@ -1,13 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { PolicySet } from '../../../src/checker/program.js';
-import { answerDuration, decisionColumns, decisionOfIds, generateSql, inputColumns } from '../../../src/compiler/sql/index.js';
+import { answerDuration, decisionColumns, decisionOfIds, generateSql } from '../../../src/compiler/sql/index.js';
 import { numberAnswers } from '../../../src/compiler/sql/plan.js';
 import { prepare, evaluate } from '../../../src/interpreter/evaluate.js';
 import { outcomeParts, type AnyDecision } from '../../../src/semantics/decision.js';
 import { DuckDbRunner } from '../../../src/replay/duckdb/runner.js';
+import { CASE, loadInputTable } from '../../../src/replay/duckdb/cases.js';
 
 /**
  * What the SQL view says about one row (its `id` is the input's index): every decision column
@@ -23,9 +21,8 @@ export interface SqlRow {
 let counter = 0;
 
 /**
- * Loads `inputs` into a typed DuckDB table (STRUCT, VARCHAR[], DATE, BIGINT columns: JSON lines
- * read with an explicit columns spec, plus an `id`), creates the set's decision view over it and
- * reads every row back in input order.
+ * Loads `inputs` into a typed DuckDB table (`loadInputTable`, as `bylaw test --duckdb` does),
+ * creates the set's decision view over it and reads every row back in input order.
  */
 export async function decideInDuckDb(
   runner: DuckDbRunner,
@@ -33,22 +30,12 @@ export async function decideInDuckDb(
   inputs: readonly unknown[],
   options: { portable?: boolean } = {},
 ): Promise<SqlRow[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'bylaw-sql-'));
-  try {
-    const file = join(dir, 'posts.jsonl');
-    writeFileSync(file, inputs.map((input, id) => JSON.stringify({ id, ...(input as object) })).join('\n') + '\n');
-    const table = `posts_${++counter}`;
-    const columns = [{ name: 'id', type: 'BIGINT' }, ...inputColumns(set, 'duckdb')]
-      .map((c) => `'${c.name}': '${c.type.replaceAll("'", "''")}'`)
-      .join(', ');
-    await runner.run(`CREATE TABLE ${table} AS SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = {${columns}})`);
-    await runner.run(generateSql(set, { table, portable: options.portable === true }));
-    const decided = decisionColumns(set);
-    const rows = await runner.query(`SELECT id, ${decided.map((c) => `"${c}"`).join(', ')} FROM ${table}_decisions ORDER BY id`);
-    return rows.map((r) => ({ id: Number(r['id']), ...Object.fromEntries(decided.map((c) => [c, r[c] as string | null])) }) as SqlRow);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const table = `posts_${++counter}`;
+  await loadInputTable(runner, set, inputs, table);
+  await runner.run(generateSql(set, { table, portable: options.portable === true }));
+  const decided = decisionColumns(set);
+  const rows = await runner.query(`SELECT "${CASE}" AS id, ${decided.map((c) => `"${c}"`).join(', ')} FROM ${table}_decisions ORDER BY id`);
+  return rows.map((r) => ({ id: Number(r['id']), ...Object.fromEntries(decided.map((c) => [c, r[c] as string | null])) }) as SqlRow);
 }
 
 /** What the interpreter says, in the view's terms. */
