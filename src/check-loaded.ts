@@ -1,6 +1,6 @@
 import { checkSet } from './checker/index.js';
 import type { PolicySet } from './checker/program.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadResult } from './modules/loader.js';
 
 export interface LoadedPolicy {
@@ -17,12 +17,12 @@ export interface LoadedPolicy {
 
 /** Type-checks what the loader read: the step after loading, from the disk (load-policy.ts) or from memory (browser.ts). */
 export function checkLoaded(loaded: LoadResult): LoadedPolicy {
-  if (!loaded.set) return { policy: null, library: false, diagnostics: sortDiagnostics(loaded.diagnostics), sources: loaded.sources };
+  if (!loaded.set) return { policy: null, library: false, diagnostics: uniqueDiagnostics(loaded.diagnostics), sources: loaded.sources };
   const checked = checkSet(loaded.set, loaded.sources);
   return {
     policy: checked.set,
     library: checked.library && !hasErrors(loaded.diagnostics) && !hasErrors(checked.diagnostics),
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...checked.diagnostics]),
+    diagnostics: uniqueDiagnostics([...loaded.diagnostics, ...checked.diagnostics]),
     sources: loaded.sources,
   };
 }

@@ -1,6 +1,6 @@
 import type * as A from '../ast/nodes.js';
 import { DiagnosticBag } from '../diagnostics/codes.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedSet, Unit } from '../modules/load.js';
 import { CheckContext } from './check-context.js';
 import { UNKNOWN_IN_VERSION } from './checks/export.js';
@@ -49,7 +49,7 @@ export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>
     dateField = 'date';
     for (const program of programs as Program[]) checkDateField(program, bag);
   }
-  const diagnostics = dedupe(bag.items);
+  const diagnostics = uniqueDiagnostics(bag.items);
   const ok = !diagnostics.some((d) => d.severity === 'error') && programs.every((p) => p !== null) && programs.length > 0;
   return {
     set: ok ? { name: loaded.name, root: loaded.root, versions: programs as Program[], dateField, sources } : null,
@@ -94,16 +94,6 @@ function checkDateField(program: Program, bag: DiagnosticBag): void {
   const field = program.inputType.fields.find((f) => f.name === 'date');
   if (field?.type.kind === 'date') return;
   bag.emit('BL107', program.inputType.span, { input: program.inputType.name });
-}
-
-function dedupe(items: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return sortDiagnostics(items).filter((d) => {
-    const key = `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** A context is unused when no version that sees it refers to it. */

@@ -28,6 +28,20 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /** Stable order: by file, then position, then code — identical on every run and machine. */
+/**
+ * Sorted (as sortDiagnostics) and each problem once: a module that several versions of a set
+ * `use` is loaded and checked once per version, and must not report its problem once per version.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortDiagnostics(diagnostics).filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>

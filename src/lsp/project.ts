@@ -5,7 +5,7 @@ import type { EnumType, RecordType } from '../checker/program.js';
 import { resolveInputType, resolveTypes } from '../checker/resolve-types.js';
 import { collectScope, type Scope } from '../checker/scope.js';
 import { DiagnosticBag } from '../diagnostics/codes.js';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diskHost, overlayHost, type SourceHost } from '../modules/host.js';
 import { loadPolicySet, type LoadOptions } from '../modules/load.js';
 import { parse } from '../syntax/parse.js';
@@ -113,7 +113,7 @@ export function analyze(root: string, host: SourceHost, options: Omit<LoadOption
     },
     diagnostics() {
       if (diagnostics) return diagnostics;
-      diagnostics = sortDiagnostics([...loaded.diagnostics, ...(check()?.diagnostics ?? [])]);
+      diagnostics = uniqueDiagnostics([...loaded.diagnostics, ...(check()?.diagnostics ?? [])]);
       return diagnostics;
     },
     references: () => check()?.references ?? null,

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,18 @@ describe('bylaw decide', () => {
     const r = await runCli(['decide', join(dir, 'bad.policy')], { stdin: '{}' });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('error[BL202]: `Post` has no field `nope`');
+  });
+
+  it('reports a problem in a module every version uses once, not once per version', async () => {
+    // Twitter's three versions all `use statements` (through rules.policy); take the file away.
+    const dir = mkdtempSync(join(tmpdir(), 'bylaw-cli-'));
+    cpSync('policies/twitter', dir, { recursive: true });
+    rmSync(join(dir, 'statements.policy'));
+    for (const args of [['compile', dir, '-o', join(dir, 'out')], ['decide', dir]]) {
+      const r = await runCli(args, { stdin: JSON.stringify(nuclear) });
+      expect(r.code).toBe(1);
+      expect(r.stderr.match(/error\[BL101\]: cannot find module `statements`/g)).toHaveLength(1);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { uniqueDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { formatOption } from '../format-option.js';
 import { ERROR_FORMATS, printDiagnostics, summarize, type ErrorFormat } from '../report.js';
@@ -22,7 +22,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         diagnostics.push(...result.diagnostics);
         for (const [file, text] of result.sources) sources.set(file, text);
       }
-      const unique = dedupe(diagnostics);
+      // A module shared by several targets reports each problem once.
+      const unique = uniqueDiagnostics(diagnostics);
       printDiagnostics(ctx, unique, sources, options.format);
       const errors = unique.some((d) => d.severity === 'error' || (options.denyWarnings && d.severity === 'warning'));
       if (options.format !== 'json') {
@@ -31,15 +32,4 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       }
       ctx.exit(errors ? EXIT.failed : EXIT.ok);
     });
-}
-
-/** A module shared by several targets reports each problem once. */
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.span.file}|${d.span.start.offset}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
