@@ -30,6 +30,7 @@ import {
   makeFloorPass,
   makePass,
   nowNs,
+  pairedRatio,
   stats,
   type Pass,
   type Stats,
@@ -162,7 +163,7 @@ interface Row {
   label: string;
   detail: string;
   stats?: Stats;
-  /** × tuned hand-written, measured in the same process (default: against the main process's tuned median). */
+  /** × tuned hand-written: the median of per-round ratios to the tuned function timed in the same process. */
   ratio?: number;
   cold?: string;
   note?: string;
@@ -253,9 +254,9 @@ async function main(): Promise<void> {
   const checksums = new Set(ours.map((e) => e.checksum));
   log(`in-process: ${ours.map((e) => e.key).join(', ')}: ${OUR_WARMUP_PASSES} warm-up passes, then ${OUR_ROUNDS} interleaved rounds over all ${fmtInt(posts.length)} posts; checksum ${[...checksums].join('/')}${checksums.size === 1 ? ' (identical)' : ' (DIFFERENT: bug)'}`);
 
-  const tunedStats = stats(ours.find((e) => e.key === 'tuned')!.samples);
+  const tunedSamples = ours.find((e) => e.key === 'tuned')!.samples;
   const detailOurs = `${fmtInt(posts.length)} posts × ${OUR_ROUNDS}, this process`;
-  for (const e of ours) rows.push({ key: e.key, label: e.label, detail: detailOurs, stats: stats(e.samples) });
+  for (const e of ours) rows.push({ key: e.key, label: e.label, detail: detailOurs, stats: stats(e.samples), ratio: pairedRatio(e.samples, tunedSamples) });
   for (const [key, reason] of unavailable) {
     rows.push({ key, label: key === 'compiled' ? 'compiled (Bylaw module, `decide`)' : 'interpreter (Bylaw, `evaluate`)', detail: '', note: `not available (${reason})` });
   }
@@ -277,13 +278,14 @@ async function main(): Promise<void> {
       log(`${peer.name}: agrees with the hand-written reference on the first ${fmtInt(r.checked)} posts; timed on the first ${fmtInt(r.timed)}, ${peer.warmup} warm-up + ${r.samples.length} rounds, own process${peer.flags.length ? ` (node ${peer.flags.join(' ')})` : ''}; checksum ${r.checksum}${sameAsOurs}`);
       const peerStats = stats(r.samples);
       const tunedThere = stats(r.tunedSamples).median;
-      log(`${peer.name}: the tuned hand-written function, timed in the same child between its rounds: ${fmtNs(tunedThere)} ns/decision (ratio ${fmtRatio(peerStats.median / tunedThere)})`);
+      const peerRatio = pairedRatio(r.samples, r.tunedSamples);
+      log(`${peer.name}: the tuned hand-written function, timed in the same child between its rounds: ${fmtNs(tunedThere)} ns/decision (ratio ${fmtRatio(peerRatio)})`);
       rows.push({
         key: peer.name,
         label,
         detail: `${fmtInt(r.timed)} posts × ${r.samples.length}, own process`,
         stats: peerStats,
-        ratio: peerStats.median / tunedThere,
+        ratio: peerRatio,
       });
     } catch (e) {
       failed = true;
@@ -322,7 +324,7 @@ async function main(): Promise<void> {
   }
 
   // ---------------------------------------------------------------- table
-  const ratioOf = (r: Row | undefined): number | undefined => (r?.stats ? (r.ratio ?? r.stats.median / tunedStats.median) : undefined);
+  const ratioOf = (r: Row | undefined): number | undefined => (r?.stats ? r.ratio : undefined);
   const order = ['compiled', 'interpreter', 'tuned', 'idiomatic', 'cel', 'cedar', 'jre'];
   rows.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   log();
@@ -338,13 +340,13 @@ async function main(): Promise<void> {
     log(`| ${name} | ${fmtNs(s.median)} | ${fmtNs(s.min)}–${fmtNs(s.max)} | ${fmtRatio(ratioOf(r)!)} | ${r.cold ?? '–'} |`);
   }
   const fl = stats(floorSamples);
-  log(`| loop floor: read \`post.date\`, no decision — ${fmtInt(posts.length)} posts × ${OUR_ROUNDS}, this process | ${fmtNs(fl.median)} | ${fmtNs(fl.min)}–${fmtNs(fl.max)} | ${fmtRatio(fl.median / tunedStats.median)} | – |`);
+  log(`| loop floor: read \`post.date\`, no decision — ${fmtInt(posts.length)} posts × ${OUR_ROUNDS}, this process | ${fmtNs(fl.median)} | ${fmtNs(fl.min)}–${fmtNs(fl.max)} | ${fmtRatio(pairedRatio(floorSamples, tunedSamples))} | – |`);
   log();
   log('Notes:');
   log('- ns/decision: wall time of one pass over the posts divided by their number; median and min–max over the rounds.');
   log(`- Same seeded posts for every engine (a prefix of the ${fmtInt(N_POSTS)} where stated: Cedar and json-rules-engine are 20–200× slower, so timing them on all posts would take minutes).`);
   log('- The peers run in their own processes: Cedar has to, because on Node 20.20 a hot loop over cedar-wasm aborts inside V8\'s deoptimizer unless node runs with `--no-turbo-inline-js-wasm-calls`; the others do so that no engine\'s JIT state affects another\'s.');
-  log(`- × tuned: our engines against the tuned function in this process (rounds interleaved); each peer against the tuned function timed in the peer\'s own process over all ${fmtInt(N_POSTS)} posts, one pass after each of the peer\'s rounds, so a ratio does not depend on how loaded the machine was while that process ran. The goal checks compare these ratios.`);
+  log(`- × tuned: our engines against the tuned function in this process (rounds interleaved); each peer against the tuned function timed in the peer\'s own process over all ${fmtInt(N_POSTS)} posts, one pass after each of the peer\'s rounds. A ratio is the median over rounds of that round\'s ratio (the two timed back to back), so it does not depend on how loaded the machine was while that process ran, nor on a burst of load that lands on one engine\'s rounds. The goal checks compare these ratios.`);
   log('- Peers evaluate which clauses hold in their own language (one evaluation per post) and share one JavaScript function for the decision semantics (severities, exemptions, tie rules), which none of them has.');
   log(`- Cold start: median of ${COLD_RUNS} fresh \`node\` processes, from the start of \`import()\` of the engine (plus loading/parsing its policy) to the end of its first decision.`);
 

@@ -64,6 +64,17 @@ export function stats(samples: readonly number[]): Stats {
   return { median, min: s[0]!, max: s[s.length - 1]!, rounds: s.length };
 }
 
+/**
+ * The median over rounds of each round's ratio samples[r] / base[r]. Both were timed in the same
+ * round, back to back, so a burst of load on the machine lifts both and cancels out of the ratio;
+ * a ratio of the two medians does not have that property (the burst may land on one engine's
+ * rounds only).
+ */
+export function pairedRatio(samples: readonly number[], base: readonly number[]): number {
+  if (samples.length !== base.length || samples.length === 0) throw new Error('paired ratio: the two engines ran different rounds');
+  return stats(samples.map((x, r) => x / base[r]!)).median;
+}
+
 export interface Disagreement {
   count: number;
   checked: number;

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCompiled, compiledEntry } from '../engines/compiled.js';
-import { nowNs, stats } from '../timing.js';
+import { nowNs, pairedRatio, stats } from '../timing.js';
 import { generatePieces, META_POSTS, META_SEED } from './data.js';
 import { decide as handwritten } from './handwritten.js';
 import type { MetaDecision, Piece } from './types.js';
@@ -120,16 +120,16 @@ export async function metaBench(root: string, log: (line?: string) => void): Pro
       if (sum !== r.checksum) throw new Error(`meta ${r.key}: checksum changed between passes`);
     }
   }
-  const base = stats(runs[0]!.samples).median;
+  const base = runs[0]!.samples;
   log();
   log('| engine | ns/decision median | min–max | × hand-written |');
   log('|---|---:|---:|---:|');
   for (const r of runs) {
     const s = stats(r.samples);
-    log(`| ${r.label} — ${r.on.length.toLocaleString('en-US')} posts × ${ROUNDS}, this process | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${(s.median / base).toFixed(2)}× |`);
+    log(`| ${r.label} — ${r.on.length.toLocaleString('en-US')} posts × ${ROUNDS}, this process | ${fmt(s.median)} | ${fmt(s.min)}–${fmt(s.max)} | ${pairedRatio(r.samples, base).toFixed(2)}× |`);
   }
   const compiledRun = runs.find((r) => r.key === 'compiled');
   if (!compiledRun) return { failed: true, goal: '- Meta: compiled ≤ 1.5× hand-written: NOT CHECKED (compiled disagreed, see above)' };
-  const ratio = stats(compiledRun.samples).median / base;
+  const ratio = pairedRatio(compiledRun.samples, base);
   return { failed, goal: `- Meta: compiled ≤ 1.5× hand-written (posts with 0–20 past strikes): ${ratio <= 1.5 ? 'PASS' : 'FAIL'} (${ratio.toFixed(2)}×)` };
 }
