@@ -20,12 +20,13 @@ export interface Expr {
   readonly prec: Prec;
 }
 
-const RANK: Record<Prec, number> = { atom: 5, not: 4, cmp: 3, and: 2, or: 1 };
+/** How tightly each emitted JavaScript expression binds, for parentheses (the rank of answers is semantics/plan.ts). */
+const BINDING: Record<Prec, number> = { atom: 5, not: 4, cmp: 3, and: 2, or: 1 };
 
 /** `e` as an operand of something that binds at `prec`: parenthesized when it binds more loosely. */
 export function wrap(e: Expr, prec: Prec): string {
   // `a && b || c` is valid, but the parentheses make it readable.
-  return RANK[e.prec] < RANK[prec] || (prec === 'or' && e.prec === 'and') ? `(${e.code})` : e.code;
+  return BINDING[e.prec] < BINDING[prec] || (prec === 'or' && e.prec === 'and') ? `(${e.code})` : e.code;
 }
 
 export function literal(value: Value, widen: boolean): string {
@@ -71,7 +72,7 @@ export function operand(o: Operand, env: LeafEnv, widen: boolean): string {
   if (o.kind === 'field') return env.read(o);
   if (o.kind === 'literal') return literal(o.value, widen);
   const e = env.computed(o);
-  return RANK[e.prec] > RANK.cmp ? e.code : `(${e.code})`;
+  return BINDING[e.prec] > BINDING.cmp ? e.code : `(${e.code})`;
 }
 
 /** An operand of `<`, `<=`, `>`, `>=`: TypeScript is told it is there (an absent one compares false, as in the interpreter). */
