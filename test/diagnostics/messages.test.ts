@@ -241,7 +241,7 @@ describe('the registry\'s message constructors', () => {
     expect(MESSAGES.BL502({ kind: 'target', key: 'ZZZZZZ', field: 'decision_account', owner: undefined, keys: ['AB', 'CD'] }).help).toBe('the keys are `AB`, `CD`');
     const twice = { kind: 'outcomes', field: 'decision_account', first: 'content', outcome: 'account' } as const;
     expect(MESSAGES.BL503(twice).notes).toEqual([]);
-    expect(MESSAGES.BL503({ ...twice, also: { field: 'decision_account', span: at(2) } }).notes).toEqual([{ message: '`decision_account` is also written here', span: at(2) }]);
+    expect(MESSAGES.BL503({ ...twice, also: at(2) }).notes).toEqual([{ message: '`decision_account` is also written here', span: at(2) }]);
     expect(MESSAGES.BL507({ kind: 'default', first: at(1) })).toEqual({
       message: 'the default ground is mapped twice',
       notes: [{ message: 'first mapped here', span: at(1) }],

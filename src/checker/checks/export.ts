@@ -7,7 +7,7 @@
 import type * as A from '../../ast/nodes.js';
 import { DiagnosticBag, type Code } from '../../diagnostics/codes.js';
 import type { Span } from '../../diagnostics/span.js';
-import { SINGLE_VALUED, mappingIssues, type ExportMapping, type MappingEmission, type MappingIssue, type PolicyShape, type ShapeClause } from '../../statements/mapping.js';
+import { mappingIssues, type ExportMapping, type MappingEmission, type MappingIssue, type PolicyShape, type ShapeClause } from '../../statements/mapping.js';
 import type { CheckedClause, Program } from '../program.js';
 import type { Scope } from '../scope.js';
 import { readMapping, type ReadMapping } from './export-mapping.js';
@@ -109,7 +109,7 @@ class Locator {
         return { span: this.versionHeader(), emission: p };
       case 'BL503': {
         if (p.args.kind === 'action') return { span: this.at(p.path), emission: p };
-        const { span, also } = this.writtenTwice(p.args.outcome);
+        const { span, also } = this.writtenTwice(p.args.outcome, p.args.field);
         return { span, emission: { code: p.code, args: { ...p.args, also } } };
       }
       default:
@@ -135,19 +135,18 @@ class Locator {
     return parts[0] === 'outcomes' && parts[1] ? this.outcome(parts[1]) : this.first;
   }
 
-  /** The first target of `outcome` writing a one-value field an earlier outcome writes too, and that one. */
-  private writtenTwice(outcome: string): { span: Span; also?: { field: string; span: Span } } {
-    const writers = new Map<string, string>();
+  /** The first target of `outcome` writing the one-value `field` that an earlier outcome writes too, and that one. */
+  private writtenTwice(outcome: string, field: string): { span: Span; also?: Span } {
+    let earlier: string | undefined;
     for (const o of this.program.outcomes) {
       for (const [action, mapped] of Object.entries(this.read.mapping.outcomes[o.name] ?? {})) {
         for (const [i, t] of mapped.targets.entries()) {
-          if (!SINGLE_VALUED.has(t.field)) continue;
+          if (t.field !== field) continue;
           const path = `outcomes.${o.name}.${action}.targets.${i}`;
-          const earlier = writers.get(t.field);
           if (o.name === outcome && earlier !== undefined && !earlier.startsWith(`outcomes.${outcome}.`)) {
-            return { span: this.at(path), also: { field: t.field, span: this.at(earlier) } };
+            return { span: this.at(path), also: this.at(earlier) };
           }
-          if (earlier === undefined) writers.set(t.field, path);
+          earlier ??= path;
         }
       }
     }

@@ -77,13 +77,13 @@ export const BL5 = {
   BL503: (
     a:
       | { readonly kind: 'action'; readonly field: string }
-      | { readonly kind: 'outcomes'; readonly field: string; readonly first: string; readonly outcome: string; readonly also?: { readonly field: string; readonly span: Span } },
+      | { readonly kind: 'outcomes'; readonly field: string; readonly first: string; readonly outcome: string; readonly also?: Span | undefined },
   ): Built =>
     a.kind === 'action'
       ? { message: `the action writes ${code(a.field)} twice`, help: `${code(a.field)} holds one value: keep one` }
       : {
           message: `outcomes ${code(a.first)} and ${code(a.outcome)} can both write ${code(a.field)}`,
-          notes: a.also ? [{ message: `${code(a.also.field)} is also written here`, span: a.also.span }] : [],
+          notes: a.also ? [{ message: `${code(a.field)} is also written here`, span: a.also }] : [],
           help: `${code(a.field)} holds one value per statement: map one of them to another field`,
         },
   /** `exemptions`: the longest exemption's texts count too. */
