@@ -123,12 +123,12 @@ export function built<C extends MessageCode>(code: C, span: Span, args: MessageA
   return diagnostic(code, message, span, extras);
 }
 
-/** Collects diagnostics for one stage; passes get `report` and never throw on user mistakes. */
+/**
+ * Collects diagnostics for one stage; passes `emit` them and never throw on user mistakes. Every
+ * code has its constructor in MESSAGES, so a report is always a code and its arguments.
+ */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
-  report(code: Code, message: string, span: Span, extras: DiagnosticExtras = {}): void {
-    this.items.push(diagnostic(code, message, span, extras));
-  }
   /** Reports `code` with the message, help and notes its constructor in MESSAGES builds from `args`. */
   emit<C extends MessageCode>(code: C, span: Span, args: MessageArgs<C>): void {
     this.items.push(built(code, span, args));

@@ -4,15 +4,16 @@ import { didYouMean } from './suggest.js';
 import { BL0 } from './messages/bl0.js';
 import { BL1 } from './messages/bl1.js';
 import { BL2 } from './messages/bl2.js';
+import { BL5 } from './messages/bl5.js';
 import { code, listOf, type Built } from './messages/common.js';
 
 /**
- * The registry's message constructors: for a code, its message, help and notes from typed
- * arguments, so each text is written once, here and in messages/ (a file per family), and every
- * report site of the code goes through `DiagnosticBag.emit`. The clause codes (BL3xx) and the
- * warnings (BL4xx) are here; syntax, modules and names and types in messages/bl0.ts, bl1.ts and
- * bl2.ts. BL002, BL011, BL012 (worded from the parser's messages) and the statement mappings
- * (BL5xx, worded by src/statements) are still reported with their text (`DiagnosticBag.report`).
+ * The registry's message constructors, one for every code: its message, help and notes from
+ * typed arguments, so each text is written once, here and in messages/ (a file per family), and
+ * every report site goes through `DiagnosticBag.emit`. The clause codes (BL3xx) and the warnings
+ * (BL4xx) are here; syntax, modules, names and types, and statements of reasons in
+ * messages/bl0.ts, bl1.ts, bl2.ts and bl5.ts (whose constructors also word `checkMapping`'s
+ * problems, in the model's terms).
  */
 export type { Built };
 
@@ -28,6 +29,7 @@ export const MESSAGES = {
   ...BL0,
   ...BL1,
   ...BL2,
+  ...BL5,
   BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({
     message: `exemption ${code(a.exemption)} names red line ${code(a.redline)}`,
     notes: [{ message: 'the red line is declared here', span: a.declared }],
@@ -230,8 +232,8 @@ export const MESSAGES = {
     message: `${code(a.path)} is never absent: \`exists\` is always true here`,
     help: 'only a field declared optional (`field: T?`) may be absent; drop the test',
   }),
-} as const satisfies Partial<Record<Code, (args: never) => Built>>;
+} as const satisfies Record<Code, (args: never) => Built>;
 
-/** The codes whose texts the registry builds. */
+/** The codes whose texts the registry builds: every code (`satisfies` above checks that none lacks one). */
 export type MessageCode = keyof typeof MESSAGES;
 export type MessageArgs<C extends MessageCode> = Parameters<(typeof MESSAGES)[C]>[0];

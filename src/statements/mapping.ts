@@ -1,4 +1,6 @@
-import { closestMatch } from '../diagnostics/suggest.js';
+import type { Emission } from '../diagnostics/codes.js';
+import { BL5, type Wording } from '../diagnostics/messages/bl5.js';
+import type { Built } from '../diagnostics/messages/common.js';
 import { parseDuration } from './dates.js';
 import {
   DECISION_ACCOUNT,
@@ -52,11 +54,39 @@ export interface ShapeClause {
   readonly because: readonly string[];
 }
 
+/** A statement mapping's problem (BL5xx) as data: its code and the parts its constructor words it from. */
+export type MappingEmission = Extract<Emission, { readonly code: keyof typeof BL5 }>;
+
+/**
+ * A problem of a mapping: its `kind` and place (`path`, e.g. `outcomes.account.suspend.targets.0.value`),
+ * and what it is, as data: `checkMapping` words it in the model's terms, the checker where a
+ * `statement` declaration wrote it. What only a mapping object can get wrong (no declaration can
+ * write it) has no code and is worded here.
+ */
+export type MappingIssue = { readonly kind: string; readonly severity: Problem['severity']; readonly path: string } & (
+  | MappingEmission
+  | { readonly code: null; readonly message: string; readonly help: string }
+);
+
 /** Every problem of `mapping` for the policy `shape`: errors make statements impossible or wrong, warnings may cut texts. */
 export function checkMapping(mapping: ExportMapping, shape: PolicyShape): Problem[] {
-  const problems: Problem[] = [];
-  const add = (severity: Problem['severity'], kind: string, path: string, message: string, help: string) =>
-    problems.push({ kind, severity, path, message, help });
+  return mappingIssues(mapping, shape).map((issue) => {
+    const { kind, severity, path } = issue;
+    if (issue.code === null) return { kind, severity, path, message: issue.message, help: issue.help };
+    const { message, help = '' } = worded(issue, 'model');
+    return { kind, severity, path, message, help };
+  });
+}
+
+/** The message and help of a coded problem, in `wording`. */
+function worded(e: MappingEmission, wording: Wording): Built {
+  return (BL5[e.code] as (args: MappingEmission['args'], wording: Wording) => Built)(e.args, wording);
+}
+
+/** The problems of `mapping` for the policy `shape`, as data (see `checkMapping`). */
+export function mappingIssues(mapping: ExportMapping, shape: PolicyShape): MappingIssue[] {
+  const problems: MappingIssue[] = [];
+  const add: Add = (severity, kind, path, what) => problems.push({ kind, severity, path, ...what });
   const restricts = (outcome: string, action: string) => (mapping.outcomes[outcome]?.[action]?.targets.length ?? 0) > 0;
 
   checkOutcomes(mapping, shape, add);
@@ -75,23 +105,16 @@ export function checkMapping(mapping: ExportMapping, shape: PolicyShape): Proble
       Object.entries(clause.actions).some(([outcome, action]) => restricts(outcome, action)) ||
       exemptions.some((e) => Object.entries(e.actions).some(([outcome, action]) => outcome in clause.actions && restricts(outcome, action)));
     if (canRestrict && !mapping.clauses[clause.name]) {
-      add('error', 'unmapped-clause', `clauses.${clause.name}`, `clause \`${clause.name}\` can decide a restriction but has no category or ground`,
-        `give \`${clause.name}\` a category (e.g. \`STATEMENT_CATEGORY_OTHER_VIOLATION_TC\`) and its ground: the section of the terms, or the law`);
+      add('error', 'unmapped-clause', `clauses.${clause.name}`, { code: 'BL505', args: { clause: clause.name } });
     }
     const longest = Math.max(0, ...exemptions.map((e) => textLength(e.because)));
     if (textLength(clause.because) + longest > LIMITS.explanation) {
-      add('error', 'because-too-long', `clauses.${clause.name}`,
-        `the \`because\` texts of \`${clause.name}\`${longest > 0 ? ' and its exemptions' : ''} are longer than the ${LIMITS.explanation} characters of the explanation`,
-        `shorten them: the statement's explanation would be cut; the full rule is at the version's URL`);
+      add('error', 'because-too-long', `clauses.${clause.name}`, { code: 'BL504', args: { clause: clause.name, exemptions: longest > 0, limit: LIMITS.explanation } });
     }
   }
   const known = new Set(deciding.map((c) => c.name));
   for (const [name, clause] of Object.entries(mapping.clauses)) {
-    if (!known.has(name)) {
-      const near = closestMatch(name, known);
-      add('error', 'unknown-clause', `clauses.${name}`, `the mapping names \`${name}\`, which is not a red line or rule of the policy`,
-        near ? `did you mean \`${near}\`?` : 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt');
-    }
+    if (!known.has(name)) add('error', 'unknown-clause', `clauses.${name}`, { code: 'BL555', args: { kind: 'clause', name, clauses: known } });
     checkClause(clause, `clauses.${name}`, add);
   }
   if (mapping.default) checkClause(mapping.default, 'default', add);
@@ -103,41 +126,30 @@ export function checkMapping(mapping: ExportMapping, shape: PolicyShape): Proble
   }, 0);
   const single = Math.max(0, ...deciding.map((c) => textLength(c.because)));
   if (worst > LIMITS.explanation && single <= LIMITS.explanation) {
-    add('warning', 'explanation-may-overflow', 'clauses',
-      `the \`because\` texts of clauses deciding different outcomes together can exceed the ${LIMITS.explanation} characters of the explanation`,
-      'the statement keeps the first texts whole and cuts the rest; shorten the longest texts to keep them all');
+    add('warning', 'explanation-may-overflow', 'clauses', { code: 'BL551', args: { limit: LIMITS.explanation } });
   }
 
   // Versions: every version published at a URL the database accepts.
   for (const version of shape.versions) {
-    if (!mapping.versions[version]) {
-      add('warning', 'missing-version-url', `versions.${version}`, `version \`${version}\` has no public URL`,
-        'give the URL where this version of the rules is published; statements then name it in `decision_ground_reference_url`');
-    }
+    if (!mapping.versions[version]) add('warning', 'missing-version-url', `versions.${version}`, { code: 'BL553', args: { version } });
   }
   for (const [version, { url }] of Object.entries(mapping.versions)) {
     if (!shape.versions.includes(version)) {
-      add('warning', 'unknown-version', `versions.${version}`, `the mapping gives a URL for \`${version}\`, which is not a version of the policy`,
-        `the versions are ${shape.versions.map((v) => `\`${v}\``).join(', ')}`);
+      add('warning', 'unknown-version', `versions.${version}`, { code: 'BL555', args: { kind: 'version', version, versions: shape.versions } });
     }
     if (typeof url !== 'string' || !formats.uri.validate(url) || codePointLength(url) > LIMITS.text) {
-      add('error', 'invalid-url', `versions.${version}.url`, `\`${String(url)}\` is not a URL the database accepts`,
-        `give an absolute http(s) URL of at most ${LIMITS.text} characters`);
+      add('error', 'invalid-url', `versions.${version}.url`, { code: 'BL511', args: { url: String(url), limit: LIMITS.text } });
     }
   }
   return problems;
 }
 
-type Add = (severity: Problem['severity'], kind: string, path: string, message: string, help: string) => void;
+type Add = (severity: Problem['severity'], kind: string, path: string, what: MappingEmission | { readonly code: null; readonly message: string; readonly help: string }) => void;
 
 function checkOutcomes(mapping: ExportMapping, shape: PolicyShape, add: Add): void {
   const outcomeNames = shape.outcomes.map((o) => o.name);
   for (const name of Object.keys(mapping.outcomes)) {
-    if (!outcomeNames.includes(name)) {
-      const near = closestMatch(name, outcomeNames);
-      add('error', 'unknown-outcome', `outcomes.${name}`, `the policy has no outcome \`${name}\``,
-        near ? `did you mean \`${near}\`?` : `the outcomes are ${outcomeNames.map((o) => `\`${o}\``).join(', ')}`);
-    }
+    if (!outcomeNames.includes(name)) add('error', 'unknown-outcome', `outcomes.${name}`, { code: 'BL555', args: { kind: 'outcome', name, outcomes: outcomeNames } });
   }
   for (const outcome of shape.outcomes) {
     const actions = mapping.outcomes[outcome.name] ?? {};
@@ -146,30 +158,25 @@ function checkOutcomes(mapping: ExportMapping, shape: PolicyShape, add: Add): vo
       const path = `outcomes.${outcome.name}.${member.name}`;
       const action = actions[member.name];
       if (!action) {
-        add('error', 'unmapped-action', path, `action \`${member.name}\` of outcome \`${outcome.name}\` has no mapping`,
-          `say what \`${member.name}\` becomes in a statement (e.g. \`decision_visibility\` \`DECISION_VISIBILITY_CONTENT_REMOVED\`), or map it to no restriction`);
+        add('error', 'unmapped-action', path, { code: 'BL501', args: { kind: 'action', outcome: outcome.name, action: member.name } });
         continue;
       }
-      checkAction(action, member.duration, path, add);
+      checkAction(action, member, path, add);
     }
     for (const name of Object.keys(actions)) {
       if (!members.includes(name)) {
-        const near = closestMatch(name, members);
-        add('error', 'unknown-action', `outcomes.${outcome.name}.${name}`, `\`${name}\` is not an action of outcome \`${outcome.name}\``,
-          near ? `did you mean \`${near}\`?` : `its actions are ${members.map((m) => `\`${m}\``).join(', ')}`);
+        add('error', 'unknown-action', `outcomes.${outcome.name}.${name}`, { code: 'BL555', args: { kind: 'action', name, outcome: outcome.name, actions: members } });
       }
     }
     if ((actions[outcome.default]?.targets.length ?? 0) > 0 && !mapping.default) {
-      add('error', 'default-restricts', `outcomes.${outcome.name}.${outcome.default}`,
-        `the default action \`${outcome.default}\` of outcome \`${outcome.name}\` is a restriction, but no clause decides it`,
-        'give the mapping a default category and ground for restrictions decided by default');
+      add('error', 'default-restricts', `outcomes.${outcome.name}.${outcome.default}`, { code: 'BL512', args: { outcome: outcome.name, action: outcome.default } });
     }
   }
 }
 
-function checkAction(action: ActionMapping, ownDuration: boolean, path: string, add: Add): void {
+function checkAction(action: ActionMapping, member: PolicyShape['outcomes'][number]['members'][number], path: string, add: Add): void {
   if (!Array.isArray(action.targets)) {
-    add('error', 'invalid-mapping', `${path}.targets`, 'the targets are not a list', 'give a list of restrictions, empty for none');
+    add('error', 'invalid-mapping', `${path}.targets`, { code: null, message: 'the targets are not a list', help: 'give a list of restrictions, empty for none' });
     return;
   }
   const singles = new Set<string>();
@@ -177,39 +184,40 @@ function checkAction(action: ActionMapping, ownDuration: boolean, path: string, 
     const at = `${path}.targets.${i}`;
     const keys = TARGET_KEYS[target.field as TargetField];
     if (!keys) {
-      add('error', 'unknown-field', `${at}.field`, `\`${String(target.field)}\` is not a restriction field of the database`,
-        `use one of ${Object.keys(TARGET_KEYS).map((f) => `\`${f}\``).join(', ')}`);
+      add('error', 'unknown-field', `${at}.field`, {
+        code: null,
+        message: `\`${String(target.field)}\` is not a restriction field of the database`,
+        help: `use one of ${Object.keys(TARGET_KEYS).map((f) => `\`${f}\``).join(', ')}`,
+      });
       return;
     }
     if (!keys.includes(target.value)) {
       const owner = Object.entries(TARGET_KEYS).find(([, list]) => list.includes(target.value))?.[0];
-      const near = closestMatch(String(target.value), keys);
-      add('error', 'unknown-key', `${at}.value`, `\`${String(target.value)}\` is not a key of \`${target.field}\``,
-        owner ? `it is a key of \`${owner}\`: write that field` : near ? `did you mean \`${near}\`?` : `the keys are ${keys.map((k) => `\`${k}\``).join(', ')}`);
+      add('error', 'unknown-key', `${at}.value`, { code: 'BL502', args: { kind: 'target', key: String(target.value), field: target.field, owner, keys } });
     }
     const other = 'other' in target ? target.other : undefined;
     if (OTHER_KEYS.has(target.value) && (typeof other !== 'string' || other.trim() === '')) {
-      add('error', 'missing-other-text', `${at}.other`, `\`${target.value}\` needs a text saying what the restriction is`,
-        `add the text (at most ${LIMITS.text} characters), e.g. \`interstitial warning screen\``);
+      add('error', 'missing-other-text', `${at}.other`, { code: 'BL508', args: { kind: 'target', key: target.value, limit: LIMITS.text } });
     } else if (other !== undefined && !OTHER_KEYS.has(target.value)) {
-      add('warning', 'other-text-unused', `${at}.other`, `the text is sent only with an \`…_OTHER\` key; the database drops it here`, 'remove it');
+      add('warning', 'other-text-unused', `${at}.other`, { code: 'BL552', args: { kind: 'target' } });
     }
     if (typeof other === 'string' && codePointLength(other) > LIMITS.text) {
-      add('error', 'text-too-long', `${at}.other`, `the text is longer than ${LIMITS.text} characters`, 'shorten it');
+      add('error', 'text-too-long', `${at}.other`, { code: 'BL509', args: { kind: 'text', limit: LIMITS.text } });
     }
     if (SINGLE_VALUED.has(target.field)) {
-      if (singles.has(target.field)) {
-        add('error', 'field-written-twice', at, `the action writes \`${target.field}\` twice`, `\`${target.field}\` holds one value: keep one`);
-      }
+      if (singles.has(target.field)) add('error', 'field-written-twice', at, { code: 'BL503', args: { kind: 'action', field: target.field } });
       singles.add(target.field);
     }
   });
   if (action.duration !== undefined) {
     if (!parseDuration(action.duration)) {
-      add('error', 'invalid-duration', `${path}.duration`, `\`${action.duration}\` is not an ISO 8601 duration`, 'write e.g. `PT12H`, `P3D`, `P2W`, `P1M` or `P1Y`');
-    } else if (ownDuration) {
-      add('warning', 'duration-ignored', `${path}.duration`, 'the action carries its own duration, which the statement uses instead',
-        'remove the fixed duration from the mapping');
+      add('error', 'invalid-duration', `${path}.duration`, {
+        code: null,
+        message: `\`${action.duration}\` is not an ISO 8601 duration`,
+        help: 'write e.g. `PT12H`, `P3D`, `P2W`, `P1M` or `P1Y`',
+      });
+    } else if (member.duration) {
+      add('warning', 'duration-ignored', `${path}.duration`, { code: 'BL554', args: { action: member.name } });
     }
   }
 }
@@ -225,8 +233,7 @@ function checkWrittenTwice(mapping: ExportMapping, shape: PolicyShape, add: Add)
     for (const field of fields) {
       const first = writers.get(field);
       if (first) {
-        add('error', 'field-written-twice', `outcomes.${outcome.name}`, `outcomes \`${first}\` and \`${outcome.name}\` can both write \`${field}\``,
-          `\`${field}\` holds one value per statement: map one of them to another field`);
+        add('error', 'field-written-twice', `outcomes.${outcome.name}`, { code: 'BL503', args: { kind: 'outcomes', field, first, outcome: outcome.name } });
       } else writers.set(field, outcome.name);
     }
   }
@@ -234,36 +241,28 @@ function checkWrittenTwice(mapping: ExportMapping, shape: PolicyShape, add: Add)
 
 function checkClause(clause: ClauseMapping, path: string, add: Add): void {
   if (!(clause.category in STATEMENT_CATEGORY)) {
-    const near = closestMatch(String(clause.category), Object.keys(STATEMENT_CATEGORY));
-    add('error', 'unknown-key', `${path}.category`, `\`${String(clause.category)}\` is not a category of the database`,
-      near ? `did you mean \`${near}\`?` : 'use one of the 16 `STATEMENT_CATEGORY_…` keys');
+    add('error', 'unknown-key', `${path}.category`, { code: 'BL502', args: { kind: 'category', key: String(clause.category), keys: Object.keys(STATEMENT_CATEGORY) } });
   }
   (clause.keywords ?? []).forEach((keyword, i) => {
-    if (!(keyword in KEYWORD)) {
-      const near = closestMatch(String(keyword), Object.keys(KEYWORD));
-      add('error', 'unknown-key', `${path}.keywords.${i}`, `\`${String(keyword)}\` is not a keyword of the database`,
-        near ? `did you mean \`${near}\`?` : 'use one of the 69 `KEYWORD_…` keys');
-    }
+    if (!(keyword in KEYWORD)) add('error', 'unknown-key', `${path}.keywords.${i}`, { code: 'BL502', args: { kind: 'keyword', key: String(keyword), keys: Object.keys(KEYWORD) } });
   });
   const hasOther = (clause.keywords ?? []).includes('KEYWORD_OTHER');
   if (hasOther && (clause.keywordOther ?? '').trim() === '') {
-    add('error', 'missing-other-text', `${path}.keywordOther`, '`KEYWORD_OTHER` needs a text naming the kind of content',
-      `add it (at most ${LIMITS.text} characters)`);
+    add('error', 'missing-other-text', `${path}.keywordOther`, { code: 'BL508', args: { kind: 'keyword', limit: LIMITS.text } });
   } else if (!hasOther && clause.keywordOther !== undefined) {
-    add('warning', 'other-text-unused', `${path}.keywordOther`, 'the text is kept only with `KEYWORD_OTHER`; the database drops it', 'add `KEYWORD_OTHER` or remove the text');
+    add('warning', 'other-text-unused', `${path}.keywordOther`, { code: 'BL552', args: { kind: 'keyword-other' } });
   }
   if (clause.keywordOther !== undefined && codePointLength(clause.keywordOther) > LIMITS.text) {
-    add('error', 'text-too-long', `${path}.keywordOther`, `the text is longer than ${LIMITS.text} characters`, 'shorten it');
+    add('error', 'text-too-long', `${path}.keywordOther`, { code: 'BL509', args: { kind: 'text', limit: LIMITS.text } });
   }
   const reference = clause.ground?.reference;
   if (clause.ground?.kind !== 'terms' && clause.ground?.kind !== 'law') {
-    add('error', 'invalid-ground', `${path}.ground`, 'the ground is neither the terms and conditions nor the law', 'give `terms` with the section relied on, or `law` with the legal ground');
+    add('error', 'invalid-ground', `${path}.ground`, { code: 'BL510', args: { kind: 'basis' } });
   } else if (typeof reference !== 'string' || reference.trim() === '') {
-    add('error', 'invalid-ground', `${path}.ground.reference`, 'the ground names no reference', clause.ground.kind === 'terms' ? 'name the section of the terms, e.g. `Hateful Conduct Policy`' : 'name the law, e.g. the article and the act');
+    add('error', 'invalid-ground', `${path}.ground.reference`, { code: 'BL510', args: { kind: 'no-reference', basis: clause.ground.kind } });
   } else if (codePointLength(reference) > LIMITS.text - 100) {
     // The ground field (500) also names the clause, the outcome and the version.
-    add('error', 'text-too-long', `${path}.ground.reference`, `the reference is longer than ${LIMITS.text - 100} characters`,
-      `the ground field holds ${LIMITS.text} characters with the clause and version: shorten the reference`);
+    add('error', 'text-too-long', `${path}.ground.reference`, { code: 'BL509', args: { kind: 'reference', max: LIMITS.text - 100, limit: LIMITS.text } });
   }
 }
 

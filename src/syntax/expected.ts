@@ -1,4 +1,5 @@
 import { EOF, type IParserErrorMessageProvider, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { expectedFound } from '../diagnostics/messages/bl0.js';
 import * as T from './tokens.js';
 
 /**
@@ -20,8 +21,8 @@ export interface Expected {
   readonly text: string;
 }
 
-const describe = (token: IToken): string =>
-  token.tokenType === EOF ? 'the end of the file' : `\`${token.image}\``;
+/** The token the parser found instead, as a parse error names it: its text, or null at the end of the file. */
+const foundText = (token: IToken): string | null => (token.tokenType === EOF ? null : token.image);
 const label = (type: TokenType): string => type.LABEL ?? type.name;
 
 /** At most this many alternatives are named ("`a`, `b` … or …"). */
@@ -60,13 +61,18 @@ function tokens(types: readonly TokenType[]): Expected {
   return { what: 'tokens', types: listed, keywords: labels.flatMap(keywordsIn), text };
 }
 
+interface Filed {
+  readonly expected: Expected;
+  readonly found: string | null;
+}
+
 /** The expectation of the error being built: the message provider sets it, `recordExpected` files it. */
-let pending: Expected | null = null;
-const expectations = new WeakMap<IRecognitionException, Expected>();
+let pending: Filed | null = null;
+const expectations = new WeakMap<IRecognitionException, Filed>();
 
 function message(expected: Expected, actual: IToken): string {
-  pending = expected;
-  return `expected ${expected.text}, found ${describe(actual)}`;
+  pending = { expected, found: foundText(actual) };
+  return expectedFound(expected.text, pending.found);
 }
 
 /** Messages in Bylaw's voice: "expected `then`, found `because`". */
@@ -92,7 +98,13 @@ const unknown: Expected = { what: 'other', types: [], keywords: [], text: 'somet
 
 /** What the parser expected where `error` was raised. */
 export function expectedOf(error: IRecognitionException): Expected {
-  return expectations.get(error) ?? unknown;
+  return expectations.get(error)?.expected ?? unknown;
+}
+
+/** The token the parser found where `error` was raised, as its message names it (null: the end of the file). */
+export function foundOf(error: IRecognitionException): string | null {
+  const filed = expectations.get(error);
+  return filed ? filed.found : Number.isNaN(error.token.startOffset) ? null : foundText(error.token);
 }
 
 /** The parser expected exactly one of `types` (and nothing else). */

@@ -1,10 +1,11 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
-import type { DiagnosticBag, DiagnosticExtras, Code, Emission } from '../diagnostics/codes.js';
+import type { DiagnosticBag, Emission } from '../diagnostics/codes.js';
+import { isForeignKeyword } from '../diagnostics/messages/bl0.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { closestMatch } from '../diagnostics/suggest.js';
-import { FOREIGN_KEYWORDS, STRING_OPERATORS } from './advice.js';
+import { STRING_OPERATORS } from './advice.js';
 import { tokenSpan } from './lexer.js';
-import { expectedOf, expectsFirst, expectsOnly, type Expected } from './expected.js';
+import { expectedOf, expectsFirst, expectsOnly, foundOf, type Expected } from './expected.js';
 import * as T from './tokens.js';
 
 export interface ParseErrorContext {
@@ -42,13 +43,12 @@ export function reportParseErrors(errors: readonly IRecognitionException[], ctx:
     seen.add(group);
     if ((firstDropped.get(group) ?? Infinity) <= offset) continue;
     const d = describe(error, ctx);
-    if ('args' in d) ctx.bag.emit(d.code, d.span, d.args);
-    else ctx.bag.report(d.code, d.message, d.span, d);
+    ctx.bag.emit(d.code, d.span, d.args);
   }
 }
 
-/** A parse error as described: a code whose constructor words it (`args`), or one still worded here. */
-type Described = (Emission | (DiagnosticExtras & { readonly code: Code; readonly message: string })) & { readonly span: Span };
+/** A parse error as described: the code and the arguments its constructor words it from, and where. */
+type Described = Emission & { readonly span: Span };
 
 const DECLARATION_TYPES: ReadonlySet<TokenType> = new Set(T.declarationTokens);
 
@@ -109,8 +109,8 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   const prev2 = tokens[i - 2];
   const at = (t: IToken): Span => tokenSpan(ctx.lines, ctx.file, t);
   const span = token ? at(token) : endSpan(ctx);
-  const message = error.message;
   const expected = expectedOf(error);
+  const parsed = { expected: expected.text, found: foundOf(error) };
   const name = token?.tokenType === T.Identifier ? token : null;
   const lower = name?.image.toLowerCase() ?? '';
   // `{a b}`, `from a b`: a name where a separator belongs is a missing comma, whatever it is called.
@@ -131,26 +131,20 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (misplaced) return misplaced;
   // `s has some {a, b}`, `s has any a`: the forms of `has` with a set of members.
   if (prev2?.tokenType === T.Has && prev?.tokenType === T.Identifier && (token?.tokenType === T.LBrace || prev.image === 'any' || prev.image === 'all')) {
-    return { code: 'BL002', message, span, help: 'test several members with `has any {a, b}` (at least one of them) or `has all {a, b}` (every one)' };
+    return { code: 'BL002', args: { ...parsed, kind: 'has-members' }, span };
   }
   // `then remove, because "…"`: a comma that no action follows.
   if (prev?.tokenType === T.Comma && prev2?.tokenType === T.Identifier && actionListOf(tokens, i - 2) && token?.tokenType !== T.Identifier) {
-    return {
-      code: 'BL002',
-      message: `expected an action after \`,\`, found ${token ? `\`${token.image}\`` : 'the end of the file'}`,
-      span: at(prev),
-      help: 'actions are separated by commas, one per outcome; delete the `,` after the last one',
-    };
+    return { code: 'BL002', args: { kind: 'trailing-comma', found: token ? token.image : null }, span: at(prev) };
   }
   if (name && !inList) {
-    const foreign = FOREIGN_KEYWORDS.get(lower);
-    if (foreign) return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: foreign };
+    if (isForeignKeyword(lower)) return { code: 'BL011', args: { kind: 'foreign', word: name.image, keyword: lower }, span };
     if (STRING_OPERATORS.has(lower) && prev && T.valueEnds.has(prev.tokenType)) {
       // `post.categories contains harassment`: membership of a set, which Bylaw writes `has`.
       const set = pathAt(tokens, i - 1, -1);
       const member = tokens[i + 1]?.tokenType === T.Identifier ? pathAt(tokens, i + 1, 1) : null;
       if ((lower === 'contains' || lower === 'includes') && set && member) {
-        return { code: 'BL011', message: `\`${name.image}\` is not a keyword in Bylaw`, span, help: `to test whether a set holds a member, write \`${set} has ${member}\`` };
+        return { code: 'BL011', args: { kind: 'set-member', word: name.image, set, member }, span };
       }
       return { code: 'BL017', args: { operator: name.image, join: false }, span };
     }
@@ -161,32 +155,29 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
     // `when x remove because "…"`: the action without its `then`.
     const next = tokens[i + 1];
     if (expectsOnly(expected, T.Then) && (!next || next.tokenType === T.Because || !sameLine(ctx, name, next))) {
-      return { code: 'BL002', message, span, help: `the action follows \`then\`: write \`then ${name.image}\`` };
+      return { code: 'BL002', args: { ...parsed, kind: 'missing-then', action: name.image }, span };
     }
   }
   const closer = expectsOnly(expected, T.RParen) ? ')' : expectsOnly(expected, T.RBrace) ? '}' : undefined;
   if (closer && !inList) {
     const opener = openerOf(tokens, i, closer === ')' ? T.LParen : T.LBrace, closer === ')' ? T.RParen : T.RBrace);
-    const open = closer === ')' ? '(' : '{';
-    const notes = opener ? [{ message: `unclosed \`${open}\` opened here`, span: at(opener) }] : [];
     if (closer === ')' && token && VALUE_START.has(token.tokenType)) {
-      return { code: 'BL002', message, span, notes, help: 'join two conditions with `and` or `or`' };
+      return { code: 'BL002', args: { ...parsed, kind: 'two-conditions', opened: opener ? at(opener) : null }, span };
     }
-    if (opener) {
-      const where = token ? `before \`${token.image}\`` : 'before the end of the file';
-      return { code: 'BL012', message, span, notes, help: `close the \`${open}\` with \`${closer}\` where ${closer === ')' ? 'its condition' : 'its list'} ends, ${where}` };
-    }
+    if (opener) return { code: 'BL012', args: { ...parsed, bracket: closer === ')' ? '(' : '{', opened: at(opener) }, span };
   }
   if (expectsOnly(expected, T.LBrace) && prev?.tokenType === T.In) {
-    return { code: 'BL002', message, span, help: token?.tokenType === T.LParen ? 'sets are written with braces: `x in {a, b}`' : inHelp(tokens, i) };
+    // `x in (a, b)`; `harassment in post.categories`: `in` takes a set literal, a set field is tested with `has`.
+    const mistake = token?.tokenType === T.LParen ? ({ kind: 'set-in-parens' } as const) : ({ kind: 'in-field', set: pathAt(tokens, i, 1), member: pathAt(tokens, i - 2, -1) } as const);
+    return { code: 'BL002', args: { ...parsed, ...mistake }, span };
   }
   if (token?.tokenType === T.StringLiteral && prev?.tokenType === T.Then) {
-    return { code: 'BL002', message, span, help: `an action is a name, written without quotes: \`then ${token.image.slice(1, -1)}\`` };
+    return { code: 'BL002', args: { ...parsed, kind: 'quoted-action', action: token.image.slice(1, -1) }, span };
   }
   if (prev?.tokenType === T.Because && token?.tokenType !== T.StringLiteral) {
-    return { code: 'BL002', message, span, help: 'the reason after `because` is a string in double quotes: `because "…"`' };
+    return { code: 'BL002', args: { ...parsed, kind: 'because-string' }, span };
   }
-  return { code: 'BL002', message, span, help: parseHelp(error.token, expected) };
+  return { code: 'BL002', args: { ...parsed, kind: 'other', hint: parseHint(error.token, expected) }, span };
 }
 
 const VALUE_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.LParen, T.Not]);
@@ -254,32 +245,29 @@ function actionListOf(tokens: readonly IToken[], i: number): IToken | null {
   return null;
 }
 
-/** Bylaw 2 keywords written where another belongs: what the parser expected there, and what they are for. */
-const MISPLACED: Readonly<Record<string, { readonly expected: (e: Expected) => boolean; readonly help: string }>> = {
-  where: { expected: (e) => expectsFirst(e, T.When), help: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`' },
-  except: {
-    expected: (e) => expectsFirst(e, T.Then) || e.what === 'declaration',
-    help: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
-  },
+/** Bylaw 2 keywords written where another belongs, by what the parser expected there (their help is BL002's). */
+const MISPLACED: Readonly<Record<'where' | 'except', (e: Expected) => boolean>> = {
+  where: (e) => expectsFirst(e, T.When),
+  except: (e) => expectsFirst(e, T.Then) || e.what === 'declaration',
 };
 
 function misplacedKeyword(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
   const token = ctx.tokens[i]!;
   const next = ctx.tokens[i + 1];
   const span = tokenSpan(ctx.lines, ctx.file, token);
-  const { message } = error;
   const expected = expectedOf(error);
-  const entry = MISPLACED[token.image];
-  if (entry && tokenMatcher(token, T.AnyName) && token.tokenType !== T.Identifier && entry.expected(expected)) {
-    return { code: 'BL002', message, span, help: entry.help };
+  const parsed = { expected: expected.text, found: foundOf(error) };
+  const keyword = token.image;
+  if ((keyword === 'where' || keyword === 'except') && tokenMatcher(token, T.AnyName) && token.tokenType !== T.Identifier && MISPLACED[keyword](expected)) {
+    return { code: 'BL002', args: { ...parsed, kind: 'misplaced', keyword }, span };
   }
   // `exists(post.note)`, `every(s in …)`: written as functions.
   if (token.tokenType === T.Exists && expected.what === 'condition') {
     const path = next?.tokenType === T.LParen ? pathAt(ctx.tokens, i + 2, 1) : pathAt(ctx.tokens, i + 1, 1);
-    return { code: 'BL002', message, span, help: `\`exists\` follows the field it tests: \`${path ?? 'post.field'} exists\`` };
+    return { code: 'BL002', args: { ...parsed, kind: 'exists-call', path }, span };
   }
   if (token.tokenType === T.Every && next?.tokenType === T.LParen) {
-    return { code: 'BL002', message, span, help: 'a condition that holds for every element is written `all(x in LIST where …)`' };
+    return { code: 'BL002', args: { ...parsed, kind: 'every-call' }, span };
   }
   return null;
 }
@@ -290,8 +278,8 @@ function misplacedKeyword(ctx: ParseErrorContext, i: number, error: IRecognition
  */
 function quantifierMistake(ctx: ParseErrorContext, i: number, error: IRecognitionException): Described | null {
   const { tokens } = ctx;
-  const { message } = error;
   const expected = expectedOf(error);
+  const parsed = { expected: expected.text, found: foundOf(error) };
   const token = tokens[i];
   const span = token ? tokenSpan(ctx.lines, ctx.file, token) : endSpan(ctx);
   // `count(post.strikes)`, `len(post.strikes)`: expected `in` after the first name.
@@ -299,7 +287,7 @@ function quantifierMistake(ctx: ParseErrorContext, i: number, error: IRecognitio
     const name = tokens[i - 3]!.image;
     const collection = pathAt(tokens, i - 1, 1) ?? 'LIST';
     const quantifier = ['count', 'any', 'all'].includes(name) ? name : 'count';
-    return { code: 'BL002', message, span, help: `name each element of the list: \`${quantifier}(x in ${collection})\`, then test it with \`where\`, as in \`${quantifier}(x in ${collection} where …)\`` };
+    return { code: 'BL002', args: { ...parsed, kind: 'no-binder', quantifier, list: collection }, span };
   }
   if (!expectsOnly(expected, T.RParen)) return null;
   const opener = openerOf(tokens, i, T.LParen, T.RParen);
@@ -307,12 +295,9 @@ function quantifierMistake(ctx: ParseErrorContext, i: number, error: IRecognitio
   const o = indexAt(tokens, opener.startOffset);
   const isQuantifier = tokens[o - 1]?.tokenType === T.Identifier && tokens[o + 1]?.tokenType === T.Identifier && tokens[o + 2]?.tokenType === T.In;
   if (!isQuantifier || tokens.slice(o, i).some((t) => t.tokenType === T.Where)) return null;
-  const name = tokens[o - 1]!.image;
-  const collection = pathAt(tokens, o + 3, 1) ?? 'LIST';
-  const help = `the condition on each element follows \`where\`: \`${name}(${tokens[o + 1]!.image} in ${collection} where …)\``;
-  const foreign = token?.tokenType === T.Identifier && FOREIGN_KEYWORDS.has(token.image.toLowerCase());
-  if (foreign) return { code: 'BL011', message: `\`${token!.image}\` is not a keyword in Bylaw`, span, help };
-  return { code: 'BL002', message, span, help };
+  const quantifier = { quantifier: tokens[o - 1]!.image, binder: tokens[o + 1]!.image, list: pathAt(tokens, o + 3, 1) ?? 'LIST' };
+  if (token?.tokenType === T.Identifier && isForeignKeyword(token.image.toLowerCase())) return { code: 'BL011', args: { kind: 'quantifier', word: token.image, ...quantifier }, span };
+  return { code: 'BL002', args: { ...parsed, kind: 'no-where', ...quantifier }, span };
 }
 
 /** The `(` or `{` that the bracket expected at token `i` would close (not looking past a declaration). */
@@ -325,14 +310,6 @@ function openerOf(tokens: readonly IToken[], i: number, open: TokenType, close: 
     else if (DECLARATION_TYPES.has(type) && tokens[j - 1]?.tokenType !== T.Dot) return null;
   }
   return null;
-}
-
-/** `harassment in post.categories`: `in` takes a set literal; a set field is tested with `has`. */
-function inHelp(tokens: readonly IToken[], i: number): string {
-  const after = pathAt(tokens, i, 1);
-  const before = pathAt(tokens, i - 2, -1);
-  const rewrite = after && before ? `\`${after} has ${before}\`` : '`SET has MEMBER`';
-  return `\`in\` tests a value against a set written in braces, \`x in {a, b}\`; to test whether a set field holds a member, write ${rewrite}`;
 }
 
 /** The dotted path (or single literal) that starts (step 1) or ends (step -1) at token `i`. */
@@ -364,11 +341,12 @@ function endSpan(ctx: ParseErrorContext): Span {
   return { file: ctx.file, start: end, end };
 }
 
-function parseHelp(token: IToken, expected: Expected): string | undefined {
+/** Help for a parse error no case of `describe` fits, from the token found and what was expected. */
+function parseHint(token: IToken, expected: Expected): 'assign' | 'because-before-then' | 'then-before-when' | 'separate' | null {
   const image = token.image;
-  if (image === '=') return '`=` names a context; to compare two values write `==`';
-  if (image === 'because' && expected.types.includes(T.Then)) return 'every clause needs `then ACTION` before `because`';
-  if (image === 'then' && expectsFirst(expected, T.When)) return 'every clause needs a `when` condition';
-  if (expectsFirst(expected, T.RBrace) && token.tokenType === T.Identifier) return 'separate the items with `,`';
-  return undefined;
+  if (image === '=') return 'assign';
+  if (image === 'because' && expected.types.includes(T.Then)) return 'because-before-then';
+  if (image === 'then' && expectsFirst(expected, T.When)) return 'then-before-when';
+  if (expectsFirst(expected, T.RBrace) && token.tokenType === T.Identifier) return 'separate';
+  return null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/load-policy.js';
 import { checkFiles, underlined, type Checked } from '../support/policies.js';
@@ -186,6 +187,17 @@ describe('what the checker reports', () => {
   it('one action writing a one-value field twice, and the same field from two outcomes', () => {
     expect(report(`${ACTIONS.replace('suspend: DECISION_ACCOUNT_SUSPENDED', 'suspend: DECISION_ACCOUNT_SUSPENDED and DECISION_ACCOUNT_TERMINATED')}\n${CLAUSES}`)).toEqual([
       'BL503 DECISION_ACCOUNT_TERMINATED: the action writes `decision_account` twice',
+    ]);
+  });
+
+  it('two outcomes both writing two one-value fields: each field where the later one writes it, its note where the earlier does', () => {
+    const c = checkFiles({ 'p/policy.policy': readFileSync(new URL('../fixtures/BL503-field-written-twice.policy', import.meta.url), 'utf8')
+      .replace('frozen: DECISION_PROVISION_PARTIAL_SUSPENSION,', 'frozen: DECISION_PROVISION_PARTIAL_SUSPENSION and DECISION_ACCOUNT_SUSPENDED,')
+      .replace('suspended: DECISION_PROVISION_TOTAL_SUSPENSION,', 'suspended: DECISION_PROVISION_TOTAL_SUSPENSION and DECISION_ACCOUNT_TERMINATED,') });
+    const notes = (d: Checked['diagnostics'][number]) => d.notes.map((n) => `${n.message} at ${underlined({ ...d, span: n.span! }, c.sources)}`);
+    expect(c.diagnostics.map((d) => [underlined(d, c.sources), d.message, ...notes(d)])).toEqual([
+      ['DECISION_PROVISION_TOTAL_SUSPENSION', 'outcomes `uploads` and `account` can both write `decision_provision`', '`decision_provision` is also written here at DECISION_PROVISION_PARTIAL_SUSPENSION'],
+      ['DECISION_ACCOUNT_TERMINATED', 'outcomes `uploads` and `account` can both write `decision_account`', '`decision_account` is also written here at DECISION_ACCOUNT_SUSPENDED'],
     ]);
   });
 

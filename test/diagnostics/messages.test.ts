@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { CODES, DiagnosticBag } from '../../src/diagnostics/codes.js';
-import { MESSAGES } from '../../src/diagnostics/messages.js';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { CODES, DiagnosticBag, type Code } from '../../src/diagnostics/codes.js';
+import { MESSAGES, type MessageCode } from '../../src/diagnostics/messages.js';
 import type { Span } from '../../src/diagnostics/span.js';
 
 const at = (offset: number): Span => ({ file: 'p.policy', start: { offset, line: 1, column: offset + 1 }, end: { offset: offset + 1, line: 1, column: offset + 2 } });
@@ -180,8 +180,93 @@ describe('the registry\'s message constructors', () => {
     );
   });
 
+  it('syntax errors (BL002, BL011, BL012): the parser\'s expectation and the token found make the message; the case, the help', () => {
+    const parsed = { expected: '`then`', found: 'because' };
+    expect(MESSAGES.BL002({ ...parsed, kind: 'other', hint: 'because-before-then' })).toEqual({
+      message: 'expected `then`, found `because`',
+      help: 'every clause needs `then ACTION` before `because`',
+    });
+    expect(MESSAGES.BL002({ ...parsed, found: null, kind: 'other', hint: null })).toEqual({ message: 'expected `then`, found the end of the file', help: undefined });
+    expect(MESSAGES.BL002({ kind: 'trailing-comma', found: 'because' })).toEqual({
+      message: 'expected an action after `,`, found `because`',
+      help: 'actions are separated by commas, one per outcome; delete the `,` after the last one',
+    });
+    expect(MESSAGES.BL002({ ...parsed, kind: 'two-conditions', opened: at(3) }).notes).toEqual([{ message: 'unclosed `(` opened here', span: at(3) }]);
+    expect(MESSAGES.BL002({ ...parsed, kind: 'two-conditions', opened: null }).notes).toEqual([]);
+    expect(MESSAGES.BL002({ ...parsed, kind: 'in-field', set: 'post.categories', member: 'spam' }).help).toMatch(/write `post\.categories has spam`$/);
+    expect(MESSAGES.BL002({ ...parsed, kind: 'in-field', set: 'post.categories', member: null }).help).toMatch(/write `SET has MEMBER`$/);
+    expect(MESSAGES.BL002({ ...parsed, kind: 'exists-call', path: null }).help).toBe('`exists` follows the field it tests: `post.field exists`');
+    expect(MESSAGES.BL002({ ...parsed, kind: 'no-where', quantifier: 'any', binder: 's', list: 'post.strikes' }).help).toBe(
+      'the condition on each element follows `where`: `any(s in post.strikes where …)`',
+    );
+    expect(MESSAGES.BL011({ kind: 'foreign', word: 'ELSE', keyword: 'else' })).toEqual({
+      message: '`ELSE` is not a keyword in Bylaw',
+      help: 'a clause has no `else`: when no clause fires, the `default` action decides; to leave cases out of a clause, write `unless CONDITION` before `then`',
+    });
+    expect(MESSAGES.BL011({ kind: 'set-member', word: 'contains', set: 'post.tags', member: 'spam' }).help).toBe('to test whether a set holds a member, write `post.tags has spam`');
+    expect(MESSAGES.BL011({ kind: 'quantifier', word: 'if', quantifier: 'count', binder: 's', list: 'LIST' }).help).toBe(
+      'the condition on each element follows `where`: `count(s in LIST where …)`',
+    );
+    expect(MESSAGES.BL012({ expected: '`}`', found: null, bracket: '{', opened: at(5) })).toEqual({
+      message: 'expected `}`, found the end of the file',
+      notes: [{ message: 'unclosed `{` opened here', span: at(5) }],
+      help: 'close the `{` with `}` where its list ends, before the end of the file',
+    });
+  });
+
+  it('statements of reasons (BL5xx): the checker\'s help names `statement` declarations, checkMapping\'s the mapping object\'s fields', () => {
+    expect(MESSAGES.BL501({ kind: 'action', outcome: 'account', action: 'suspend' }).help).toBe(
+      'add `suspend: DECISION_…` to `statement account { … }`, or `suspend: no restriction`',
+    );
+    expect(MESSAGES.BL501({ kind: 'action', outcome: 'account', action: 'suspend' }, 'model').help).toMatch(/^say what `suspend` becomes in a statement/);
+    expect(MESSAGES.BL501({ kind: 'outcome', outcome: 'account', members: ['none', 'suspend'] })).toEqual({
+      message: 'outcome `account` has no statement mapping',
+      help: 'say what each of its actions becomes: `statement account { none: …, suspend: … }`',
+    });
+    expect(MESSAGES.BL553({ version: 'v1.2' }).help).toBe('add `statement version "v1.2" at "https://…"`: statements and notices link to the rules in force');
+    const clause = { kind: 'clause', name: 'zzz', clauses: ['violation'] } as const;
+    expect(MESSAGES.BL555(clause).message).toBe('`zzz` is not a red line or rule of the policy');
+    expect(MESSAGES.BL555(clause, 'model').message).toBe('the mapping names `zzz`, which is not a red line or rule of the policy');
+    expect(MESSAGES.BL555({ kind: 'version', version: 'v9', versions: ['v1', 'v2'] }, 'model')).toEqual({
+      message: 'the mapping gives a URL for `v9`, which is not a version of the policy',
+      help: 'the versions are `v1`, `v2`',
+    });
+    expect(MESSAGES.BL510({ kind: 'no-reference', basis: 'law' }, 'model').help).toBe('name the law, e.g. the article and the act');
+    expect(MESSAGES.BL510({ kind: 'no-reference', basis: 'law' }).help).toMatch(/^name what the ground rests on/);
+    expect(MESSAGES.BL510({ kind: 'not-a-ground', basis: 'lawx' }).help).toBe('did you mean `law`?');
+    expect(MESSAGES.BL502({ kind: 'restriction', key: 'KEYWORD_OTHER', clausal: true, nothing: false, keys: [] }).help).toBe(
+      'a category or keyword belongs to a clause: `statement CLAUSE category … keywords …`',
+    );
+    expect(MESSAGES.BL502({ kind: 'restriction', key: 'none', clausal: false, nothing: true, keys: [] }).help).toBe('an action that restricts nothing is written `no restriction`');
+    expect(MESSAGES.BL502({ kind: 'target', key: 'ZZZZZZ', field: 'decision_account', owner: undefined, keys: ['AB', 'CD'] }).help).toBe('the keys are `AB`, `CD`');
+    const twice = { kind: 'outcomes', field: 'decision_account', first: 'content', outcome: 'account' } as const;
+    expect(MESSAGES.BL503(twice).notes).toEqual([]);
+    expect(MESSAGES.BL503({ ...twice, also: at(2) }).notes).toEqual([{ message: '`decision_account` is also written here', span: at(2) }]);
+    expect(MESSAGES.BL507({ kind: 'default', first: at(1) })).toEqual({
+      message: 'the default ground is mapped twice',
+      notes: [{ message: 'first mapped here', span: at(1) }],
+      help: 'give each clause one category and ground: delete it from one `statement`',
+    });
+  });
+
   it('every message is lowercase and has no trailing period (the house style)', () => {
     const built = [
+      MESSAGES.BL002({ kind: 'trailing-comma', found: null }),
+      MESSAGES.BL002({ expected: 'a condition', found: 'then', kind: 'every-call' }),
+      MESSAGES.BL011({ kind: 'foreign', word: 'If', keyword: 'if' }),
+      MESSAGES.BL012({ expected: '`)`', found: 'then', bracket: '(', opened: at(0) }),
+      MESSAGES.BL504({ clause: 'r', exemptions: true, limit: 2000 }),
+      MESSAGES.BL505({ clause: 'r' }),
+      MESSAGES.BL507({ kind: 'version', version: 'v1', first: at(0) }),
+      MESSAGES.BL508({ kind: 'keyword', limit: 500 }),
+      MESSAGES.BL509({ kind: 'reference', max: 400, limit: 500 }),
+      MESSAGES.BL510({ kind: 'law-illegal', illegal: false }),
+      MESSAGES.BL511({ url: 'x', limit: 500 }),
+      MESSAGES.BL512({ outcome: 'content', action: 'screen' }, 'model'),
+      MESSAGES.BL551({ limit: 2000 }),
+      MESSAGES.BL552({ kind: 'keyword', key: 'KEYWORD_HATE_SPEECH' }),
+      MESSAGES.BL554({ action: 'restrict' }),
+      MESSAGES.BL555({ kind: 'action', name: 'x', outcome: 'content', actions: ['allow'] }),
       MESSAGES.BL013({ date: '2024/1/1', dates: [] }),
       MESSAGES.BL015({ kind: 'shift', type: 'int', int: true }),
       MESSAGES.BL018({ kind: 'question-dot', path: 'post.x' }),
@@ -232,6 +317,14 @@ describe('the registry\'s message constructors', () => {
       expect(message[0]).toBe(message[0]!.toLowerCase());
       expect(message.endsWith('.')).toBe(false);
     }
+  });
+
+  it('every registered code has its message constructor, and the registry has none for a code it lacks', () => {
+    expect(Object.keys(CODES).filter((code) => !(code in MESSAGES))).toEqual([]);
+    expect(Object.keys(MESSAGES).filter((code) => !(code in CODES))).toEqual([]);
+    expectTypeOf<MessageCode>().toEqualTypeOf<Code>();
+    // Nothing reports a code with a text of its own: the bag takes a code and its arguments only.
+    expect('report' in new DiagnosticBag()).toBe(false);
   });
 
   it('a code with a constructor is reported through it everywhere, never with its text written at the site (nor described with one, as parse errors are)', () => {

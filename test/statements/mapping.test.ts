@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkMapping, type ExportMapping, type PolicyShape } from '../../src/statements/mapping.js';
+import { MESSAGES } from '../../src/diagnostics/messages.js';
+import { checkMapping, mappingIssues, type ExportMapping, type PolicyShape } from '../../src/statements/mapping.js';
 import { META_MAPPING, META_SHAPE, YOUTUBE_MAPPING, YOUTUBE_SHAPE } from './fixtures/platforms.js';
 
 const kinds = (mapping: ExportMapping, shape: PolicyShape = META_SHAPE) => checkMapping(mapping, shape).map((p) => `${p.severity} ${p.kind} ${p.path}`);
@@ -131,6 +132,24 @@ describe('checkMapping', () => {
     expect(kinds(clause({ ground: { kind: 'terms', reference: ' ' } }))).toEqual(['error invalid-ground clauses.violation.ground.reference']);
     expect(kinds(clause({ ground: { kind: 'contract', reference: 'x' } }))).toEqual(['error invalid-ground clauses.violation.ground']);
     expect(kinds(clause({ ground: { kind: 'law', reference: 'x'.repeat(401) } }))).toEqual(['error text-too-long clauses.violation.ground.reference']);
+  });
+
+  it('each problem is data, a code and its parts, worded by that code\'s constructor in the model\'s terms', () => {
+    const { suspend: _, ...account } = META_MAPPING.outcomes.account!;
+    const mapping = { ...META_MAPPING, outcomes: { ...META_MAPPING.outcomes, account }, clauses: { ...META_MAPPING.clauses, violaton: META_MAPPING.clauses.violation! } };
+    const issues = mappingIssues(mapping, META_SHAPE);
+    expect(issues.map((i) => (i.code === null ? null : [i.code, i.args]))).toEqual([
+      ['BL501', { kind: 'action', outcome: 'account', action: 'suspend' }],
+      ['BL555', { kind: 'clause', name: 'violaton', clauses: new Set(META_SHAPE.clauses.filter((c) => c.kind !== 'exemption').map((c) => c.name)) }],
+    ]);
+    const problems = checkMapping(mapping, META_SHAPE);
+    expect(problems.map((p) => [p.message, p.help])).toEqual([
+      [MESSAGES.BL501({ kind: 'action', outcome: 'account', action: 'suspend' }, 'model').message, MESSAGES.BL501({ kind: 'action', outcome: 'account', action: 'suspend' }, 'model').help],
+      ['the mapping names `violaton`, which is not a red line or rule of the policy', 'did you mean `violation`?'],
+    ]);
+    // What no `statement` declaration can write has no code: it is worded with the problem.
+    const notAList = mappingIssues(withAccount({ suspend: { targets: 'DECISION_ACCOUNT_SUSPENDED' } }), META_SHAPE);
+    expect(notAList).toEqual([{ kind: 'invalid-mapping', severity: 'error', path: 'outcomes.account.suspend.targets', code: null, message: 'the targets are not a list', help: 'give a list of restrictions, empty for none' }]);
   });
 
   it('every message follows the diagnostics style: lowercase, no trailing period', () => {

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../src/diagnostics/codes.js';
-import { DECLARATION_KEYWORDS, expectedOf, type Expected } from '../../src/syntax/expected.js';
+import { expectedFound } from '../../src/diagnostics/messages/bl0.js';
+import { DECLARATION_KEYWORDS, expectedOf, foundOf, type Expected } from '../../src/syntax/expected.js';
 import { lex } from '../../src/syntax/lexer.js';
 import { parser, strictParser } from '../../src/syntax/parser.js';
 import * as T from '../../src/syntax/tokens.js';
 
 /** The parser's raw errors for `text`, each with the expectation filed beside it. */
-function errorsOf(text: string, strict = false): { message: string; expected: Expected }[] {
+function errorsOf(text: string, strict = false): { message: string; expected: Expected; found: string | null }[] {
   const { tokens } = lex(text, 'x.bylaw', new DiagnosticBag());
   const p = strict ? strictParser() : parser;
   p.input = tokens;
   p.file();
-  return p.errors.map((error) => ({ message: error.message, expected: expectedOf(error) }));
+  return p.errors.map((error) => ({ message: error.message, expected: expectedOf(error), found: foundOf(error) }));
 }
 
 const HEADER = 'policy p\nversion "1"\neffective 2024-01-01\nenum Action { allow, remove }\nscale Action { allow < remove }\n';
@@ -56,6 +57,16 @@ describe('the expectation beside each parse error', () => {
         expect(message.startsWith(`expected ${expected.text}, found `)).toBe(true);
       }
     }
+  });
+
+  it('files the token found beside the expectation: BL002\'s constructor words the message from the two', () => {
+    const [mismatch] = errorsOf(`${HEADER}rule r when true remove because "x"\n`);
+    expect(mismatch!.found).toBe('remove');
+    const [atEnd] = errorsOf(`${HEADER}rule r when true then`);
+    expect(atEnd!.found).toBeNull();
+    expect(atEnd!.message).toBe(`expected ${atEnd!.expected.text}, found the end of the file`);
+    const bad = `${HEADER}rule r when (a and b then remove because\ncontext c = {a b\nrule q when x y then remove\n`;
+    for (const { message, expected, found } of [...errorsOf(bad), mismatch!, atEnd!]) expect(expectedFound(expected.text, found)).toBe(message);
   });
 
   it('keeps no expectation over from a parse to the next', () => {

@@ -5,8 +5,8 @@
  */
 import type * as A from '../../ast/nodes.js';
 import type { DiagnosticBag } from '../../diagnostics/codes.js';
+import type { MessageArgs } from '../../diagnostics/messages.js';
 import type { Span } from '../../diagnostics/span.js';
-import { closestMatch } from '../../diagnostics/suggest.js';
 import { isoDuration } from '../../semantics/durations.js';
 import { CONTEXTUAL_WORDS } from '../../syntax/tokens.js';
 import { KEYWORD, STATEMENT_CATEGORY } from '../../statements/enumerations.js';
@@ -21,6 +21,9 @@ export interface ReadMapping {
   /** Version statements for versions other than this one (a module shared by every version has all of them). */
   readonly otherVersions: readonly A.StatementVersionDecl[];
 }
+
+/** What was mapped twice (BL507), short of where it was first. */
+type Mapped = MessageArgs<'BL507'> extends infer A ? (A extends unknown ? Omit<A, 'first'> : never) : never;
 
 const RESTRICTION_KEYS: readonly string[] = Object.values(TARGET_KEYS).flat();
 
@@ -39,11 +42,11 @@ export function readMapping(files: readonly A.PolicyFile[], version: string, bag
   if (decls.length === 0) return null;
   const spans = new Map<string, Span>();
   const first = new Map<string, Span>();
-  /** False when `key` was mapped already (reported); records where otherwise. */
-  const once = (key: string, what: string, span: Span, help: string): boolean => {
+  /** False when `key` was mapped already (reported as `what`); records where otherwise. */
+  const once = (key: string, what: Mapped, span: Span): boolean => {
     const earlier = first.get(key);
     if (earlier) {
-      bag.report('BL507', `${what} is mapped twice`, span, { notes: [{ message: 'first mapped here', span: earlier }], help });
+      bag.emit('BL507', span, { ...what, first: earlier } as MessageArgs<'BL507'>);
       return false;
     }
     first.set(key, span);
@@ -62,7 +65,7 @@ export function readMapping(files: readonly A.PolicyFile[], version: string, bag
         otherVersions.push(decl);
         continue;
       }
-      if (!once(`version ${version}`, `version \`${version}\``, decl.version.span, 'each version has one public URL: keep one `statement version`')) continue;
+      if (!once(`version ${version}`, { kind: 'version', version }, decl.version.span)) continue;
       versions[version] = { url: decl.url.value };
       spans.set(`versions.${version}`, decl.version.span);
       spans.set(`versions.${version}.url`, decl.url.span);
@@ -73,7 +76,7 @@ export function readMapping(files: readonly A.PolicyFile[], version: string, bag
       const actions = (outcomes[outcome] ??= {});
       for (const action of decl.actions) {
         const at = `${path}.${action.name.name}`;
-        if (!once(at, `action \`${action.name.name}\` of \`${outcome}\``, action.name.span, 'say once what an action becomes: delete one of them')) continue;
+        if (!once(at, { kind: 'action', action: action.name.name, outcome }, action.name.span)) continue;
         spans.set(at, action.name.span);
         actions[action.name.name] = readAction(action, at, spans, bag);
       }
@@ -83,7 +86,7 @@ export function readMapping(files: readonly A.PolicyFile[], version: string, bag
       for (const name of names) {
         const isDefault = decl.default !== null;
         const path = isDefault ? 'default' : `clauses.${name.name}`;
-        if (!once(path, isDefault ? 'the default ground' : `clause \`${name.name}\``, name.span, 'give each clause one category and ground: delete it from one `statement`')) continue;
+        if (!once(path, isDefault ? { kind: 'default' } : { kind: 'clause', clause: name.name }, name.span)) continue;
         spans.set(path, name.span);
         clauseSpans(decl, path, spans);
         if (isDefault) byDefault = clause;
@@ -102,7 +105,9 @@ function readAction(action: A.StatementAction, at: string, spans: Map<string, Sp
     const field = fieldOf(key);
     if (!field) {
       // Reported; the action keeps its other targets, so that it is not also reported as unmapped.
-      bag.report('BL502', `\`${key}\` is not a restriction of the Transparency Database`, t.key.span, { help: keyHelp(key) });
+      const clausal = key in STATEMENT_CATEGORY || key in KEYWORD;
+      const nothing = CONTEXTUAL_WORDS.includes(key) || key === 'none' || key === 'nothing';
+      bag.emit('BL502', t.key.span, { kind: 'restriction', key, clausal, nothing, keys: RESTRICTION_KEYS });
       continue;
     }
     const path = `${at}.targets.${targets.length}`;
@@ -126,25 +131,12 @@ function readAction(action: A.StatementAction, at: string, spans: Map<string, Sp
   return { targets, ...(duration !== undefined ? { duration } : {}), ...(action.notice ? { notice: action.notice.value } : {}) };
 }
 
-/** A key that is no restriction: a near one, or the list it belongs to. */
-function keyHelp(key: string): string {
-  if (key in STATEMENT_CATEGORY || key in KEYWORD) {
-    return 'a category or keyword belongs to a clause: `statement CLAUSE category … keywords …`';
-  }
-  const near = closestMatch(key, RESTRICTION_KEYS);
-  if (near) return `did you mean \`${near}\`?`;
-  if (CONTEXTUAL_WORDS.includes(key) || key === 'none' || key === 'nothing') return 'an action that restricts nothing is written `no restriction`';
-  return 'write a key of `decision_visibility`, `decision_monetary`, `decision_provision` or `decision_account`, such as `DECISION_VISIBILITY_CONTENT_REMOVED`';
-}
-
 function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMapping {
   const keywords = decl.keywords.map((k) => k.key.name as KeywordKey);
   const other = decl.keywords.find((k) => k.key.name === 'KEYWORD_OTHER')?.other ?? null;
   for (const k of decl.keywords) {
     if (k.other && k.key.name !== 'KEYWORD_OTHER') {
-      bag.report('BL552', `the text after \`${k.key.name}\` is dropped by the database`, k.other.span, {
-        help: 'only `KEYWORD_OTHER` takes a text, naming the kind of content; remove this one',
-      });
+      bag.emit('BL552', k.other.span, { kind: 'keyword', key: k.key.name });
     }
   }
   const { basis, illegal } = decl.ground;
@@ -154,16 +146,11 @@ function readClause(decl: A.StatementClausesDecl, bag: DiagnosticBag): ClauseMap
     ground = { kind: 'terms', reference, ...(illegal !== null ? { illegal } : {}) };
   } else if (basis.name === 'law') {
     if (illegal !== null) {
-      bag.report('BL510', `a ground in law is illegal content: \`${illegal ? 'also illegal' : 'not illegal'}\` goes with \`terms\``, decl.ground.span, {
-        help: 'write `ground law "…"` alone, or `ground terms "…" also illegal` for a rule of the terms that the law also forbids',
-      });
+      bag.emit('BL510', decl.ground.span, { kind: 'law-illegal', illegal });
     }
     ground = { kind: 'law', reference };
   } else {
-    const near = closestMatch(basis.name, ['terms', 'law']);
-    bag.report('BL510', `\`${basis.name}\` is not a ground`, basis.span, {
-      help: near ? `did you mean \`${near}\`?` : 'a ground is `terms "the section of the terms"` or `law "the legal provision"`',
-    });
+    bag.emit('BL510', basis.span, { kind: 'not-a-ground', basis: basis.name });
     // Reported: read as the terms, so that the clause is not also reported as unmapped.
     ground = { kind: 'terms', reference };
   }

@@ -1,3 +1,4 @@
+import type { Span } from '../span.js';
 import { hiddenChar } from '../unicode.js';
 import { code, type Built } from './common.js';
 
@@ -8,6 +9,8 @@ export const BL0 = {
     message: `unexpected character ${code(printable(a.char))}`,
     help: a.blockComment ? 'Bylaw has no block comments: start each comment line with `//`' : unexpectedCharHelp(a.char),
   }),
+  /** A parse error: what the parser expected and what it found (null: the end of the file), with help by `kind`. */
+  BL002: (a: ParseError): Built => parseError(a),
   BL003: (): Built => ({ message: 'unterminated string', help: 'close the string with `"` on the same line; write a line break as `\\n`' }),
   /** `escape`: the character after the backslash. */
   BL004: (a: { escape: string }): Built => ({
@@ -79,6 +82,26 @@ export const BL0 = {
     message: `${code(a.operator)} is not an operator: Bylaw does not ${a.join ? 'join or match' : 'match'} strings`,
     help: 'classify the text upstream into an enum or a `bool` field (such as `is_spam: bool`) and test that; a string is only compared whole, with `==` or `!=`',
   }),
+  /** A keyword of another language: one Bylaw has advice for, `contains` on a set, or one inside a quantifier. */
+  BL011: (
+    a:
+      | { readonly kind: 'foreign'; readonly word: string; readonly keyword: ForeignKeyword }
+      | { readonly kind: 'set-member'; readonly word: string; readonly set: string; readonly member: string }
+      | ({ readonly kind: 'quantifier'; readonly word: string } & Quantifier),
+  ): Built => ({
+    message: `${code(a.word)} is not a keyword in Bylaw`,
+    help: a.kind === 'foreign' ? FOREIGN_KEYWORDS[a.keyword] : a.kind === 'set-member' ? `to test whether a set holds a member, write \`${a.set} has ${a.member}\`` : whereHelp(a),
+  }),
+  /** `opened`: where the bracket the parser expected the closer of was opened. */
+  BL012: (a: Found & { readonly bracket: '(' | '{'; readonly opened: Span }): Built => {
+    const closer = a.bracket === '(' ? ')' : '}';
+    const where = a.found === null ? 'before the end of the file' : `before ${code(a.found)}`;
+    return {
+      message: expectedFound(a.expected, a.found),
+      notes: [unclosed(a.bracket, a.opened)],
+      help: `close the \`${a.bracket}\` with \`${closer}\` where ${a.bracket === '(' ? 'its condition' : 'its list'} ends, ${where}`,
+    };
+  },
   /** `dates`: the `YYYY-MM-DD` dates it can mean (day first, then month first). */
   BL013: (a: { date: string; dates: readonly string[] }): Built => {
     const yearFirst = /^\d{4}/.test(a.date);
@@ -187,4 +210,154 @@ function unexpectedCharHelp(char: string): string | undefined {
   if (char === ';') return 'statements need no `;`';
   if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
   return undefined;
+}
+
+/** The message of a parse error: what the grammar expected there, and what it found (null: the end of the file). */
+export function expectedFound(expected: string, found: string | null): string {
+  return `expected ${expected}, found ${found === null ? 'the end of the file' : code(found)}`;
+}
+
+/** What the parser expected (its words, from src/syntax/expected.ts) and the token it found instead. */
+export interface Found {
+  readonly expected: string;
+  readonly found: string | null;
+}
+
+/** A quantifier as written: `count(s in post.strikes …)`. */
+export interface Quantifier {
+  readonly quantifier: string;
+  readonly binder: string;
+  readonly list: string;
+}
+
+/** What a syntax error (BL002) is about, as the parser's tokens and expectation show it; each has its help. */
+type ParseError =
+  /** `then remove, because "…"`: a comma that no action follows. */
+  | { readonly kind: 'trailing-comma'; readonly found: string | null }
+  | (Found &
+      (
+        | { readonly kind: 'has-members' }
+        | { readonly kind: 'missing-then'; readonly action: string }
+        /** `(a b)`: two conditions side by side inside a bracket (`opened`, when found). */
+        | { readonly kind: 'two-conditions'; readonly opened: Span | null }
+        | { readonly kind: 'set-in-parens' }
+        /** `member in post.set`: the set field after `in` and the member before it, when they are paths. */
+        | { readonly kind: 'in-field'; readonly set: string | null; readonly member: string | null }
+        | { readonly kind: 'quoted-action'; readonly action: string }
+        | { readonly kind: 'because-string' }
+        /** A Bylaw 2 keyword where another belongs. */
+        | { readonly kind: 'misplaced'; readonly keyword: 'where' | 'except' }
+        /** `exists(post.note)`: `path` is the field, when it is one. */
+        | { readonly kind: 'exists-call'; readonly path: string | null }
+        | { readonly kind: 'every-call' }
+        /** `count(post.strikes)`: the element not named. */
+        | { readonly kind: 'no-binder'; readonly quantifier: string; readonly list: string }
+        /** `count(s in post.strikes when …)`: the condition after something else than `where`. */
+        | ({ readonly kind: 'no-where' } & Quantifier)
+        | { readonly kind: 'other'; readonly hint: 'assign' | 'because-before-then' | 'then-before-when' | 'separate' | null }
+      ));
+
+function parseError(a: ParseError): Built {
+  if (a.kind === 'trailing-comma') {
+    return { message: expectedFound('an action after `,`', a.found), help: 'actions are separated by commas, one per outcome; delete the `,` after the last one' };
+  }
+  const message = expectedFound(a.expected, a.found);
+  switch (a.kind) {
+    case 'has-members':
+      return { message, help: 'test several members with `has any {a, b}` (at least one of them) or `has all {a, b}` (every one)' };
+    case 'missing-then':
+      return { message, help: `the action follows \`then\`: write \`then ${a.action}\`` };
+    case 'two-conditions':
+      return { message, notes: a.opened ? [unclosed('(', a.opened)] : [], help: 'join two conditions with `and` or `or`' };
+    case 'set-in-parens':
+      return { message, help: 'sets are written with braces: `x in {a, b}`' };
+    case 'in-field': {
+      const rewrite = a.set !== null && a.member !== null ? code(`${a.set} has ${a.member}`) : '`SET has MEMBER`';
+      return { message, help: `\`in\` tests a value against a set written in braces, \`x in {a, b}\`; to test whether a set field holds a member, write ${rewrite}` };
+    }
+    case 'quoted-action':
+      return { message, help: `an action is a name, written without quotes: \`then ${a.action}\`` };
+    case 'because-string':
+      return { message, help: 'the reason after `because` is a string in double quotes: `because "…"`' };
+    case 'misplaced':
+      return { message, help: MISPLACED[a.keyword] };
+    case 'exists-call':
+      return { message, help: `\`exists\` follows the field it tests: \`${a.path ?? 'post.field'} exists\`` };
+    case 'every-call':
+      return { message, help: 'a condition that holds for every element is written `all(x in LIST where …)`' };
+    case 'no-binder':
+      return { message, help: `name each element of the list: \`${a.quantifier}(x in ${a.list})\`, then test it with \`where\`, as in \`${a.quantifier}(x in ${a.list} where …)\`` };
+    case 'no-where':
+      return { message, help: whereHelp(a) };
+    case 'other':
+      return { message, help: a.hint === null ? undefined : HINTS[a.hint] };
+  }
+}
+
+const unclosed = (bracket: '(' | '{', opened: Span) => ({ message: `unclosed \`${bracket}\` opened here`, span: opened });
+
+const whereHelp = (a: Quantifier): string => `the condition on each element follows \`where\`: \`${a.quantifier}(${a.binder} in ${a.list} where …)\``;
+
+/** Bylaw 2 keywords written where another belongs: what they are for. */
+const MISPLACED = {
+  where: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`',
+  except: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
+} as const;
+
+/** Help for a parse error that matches no case above, from the token found and what was expected. */
+const HINTS = {
+  assign: '`=` names a context; to compare two values write `==`',
+  'because-before-then': 'every clause needs `then ACTION` before `because`',
+  'then-before-when': 'every clause needs a `when` condition',
+  separate: 'separate the items with `,`',
+} as const;
+
+/** Keywords of other languages, by lowercase spelling, and what Bylaw writes instead (BL011). */
+const FOREIGN_KEYWORDS = {
+  if: 'a condition follows `when`: `rule NAME when CONDITION then ACTION`',
+  elif: 'each case is a clause of its own, with its own `when`',
+  elsif: 'each case is a clause of its own, with its own `when`',
+  elseif: 'each case is a clause of its own, with its own `when`',
+  case: 'each case is a clause of its own, with its own `when`',
+  switch: 'each case is a clause of its own, with its own `when`',
+  else: 'a clause has no `else`: when no clause fires, the `default` action decides; to leave cases out of a clause, write `unless CONDITION` before `then`',
+  otherwise: 'when no clause fires, the `default` action decides: `default allow`',
+  function: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
+  func: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
+  fn: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
+  def: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
+  lambda: 'Bylaw has no functions; to name a condition, declare `context NAME = CONDITION`',
+  let: 'to name a condition, declare `context NAME = CONDITION`',
+  const: 'to name a condition, declare `context NAME = CONDITION`',
+  var: 'to name a condition, declare `context NAME = CONDITION`',
+  val: 'to name a condition, declare `context NAME = CONDITION`',
+  define: 'to name a condition, declare `context NAME = CONDITION`',
+  import: 'to use the declarations of another file, write `use NAME`',
+  include: 'to use the declarations of another file, write `use NAME`',
+  require: 'to use the declarations of another file, write `use NAME`',
+  using: 'to use the declarations of another file, write `use NAME`',
+  action: 'the action follows `then`: `then remove`',
+  do: 'the action follows `then`: `then remove`',
+  return: 'the action follows `then`: `then remove`',
+  is: 'to compare two values write `==`',
+  equals: 'to compare two values write `==`',
+  eq: 'to compare two values write `==`',
+  ne: 'to test that two values differ write `!=`',
+  between: 'write a range as two comparisons: `x >= LOW and x <= HIGH`',
+  neq: 'to test that two values differ write `!=`',
+  reason: 'the text that justifies a clause follows `because`: `because "…"`',
+  description: 'the text that justifies a clause follows `because`: `because "…"`',
+  type: 'declare a record type with `record NAME { field: type, … }`',
+  struct: 'declare a record type with `record NAME { field: type, … }`',
+  class: 'declare a record type with `record NAME { field: type, … }`',
+  interface: 'declare a record type with `record NAME { field: type, … }`',
+  exempt: 'declare `exemption NAME from RULE, … when CONDITION then ACTION`',
+  exception: 'declare `exemption NAME from RULE, … when CONDITION then ACTION`',
+} as const;
+
+export type ForeignKeyword = keyof typeof FOREIGN_KEYWORDS;
+
+/** `word` (lowercase) is a keyword of another language that BL011 has advice for. */
+export function isForeignKeyword(word: string): word is ForeignKeyword {
+  return Object.hasOwn(FOREIGN_KEYWORDS, word);
 }
