@@ -1,4 +1,4 @@
-import { checkSet } from './checker/index.js';
+import { checkSet, type CheckOptions } from './checker/index.js';
 import type { PolicySet } from './checker/program.js';
 import { hasErrors, uniqueDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { LoadResult } from './modules/loader.js';
@@ -16,9 +16,9 @@ export interface LoadedPolicy {
 }
 
 /** Type-checks what the loader read: the step after loading, from the disk (load-policy.ts) or from memory (browser.ts). */
-export function checkLoaded(loaded: LoadResult): LoadedPolicy {
+export function checkLoaded(loaded: LoadResult, options: CheckOptions = {}): LoadedPolicy {
   if (!loaded.set) return { policy: null, library: false, diagnostics: uniqueDiagnostics(loaded.diagnostics), sources: loaded.sources };
-  const checked = checkSet(loaded.set, loaded.sources);
+  const checked = checkSet(loaded.set, loaded.sources, options);
   return {
     policy: checked.set,
     library: checked.library && !hasErrors(loaded.diagnostics) && !hasErrors(checked.diagnostics),

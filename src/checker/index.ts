@@ -4,7 +4,7 @@ import { uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js
 import type { LoadedSet, Unit } from '../modules/load.js';
 import { CheckContext } from './check-context.js';
 import { UNKNOWN_IN_VERSION } from './checks/export.js';
-import { PASSES, runPasses, type Pass } from './passes.js';
+import { ERROR_PASSES, PASSES, runPasses, type Pass } from './passes.js';
 import type { PolicySet, Program } from './program.js';
 import { mergeReferences, type Reference } from './references.js';
 
@@ -32,16 +32,27 @@ export interface SetResult {
   readonly references: readonly Reference[];
 }
 
+export interface CheckOptions {
+  /**
+   * False: only the passes that can find an error run (`ERROR_PASSES`), for a command that shows
+   * diagnostics only when there is an error, and then checks again in full (start-up: the
+   * reachability analysis is most of what this skips). The set, the errors and `library` are the
+   * same either way; most warnings are missing.
+   */
+  readonly warnings?: boolean;
+}
+
 /**
  * Checks a loaded policy set: each version as a program, then what spans versions (unused
  * contexts of shared modules, the date field). Diagnostics come sorted and without repeats
  * (a module used by three versions reports its problems once).
  */
-export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>): SetResult {
+export function checkSet(loaded: LoadedSet, sources: ReadonlyMap<string, string>, options: CheckOptions = {}): SetResult {
   const bag = new DiagnosticBag();
-  const results = loaded.units.map((unit) => checkUnit(unit));
+  const warnings = options.warnings ?? true;
+  const results = loaded.units.map((unit) => checkUnit(unit, warnings ? PASSES : ERROR_PASSES));
   bag.add(versionWideWarnings(loaded.units, results));
-  reportUnusedContexts(results, bag);
+  if (warnings) reportUnusedContexts(results, bag);
   const programs = results.map((r) => r.program);
   const dated = loaded.units.some((u) => u.effective !== null);
   let dateField: string | null = null;

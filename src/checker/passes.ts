@@ -22,6 +22,8 @@ import { collectScope } from './scope.js';
 export interface Pass {
   readonly name: string;
   run(ctx: CheckContext): void;
+  /** The pass finds only warnings (or what only such passes read): skipped when nobody shows warnings. */
+  readonly warnsOnly?: true;
 }
 
 /** Declarations by name (a name declared twice is reported here). */
@@ -32,7 +34,7 @@ const scope: Pass = {
   },
 };
 
-const confusableNames: Pass = { name: 'confusable-names', run: (ctx) => checkConfusableNames(ctx.files, ctx.bag) };
+const confusableNames: Pass = { name: 'confusable-names', warnsOnly: true, run: (ctx) => checkConfusableNames(ctx.files, ctx.bag) };
 
 const types: Pass = {
   name: 'types',
@@ -181,12 +183,14 @@ const exportMapping: Pass = {
 
 const neverFires: Pass = {
   name: 'never-fires',
+  warnsOnly: true,
   run: (ctx) => checkNeverFires([...ctx.redlines, ...ctx.rules, ...ctx.exemptions], need(ctx.bodies, 'program'), ctx.bag),
 };
 
 // Judged on the version's decision plan: which red line outranks which rule is the plan's to say.
 const plan: Pass = {
   name: 'plan',
+  warnsOnly: true,
   run: (ctx) => {
     ctx.plan = planVersion(need(ctx.program, 'program'));
   },
@@ -194,11 +198,13 @@ const plan: Pass = {
 
 const shadowedRules: Pass = {
   name: 'shadowed-rules',
+  warnsOnly: true,
   run: (ctx) => checkShadowedRules(need(ctx.plan, 'plan'), need(ctx.bodies, 'program'), ctx.bag),
 };
 
 const exemptionReach: Pass = {
   name: 'exemption-reach',
+  warnsOnly: true,
   run: (ctx) => checkExemptionReach(need(ctx.plan, 'plan'), need(ctx.bodies, 'program'), ctx.bag),
 };
 
@@ -221,6 +227,9 @@ export const PASSES: readonly Pass[] = [
   shadowedRules,
   exemptionReach,
 ];
+
+/** The passes that can report an error: what a command that shows no warnings needs. */
+export const ERROR_PASSES: readonly Pass[] = PASSES.filter((p) => !p.warnsOnly);
 
 /** Runs `passes` in order on a fresh context for `unit`, until one stops the check. */
 export function runPasses(ctx: CheckContext, passes: readonly Pass[] = PASSES): CheckContext {

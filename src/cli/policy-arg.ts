@@ -6,12 +6,14 @@ import { printDiagnostics, type ErrorFormat } from './report.js';
 
 /**
  * Loads the policy named on the command line. A missing path or a module (nothing to decide
- * with) is a usage error (2); a policy with errors prints them and is a policy failure (1).
- * Warnings are printed and do not stop.
+ * with) is a usage error (2); a policy with errors prints them, its warnings too, and is a policy
+ * failure (1). Warnings alone are not shown (`bylaw check` shows them): the check looks for
+ * them only when there is an error to print them with (start-up, docs/performance.md).
  */
 export function requirePolicy(ctx: CommandContext, path: string, format: ErrorFormat = 'human'): PolicySet | null {
   if (!existsSync(path)) throw new UsageError(`no such file or folder: ${path}`);
-  const loaded = loadPolicy(path);
+  let loaded = loadPolicy(path, { warnings: false });
+  if (!loaded.policy && !loaded.library) loaded = loadPolicy(path);
   if (loaded.library) {
     // `check` rightly finds nothing wrong with a module; the commands that decide need a policy.
     throw new UsageError(

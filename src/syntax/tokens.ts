@@ -6,20 +6,59 @@ import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
  */
 
 /**
- * Chevrotain rebuilds regex patterns without the `u` flag, so Unicode-aware patterns are given as
- * custom matchers around a sticky Unicode regex.
+ * Names and keywords are Unicode-aware (`[\p{L}_][\p{L}\p{N}_]*`); Chevrotain rebuilds regex
+ * patterns without the `u` flag, so they are custom matchers. They read ASCII by character code
+ * and leave only non-ASCII text to a sticky Unicode regex: compiling one Unicode-class regex per
+ * keyword was a visible part of start-up (`npm run bench:startup`, docs/performance.md).
  */
-function unicodeMatcher(source: string) {
-  const regex = new RegExp(source, 'uy');
-  return (text: string, offset: number): RegExpExecArray | null => {
-    regex.lastIndex = offset;
-    return regex.exec(text);
-  };
+const NAME = /[\p{L}_][\p{L}\p{N}_]*/uy;
+const NAME_CHAR = /[\p{L}\p{N}_]/uy;
+
+/** An ASCII letter, digit or `_`: the only ASCII characters in `[\p{L}\p{N}_]`. */
+function asciiNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/** `[\p{L}\p{N}_]` at `offset` (false at the end of the text). */
+function nameCharAt(text: string, offset: number): boolean {
+  if (offset >= text.length) return false;
+  const code = text.charCodeAt(offset);
+  if (code < 0x80) return asciiNameChar(code);
+  NAME_CHAR.lastIndex = offset;
+  return NAME_CHAR.test(text);
+}
+
+/** `[\p{L}_][\p{L}\p{N}_]*` at `offset`. */
+function matchName(text: string, offset: number): [string] | null {
+  const first = text.charCodeAt(offset);
+  if (first < 0x80 && (first < 48 || first > 57)) {
+    let end = offset;
+    while (end < text.length) {
+      const code = text.charCodeAt(end);
+      if (code >= 0x80) return matchUnicodeName(text, offset);
+      if (!asciiNameChar(code)) break;
+      end++;
+    }
+    return end > offset ? [text.slice(offset, end)] : null;
+  }
+  return first >= 0x80 ? matchUnicodeName(text, offset) : null;
+}
+
+function matchUnicodeName(text: string, offset: number): [string] | null {
+  NAME.lastIndex = offset;
+  const match = NAME.exec(text);
+  return match ? [match[0]] : null;
+}
+
+/** `word(?![\p{L}\p{N}_])` at `offset`. */
+function wordMatcher(word: string) {
+  return (text: string, offset: number): [string] | null =>
+    text.startsWith(word, offset) && !nameCharAt(text, offset + word.length) ? [word] : null;
 }
 
 export const Identifier = createToken({
   name: 'Identifier',
-  pattern: unicodeMatcher('[\\p{L}_][\\p{L}\\p{N}_]*'),
+  pattern: matchName,
   line_breaks: false,
   label: 'a name',
   start_chars_hint: [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_', ...nonAsciiStartHints()],
@@ -46,7 +85,7 @@ const keywords: TokenType[] = [];
 function keyword(word: string): TokenType {
   const token = createToken({
     name: word[0]!.toUpperCase() + word.slice(1),
-    pattern: unicodeMatcher(`${word}(?![\\p{L}\\p{N}_])`),
+    pattern: wordMatcher(word),
     line_breaks: false,
     longer_alt: Identifier,
     categories: [AnyName],
@@ -99,7 +138,7 @@ export const KEYWORDS: readonly string[] = keywords.map((k) => (k.LABEL ?? '').r
  */
 export const Statement = createToken({
   name: 'Statement',
-  pattern: unicodeMatcher('statement(?![\\p{L}\\p{N}_])'),
+  pattern: wordMatcher('statement'),
   line_breaks: false,
   longer_alt: Identifier,
   categories: [Identifier, AnyName],

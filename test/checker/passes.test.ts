@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkUnit } from '../../src/checker/index.js';
-import { PASSES, type Pass } from '../../src/checker/passes.js';
+import { checkSet, checkUnit } from '../../src/checker/index.js';
+import { ERROR_PASSES, PASSES, type Pass } from '../../src/checker/passes.js';
 import type { Unit } from '../../src/modules/load.js';
 import { loadPolicySet } from '../../src/modules/load.js';
 import { memoryHost } from '../support/memory-host.js';
@@ -56,6 +56,31 @@ describe('the checker as named passes', () => {
     expect(codes(unit, through('export'))).toEqual([]);
     expect(checkUnit(unit, through('export')).program).not.toBeNull();
     expect(checkUnit(unit, through('defaults')).program).toBeNull();
+  });
+
+  it('the passes that find only warnings are the reachability analysis and the confusable names', () => {
+    expect(PASSES.filter((p) => p.warnsOnly).map((p) => p.name)).toEqual(['confusable-names', 'never-fires', 'plan', 'shadowed-rules', 'exemption-reach']);
+    expect(ERROR_PASSES).toEqual(PASSES.filter((p) => !p.warnsOnly));
+  });
+
+  it('without warnings, a set checks to the same program and the same errors', () => {
+    const warned = `${POLICY}rule ｓ when post.flag then remove because "a fullwidth s"\n`;
+    const broken = `${warned}rule t when post.missing then remove because "t"\n`;
+    const both = (text: string) => {
+      const loaded = loadPolicySet('p/p.policy', { host: memoryHost({ 'p/p.policy': text }) });
+      const full = checkSet(loaded.set!, loaded.sources);
+      const quick = checkSet(loaded.set!, loaded.sources, { warnings: false });
+      expect(quick.set).toEqual(full.set);
+      expect(quick.library).toBe(full.library);
+      expect(quick.diagnostics).toEqual(full.diagnostics.filter((d) => d.severity === 'error'));
+      return full;
+    };
+    const ok = both(warned);
+    expect(ok.set).not.toBeNull();
+    expect(ok.diagnostics.map((d) => d.code)).toEqual(['BL401', 'BL402', 'BL406']);
+    const failed = both(broken);
+    expect(failed.set).toBeNull();
+    expect(failed.diagnostics.map((d) => d.code)).toEqual(['BL401', 'BL406', 'BL202']);
   });
 
   it('a pass can run alone when it needs nothing before it', () => {
