@@ -68,10 +68,25 @@ export function dayNumber(date: string): number {
   return daysFromCivil(year, month, date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528);
 }
 
+/**
+ * `YYYY-MM-DD`, by character codes: one flat string (a sum of pieces was a rope that the
+ * comparison after it flattened again; a Meta decision shifts its date once, a severe strike's too).
+ */
 function formatDate(year: number, month: number, day: number): string {
   if (year < 0) return BEFORE_ALL_DATES;
   if (year > 9999) return AFTER_ALL_DATES;
-  return (year >= 1000 ? String(year) : String(year).padStart(4, '0')) + (month < 10 ? '-0' : '-') + month + (day < 10 ? '-0' : '-') + day;
+  return String.fromCharCode(
+    48 + ((year / 1000) | 0),
+    48 + (((year / 100) | 0) % 10),
+    48 + (((year / 10) | 0) % 10),
+    48 + (year % 10),
+    45,
+    48 + ((month / 10) | 0),
+    48 + (month % 10),
+    45,
+    48 + ((day / 10) | 0),
+    48 + (day % 10),
+  );
 }
 
 /**
