@@ -1,5 +1,3 @@
-import type { EnumType } from '../checker/program.js';
-
 /**
  * The fast reader's tokens (fast-parse.ts reads records, lists and ids with them): a scanner
  * over one line's bytes, and readers of JSON scalars of the declared types — bools, ints in
@@ -8,12 +6,12 @@ import type { EnumType } from '../checker/program.js';
  * anything unusual the slow path handles instead.
  */
 
-export type Reader = (s: Scanner) => unknown;
-
 export const FAIL: unique symbol = Symbol('fail');
 
 export class Scanner {
   b: Uint8Array = new Uint8Array(0);
+  /** The same bytes, for reading four at a time. */
+  view: DataView = new DataView(this.b.buffer);
   i = 0;
   end = 0;
   /** The stripped top-level id of the last line read, if any. */
@@ -69,6 +67,38 @@ export function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }
 
+/** Fixed bytes (a key with its punctuation), compared four at a time. */
+export class Fixed {
+  readonly length: number;
+  readonly words: Int32Array;
+  readonly tail: Uint8Array;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.length = bytes.length;
+    const whole = bytes.length >> 2;
+    this.words = new Int32Array(whole);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let w = 0; w < whole; w++) this.words[w] = view.getInt32(w * 4, true);
+    this.tail = bytes.slice(whole * 4);
+  }
+}
+
+/** Whether `fixed` is at s.i (within the line); if so, s.i moves past it. */
+export function skipFixed(s: Scanner, fixed: Fixed): boolean {
+  const at = s.i;
+  const length = fixed.length;
+  if (at + length > s.end) return false;
+  const view = s.view;
+  const words = fixed.words;
+  let k = 0;
+  for (let w = 0; w < words.length; w++, k += 4) if (view.getInt32(at + k, true) !== words[w]) return false;
+  const tail = fixed.tail;
+  const b = s.b;
+  for (let t = 0; t < tail.length; t++) if (b[at + k + t] !== tail[t]) return false;
+  s.i = at + length;
+  return true;
+}
+
 export function readBool(s: Scanner): unknown {
   const b = s.b;
   const i = s.i;
@@ -109,14 +139,6 @@ export function readInteger(s: Scanner): number | typeof FAIL {
   return negative ? -n : n;
 }
 
-export function intReader(min: number | null, max: number | null): Reader {
-  return (s) => {
-    const n = readInteger(s);
-    if (n === FAIL || (min !== null && n < min) || (max !== null && n > max)) return FAIL;
-    return n;
-  };
-}
-
 export function readString(s: Scanner): unknown {
   return s.rawString() ? s.text() : FAIL;
 }
@@ -126,105 +148,60 @@ const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const dates = new Map<number, string>();
 
 /**
- * The value of `count` ASCII digits at `i`, or -1 when any byte is not one. (Once a non-digit
- * counted -1000 and a year could stay ≥ 0: `201x-01-01` was read as a date, and cached under
- * the key of `1010-01-01`.)
- */
-function digits(b: Uint8Array, i: number, count: number): number {
-  let n = 0;
-  for (let k = 0; k < count; k++) {
-    const d = b[i + k]! - 48;
-    if (!(d >= 0 && d <= 9)) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
  * Date strings of the years 1900–2199 by day (an array lookup: a Meta post holds a score of
- * dates, and this lookup was most of their cost in a Map); other years in `dates`.
+ * dates, and this lookup was most of their cost in a Map); other years in `dates`. Only days
+ * that exist are ever put in: a date found here needs no other check.
  */
 const recent: (string | undefined)[] = new Array(300 * 416);
 
-/** `YYYY-MM-DD` naming a day that exists: what `isValidIsoDate` accepts, no more. */
+/**
+ * Whether each of the four bytes of `w` is an ASCII digit: its high nibble is 3, and still 3
+ * once 6 is added (0x3a–0x3f become 0x40–0x45). A byte ≥ 0xfa carries into the next, but fails
+ * the first test itself.
+ */
+const fourDigits = (w: number) => (w & 0xf0f0f0f0) === 0x30303030 && ((w + 0x06060606) & 0xf0f0f0f0) === 0x30303030;
+
+/**
+ * `YYYY-MM-DD` naming a day that exists: what `isValidIsoDate` accepts, no more. Read as three
+ * little-endian words: `YYYY` (after the quote), `-MM-` and `-DD"`; the dashes, the closing quote
+ * and the digits checked a word at a time (a digit that is not ASCII is two or more bytes ≥ 0x80:
+ * never a digit here). (Once a non-digit counted -1000 and `201x-01-01` was read as a date.)
+ */
 export function readDate(s: Scanner): unknown {
-  const b = s.b;
   const q = s.i;
   // `"` and ten bytes and `"`: the digits and dashes below reject anything else (escapes too).
-  if (b[q] !== 34 || q + 11 >= s.end || b[q + 11] !== 34) return FAIL;
-  const p = q + 1;
-  if (b[p + 4] !== 45 || b[p + 7] !== 45) return FAIL;
-  const year = digits(b, p, 4);
-  const month = digits(b, p + 5, 2);
-  const day = digits(b, p + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > DAYS[month - 1]!) return FAIL;
+  if (q + 11 >= s.end || s.b[q] !== 34) return FAIL;
+  const view = s.view;
+  const y = view.getInt32(q + 1, true);
+  const m = view.getInt32(q + 5, true);
+  const d = view.getInt32(q + 8, true);
+  // `-MM-`: bytes 0x2d ? ? 0x2d; `-DD"`: 0x2d ? ? 0x22. The digit test sees 0x30 in the other bytes.
+  if (!fourDigits(y) || !fourDigits((m & 0x00ffff00) | 0x30000030) || !fourDigits((d & 0x00ffff00) | 0x30000030)) return FAIL;
+  if ((m & 0xff0000ff) !== 0x2d00002d || (d & 0xff0000ff) !== 0x2200002d) return FAIL;
+  const year = (y & 15) * 1000 + ((y >> 8) & 15) * 100 + ((y >> 16) & 15) * 10 + ((y >> 24) & 15);
+  const month = ((m >> 8) & 15) * 10 + ((m >> 16) & 15);
+  const day = ((d >> 8) & 15) * 10 + ((d >> 16) & 15);
+  const inRange = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (inRange && year >= 1900 && year < 2200) {
+    const at = (year - 1900) * 416 + month * 32 + day;
+    const known = recent[at];
+    if (known !== undefined) {
+      s.i = q + 12;
+      return known;
+    }
+  }
+  if (!inRange || day > DAYS[month - 1]!) return FAIL;
   if (month === 2 && day === 29 && !((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return FAIL;
   s.i = q + 12;
-  if (year >= 1900 && year < 2200) {
-    const at = (year - 1900) * 416 + month * 32 + day;
-    let text = recent[at];
-    if (text === undefined) recent[at] = text = s.latin1(p, p + 10);
-    return text;
-  }
-  const key = year * 10_000 + month * 100 + day;
-  let text = dates.get(key);
-  if (text === undefined) {
-    text = s.latin1(p, p + 10);
+  const text = s.latin1(q + 1, q + 11);
+  if (year >= 1900 && year < 2200) recent[(year - 1900) * 416 + month * 32 + day] = text;
+  else {
+    const key = year * 10_000 + month * 100 + day;
+    const known = dates.get(key);
+    if (known !== undefined) return known;
     if (dates.size < 100_000) dates.set(key, text);
   }
   return text;
-}
-
-/** Enum members matched on their bytes; the member strings themselves are returned. */
-export function enumReader(type: EnumType): Reader {
-  const members = type.members;
-  const bytes = members.map(bytesOf);
-  return (s) => {
-    if (!s.rawString()) return FAIL;
-    const b = s.b;
-    const start = s.strStart;
-    const length = s.strEnd - start;
-    for (let m = 0; m < bytes.length; m++) {
-      const key = bytes[m]!;
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && b[start + k] === key[k]) k++;
-      if (k === length) return members[m];
-    }
-    return FAIL;
-  };
-}
-
-/**
- * A JSON array of `element`s; `admit` refuses an element given those before it (a duplicate in a
- * set, one past a list's limit), which sends the line to the slow path.
- */
-export function arrayReader(element: Reader, admit: (items: readonly unknown[], x: unknown) => boolean): Reader {
-  return (s) => {
-    if (s.b[s.i] !== 91) return FAIL;
-    s.i++;
-    s.ws();
-    const items: unknown[] = [];
-    if (s.b[s.i] === 93) {
-      s.i++;
-      return items;
-    }
-    for (;;) {
-      s.ws();
-      const x = element(s);
-      if (x === FAIL || !admit(items, x)) return FAIL;
-      items.push(x);
-      s.ws();
-      const c = s.b[s.i];
-      s.i++;
-      if (c === 93) return items;
-      if (c !== 44) return FAIL;
-    }
-  };
-}
-
-export function setReader(element: EnumType): Reader {
-  return arrayReader(enumReader(element), (items, m) => !items.includes(m));
 }
 
 /** `null` (an optional field may be null: the same as absent). */

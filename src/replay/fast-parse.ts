@@ -1,5 +1,5 @@
-import type { PolicySet, RecordType, Type } from '../checker/program.js';
-import { arrayReader, bytesOf, enumReader, FAIL, intReader, readBool, readDate, readInteger, readNull, readString, Scanner, setReader, skipString, type Reader } from './fast-parse-scalars.js';
+import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
+import { bytesOf, FAIL, Fixed, readBool, readDate, readInteger, readNull, readString, Scanner, skipFixed, skipString } from './fast-parse-scalars.js';
 import { collectOperand, collectPaths, recursive, signature } from './fast-parse-paths.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 
@@ -13,7 +13,52 @@ import { MAX_LIST_LENGTH } from '../runtime/validate.js';
  * a fraction or exponent, duplicate keys, huge ints). The caller then takes the slow path
  * (`JSON.parse` and full validation), which produces the same decision or the same error, so
  * the fast path changes speed only, never results.
+ *
+ * The input type is turned into a tree of `Plan`s, one per type, read by one function per kind
+ * (`readValue` dispatches on the kind): every record type goes through the same few functions,
+ * with the plans — all of one class — as data. (One closure per reader once made every call to a
+ * value reader megamorphic: V8 shares the type feedback of closures made at one place.)
  */
+
+const BOOL = 0;
+const INT = 1;
+const STRING = 2;
+const SKIP = 3;
+const DATE = 4;
+const ENUM = 5;
+const SET = 6;
+const LIST = 7;
+const RECORD = 8;
+
+/** How to read a value of one type. Fields not used by a kind stay at their defaults. */
+class Plan {
+  kind = BOOL;
+  min = -Infinity;
+  max = Infinity;
+  /** Enum and set members, and their bytes. */
+  members: readonly string[] = [];
+  memberBytes: readonly Uint8Array[] = [];
+  /** A list's element. */
+  element: Plan | null = null;
+  // Records:
+  names: readonly string[] = [];
+  keys: readonly Uint8Array[] = [];
+  fields: readonly Plan[] = [];
+  optional: readonly boolean[] = [];
+  required = 0;
+  /** The top level, where an `id` is stripped. */
+  stripId = false;
+  ids: IdUse = 'value';
+  /** Every field null, in declaration order: what a record's objects are copied from. */
+  template: Record<string, unknown> = {};
+  /** The objects of this record type, reused line after line (see `objectFor`); `used` of them taken by the current line. */
+  pool: Record<string, unknown>[] = [];
+  used = 0;
+  /** The compact form's fixed bytes before each field (`{"date":`, `,"severe":`), and before the first after an id. */
+  leads: readonly Fixed[] = [];
+  firstAfterId: Fixed | null = null;
+  seen: FieldMarks = new FieldMarks(0);
+}
 
 /**
  * A top-level id: a string or an integer. When its JSON text is exactly what JSON.stringify
@@ -75,191 +120,306 @@ export class FieldMarks {
 /** JSON whitespace (what Scanner.ws skips). */
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
 
-function recordReader(type: RecordType, stripId: boolean, read: ReadSet, path: readonly string[] = [], ids: IdUse = 'value', fresh = false): Reader {
+function readValue(s: Scanner, p: Plan): unknown {
+  switch (p.kind) {
+    case DATE:
+      return readDate(s);
+    case BOOL:
+      return readBool(s);
+    case INT: {
+      const n = readInteger(s);
+      return n === FAIL || n < p.min || n > p.max ? FAIL : n;
+    }
+    case STRING:
+      return readString(s);
+    case SKIP:
+      return skipString(s);
+    case ENUM:
+      return readEnum(s, p);
+    case RECORD:
+      return readRecord(s, p);
+    default:
+      return readArray(s, p);
+  }
+}
+
+/** Enum members matched on their bytes; the member strings themselves are returned. */
+function readEnum(s: Scanner, p: Plan): unknown {
+  if (!s.rawString()) return FAIL;
+  const b = s.b;
+  const start = s.strStart;
+  const length = s.strEnd - start;
+  const bytes = p.memberBytes;
+  for (let m = 0; m < bytes.length; m++) {
+    const key = bytes[m]!;
+    if (key.length !== length) continue;
+    let k = 0;
+    while (k < length && b[start + k] === key[k]) k++;
+    if (k === length) return p.members[m];
+  }
+  return FAIL;
+}
+
+/**
+ * A JSON array: a list (any number of elements up to MAX_LIST_LENGTH — past it the slow path
+ * reports it — duplicates allowed) or a set (enum members, each once: a duplicate sends the
+ * line to the slow path).
+ */
+function readArray(s: Scanner, p: Plan): unknown {
+  if (s.b[s.i] !== 91) return FAIL;
+  s.i++;
+  s.ws();
+  const items: unknown[] = [];
+  if (s.b[s.i] === 93) {
+    s.i++;
+    return items;
+  }
+  const set = p.kind === SET;
+  const element = p.element!;
+  for (;;) {
+    s.ws();
+    const x = set ? readEnum(s, p) : element.kind === RECORD ? readRecord(s, element) : readValue(s, element);
+    if (x === FAIL || (set ? items.includes(x) : items.length >= MAX_LIST_LENGTH)) return FAIL;
+    items.push(x);
+    s.ws();
+    const c = s.b[s.i];
+    s.i++;
+    if (c === 93) return items;
+    if (c !== 44) return FAIL;
+  }
+}
+
+function matches(b: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
+  if (end - start !== key.length) return false;
+  for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
+  return true;
+}
+
+/**
+ * The compact form, every field in declaration order and no whitespace: the bytes between
+ * values are fixed (`{"date":`, `,"severe":`, `}`), compared in one run each. False to read the
+ * record again the general way; FAIL where that would fail too (a value that fails where it
+ * starts: the general way reads it with the same reader, from there). A line usually starts
+ * with its id (`{"id":…,"date":`).
+ */
+function readCompact(s: Scanner, p: Plan, target: Record<string, unknown>): boolean | typeof FAIL {
+  const b = s.b;
+  const n = p.fields.length;
+  let first = p.leads[0]!;
+  if (p.stripId && b[s.i + 1] === 34 && b[s.i + 2] === 105 && b[s.i + 3] === 100 && b[s.i + 4] === 34 && b[s.i + 5] === 58 && s.i + 6 <= s.end) {
+    s.i += 6;
+    if (isSpace(b[s.i]!)) return false;
+    const id = readId(s, p.ids);
+    if (id === FAIL) return FAIL;
+    s.id = id as string | number;
+    first = p.firstAfterId!;
+  }
+  const fields = p.fields;
+  const names = p.names;
+  for (let f = 0; f < n; f++) {
+    if (!skipFixed(s, f === 0 ? first : p.leads[f]!)) return false;
+    let value: unknown;
+    if (p.optional[f] && readNull(s)) value = null;
+    else {
+      const v = s.i;
+      const kind = fields[f]!.kind;
+      // The commonest kinds called directly (inlined), not through readValue's switch.
+      value = kind === DATE ? readDate(s) : kind === BOOL ? readBool(s) : readValue(s, fields[f]!);
+      if (value === FAIL) return isSpace(b[v]!) ? false : FAIL;
+    }
+    target[names[f]!] = value;
+  }
+  if (b[s.i] !== 125) return false;
+  s.i++;
+  return true;
+}
+
+function readRecord(s: Scanner, p: Plan): unknown {
+  s.ws();
+  if (s.b[s.i] !== 123) return FAIL;
+  const n = p.fields.length;
+  const stripId = p.stripId;
+  if (n > 0) {
+    const start = s.i;
+    const target = objectFor(p);
+    const read = readCompact(s, p, target);
+    if (read === true) return target;
+    if (read === FAIL) return FAIL;
+    s.i = start;
+    if (stripId) {
+      // The top level: the id is read again.
+      s.id = undefined;
+      s.idStart = -1;
+    }
+  }
+  s.i++;
+  // Scratch space: a record type never contains itself (fastParserFor declines types that
+  // do), and readers of list elements run one element after the other, so one is enough.
+  const seen = p.seen;
+  seen.next();
+  const target = objectFor(p);
+  const keys = p.keys;
+  const optional = p.optional;
+  let count = 0;
+  let given = 0;
+  s.ws();
+  if (s.b[s.i] === 125) {
+    s.i++;
+  } else {
+    for (;;) {
+      s.ws();
+      // Usually the fields come in declaration order: the next expected key is tried in place
+      // first (`"key"`, its bytes compared once); any other goes through rawString.
+      let field = -1;
+      let ks = s.i + 1;
+      let ke = -1;
+      if (given < n && !seen.has(given)) {
+        const key = keys[given]!;
+        const b = s.b;
+        const end = ks + key.length;
+        if (b[s.i] === 34 && b[end] === 34 && end < s.end) {
+          let k = 0;
+          while (k < key.length && b[ks + k] === key[k]) k++;
+          if (k === key.length) {
+            field = given;
+            ke = end;
+            s.i = end + 1;
+          }
+        }
+      }
+      if (field < 0) {
+        if (!s.rawString()) return FAIL;
+        ks = s.strStart;
+        ke = s.strEnd;
+        for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
+      }
+      s.ws();
+      if (s.b[s.i] !== 58) return FAIL;
+      s.i++;
+      s.ws();
+      if (field < 0) {
+        if (!stripId || !matches(s.b, ks, ke, ID) || s.id !== undefined) return FAIL;
+        const id = readId(s, p.ids);
+        if (id === FAIL) return FAIL;
+        s.id = id as string | number;
+      } else {
+        if (seen.has(field)) return FAIL;
+        let value: unknown;
+        if (optional[field] && readNull(s)) value = null;
+        else {
+          value = readValue(s, p.fields[field]!);
+          if (value === FAIL) return FAIL;
+        }
+        target[p.names[field]!] = value;
+        seen.mark(field);
+        given++;
+        if (!optional[field]) count++;
+      }
+      s.ws();
+      const c = s.b[s.i];
+      s.i++;
+      if (c === 125) break;
+      if (c !== 44) return FAIL;
+    }
+  }
+  if (count !== p.required) return FAIL;
+  // The object may be one of an earlier line: an optional field not given is null (absent).
+  if (count !== n) for (let f = 0; f < n; f++) if (!seen.has(f)) target[p.names[f]!] = null;
+  return target;
+}
+
+/** Pooled objects per record type at most: a longer list's further elements are new objects. */
+const POOL = 1024;
+
+/**
+ * An object for a record of type `p`: its fields are all set by the reader before it returns
+ * it. Objects are reused from line to line — a line's input is only valid until the next line
+ * is read, and deciders keep nothing of it — so a line costs no allocation for them (a Meta
+ * post has a score of strikes). Every object of a type is a copy of its `template` (every field
+ * in declaration order): one shape for the decider, and no keyed store that adds a property.
+ */
+function objectFor(p: Plan): Record<string, unknown> {
+  const pool = p.pool;
+  if (p.used < pool.length) return pool[p.used++]!;
+  const o = { ...p.template };
+  if (pool.length < POOL) {
+    pool.push(o);
+    p.used++;
+  }
+  return o;
+}
+
+const ID = bytesOf('id');
+
+function recordPlan(type: RecordType, read: ReadSet, path: readonly string[], all: Plan[]): Plan {
+  const p = new Plan();
+  p.kind = RECORD;
   const names = type.fields.map((f) => f.name);
-  const keys = names.map(bytesOf);
-  // Below a list every element is an object of its own, and so is everything inside it.
-  const readers = type.fields.map((f) => readerFor(f.type, read, [...path, f.name], fresh));
-  const optional = type.fields.map((f) => f.optional);
-  const required = optional.filter((o) => !o).length;
-  const n = names.length;
-  const idKey = bytesOf('id');
-  const seen = new FieldMarks(n);
-  // One object per record type, filled in place for every line: its shape never changes, and a
-  // line costs no allocation for it. Deciders read it and keep nothing (the result of a reader
-  // is only valid until the next line). A record with optional fields, or one inside a list,
-  // gets a new object each time: a copy of `template` (every field null, in declaration order),
-  // so its fields are only ever overwritten — one shape for the decider, and no keyed store that
-  // adds a property. An optional field not given stays null, which every engine reads as absent.
-  const reuse = !fresh && required === n;
+  p.names = names;
+  p.keys = names.map(bytesOf);
+  all.push(p);
+  p.fields = type.fields.map((f) => planFor(f.type, read, [...path, f.name], all));
+  p.optional = type.fields.map((f) => f.optional);
+  p.required = p.optional.filter((o) => !o).length;
+  p.seen = new FieldMarks(names.length);
+  // An optional field not given is null, which every engine reads as absent.
   const template: Record<string, unknown> = {};
   // Own data properties, even `__proto__` (an assignment would set the prototype): copies keep them so.
   for (const name of names) Object.defineProperty(template, name, { value: null, writable: true, enumerable: true, configurable: true });
-  const shared: Record<string, unknown> = { ...template };
-  const matches = (b: Uint8Array, start: number, end: number, key: Uint8Array) => {
-    if (end - start !== key.length) return false;
-    for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false;
-    return true;
-  };
-  // The compact form, every field in declaration order and no whitespace: the bytes between
-  // values are fixed (`{"date":`, `,"severe":`, `}`), compared in one run each.
-  const lead = names.map((name, k) => bytesOf(`${k === 0 ? '{' : ','}${JSON.stringify(name)}:`));
-  // False to read the record again the general way; FAIL where that would fail too (a value
-  // that fails where it starts: the general way reads it with the same reader, from there).
-  // A line usually starts with its id (`{"id":…,"date":`).
-  const firstAfterId = n > 0 ? bytesOf(`,${JSON.stringify(names[0])}:`) : lead[0]!;
-  const compact = (s: Scanner, target: Record<string, unknown>): boolean | typeof FAIL => {
-    const b = s.b;
-    let first = lead[0]!;
-    if (stripId && b[s.i + 1] === 34 && b[s.i + 2] === 105 && b[s.i + 3] === 100 && b[s.i + 4] === 34 && b[s.i + 5] === 58 && s.i + 6 <= s.end) {
-      s.i += 6;
-      if (isSpace(b[s.i]!)) return false;
-      const id = readId(s, ids);
-      if (id === FAIL) return FAIL;
-      s.id = id as string | number;
-      first = firstAfterId;
-    }
-    for (let f = 0; f < n; f++) {
-      const bytes = f === 0 ? first : lead[f]!;
-      const at = s.i;
-      if (at + bytes.length > s.end) return false;
-      for (let k = 0; k < bytes.length; k++) if (b[at + k] !== bytes[k]) return false;
-      s.i = at + bytes.length;
-      let value: unknown;
-      if (optional[f] && readNull(s)) value = null;
-      else {
-        const v = s.i;
-        value = readers[f]!(s);
-        if (value === FAIL) return isSpace(b[v]!) ? false : FAIL;
-      }
-      target[names[f]!] = value;
-    }
-    if (b[s.i] !== 125) return false;
-    s.i++;
-    return true;
-  };
-  return (s) => {
-    s.ws();
-    if (s.b[s.i] !== 123) return FAIL;
-    if (n > 0) {
-      const start = s.i;
-      const target: Record<string, unknown> = reuse ? shared : { ...template };
-      const read = compact(s, target);
-      if (read === true) return target;
-      if (read === FAIL) return FAIL;
-      s.i = start;
-      if (stripId) {
-        // The top level: the id is read again.
-        s.id = undefined;
-        s.idStart = -1;
-      }
-    }
-    s.i++;
-    // Scratch space: a record type never contains itself (fastParserFor declines types that
-    // do), and readers of list elements run one element after the other, so one is enough.
-    seen.next();
-    const target: Record<string, unknown> = reuse ? shared : { ...template };
-    let count = 0;
-    let given = 0;
-    s.ws();
-    if (s.b[s.i] === 125) {
-      s.i++;
-    } else {
-      for (;;) {
-        s.ws();
-        // Usually the fields come in declaration order: the next expected key is tried in place
-        // first (`"key"`, its bytes compared once); any other goes through rawString.
-        let field = -1;
-        let ks = s.i + 1;
-        let ke = -1;
-        if (given < n && !seen.has(given)) {
-          const key = keys[given]!;
-          const b = s.b;
-          const end = ks + key.length;
-          if (b[s.i] === 34 && b[end] === 34 && end < s.end) {
-            let k = 0;
-            while (k < key.length && b[ks + k] === key[k]) k++;
-            if (k === key.length) {
-              field = given;
-              ke = end;
-              s.i = end + 1;
-            }
-          }
-        }
-        if (field < 0) {
-          if (!s.rawString()) return FAIL;
-          ks = s.strStart;
-          ke = s.strEnd;
-          for (let k = 0; k < n; k++) if (matches(s.b, ks, ke, keys[k]!)) field = k;
-        }
-        s.ws();
-        if (s.b[s.i] !== 58) return FAIL;
-        s.i++;
-        s.ws();
-        if (field < 0) {
-          if (!stripId || !matches(s.b, ks, ke, idKey) || s.id !== undefined) return FAIL;
-          const id = readId(s, ids);
-          if (id === FAIL) return FAIL;
-          s.id = id as string | number;
-        } else {
-          if (seen.has(field)) return FAIL;
-          let value: unknown;
-          if (optional[field] && readNull(s)) value = null;
-          else {
-            value = readers[field]!(s);
-            if (value === FAIL) return FAIL;
-          }
-          target[names[field]!] = value;
-          seen.mark(field);
-          given++;
-          if (!optional[field]) count++;
-        }
-        s.ws();
-        const c = s.b[s.i];
-        s.i++;
-        if (c === 125) break;
-        if (c !== 44) return FAIL;
-      }
-    }
-    if (count !== required) return FAIL;
-    return target;
-  };
-}
-
-/** A list: any number of elements up to MAX_LIST_LENGTH (past it the slow path reports it), duplicates allowed. */
-function listReader(element: Reader): Reader {
-  return arrayReader(element, (items) => items.length < MAX_LIST_LENGTH);
+  p.template = template;
+  p.leads = names.map((name, k) => new Fixed(bytesOf(`${k === 0 ? '{' : ','}${JSON.stringify(name)}:`)));
+  p.firstAfterId = names.length > 0 ? new Fixed(bytesOf(`,${JSON.stringify(names[0])}:`)) : null;
+  return p;
 }
 
 /** Field paths some condition reads (`author.role`): other string fields are checked, not copied. */
 type ReadSet = ReadonlySet<string>;
 
-function readerFor(type: Type, read: ReadSet, path: readonly string[], fresh: boolean): Reader {
+/** The plan of a value of `type`; the plans of records are also put in `all`. */
+function planFor(type: Type, read: ReadSet, path: readonly string[], all: Plan[]): Plan {
+  if (type.kind === 'record') return recordPlan(type, read, path, all);
+  const p = new Plan();
   switch (type.kind) {
     case 'bool':
-      return readBool;
+      p.kind = BOOL;
+      break;
     case 'int':
-      return intReader(type.min, type.max);
+      p.kind = INT;
+      p.min = type.min ?? -Infinity;
+      p.max = type.max ?? Infinity;
+      break;
     case 'string':
-      return read.has(path.join('.')) ? readString : skipString;
+      p.kind = read.has(path.join('.')) ? STRING : SKIP;
+      break;
     case 'date':
-      return readDate;
+      p.kind = DATE;
+      break;
     case 'enum':
-      return enumReader(type);
+      p.kind = ENUM;
+      enumMembers(p, type);
+      break;
     case 'set':
-      return setReader(type.element);
+      p.kind = SET;
+      enumMembers(p, type.element);
+      break;
     case 'list':
-      return listReader(readerFor(type.element, read, path, true));
-    case 'record':
-      return recordReader(type, false, read, path, 'value', fresh);
+      p.kind = LIST;
+      p.element = planFor(type.element, read, path, all);
+      break;
   }
+  return p;
+}
+
+function enumMembers(p: Plan, type: EnumType): void {
+  p.members = type.members;
+  p.memberBytes = type.members.map(bytesOf);
 }
 
 type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
 
 /**
  * Reads one line (bytes `start`..`end` of `bytes`): the input and its stripped id, or null.
- * The input object is reused for the next line: use it, do not keep it.
+ * The input — the object and every record object in it — is reused for the next line: use it, do not keep it.
  */
 export type FastParser = (bytes: Uint8Array, start: number, end: number) => FastLine | null;
 
@@ -288,8 +448,8 @@ export type IdUse = 'check' | 'json' | 'value';
  * as `ids` asks for (see IdUse).
  */
 export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value'): FastParser | null {
-  const records = sets.flatMap((s) => s.versions.map((v) => v.inputType));
-  if (new Set(records.map(signature)).size !== 1 || recursive(records[0]!)) return null;
+  const types = sets.flatMap((s) => s.versions.map((v) => v.inputType));
+  if (new Set(types.map(signature)).size !== 1 || recursive(types[0]!)) return null;
   const paths = new Set<string>();
   for (const set of sets) {
     for (const v of set.versions) {
@@ -300,7 +460,10 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids:
       for (const x of v.values) collectOperand(x.value, paths, roots);
     }
   }
-  const read = recordReader(records[0]!, stripId, paths, [], ids);
+  const records: Plan[] = [];
+  const root = recordPlan(types[0]!, paths, [], records);
+  root.stripId = stripId;
+  root.ids = ids;
   const s = new Scanner();
   // Node's Buffer has latin1Slice/utf8Slice (what toString(encoding, start, end) calls), untyped.
   let buffer: SliceableBuffer | null = null;
@@ -310,13 +473,16 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids:
   return (bytes, start, end) => {
     if (s.b !== bytes) {
       s.b = bytes;
+      s.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       buffer = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as SliceableBuffer;
     }
     s.i = start;
     s.end = end;
     s.id = undefined;
     s.idStart = -1;
-    const value = read(s);
+    // The objects of the last line are free again.
+    for (let r = 0; r < records.length; r++) records[r]!.used = 0;
+    const value = readRecord(s, root);
     if (value === FAIL) return null;
     s.ws();
     if (s.i !== end) return null;

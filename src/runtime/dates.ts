@@ -68,19 +68,39 @@ export function dayNumber(date: string): number {
   return daysFromCivil(year, month, date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528);
 }
 
+/**
+ * `YYYY-MM-DD`, by character codes: one flat string (a sum of pieces was a rope that the
+ * comparison after it flattened again; a Meta decision shifts its date once, a severe strike's too).
+ */
 function formatDate(year: number, month: number, day: number): string {
   if (year < 0) return BEFORE_ALL_DATES;
   if (year > 9999) return AFTER_ALL_DATES;
-  return (year >= 1000 ? String(year) : String(year).padStart(4, '0')) + (month < 10 ? '-0' : '-') + month + (day < 10 ? '-0' : '-') + day;
+  return String.fromCharCode(
+    48 + ((year / 1000) | 0),
+    48 + (((year / 100) | 0) % 10),
+    48 + (((year / 10) | 0) % 10),
+    48 + (year % 10),
+    45,
+    48 + ((month / 10) | 0),
+    48 + (month % 10),
+    45,
+    48 + ((day / 10) | 0),
+    48 + (day % 10),
+  );
 }
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). Its
+ * divisions are of numbers ≥ 0 — but the era of a year before 0 (January or February of year 0) —
+ * so `| 0` floors them, and V8 makes them integer divisions: a Meta decision turns a score of
+ * strike dates into day numbers, and Math.floor of float divisions was most of their cost.
+ */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
+  const era = y >= 0 ? (y / 400) | 0 : Math.floor(y / 400);
   const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
 }
 

@@ -98,4 +98,13 @@ describe('dayNumber', () => {
     expect(dayNumber('2024-02-29')).toBe(19_782);
     expect(isDate('2024-02-29') && !isDate('2023-02-29')).toBe(true);
   });
+
+  it('is exact at the ends of the years a date can be written in (its divisions floor negative numbers too)', () => {
+    // January and February of year 0 fall in the year before 0 of the day count's eras.
+    expect(['0000-01-01', '0000-02-29', '0000-03-01', '0001-01-01', '1600-02-29', '1899-12-31', '9999-12-31'].map(dayNumber)).toEqual([
+      -719_528, -719_469, -719_468, -719_162, -135_081, -25_568, 2_932_896,
+    ]);
+    expect(shiftDate('0000-03-01', -1, 'day')).toBe('0000-02-29');
+    expect(shiftDate('0000-01-01', 1, 'day')).toBe('0000-01-02');
+  });
 });
