@@ -5,6 +5,7 @@ import { ERROR_PASSES, PASSES, type Pass } from '../../src/checker/passes.js';
 import type { Unit } from '../../src/modules/load.js';
 import { loadPolicySet } from '../../src/modules/load.js';
 import { memoryHost } from '../support/memory-host.js';
+import { WARNED_POLICY as POLICY } from '../support/policies.js';
 
 /** The one version of a single-file policy, loaded (not checked); the loader's warnings are not the checker's. */
 function unitOf(text: string): Unit {
@@ -16,15 +17,6 @@ function unitOf(text: string): Unit {
 const pass = (name: string): Pass => PASSES.find((p) => p.name === name)!;
 const through = (name: string): Pass[] => PASSES.slice(0, PASSES.findIndex((p) => p.name === name) + 1);
 const codes = (unit: Unit, passes?: readonly Pass[]) => checkUnit(unit, passes).diagnostics.map((d) => d.code);
-
-const POLICY = `scale Action { allow < remove }
-record Post { flag: bool, n: int }
-input post: Post
-default allow
-context unused = post.flag
-rule r when post.flag and not post.flag then remove because "never"
-rule s when post.n > 1 then remove because "s"
-`;
 
 describe('the checker as named passes', () => {
   it('runs these passes, in this order', () => {

@@ -8,15 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-
-const WARNED = `scale Action { allow < remove }
-record Post { flag: bool, n: int }
-input post: Post
-default allow
-context unused = post.flag
-rule r when post.flag and not post.flag then remove because "never"
-rule s when post.n > 1 then remove because "s"
-`;
+import { WARNED_POLICY as WARNED } from '../support/policies.js';
 
 function policy(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'bylaw-decide-')), 'p.policy');

@@ -40,3 +40,16 @@ export function compilePolicy(body: string, options: { preamble?: string } = {})
 export function underlined(d: Diagnostic, sources: ReadonlyMap<string, string>): string {
   return (sources.get(d.span.file) ?? '').slice(d.span.start.offset, d.span.end.offset);
 }
+
+/**
+ * A policy with no error and a warning from each of the passes that find only warnings
+ * (an unused context, a rule that never fires) and a rule that decides.
+ */
+export const WARNED_POLICY = `scale Action { allow < remove }
+record Post { flag: bool, n: int }
+input post: Post
+default allow
+context unused = post.flag
+rule r when post.flag and not post.flag then remove because "never"
+rule s when post.n > 1 then remove because "s"
+`;
