@@ -4,28 +4,32 @@
  * `decide` alone on inputs read beforehand; then, for scale, a loop that only looks at each byte
  * and `JSON.parse` alone. CPU per line (user + system), after two warm-up passes; min and median.
  *
- *   npx tsx scripts/replay-parts.ts policies/meta meta.jsonl [--passes 5]
+ *   npx tsx scripts/replay-parts.ts policies/meta meta.jsonl [--passes 5] [--plans]
+ *
+ * The fast reader is replay's: the generated compact reader, the plan reader behind it
+ * (`--plans`: the plan reader alone).
  *
  * (corpora: scripts/generate-meta-posts.ts, scripts/generate-posts.ts)
  */
 import { readFileSync } from 'node:fs';
 import { loadPolicy } from '../src/load-policy.js';
 import { processChunk } from '../src/replay/chunk.js';
-import { deciderFor, fastParser, prepareEngine } from '../src/replay/engine.js';
+import { deciderFor, fastParser, prepareEngine, prepareReader } from '../src/replay/engine.js';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--passes');
 const passes = at >= 0 ? Number(argv[at + 1]) : 5;
-const [policyPath, file] = argv.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+const plansOnly = argv.includes('--plans');
+const [policyPath, file] = argv.filter((a, i) => a !== '--plans' && (at < 0 || (i !== at && i !== at + 1)));
 if (!policyPath || !file) {
-  process.stderr.write('usage: npx tsx scripts/replay-parts.ts POLICY posts.jsonl [--passes N]\n');
+  process.stderr.write('usage: npx tsx scripts/replay-parts.ts POLICY posts.jsonl [--passes N] [--plans]\n');
   process.exit(2);
 }
 const policy = loadPolicy(policyPath).policy;
 if (!policy) throw new Error(`${policyPath} has errors`);
 const decider = await deciderFor(policy, await prepareEngine(policy, 'compiled'));
 const options = { stripId: true, output: false, fast: true };
-const fast = fastParser(policy, null, options);
+const fast = await fastParser(policy, null, options, plansOnly ? null : await prepareReader(policy, null, options));
 if (!fast || !decider.decideValid) throw new Error('no fast reader or compiled decide for this policy');
 const decideValid = decider.decideValid;
 const bytes = readFileSync(file);

@@ -4,12 +4,6 @@
  * `os.tmpdir()/bylaw-<sha256 of its text>.mjs`: the same policy reuses the same file (and
  * Node's module cache), a changed policy gets a new one.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import type { AnyDecision } from '../semantics/decision.js';
 import type { Explanation } from '../semantics/explanation.js';
@@ -19,6 +13,7 @@ import type { Deployment, StatementFacts } from '../runtime/statement-deployment
 import type { StatementIssue } from '../runtime/statement-errors.js';
 import type { Notice } from '../runtime/statement-notice.js';
 import { generate, type GenerateOptions } from './index.js';
+import { writeModuleFile } from '../module-file.js';
 
 export type CompiledDecideResult = { readonly ok: true; readonly decision: AnyDecision } | { readonly ok: false; readonly errors: readonly InputProblem[] };
 
@@ -62,17 +57,6 @@ export async function loadCompiled(set: PolicySet, options: LoadOptions = {}): P
 
 /** Imports a generated module's text (written once per distinct text, as `loadCompiled`). */
 export async function importCompiled(text: string): Promise<CompiledModule> {
-  return (await import(writeCompiled(text))) as CompiledModule;
+  return (await import(writeModuleFile(text))) as CompiledModule;
 }
 
-/**
- * Writes a generated module's text to `os.tmpdir()/bylaw-<sha256>.mjs` unless it is there
- * already, and returns its file URL (for `import()`, here or in a worker thread).
- */
-export function writeCompiled(text: string): string {
-  const hash = createHash('sha256').update(text).digest('hex');
-  const file = join(tmpdir(), `bylaw-${hash}.mjs`);
-  // Written whole (temp file, rename): a concurrent reader never sees half a module.
-  if (!existsSync(file)) writeFileAtomic(file, text);
-  return pathToFileURL(file).href;
-}

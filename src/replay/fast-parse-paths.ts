@@ -1,4 +1,4 @@
-import type { Condition, Operand, Quantifier, RecordType, Type } from '../checker/program.js';
+import type { Condition, Operand, PolicySet, Quantifier, RecordType, Type } from '../checker/program.js';
 
 /**
  * What the fast reader (fast-parse.ts) needs to know of the policies before reading: whether
@@ -83,4 +83,26 @@ function collectQuantifier(q: Quantifier, into: Set<string>, roots: Map<number, 
   const c = q.collection;
   roots.set(q.id, [...(c.root === null ? [] : (roots.get(c.root) ?? [])), ...c.path]);
   if (q.where) collectPaths(q.where, into, roots);
+}
+
+/**
+ * What a fast reader of the sets' input is made from: the input type their versions share, and
+ * the paths of the fields some condition or value reads (a string no one reads is checked, not
+ * copied). Null when the versions declare different input types (the version is only known after
+ * reading the date) or the type contains itself: the slow path reads those.
+ */
+export function readerInput(sets: readonly PolicySet[]): { readonly type: RecordType; readonly read: ReadonlySet<string> } | null {
+  const types = sets.flatMap((s) => s.versions.map((v) => v.inputType));
+  if (new Set(types.map(signature)).size !== 1 || recursive(types[0]!)) return null;
+  const paths = new Set<string>();
+  for (const set of sets) {
+    for (const v of set.versions) {
+      const roots = new Map<number, readonly string[]>();
+      for (const c of [...v.contexts.map((x) => x.body), ...[...v.redlines, ...v.rules, ...v.exemptions].flatMap((x) => (x.unless ? [x.when, x.unless] : [x.when]))]) {
+        collectPaths(c, paths, roots);
+      }
+      for (const x of v.values) collectOperand(x.value, paths, roots);
+    }
+  }
+  return { type: types[0]!, read: paths };
 }

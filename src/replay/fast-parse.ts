@@ -1,6 +1,6 @@
 import type { EnumType, PolicySet, RecordType, Type } from '../checker/program.js';
 import { bytesOf, FAIL, Fixed, readBool, readDate, readInteger, readNull, readString, Scanner, skipFixed, skipString } from './fast-parse-scalars.js';
-import { collectOperand, collectPaths, recursive, signature } from './fast-parse-paths.js';
+import { readerInput } from './fast-parse-paths.js';
 import { MAX_LIST_LENGTH } from '../runtime/validate.js';
 
 /**
@@ -66,7 +66,7 @@ class Plan {
  * -0) or a string of ASCII (rawString takes no escape or control character) — that is located
  * (idStart, idEnd), and with `ids` 'json' such a string is returned as '' (its value is not made).
  */
-function readId(s: Scanner, ids: IdUse): unknown {
+export function readId(s: Scanner, ids: IdUse): unknown {
   const start = s.i;
   if (s.b[start] !== 34) {
     const n = readInteger(s);
@@ -423,6 +423,9 @@ type SliceableBuffer = Buffer & { latin1Slice(start: number, end: number): strin
  */
 export type FastParser = (bytes: Uint8Array, start: number, end: number) => FastLine | null;
 
+/** The generated reader of the compact form (reader-gen.ts): the input read at s.i, or null to read the line the general way. */
+export type CompactReader = (s: Scanner) => Record<string, unknown> | null;
+
 export interface FastLine {
   input: Record<string, unknown>;
   id: string | number | undefined;
@@ -447,21 +450,12 @@ export type IdUse = 'check' | 'json' | 'value';
  * `stripId`: a top-level `id` is read and returned apart, not put in the input, as much of it
  * as `ids` asks for (see IdUse).
  */
-export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value'): FastParser | null {
-  const types = sets.flatMap((s) => s.versions.map((v) => v.inputType));
-  if (new Set(types.map(signature)).size !== 1 || recursive(types[0]!)) return null;
-  const paths = new Set<string>();
-  for (const set of sets) {
-    for (const v of set.versions) {
-      const roots = new Map<number, readonly string[]>();
-      for (const c of [...v.contexts.map((x) => x.body), ...[...v.redlines, ...v.rules, ...v.exemptions].flatMap((x) => (x.unless ? [x.when, x.unless] : [x.when]))]) {
-        collectPaths(c, paths, roots);
-      }
-      for (const x of v.values) collectOperand(x.value, paths, roots);
-    }
-  }
+export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids: IdUse = 'value', compact: CompactReader | null = null): FastParser | null {
+  const input = readerInput(sets);
+  if (input === null) return null;
+  const { type, read: paths } = input;
   const records: Plan[] = [];
-  const root = recordPlan(types[0]!, paths, [], records);
+  const root = recordPlan(type, paths, [], records);
   root.stripId = stripId;
   root.ids = ids;
   const s = new Scanner();
@@ -482,10 +476,18 @@ export function fastParserFor(sets: readonly PolicySet[], stripId: boolean, ids:
     s.idStart = -1;
     // The objects of the last line are free again.
     for (let r = 0; r < records.length; r++) records[r]!.used = 0;
-    const value = readRecord(s, root);
-    if (value === FAIL) return null;
-    s.ws();
-    if (s.i !== end) return null;
+    let value: unknown = compact === null ? null : compact(s);
+    if (value !== null) s.ws();
+    if (value === null || s.i !== end) {
+      // Not in the compact form: read again from the start, the general way.
+      s.i = start;
+      s.id = undefined;
+      s.idStart = -1;
+      value = readRecord(s, root);
+      if (value === FAIL) return null;
+      s.ws();
+      if (s.i !== end) return null;
+    }
     result.input = value as Record<string, unknown>;
     result.id = s.id;
     result.idStart = s.idStart;

@@ -29,6 +29,8 @@ export interface PoolData {
   readonly old: PolicySet | null;
   readonly engines: Engines;
   readonly options: ChunkOptions;
+  /** The compact reader's module (engine.ts, prepareReader), or null. */
+  readonly reader: string | null;
 }
 
 export interface Pool {
@@ -56,9 +58,9 @@ class InProcess implements Pool {
     private readonly buffers: Buffers,
   ) {}
 
-  static async create({ now, old, engines, options }: PoolData, buffers: Buffers): Promise<InProcess> {
+  static async create({ now, old, engines, options, reader }: PoolData, buffers: Buffers): Promise<InProcess> {
     const oldDecider = old && engines.old ? await deciderFor(old, engines.old) : null;
-    return new InProcess(await deciderFor(now, engines.now), oldDecider, options, fastParser(now, old, options), buffers);
+    return new InProcess(await deciderFor(now, engines.now), oldDecider, options, await fastParser(now, old, options, reader), buffers);
   }
 
   run(_seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult> {

@@ -8,7 +8,7 @@ import { OutputFile } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import { readFailureMessage, writeFailureMessage } from '../file-errors.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
-import { prepareEngine, type EngineName } from './engine.js';
+import { prepareEngine, prepareReader, type EngineName } from './engine.js';
 import { ReplayError } from './errors.js';
 import { createPool } from './pool.js';
 import { Progress, type ReplayConsole } from './progress.js';
@@ -112,7 +112,7 @@ async function decideAll(
   // The output of a chunk is usually about half its input: written into a recycled buffer.
   const outputs = new Buffers(options.chunkBytes);
   const engines = { now: await prepareEngine(now, options.engine), old: old ? await prepareEngine(old, options.engine) : null };
-  const pool = await createPool(options.jobs, { now, old, engines, options: chunkOptions }, buffers);
+  const pool = await createPool(options.jobs, { now, old, engines, options: chunkOptions, reader: await prepareReader(now, old, chunkOptions) }, buffers);
   // Chunks go out in order; results are merged in order as they come back.
   const pending = new Map<number, { result: ChunkResult; bytes: number }>();
   const waiting: Promise<void>[] = [];

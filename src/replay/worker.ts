@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     send({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     return;
   }
-  const fast = fastParser(data.now, data.old, data.options);
+  const fast = await fastParser(data.now, data.old, data.options, data.reader);
   port.on('message', (message: { seq: number; bytes: Uint8Array; firstLine: number; spare: ArrayBuffer | null }) => {
     const result = processChunk(message.bytes, now, old, data.options, fast, message.firstLine, message.spare);
     // The chunk's buffer goes back to the main thread, to be read into again; the output's

@@ -8,10 +8,14 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { fastParserFor, type FastParser, type IdUse } from '../../src/replay/fast-parse.js';
+import { fastParserFor, type CompactReader, type FastParser, type IdUse } from '../../src/replay/fast-parse.js';
+import { readerInput } from '../../src/replay/fast-parse-paths.js';
+import { Scanner } from '../../src/replay/fast-parse-scalars.js';
+import { compactReaderSource } from '../../src/replay/reader-gen.js';
+import { writeModuleFile } from '../../src/module-file.js';
 import { processChunk, type ChunkOptions, type Decider } from '../../src/replay/chunk.js';
 import type { PolicySet, Type } from '../../src/checker/program.js';
-import { deciderFor, prepareEngine } from '../../src/replay/engine.js';
+import { deciderFor, loadCompactReader, prepareEngine } from '../../src/replay/engine.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { validateInput } from '../../src/semantics/validate.js';
@@ -37,13 +41,27 @@ export interface Subject {
   /** The reference: validation and the interpreter. */
   readonly interpreter: Decider;
   readonly stripId: boolean;
+  /** What replay reads with: the generated compact reader, the plan reader behind it. */
   readonly readers: Readonly<Record<IdUse, FastParser>>;
+  /** The plan reader alone. */
+  readonly planReaders: Readonly<Record<IdUse, FastParser>>;
+  /** The compact reader alone (null: the line is not in its form), on the value ids. */
+  readonly compact: (line: Buffer) => Record<string, unknown> | null;
+  /** False for an input type the compact reader is not made for (a field named `__proto__`). */
+  readonly hasCompact: boolean;
 }
 
 export async function subject(name: string): Promise<Subject> {
   const set = loadPolicy(name).policy!;
   const stripId = !set.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id'));
-  const reader = (ids: IdUse) => fastParserFor([set], stripId, ids)!;
+  const input = readerInput([set])!;
+  const compactOf = async (ids: IdUse) => {
+    const source = compactReaderSource(input.type, input.read, stripId, ids);
+    return source === null ? null : loadCompactReader(writeModuleFile(source));
+  };
+  const compacts = { check: await compactOf('check'), json: await compactOf('json'), value: await compactOf('value') };
+  const reader = (ids: IdUse) => fastParserFor([set], stripId, ids, compacts[ids])!;
+  const planReader = (ids: IdUse) => fastParserFor([set], stripId, ids)!;
   // A decider that takes the fast reader's values as replay's compiled one does (decideValid),
   // here through the interpreter, which validates them again: a wrong value cannot pass.
   const interpreted: Decider = {
@@ -60,7 +78,24 @@ export async function subject(name: string): Promise<Subject> {
     interpreter: { decideUnknown: (input) => decideUnknown(set, input) },
     stripId,
     readers: { check: reader('check'), json: reader('json'), value: reader('value') },
+    planReaders: { check: planReader('check'), json: planReader('json'), value: planReader('value') },
+    compact: (line) => (compacts.value === null ? null : compactAlone(compacts.value, line)),
+    hasCompact: compacts.value !== null,
   };
+}
+
+/** The compact reader on a whole line, as fastParserFor runs it: its value, or null when it declines or leaves bytes. */
+export function compactAlone(compact: CompactReader, line: Buffer): Record<string, unknown> | null {
+  const s = new Scanner();
+  s.b = line;
+  s.view = new DataView(line.buffer, line.byteOffset, line.byteLength);
+  s.end = line.length;
+  s.latin1 = (a, b) => line.toString('latin1', a, b);
+  s.utf8 = (a, b) => line.toString('utf8', a, b);
+  const value = compact(s);
+  if (value === null) return null;
+  s.ws();
+  return s.i === line.length ? value : null;
 }
 
 // ---- hostile lines -------------------------------------------------------------------------
@@ -181,7 +216,9 @@ export function hostileLine(set: PolicySet, stripId: boolean): fc.Arbitrary<Buff
     .map(([value, given, seed, textEdits, byteEdits]) => {
       const rng = mulberry32(seed);
       const withId = stripId && given !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value) ? { id: given, ...value } : value;
-      let text = layout(withId, rng);
+      // Two lines in five as most producers write them (compact, keys in declaration order):
+      // the compact reader's form, and its near misses once mutated.
+      let text = rng() < 0.4 ? (JSON.stringify(withId) ?? 'null') : layout(withId, rng);
       for (let i = 0; i < textEdits; i++) text = pick(rng, MUTATIONS)(text, rng);
       let bytes: Buffer = Buffer.from(text);
       // Byte damage on one line in three: most lines stay close enough to valid to reach the readers.
@@ -315,6 +352,8 @@ function sameValue(type: Type, fast: unknown, parsed: unknown): boolean {
 export interface Tally {
   accepted: number;
   declined: number;
+  /** Lines the compact reader took (the rest of those accepted, the plan reader). */
+  compact: number;
 }
 
 /**
@@ -323,13 +362,20 @@ export interface Tally {
  */
 export function fastLineHolds(s: Subject, line: Buffer, tally: Tally): void {
   const expected = reference(s, line);
-  for (const ids of ['value', 'json', 'check'] as const) {
-    const got = s.readers[ids](line, 0, line.length);
+  const compact = s.compact(line);
+  if (compact !== null) {
+    tally.compact++;
+    expect(expected.valid, `the compact reader took a line the specification rejects: ${line.toString('utf8')}`).toBe(true);
+    if (expected.valid) expect(sameValue(s.set.versions[0]!.inputType, compact, expected.input), `values differ: ${line.toString('utf8')}`).toBe(true);
+  }
+  for (const [ids, readers] of [['value', s.readers], ['json', s.readers], ['check', s.readers], ['value', s.planReaders], ['json', s.planReaders]] as const) {
+    const got = readers[ids](line, 0, line.length);
+    const counted = ids === 'value' && readers === s.readers;
     if (got === null) {
-      if (ids === 'value') tally.declined++;
+      if (counted) tally.declined++;
       continue;
     }
-    if (ids === 'value') tally.accepted++;
+    if (counted) tally.accepted++;
     expect(expected.valid, `the fast reader took a line the specification rejects: ${line.toString('utf8')}`).toBe(true);
     if (!expected.valid) return;
     expect(sameValue(s.set.versions[0]!.inputType, got.input, expected.input), `values differ: ${line.toString('utf8')}`).toBe(true);

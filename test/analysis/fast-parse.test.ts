@@ -18,7 +18,7 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
   for (const name of [...POLICIES, ...LIST_POLICIES]) {
     it(`takes only valid lines, reading them as JSON.parse does: ${name}`, () => {
       const s = subjects.get(name)!;
-      const tally: Tally = { accepted: 0, declined: 0 };
+      const tally: Tally = { accepted: 0, declined: 0, compact: 0 };
       fc.assert(
         fc.property(hostileLine(s.set, s.stripId), (line) => fastLineHolds(s, line, tally)),
         { numRuns: 3_000, seed: 16 },
@@ -26,6 +26,9 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
       // The lines reach every part of the reader: some taken, some not.
       expect(tally.accepted).toBeGreaterThan(150);
       expect(tally.declined).toBeGreaterThan(150);
+      // Both tiers: lines in the compact form, and lines only the plan reader takes.
+      if (s.hasCompact) expect(tally.compact).toBeGreaterThan(50);
+      expect(tally.accepted - tally.compact).toBeGreaterThan(50);
     });
 
     it(`replays a chunk with or without it to the same bytes: ${name}`, () => {
@@ -73,7 +76,7 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
       `{"id":1.5,${rest}`,
       `{"id":"m1",${rest.slice(0, -1)}`,
     ];
-    const tally: Tally = { accepted: 0, declined: 0 };
+    const tally: Tally = { accepted: 0, declined: 0, compact: 0 };
     for (const line of lines) fastLineHolds(s, Buffer.from(line), tally);
     // Nine are valid (all but the second id and the last seven), and the reader takes them all.
     expect(tally.accepted).toBe(9);
@@ -90,7 +93,7 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
       '\uff12\uff10\uff12\uff13-02-01', '\uff12023-02-01', '2023-\u0660\u0662-01', '2023-0\u0663-01', '2023-0:-01', '2023-01-0/', '202/-01-01', ':023-01-01', '2023_01-01', '2023-01_01',
       '2023-01-01 ', ' 2023-01-01', '2023-01-01T00:00:00Z', '20230101', '2023-01-1\u0000', String.raw`\u0032023-01-01`, String.raw`2023-01-0\u0031`,
     ];
-    const tally: Tally = { accepted: 0, declined: 0 };
+    const tally: Tally = { accepted: 0, declined: 0, compact: 0 };
     // A good date first, so a bad one that reached the cache of dates would be taken from it.
     fastLineHolds(s, Buffer.from(line('2023-05-10', '2023-02-28')), tally);
     for (const date of declined) {
@@ -132,7 +135,7 @@ describe('the fast reader against JSON.parse + validateInput + the interpreter',
       `{"id":"m4","date":"2023-05-13","posted":"2023-05-09","categories":[],"author":{"handle":"h","politician":true,"followers":6,"news_coverage":true,"strikes":[${strike('2023-02-02', true)},{"date":"2023-02-30"}]},"civil_unrest":true,"unrest_severity":"low","newsworthiness":null}`,
       `{"id":"m5","date":"2023-05-14","posted":"2023-05-09","categories":[],"author":{"handle":"h","politician":false,"followers":7,"news_coverage":false,"strikes":[${strike('2023-03-03', false)}]},"civil_unrest":false}`,
     ];
-    const tally: Tally = { accepted: 0, declined: 0 };
+    const tally: Tally = { accepted: 0, declined: 0, compact: 0 };
     for (const line of lines) fastLineHolds(s, Buffer.from(line), tally);
     expect(tally.accepted).toBe(4);
     // Read one after the other by one reader: each input as JSON.parse reads its line.

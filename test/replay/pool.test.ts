@@ -18,7 +18,7 @@ const CHUNK = new TextEncoder().encode(JSON.stringify(post(mulberry32(1), 1)) + 
 /** A pool of two workers deciding with the fixture module `file?query`. */
 function poolWith(module: string): Promise<Pool> {
   const url = new URL(`./fixtures/${module}`, import.meta.url).href;
-  return createPool(2, { now: twitter, old: null, engines: { now: { engine: 'compiled', module: url }, old: null }, options: { stripId: true, output: false, fast: false } }, new Buffers(1 << 16));
+  return createPool(2, { now: twitter, old: null, engines: { now: { engine: 'compiled', module: url }, old: null }, options: { stripId: true, output: false, fast: false }, reader: null }, new Buffers(1 << 16));
 }
 
 /** A fresh copy of the chunk: its buffer is transferred to the worker. */
