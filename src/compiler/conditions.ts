@@ -123,21 +123,32 @@ export function leaf(c: Exclude<Condition, { kind: 'and' | 'or' | 'not' | 'conte
 /**
  * `a op b ± n days` (or weeks) as day numbers — `dayNumber(a) >= dayNumber(b) - 90` — when `a`
  * and `b` are dates read or written (never absent): no date text is built for the shift, and
- * the answer is the same. A shift computed once outside a loop stays a text comparison.
+ * the answer is the same. A shift computed once outside a loop stays a text comparison here
+ * (loop-days.ts compares it as a day number where the loop parses the element's date anyway).
  */
 function dayCompare(c: Extract<Condition, { kind: 'compare' }>, env: LeafEnv): Expr | null {
-  const flip = c.left.kind === 'shift';
-  const shifted = flip ? c.left : c.right;
-  const other = flip ? c.right : c.left;
-  if (shifted.kind !== 'shift' || (shifted.unit !== 'day' && shifted.unit !== 'week')) return null;
-  const base = shifted.base;
-  const plain = (o: Operand) => (o.kind === 'field' || o.kind === 'literal') && o.type.kind === 'date' && !env.absent(o);
-  if (!plain(base) || !plain(other) || env.hoisted(shifted)) return null;
+  const days = dayShift(c, env);
+  if (days === null) return null;
+  const { flip, shifted, other } = days;
   const day = (o: Operand) => (o.kind === 'literal' ? jsNumber(dayNumber(o.value as string)) : env.dayNumber(env.read(o as FieldOperand)));
+  const base = shifted.base;
   const amount = shifted.amount * (shifted.unit === 'week' ? 7 : 1);
   const moved = `${day(base)} ${amount < 0 ? '-' : '+'} ${jsNumber(Math.abs(amount))}`;
   const code = flip ? `${moved} ${JS_OP[c.op]} ${day(other)}` : `${day(other)} ${JS_OP[c.op]} ${moved}`;
   return { code, prec: 'cmp' };
+}
+
+type Shift = Extract<Operand, { kind: 'shift' }>;
+
+/** Whether dayCompare compares `c` as day numbers: its shifted side and the other, and which is left. */
+export function dayShift(c: Extract<Condition, { kind: 'compare' }>, env: LeafEnv): { flip: boolean; shifted: Shift; other: Operand } | null {
+  const flip = c.left.kind === 'shift';
+  const shifted = flip ? c.left : c.right;
+  const other = flip ? c.right : c.left;
+  if (shifted.kind !== 'shift' || (shifted.unit !== 'day' && shifted.unit !== 'week')) return null;
+  const plain = (o: Operand) => (o.kind === 'field' || o.kind === 'literal') && o.type.kind === 'date' && !env.absent(o);
+  if (!plain(shifted.base) || !plain(other) || env.hoisted(shifted)) return null;
+  return { flip, shifted, other };
 }
 
 /** Joins operands of `and` / `or`. */

@@ -11,6 +11,7 @@
 import type { Condition, Operand, Quantifier, Type } from '../checker/program.js';
 import { junction, leaf, negate, operand, type Expr, type LeafEnv } from './conditions.js';
 import { ts, type Writer } from './emit.js';
+import { LoopDays, type LoopReads } from './loop-days.js';
 import { internal, jsNumber, jsString } from './names.js';
 import type { RuntimeUse } from './runtime.js';
 import type { Read, Scope } from './scope.js';
@@ -118,12 +119,18 @@ interface Param {
   readonly type: string;
   /** Computes the argument in the caller's environment. */
   readonly argument: (caller: Caller) => string;
+  /** A date's: computes its day number instead (`dayBound` of the argument, without its text). */
+  readonly day?: (caller: Caller) => string;
 }
 
-/** Inside one quantifier's loop: its element is `$x`; whatever does not depend on it is a parameter. */
-class LoopEnv extends Walker {
+/**
+ * Inside one quantifier's loop: its element is `$x`; whatever does not depend on it is a
+ * parameter; some dates are compared as day numbers (loop-days.ts).
+ */
+class LoopEnv extends Walker implements LoopReads {
   readonly params: Param[] = [];
   private readonly byKey = new Map<unknown, string>();
+  readonly days: LoopDays;
 
   constructor(
     scope: Scope,
@@ -131,41 +138,81 @@ class LoopEnv extends Walker {
     private readonly q: Quantifier,
   ) {
     super(scope, code);
+    this.days = new LoopDays(scope, q, this, code.runtime);
   }
 
   /** Whether a node can be computed outside the loop. */
-  private outside(node: Condition | Operand): boolean {
+  outside(node: Condition | Operand): boolean {
     return node.kind !== 'const' && node.kind !== 'literal' && !this.scope.freeRoots(node).has(this.q.id);
   }
 
-  private param(key: unknown, type: string, argument: (caller: Caller) => string): string {
+  isParam(code: string): boolean {
+    return this.params.some((p) => p.name === code);
+  }
+
+  private param(key: unknown, type: string, argument: (caller: Caller) => string, day?: (caller: Caller) => string): string {
     let name = this.byKey.get(key);
     if (name === undefined) {
       name = internal(`p${this.params.length}`);
       this.byKey.set(key, name);
-      this.params.push({ name, type, argument });
+      this.params.push(day === undefined ? { name, type, argument } : { name, type, argument, day });
     }
     return name;
   }
 
+  /**
+   * The loop function's parameters, and the lines before its loop: a date the loop reads only
+   * as a day number is passed as one (`$shiftDay(input.date, -1, "year")`, no text built and
+   * parsed again); one also read as text gets its day number once per call.
+   */
+  signature(body: string): { params: Param[]; before: string[] } {
+    const params: Param[] = [];
+    const before: string[] = [];
+    for (const p of this.params) {
+      const local = this.days.bounds.get(p.name);
+      if (local === undefined) params.push(p);
+      else if (p.day !== undefined && !new RegExp(`\\${p.name}(?![\\w$])`).test(body)) params.push({ name: local, type: 'number', argument: p.day });
+      else {
+        params.push(p);
+        before.push(`  const ${local} = ${this.code.runtime.use('dayBound')}(${p.name});`);
+      }
+    }
+    return { params, before };
+  }
+
   override condition(c: Condition): Expr {
-    if (!this.outside(c)) return super.condition(c);
+    if (!this.outside(c)) return (c.kind === 'compare' ? this.days.compare(c) : null) ?? super.condition(c);
     return { code: this.param(c, 'boolean', (caller) => caller.condition(c).code), prec: 'atom' };
   }
 
   read(f: Read): string {
     if (f.root === this.q.id) return this.scope.read(f, '$x');
-    const type = this.code.typeOf(this.scope.typeAt(f), this.scope.readAbsent(f));
-    return this.param(`${f.root} ${JSON.stringify(f.path)}`, type, (caller) => caller.read(f));
+    const absent = this.scope.readAbsent(f);
+    const type = this.scope.typeAt(f);
+    // A date never absent is a valid day: no sentinel, no null.
+    const day = type.kind === 'date' ? (caller: Caller) => `${this.code.runtime.use(absent ? 'dayBound' : 'dayNumber')}(${caller.read(f)})` : undefined;
+    return this.param(`${f.root} ${JSON.stringify(f.path)}`, this.code.typeOf(type, absent), (caller) => caller.read(f), day);
   }
 
   override hoisted(o: Operand): boolean {
     return this.outside(o);
   }
 
+  override dayNumber(code: string): string {
+    return this.days.dayOf(code) ?? super.dayNumber(code);
+  }
+
   override computed(o: Computed): Expr {
     if (!this.outside(o)) return super.computed(o);
-    return { code: this.param(o, this.code.tsType(o, this.scope), (caller) => asExpr(o, caller).code), prec: 'atom' };
+    return { code: this.param(o, this.code.tsType(o, this.scope), (caller) => asExpr(o, caller).code, this.day(o)), prec: 'atom' };
+  }
+
+  /** A computed date's day number in the caller's environment. */
+  private day(o: Computed): ((caller: Caller) => string) | undefined {
+    if (o.type.kind !== 'date') return undefined;
+    const rt = this.code.runtime;
+    if (o.kind !== 'shift') return (caller) => `${rt.use('dayBound')}(${asExpr(o, caller).code})`;
+    return (caller) => `${rt.use('shiftDay')}(${operand(o.base, caller, false)}, ${jsNumber(o.amount)}, ${jsString(o.unit)})`;
   }
 }
 
@@ -201,16 +248,18 @@ export class QuantifierCode {
     }
     const env = new LoopEnv(scope, this, q);
     const where: Expr = q.where === null ? { code: 'true', prec: 'atom' } : env.condition(q.where);
-    const name = this.loop(use, q, where, absent, env.params);
-    const args = [list, ...env.params.map((p) => p.argument(caller))];
+    const each = env.days.each;
+    const { params, before } = env.signature([where.code, ...each].join('\n'));
+    const name = this.loop(use, q, where, absent, params, before, each);
+    const args = [list, ...params.map((p) => p.argument(caller))];
     const call = `${name}(${args.join(', ')})`;
-    if (use === 'match' || env.params.length === 0) return { code: call, prec: 'atom' };
-    // An empty list needs none of the arguments (a date a year back is text to build).
+    if (use === 'match' || params.length === 0) return { code: call, prec: 'atom' };
+    // An empty list needs none of the arguments (a date a year back takes work to compute).
     const empty = use === 'count' ? '0' : String(use === 'all');
     return { code: `(${length} === 0 ? ${empty} : ${call})`, prec: 'atom' };
   }
 
-  private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[]): string {
+  private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[], before: readonly string[], each: readonly string[]): string {
     const where = holds.code;
     const element = this.types.typeOf(q.element);
     const listType = `readonly ${element}[]${absent ? ' | null | undefined' : ''}`;
@@ -221,8 +270,10 @@ export class QuantifierCode {
     if (absent) lines.push(`  if ($xs === undefined || $xs === null) return ${empty};`);
     if (use === 'count') lines.push('  let $n = 0;');
     if (use === 'match') lines.push(`  const $hits${ts(': number[]')} = [];`);
+    lines.push(...before);
     lines.push('  for (let $i = 0; $i < $xs.length; $i++) {');
-    if (/\$x(?![\w$])/.test(where)) lines.push(`    const $x = $xs[$i]${ts('!')};`);
+    if (/\$x(?![\w$])/.test(where) || each.length > 0) lines.push(`    const $x = $xs[$i]${ts('!')};`);
+    lines.push(...each);
     if (use === 'count') lines.push(`    if (${where}) $n++;`);
     else if (use === 'match') lines.push(where === 'true' ? '    $hits.push($i);' : `    if (${where}) $hits.push($i);`);
     else if (use === 'any') lines.push(`    if (${where}) return true;`);

@@ -69,6 +69,46 @@ export function dayNumber(date: string): number {
 }
 
 /**
+ * A loop-invariant date as a number to compare list elements' day numbers with, computed once
+ * per loop: every comparison comes out as the text's would. The sentinels a shift past the
+ * writable years gives are below or above every day (their `dayNumber` means nothing), and an
+ * absent date (`undefined`, `null`) is NaN, which like the absent text compares false.
+ */
+export function dayBound(date: string | null | undefined): number {
+  if (typeof date !== 'string') return NaN;
+  if (date === BEFORE_ALL_DATES) return -Infinity;
+  if (date === AFTER_ALL_DATES) return Infinity;
+  return dayNumber(date);
+}
+
+/** The day numbers of 0000-01-01 and 9999-12-31: a shift's day outside them is a sentinel's. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+/**
+ * `dayBound(shiftDate(date, amount, unit))` without the text between them: a loop's bound
+ * (`piece.date - 1 year`) computed once per call. The same calendar steps and month-end
+ * clamping as `shiftDate`, the same sentinels past the writable years.
+ */
+export function shiftDay(date: string | null | undefined, amount: number, unit: 'day' | 'week' | 'month' | 'year'): number {
+  if (typeof date !== 'string') return NaN;
+  if (date === BEFORE_ALL_DATES) return -Infinity;
+  if (date === AFTER_ALL_DATES) return Infinity;
+  if (unit === 'day' || unit === 'week') {
+    const days = dayNumber(date) + (unit === 'week' ? amount * 7 : amount);
+    return days < FIRST_DAY ? -Infinity : days > LAST_DAY ? Infinity : days;
+  }
+  const year = date.charCodeAt(0) * 1000 + date.charCodeAt(1) * 100 + date.charCodeAt(2) * 10 + date.charCodeAt(3) - 53328;
+  const month = date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528;
+  const months = year * 12 + (month - 1) + (unit === 'year' ? amount * 12 : amount);
+  const y = Math.floor(months / 12);
+  const m = months - y * 12 + 1;
+  if (y < 0) return -Infinity;
+  if (y > 9999) return Infinity;
+  return daysFromCivil(y, m, Math.min(date.charCodeAt(8) * 10 + date.charCodeAt(9) - 528, daysInMonth(y, m)));
+}
+
+/**
  * `YYYY-MM-DD`, by character codes: one flat string (a sum of pieces was a rope that the
  * comparison after it flattened again; a Meta decision shifts its date once, a severe strike's too).
  */

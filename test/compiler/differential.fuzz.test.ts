@@ -26,6 +26,7 @@ const POLICIES = [
   'policies/meta',
   'test/compiler/fixtures/history',
   'test/compiler/fixtures/mixed',
+  'test/compiler/fixtures/loop-days.policy',
 ];
 
 const TOTAL = Number(process.env['BYLAW_FUZZ_RUNS'] ?? 1_000_000);

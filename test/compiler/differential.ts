@@ -24,6 +24,8 @@ export const DIFFERENTIAL_POLICIES = [
   'policies/meta',
   'test/compiler/fixtures/history',
   'test/compiler/fixtures/mixed',
+  // Dates in loops as day numbers: bounds past the writable years, absent bounds, leap days.
+  'test/compiler/fixtures/loop-days.policy',
 ];
 
 function sameJson(actual: unknown, expected: unknown, what: string): void {

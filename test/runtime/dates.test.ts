@@ -2,11 +2,12 @@
  * Date arithmetic of LANGUAGE-2 §4 (src/runtime/dates.ts), which the interpreter and generated
  * modules share: `shiftDate` and `dayNumber` against an oracle built on `Date` (UTC, proleptic
  * Gregorian, any year 0–9999), on random dates and amounts and on the days where calendar months
- * and years clamp.
+ * and years clamp; `dayBound` and `shiftDay` (a quantifier's loop-invariant dates as numbers)
+ * compare with day numbers exactly as the text they stand for compares with dates.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AFTER_ALL_DATES, BEFORE_ALL_DATES, dayNumber, isDate, shiftDate, shiftDateOrAbsent } from '../../src/runtime/dates.js';
+import { AFTER_ALL_DATES, BEFORE_ALL_DATES, dayBound, dayNumber, isDate, shiftDate, shiftDateOrAbsent, shiftDay } from '../../src/runtime/dates.js';
 
 const DAY = 86_400_000;
 
@@ -106,5 +107,73 @@ describe('dayNumber', () => {
     ]);
     expect(shiftDate('0000-03-01', -1, 'day')).toBe('0000-02-29');
     expect(shiftDate('0000-01-01', 1, 'day')).toBe('0000-01-02');
+  });
+});
+
+const OPS = ['<', '<=', '>', '>='] as const;
+type Op = (typeof OPS)[number];
+
+function compare(op: Op, a: unknown, b: unknown): boolean {
+  const [l, r] = [a as string, b as string];
+  return op === '<' ? l < r : op === '<=' ? l <= r : op === '>' ? l > r : l >= r;
+}
+
+describe('dayBound', () => {
+  it('compares with day numbers as its text compares with dates: the sentinels and absent values too', () => {
+    const bound = fc.oneof(validDate, nearDate, fc.constantFrom(BEFORE_ALL_DATES, AFTER_ALL_DATES, '0000-01-01', '9999-12-31', undefined, null));
+    fc.assert(
+      fc.property(validDate, bound, fc.constantFrom(...OPS), (a, b, op) => {
+        expect(compare(op, dayNumber(a), dayBound(b))).toBe(compare(op, a, b));
+        expect(compare(op, dayBound(b), dayNumber(a))).toBe(compare(op, b, a));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('is below and above every day for the sentinels, NaN for an absent date, the day number of a date', () => {
+    expect(dayBound(BEFORE_ALL_DATES)).toBe(-Infinity);
+    expect(dayBound(AFTER_ALL_DATES)).toBe(Infinity);
+    expect(dayBound(undefined)).toBeNaN();
+    expect(dayBound(null)).toBeNaN();
+    expect(dayBound('2024-02-29')).toBe(19_782);
+  });
+});
+
+describe('shiftDay', () => {
+  const unit = fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const);
+
+  it('is the day bound of the shifted date: the same calendar steps, clamping and sentinels', () => {
+    const base = fc.oneof(validDate, nearDate, fc.constantFrom('0000-01-01', '0000-02-29', '9999-12-31', '2024-02-29', '2023-03-31'));
+    fc.assert(
+      fc.property(base, fc.integer({ min: -5000, max: 5000 }), unit, (date, amount, u) => {
+        expect(shiftDay(date, amount, u)).toBe(dayBound(shiftDate(date, amount, u)));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('compares with day numbers as the shifted text compares with dates', () => {
+    fc.assert(
+      fc.property(validDate, fc.oneof(validDate, nearDate), fc.integer({ min: -12_000, max: 12_000 }), unit, fc.constantFrom(...OPS), (a, b, n, u, op) => {
+        expect(compare(op, dayNumber(a), shiftDay(b, n, u))).toBe(compare(op, a, shiftDate(b, n, u)));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('clamps to the month end, and gives the sentinels past the writable years, at the edges', () => {
+    expect(shiftDay('2024-02-29', -1, 'year')).toBe(dayNumber('2023-02-28'));
+    expect(shiftDay('2024-02-29', -4, 'year')).toBe(dayNumber('2020-02-29'));
+    expect(shiftDay('2024-03-31', -1, 'month')).toBe(dayNumber('2024-02-29'));
+    expect(shiftDay('0000-01-01', -1, 'day')).toBe(-Infinity);
+    expect(shiftDay('0000-01-02', -1, 'day')).toBe(dayNumber('0000-01-01'));
+    expect(shiftDay('0000-06-15', -1, 'year')).toBe(-Infinity);
+    expect(shiftDay('9999-12-31', 1, 'day')).toBe(Infinity);
+    expect(shiftDay('9999-12-30', 1, 'day')).toBe(dayNumber('9999-12-31'));
+    expect(shiftDay('9999-12-15', 1, 'month')).toBe(Infinity);
+    expect(shiftDay(BEFORE_ALL_DATES, 100, 'year')).toBe(-Infinity);
+    expect(shiftDay(AFTER_ALL_DATES, -100, 'day')).toBe(Infinity);
+    expect(shiftDay(undefined, 1, 'day')).toBeNaN();
+    expect(shiftDay(null, 1, 'year')).toBeNaN();
   });
 });
