@@ -13,30 +13,13 @@ import { nowNs, pairedRatio, stats } from '../timing.js';
 import { generatePieces, META_POSTS, META_SEED } from './data.js';
 import { decide as handwritten } from './handwritten.js';
 import type { MetaDecision, Piece } from './types.js';
+import { makePass, type Decide } from './timing.js';
 
-type Decide = (piece: Piece) => MetaDecision;
-type Pass = (decide: Decide, pieces: readonly Piece[]) => number;
 
 const WARMUP = 3;
 const ROUNDS = 11;
 /** Posts the interpreter is checked on (it is about a hundred times slower). */
 const INTERPRETER_CHECK = 10_000;
-
-let loops = 0;
-/** A timing loop of its own per engine (see ../timing.ts): checksum = Σ lengths of both actions. */
-function makePass(label: string): Pass {
-  return new Function(
-    'decide',
-    'pieces',
-    `"use strict"; // timing loop: meta ${label.replace(/[^\w ]/g, '_')} #${++loops}
-     let sink = 0;
-     for (let i = 0; i < pieces.length; i++) {
-       const o = decide(pieces[i]).outcomes;
-       sink = (sink + o.content.action.length + o.account.action.length) | 0;
-     }
-     return sink >>> 0;`,
-  ) as Pass;
-}
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
