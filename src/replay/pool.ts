@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PolicySet } from '../checker/program.js';
 import { processChunk, type ChunkOptions, type ChunkResult, type Decider } from './chunk.js';
-import { deciderFor, fastParser, type EngineSpec } from './engine.js';
+import { deciderFor, fastParser, type EngineName, type EngineSpec } from './engine.js';
 import type { FastParser } from './fast-parse.js';
 import type { Buffers } from './read.js';
 
@@ -40,6 +40,23 @@ export interface Pool {
   run(seq: number, bytes: Uint8Array, firstLine: number, spare: ArrayBuffer | null): Promise<ChunkResult>;
   /** Ends every thread, busy or not; chunks still out are dropped. */
   close(): Promise<void>;
+}
+
+/**
+ * Input below which the compiled engine replays faster on the main thread than on worker
+ * threads: each worker costs a fixed start-up and warm-up (about 0.3 s of CPU), and the compiled
+ * engine decides about 1.5 ns a byte, Twitter's posts and Meta's alike (docs/performance.md).
+ */
+export const MAIN_THREAD_BELOW = 256 << 20;
+
+/**
+ * How many workers `bylaw replay` uses when not told: none (the main thread) for a compiled
+ * replay of less than MAIN_THREAD_BELOW bytes of input (half that against an old policy: every
+ * line is decided twice), else one per core. `bytes` null: unknown (not a regular file).
+ */
+export function defaultJobs(bytes: number | null, engine: EngineName, against: boolean, cores: number): number {
+  if (engine !== 'compiled' || bytes === null) return cores;
+  return bytes * (against ? 2 : 1) < MAIN_THREAD_BELOW ? 0 : cores;
 }
 
 /** A pool of `jobs` worker threads, or the main thread for 0. `buffers` takes back each chunk's input buffer. */

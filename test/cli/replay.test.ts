@@ -55,6 +55,13 @@ function reportedCounts(stdout: string): Map<string, number> {
 }
 
 describe('bylaw replay', () => {
+  it('decides a small file on the main thread unless told how many workers to use', async () => {
+    const result = await runCli(['replay', 'policies/twitter', '--input', corpus]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^replayed 12,000 lines of .* \([\d,]+ posts\/s, main thread, compiled\)$/m);
+    expect(reportedCounts(result.stdout)).toEqual(expectedCounts(posts));
+  });
+
   it('decides every post with worker threads, counting like the interpreter; output in input order', async () => {
     const out = join(dir, 'decisions.jsonl');
     const result = await runCli(['replay', 'policies/twitter', '--input', corpus, '--output', out, '--jobs', '2', '--chunk-bytes', '65536']);

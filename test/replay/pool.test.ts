@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../bench/random.js';
 import { post } from '../../scripts/generate-posts.js';
 import { loadPolicy } from '../../src/load-policy.js';
-import { createPool, type Pool } from '../../src/replay/pool.js';
+import { createPool, defaultJobs, MAIN_THREAD_BELOW, type Pool } from '../../src/replay/pool.js';
 import { Buffers } from '../../src/replay/read.js';
 
 const twitter = loadPolicy('policies/twitter').policy!;
@@ -71,3 +71,18 @@ describe('replay worker pool', () => {
     expect(await Promise.race([running.then(() => 'answered', () => 'failed'), sleep(500).then(() => 'dropped')])).toBe('dropped');
   });
 });
+
+describe('the default number of workers', () => {
+  it('is the main thread for a compiled replay of less than 256 MiB (half that against an old policy), else one per core', () => {
+    expect(defaultJobs(MAIN_THREAD_BELOW - 1, 'compiled', false, 4)).toBe(0);
+    expect(defaultJobs(MAIN_THREAD_BELOW, 'compiled', false, 4)).toBe(4);
+    expect(defaultJobs(MAIN_THREAD_BELOW / 2 - 1, 'compiled', true, 4)).toBe(0);
+    expect(defaultJobs(MAIN_THREAD_BELOW / 2, 'compiled', true, 4)).toBe(4);
+  });
+
+  it('is one per core for the interpreter (far slower a post) and for input of unknown size', () => {
+    expect(defaultJobs(1000, 'interpreter', false, 2)).toBe(2);
+    expect(defaultJobs(null, 'compiled', false, 2)).toBe(2);
+  });
+});
+

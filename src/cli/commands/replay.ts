@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { EngineName } from '../../replay/engine.js';
 import { ReplayError } from '../../replay/errors.js';
+import { defaultJobs } from '../../replay/pool.js';
 import { replayFile } from '../../replay/run.js';
 import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN } from '../files.js';
 import { formatOption } from '../format-option.js';
@@ -49,7 +51,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .requiredOption('-i, --input <file>', 'posts, one JSON object per line (an optional top-level "id" names the post)')
     .option('--against <old>', 'an old policy to compare with: print the old → new transition matrix')
     .option('-o, --output <file>', 'write one decision per input line (JSONL, in input order)')
-    .option('-j, --jobs <n>', 'worker threads (default: one per core; 0: decide on the main thread)', parseCount('a whole number ≥ 0', 0))
+    .option('-j, --jobs <n>', 'worker threads (0: decide on the main thread; default: the main thread for a compiled replay of less than 256 MiB, else one per core)', parseCount('a whole number ≥ 0', 0))
     .option('--engine <engine>', 'compiled (default), interpreter, or duckdb (the SQL target in DuckDB; .jsonl or .parquet input and output)', parseEngine, 'compiled' as EngineName)
     // At most the longest line: a line that ends within one read is then never too long unseen.
     .option('--chunk-bytes <n>', 'bytes of input per chunk of work', parseCount(`a whole number from 1024 to ${MAX_INPUT_BYTES}`, 1024, MAX_INPUT_BYTES), 1 << 20)
@@ -72,7 +74,7 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
         await replayWithDuckDb(ctx, now, old, { input, ...(output !== undefined ? { output } : {}), ...(jobs !== undefined ? { jobs } : {}) });
         return;
       }
-      const jobs = options.jobs ?? availableParallelism();
+      const jobs = options.jobs ?? defaultJobs(fileSize(options.input), options.engine, old !== null, availableParallelism());
       const started = performance.now();
       const cpuStart = process.cpuUsage();
       let totals;
@@ -109,4 +111,14 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
         old !== null,
       );
     });
+}
+
+/** The size of a regular file, or null (missing, a pipe or a device: the replay reports what is wrong). */
+function fileSize(path: string): number | null {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
 }
