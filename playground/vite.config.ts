@@ -23,9 +23,9 @@ export default defineConfig({
   base: './',
   plugins: [bylawTokens()],
   resolve: {
-    // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree;
-    // the PUID's hash of a statement of reasons (`node:crypto`): @noble/hashes' SHA-256.
-    alias: { 'node:path': 'pathe', 'node:crypto': fileURLToPath(new URL('./src/node-crypto.ts', import.meta.url)) },
+    // The loader's path algebra (`node:path`) on the page: POSIX paths over the in-memory tree.
+    // (The PUID's SHA-256 is written out in src/runtime/statement-puid.ts: no `node:crypto`.)
+    alias: { 'node:path': 'pathe' },
   },
   // One file for the worker: the formatter loads prettier on first use (src/format/format.ts), which
   // would otherwise be a chunk fetched after load — and the page works offline once loaded.

@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)('the playground in Chromium', () => {
     const cli = bylaw(['decide', 'meta', '--statement-of-reasons'], input);
     expect(cli.stderr).toBe('');
     expect(await page.locator('#statement-json').textContent()).toBe(cli.stdout.replace(/\n$/, ''));
-    // Its PUID is a SHA-256 of the input (the page's own, node-crypto.ts): the same as the CLI's.
+    // Its PUID is a SHA-256 of the input (src/runtime/statement-puid.ts, as in the CLI): the same as the CLI's.
     expect(JSON.parse(cli.stdout).puid).toMatch(/^meta-h-[0-9a-f]{64}$/);
     const set = loadPolicy(join(REPO, 'policies', 'meta')).policy!;
     const deployment = JSON.parse(readFileSync(join(REPO, 'policies', 'meta', 'deployment.json'), 'utf8')) as Deployment;
