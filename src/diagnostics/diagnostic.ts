@@ -27,7 +27,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Stable order: by file, then position, then code — identical on every run and machine. */
 /**
  * Sorted (as sortDiagnostics) and each problem once: a module that several versions of a set
  * `use` is loaded and checked once per version, and must not report its problem once per version.
@@ -42,6 +41,7 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
   });
 }
 
+/** Stable order: by file, then position, then code — identical on every run and machine. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>

@@ -46,20 +46,18 @@ export function compactReaderSource(type: RecordType, read: ReadonlySet<string>,
   ].join('\n');
 }
 
-const littleEndian = (bytes: Uint8Array, at: number) => new DataView(bytes.buffer, bytes.byteOffset + at, 4).getInt32(0, true);
-
 /** A test that `bytes` are at `i` (within the line), in words of four then single bytes; `i` moves past them. */
 function fixedTest(bytes: Uint8Array): string {
   const fixed = new Fixed(bytes);
   const tests = [`i + ${fixed.length} <= end`];
-  for (let w = 0; w < fixed.words.length; w++) tests.push(`dv.getInt32(i${w ? ` + ${w * 4}` : ''}, true) === ${littleEndian(bytes, w * 4)}`);
+  fixed.words.forEach((word, w) => tests.push(`dv.getInt32(i${w ? ` + ${w * 4}` : ''}, true) === ${word}`));
   fixed.tail.forEach((byte, t) => tests.push(`b[i + ${fixed.words.length * 4 + t}] === ${byte}`));
   return tests.join(' && ');
 }
 
 const NULL_TEST = fixedTest(bytesOf('null'));
-const TRUE_WORD = littleEndian(bytesOf('true'), 0);
-const FALS_WORD = littleEndian(bytesOf('fals'), 0);
+const TRUE_WORD = new Fixed(bytesOf('true')).words[0]!;
+const FALS_WORD = new Fixed(bytesOf('fals')).words[0]!;
 
 class Generator {
   readonly out: string[] = [];
