@@ -91,9 +91,7 @@ const LAST_DAY = 2_932_896;
  * clamping as `shiftDate`, the same sentinels past the writable years.
  */
 export function shiftDay(date: string | null | undefined, amount: number, unit: 'day' | 'week' | 'month' | 'year'): number {
-  if (typeof date !== 'string') return NaN;
-  if (date === BEFORE_ALL_DATES) return -Infinity;
-  if (date === AFTER_ALL_DATES) return Infinity;
+  if (typeof date !== 'string' || date === BEFORE_ALL_DATES || date === AFTER_ALL_DATES) return dayBound(date);
   if (unit === 'day' || unit === 'week') {
     const days = dayNumber(date) + (unit === 'week' ? amount * 7 : amount);
     return days < FIRST_DAY ? -Infinity : days > LAST_DAY ? Infinity : days;
