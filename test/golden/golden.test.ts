@@ -1,7 +1,9 @@
 /**
  * The golden cases of every policy set, through both engines — the interpreter and the compiled
  * module — as `bylaw test` runs them (src/cases): the two must agree, and meet each case's
- * `expect` (a partial Decision; with declared outcomes, per outcome).
+ * `expect` (a partial Decision; with declared outcomes, per outcome). `<set>.cases.json` holds the
+ * cases taken from the sources; `<set>.guidelines.cases.json` the boundary cases written from the
+ * guidelines alone (window edges, version dates, leap days, exemptions and what they never cover).
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,18 +13,20 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { loadCompiled } from '../../src/compiler/load.js';
 import { decideUnknown, evaluate } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
+import { FIRST_DAYS, sampleOn } from './first-days.js';
 
 const SETS = [
-  { name: 'twitter', least: 14 },
-  { name: 'youtube', least: 15 },
-  { name: 'meta', least: 16 },
+  { name: 'twitter', file: 'test/golden/twitter.cases.json', least: 14 },
+  { name: 'youtube', file: 'test/golden/youtube.cases.json', least: 15 },
+  { name: 'youtube', file: 'test/golden/youtube.guidelines.cases.json', least: 50 },
+  { name: 'meta', file: 'test/golden/meta.cases.json', least: 16 },
+  { name: 'meta', file: 'test/golden/meta.guidelines.cases.json', least: 70 },
 ];
 
-for (const { name, least } of SETS) {
-  const file = `test/golden/${name}.cases.json`;
+for (const { name, file, least } of SETS) {
   const { file: caseFile, problems } = readCaseFile(JSON.parse(readFileSync(file, 'utf8')), file);
 
-  describe(`golden cases: policies/${name}`, () => {
+  describe(`golden cases: policies/${name} (${file})`, () => {
     let policy: PolicySet;
     let engines: Engine[];
 
@@ -51,6 +55,18 @@ for (const { name, least } of SETS) {
         expect(compiled).toBe(interpreted);
         expect(JSON.stringify(evaluate(policy, c.input))).toBe(JSON.stringify((JSON.parse(interpreted!) as { decision: unknown }).decision));
       });
+    }
+  });
+}
+
+for (const { name, first, before } of FIRST_DAYS) {
+  it(`policies/${name}: the day before ${first} is an input error in both engines; ${first} decides`, async () => {
+    const policy = loadPolicy(`policies/${name}`).policy!;
+    const compiled = await loadCompiled(policy);
+    for (const decide of [(i: unknown) => decideUnknown(policy, i), (i: unknown) => compiled.decideUnknown(i)]) {
+      const refused = decide(sampleOn(name, before));
+      expect(refused).toMatchObject({ ok: false, errors: [{ path: 'date', message: expect.stringContaining(`no version in force on ${before}`) }] });
+      expect(decide(sampleOn(name, first))).toMatchObject({ ok: true, decision: { version: first } });
     }
   });
 }

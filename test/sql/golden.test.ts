@@ -1,5 +1,6 @@
 /**
  * The golden cases through DuckDB: every case of test/golden/{twitter,youtube,meta}.cases.json
+ * and of the guidelines' boundary cases (test/golden/{youtube,meta}.guidelines.cases.json),
  * loaded into a typed table (lists of structs, NULL for an absent optional field), decided by
  * the generated view in both shapes (DuckDB's helper columns, and the portable one Spark and
  * Trino get), and run as engines beside the interpreter: all must agree on the whole decision
@@ -13,6 +14,7 @@ import type { PolicySet } from '../../src/checker/program.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
+import { FIRST_DAYS, sampleOn } from '../golden/first-days.js';
 import { decideInDuckDb, decisionOfRow, expectSameDecisions, type SqlRow } from './support/duckdb.js';
 
 let runner: DuckDbRunner;
@@ -33,10 +35,17 @@ function viewEngine(name: string, set: PolicySet, inputs: readonly unknown[], ro
   };
 }
 
-for (const name of ['twitter', 'youtube', 'meta']) {
-  describe(`golden cases: policies/${name} in DuckDB`, () => {
+const FILES = [
+  { name: 'twitter', file: 'test/golden/twitter.cases.json', least: 14 },
+  { name: 'youtube', file: 'test/golden/youtube.cases.json', least: 14 },
+  { name: 'youtube', file: 'test/golden/youtube.guidelines.cases.json', least: 50 },
+  { name: 'meta', file: 'test/golden/meta.cases.json', least: 14 },
+  { name: 'meta', file: 'test/golden/meta.guidelines.cases.json', least: 70 },
+];
+
+for (const { name, file, least } of FILES) {
+  describe(`golden cases: policies/${name} in DuckDB (${file})`, () => {
     const loaded = loadPolicy(`policies/${name}`);
-    const file = `test/golden/${name}.cases.json`;
     const { file: cases, problems } = readCaseFile(JSON.parse(readFileSync(file, 'utf8')), file);
 
     it('decides every case as the interpreter does and as the case expects (both shapes)', async () => {
@@ -55,7 +64,18 @@ for (const name of ['twitter', 'youtube', 'meta']) {
       ];
       const outcomes = cases!.cases.map((c) => runCase(c, engines));
       expect(outcomes.filter((o) => o.kind !== 'passed').map((o) => ({ id: o.case.id, kind: o.kind }))).toEqual([]);
-      expect(outcomes.length).toBeGreaterThanOrEqual(14);
+      expect(outcomes.length).toBeGreaterThanOrEqual(least);
     });
+  });
+}
+
+for (const { name, first, before } of FIRST_DAYS) {
+  it(`policies/${name} in DuckDB: the row dated ${before} is an error, the row dated ${first} is decided`, async () => {
+    const set = loadPolicy(`policies/${name}`).policy!;
+    for (const portable of [false, true]) {
+      const [refused, decided] = await decideInDuckDb(runner, set, [sampleOn(name, before), sampleOn(name, first)], { portable });
+      expect(refused).toMatchObject({ version: null, error: expect.stringContaining('no version in force') });
+      expect(decided).toMatchObject({ version: first, error: null });
+    }
   });
 }
