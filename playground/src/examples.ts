@@ -22,7 +22,11 @@ export interface ExampleSet {
 const policies = import.meta.glob<string>('../../policies/**/*.policy', { query: '?raw', import: 'default', eager: true });
 const stdlib = import.meta.glob<string>('../../stdlib/*.policy', { query: '?raw', import: 'default', eager: true });
 const deployments = import.meta.glob<unknown>('../../policies/**/deployment.json', { import: 'default', eager: true });
-const cases = import.meta.glob<{ cases?: { id: string; input: unknown }[] }>('../../test/golden/*.cases.json', { import: 'default', eager: true });
+// The visible cases only (`twitter.cases.json`): the larger `*.guidelines.cases.json` stay out of the bundle.
+const cases = import.meta.glob<{ cases?: { id: string; input: unknown }[] }>(['../../test/golden/*.cases.json', '!../../test/golden/*.*.cases.json'], {
+  import: 'default',
+  eager: true,
+});
 
 const treePath = (globKey: string, folder: string) => globKey.slice(globKey.indexOf(`/${folder}/`) + folder.length + 2);
 
