@@ -11,6 +11,7 @@ import {
   STATEMENT_CATEGORY,
 } from './enumerations.js';
 import { formats, codePointLength } from './formats.js';
+import { mappingFormProblems } from './mapping-form.js';
 import type { Problem } from './problems.js';
 import { LIMITS } from './schema.js';
 import { PERMANENT_KEYS, SINGLE_VALUED, isPermanent, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from '../runtime/statement-mapping.js';
@@ -61,15 +62,19 @@ export type MappingEmission = Extract<Emission, { readonly code: keyof typeof BL
  * A problem of a mapping: its `kind` and place (`path`, e.g. `outcomes.account.suspend.targets.0.value`),
  * and what it is, as data: `checkMapping` words it in the model's terms, the checker where a
  * `statement` declaration wrote it. What only a mapping object can get wrong (no declaration can
- * write it) has no code and is worded here.
+ * write it: its form, mapping-form.ts) has no code and is worded with the problem.
  */
 export type MappingIssue = { readonly kind: string; readonly severity: Problem['severity']; readonly path: string } & (
   | MappingEmission
   | { readonly code: null; readonly message: string; readonly help: string }
 );
 
-/** Every problem of `mapping` for the policy `shape`: errors make statements impossible or wrong, warnings may cut texts. */
-export function checkMapping(mapping: ExportMapping, shape: PolicyShape): Problem[] {
+/**
+ * Every problem of `mapping` for the policy `shape`: errors make statements impossible or wrong,
+ * warnings may cut texts. Any value may be given: one not shaped as an `ExportMapping` gets
+ * `invalid-mapping` problems, never an exception.
+ */
+export function checkMapping(mapping: unknown, shape: PolicyShape): Problem[] {
   return mappingIssues(mapping, shape).map((issue) => {
     const { kind, severity, path } = issue;
     if (issue.code === null) return { kind, severity, path, message: issue.message, help: issue.help };
@@ -83,8 +88,14 @@ function worded(e: MappingEmission, wording: Wording): Built {
   return (BL5[e.code] as (args: MappingEmission['args'], wording: Wording) => Built)(e.args, wording);
 }
 
-/** The problems of `mapping` for the policy `shape`, as data (see `checkMapping`). */
-export function mappingIssues(mapping: ExportMapping, shape: PolicyShape): MappingIssue[] {
+/**
+ * The problems of `given` for the policy `shape`, as data (see `checkMapping`): those of its form
+ * alone when it is not shaped as an `ExportMapping`, since the rules below read it as one.
+ */
+export function mappingIssues(given: unknown, shape: PolicyShape): MappingIssue[] {
+  const malformed = mappingFormProblems(given);
+  if (malformed.length > 0) return malformed.map((p) => ({ kind: 'invalid-mapping', severity: 'error', code: null, ...p }));
+  const mapping = given as ExportMapping;
   const problems: MappingIssue[] = [];
   const add: Add = (severity, kind, path, what) => problems.push({ kind, severity, path, ...what });
   const restricts = (outcome: string, action: string) => (mapping.outcomes[outcome]?.[action]?.targets.length ?? 0) > 0;
@@ -137,7 +148,7 @@ export function mappingIssues(mapping: ExportMapping, shape: PolicyShape): Mappi
     if (!shape.versions.includes(version)) {
       add('warning', 'unknown-version', `versions.${version}`, { code: 'BL555', args: { kind: 'version', version, versions: shape.versions } });
     }
-    if (typeof url !== 'string' || !formats.uri.validate(url) || codePointLength(url) > LIMITS.text) {
+    if (!formats.uri.validate(url) || codePointLength(url) > LIMITS.text) {
       add('error', 'invalid-url', `versions.${version}.url`, { code: 'BL511', args: { url: String(url), limit: LIMITS.text } });
     }
   }
@@ -175,10 +186,6 @@ function checkOutcomes(mapping: ExportMapping, shape: PolicyShape, add: Add): vo
 }
 
 function checkAction(action: ActionMapping, member: PolicyShape['outcomes'][number]['members'][number], path: string, add: Add): void {
-  if (!Array.isArray(action.targets)) {
-    add('error', 'invalid-mapping', `${path}.targets`, { code: null, message: 'the targets are not a list', help: 'give a list of restrictions, empty for none' });
-    return;
-  }
   const singles = new Set<string>();
   action.targets.forEach((target, i) => {
     const at = `${path}.targets.${i}`;
@@ -228,7 +235,7 @@ function checkWrittenTwice(mapping: ExportMapping, shape: PolicyShape, add: Add)
   for (const outcome of shape.outcomes) {
     const fields = new Set<string>();
     for (const action of Object.values(mapping.outcomes[outcome.name] ?? {})) {
-      for (const target of Array.isArray(action.targets) ? action.targets : []) if (SINGLE_VALUED.has(target.field)) fields.add(target.field);
+      for (const target of action.targets) if (SINGLE_VALUED.has(target.field)) fields.add(target.field);
     }
     for (const field of fields) {
       const first = writers.get(field);

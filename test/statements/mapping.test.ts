@@ -149,7 +149,9 @@ describe('checkMapping', () => {
     ]);
     // What no `statement` declaration can write has no code: it is worded with the problem.
     const notAList = mappingIssues(withAccount({ suspend: { targets: 'DECISION_ACCOUNT_SUSPENDED' } }), META_SHAPE);
-    expect(notAList).toEqual([{ kind: 'invalid-mapping', severity: 'error', path: 'outcomes.account.suspend.targets', code: null, message: 'the targets are not a list', help: 'give a list of restrictions, empty for none' }]);
+    expect(notAList).toEqual([
+      { kind: 'invalid-mapping', severity: 'error', path: 'outcomes.account.suspend.targets', code: null, message: '`targets` is "DECISION_ACCOUNT_SUSPENDED", not a list', help: 'give a list of restrictions, empty for none' },
+    ]);
   });
 
   it('every message follows the diagnostics style: lowercase, no trailing period', () => {
@@ -157,5 +159,102 @@ describe('checkMapping', () => {
     const problems = checkMapping({ outcomes: { content: {}, account }, clauses: {}, versions: {} }, META_SHAPE);
     expect(problems.length).toBeGreaterThan(5);
     for (const p of problems) expect(p.message).toMatch(/^[a-z`].*[^.]$/);
+  });
+});
+
+/** META_MAPPING with the value at `keys` set to `value` (`undefined`: deleted). */
+function patched(keys: readonly string[], value: unknown): unknown {
+  const copy = structuredClone(META_MAPPING) as unknown as Record<string, unknown>;
+  let at = copy;
+  for (const key of keys.slice(0, -1)) at = at[key] as Record<string, unknown>;
+  if (value === undefined) delete at[keys[keys.length - 1]!];
+  else at[keys[keys.length - 1]!] = value;
+  return copy;
+}
+
+/** Every path of `value`'s objects and lists, as keys (the root: []). */
+function pathsOf(value: unknown, keys: readonly string[] = []): string[][] {
+  if (typeof value !== 'object' || value === null) return [[...keys]];
+  return [[...keys], ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...keys, k]))];
+}
+
+const HOSTILE = [null, [], 5, 'x', true, {}, undefined, [null], { targets: 'x' }];
+
+describe('checkMapping given a value not shaped as an ExportMapping', () => {
+  const problems = (mapping: unknown) => checkMapping(mapping, META_SHAPE).map((p) => [p.kind, p.path, p.message]);
+
+  it('a value that is not an object is one problem, at the root', () => {
+    for (const [value, shown] of [[null, 'null'], [[], 'an array'], [5, '5'], ['x', '"x"'], [true, 'true'], [undefined, 'undefined']] as const) {
+      const found = checkMapping(value, META_SHAPE);
+      expect(found).toEqual([
+        { kind: 'invalid-mapping', severity: 'error', path: '', message: `the mapping is ${shown}, not an object`, help: 'give an object with `outcomes`, `clauses` and `versions` (docs/statements-of-reasons.md)' },
+      ]);
+    }
+  });
+
+  it('missing and mistyped top-level fields', () => {
+    expect(problems({})).toEqual([
+      ['invalid-mapping', 'outcomes', '`outcomes` is missing'],
+      ['invalid-mapping', 'clauses', '`clauses` is missing'],
+      ['invalid-mapping', 'versions', '`versions` is missing'],
+    ]);
+    expect(problems({ outcomes: [], clauses: null, versions: 'v1', default: 7 })).toEqual([
+      ['invalid-mapping', 'outcomes', '`outcomes` is an array, not an object'],
+      ['invalid-mapping', 'clauses', '`clauses` is null, not an object'],
+      ['invalid-mapping', 'default', '`default` is 7, not an object'],
+      ['invalid-mapping', 'versions', '`versions` is "v1", not an object'],
+    ]);
+  });
+
+  it('nested fields of the wrong type, each at its path, and nothing else reported', () => {
+    const cases: [readonly string[], unknown, string, string][] = [
+      [['outcomes', 'account'], null, 'outcomes.account', 'outcome `account` is null, not an object'],
+      [['outcomes', 'account', 'suspend'], 5, 'outcomes.account.suspend', 'action `suspend` of outcome `account` is 5, not an object'],
+      [['outcomes', 'account', 'suspend', 'targets'], undefined, 'outcomes.account.suspend.targets', '`targets` is missing'],
+      [['outcomes', 'account', 'suspend', 'targets', '0'], null, 'outcomes.account.suspend.targets.0', 'the target is null, not an object'],
+      // A hole in a sparse list.
+      [['outcomes', 'account', 'suspend', 'targets', '0'], undefined, 'outcomes.account.suspend.targets.0', 'the target is missing'],
+      [['outcomes', 'account', 'suspend', 'targets', '0', 'field'], 5, 'outcomes.account.suspend.targets.0.field', '`field` is 5, not a string'],
+      [['outcomes', 'account', 'suspend', 'targets', '0', 'value'], undefined, 'outcomes.account.suspend.targets.0.value', '`value` is missing'],
+      [['outcomes', 'content', 'remove', 'targets', '0', 'other'], 3, 'outcomes.content.remove.targets.0.other', '`other` is 3, not a string'],
+      [['outcomes', 'account', 'suspend', 'targets', '0', 'permanent'], 'yes', 'outcomes.account.suspend.targets.0.permanent', '`permanent` is "yes", not `true` or `false`'],
+      [['outcomes', 'account', 'suspend', 'duration'], 3, 'outcomes.account.suspend.duration', '`duration` is 3, not a string'],
+      [['outcomes', 'content', 'warning_screen', 'notice'], [], 'outcomes.content.warning_screen.notice', '`notice` is an array, not a string'],
+      [['clauses', 'violation'], null, 'clauses.violation', 'clause `violation` is null, not an object'],
+      [['clauses', 'violation', 'category'], undefined, 'clauses.violation.category', '`category` is missing'],
+      [['clauses', 'violation', 'keywords'], 'KEYWORD_OTHER', 'clauses.violation.keywords', '`keywords` is "KEYWORD_OTHER", not a list'],
+      [['clauses', 'violation', 'keywords'], ['KEYWORD_OTHER', 1], 'clauses.violation.keywords.1', 'the keyword is 1, not a string'],
+      [['clauses', 'violation', 'keywordOther'], {}, 'clauses.violation.keywordOther', '`keywordOther` is an object, not a string'],
+      [['clauses', 'violation', 'ground', 'illegal'], 'no', 'clauses.violation.ground.illegal', '`illegal` is "no", not `true` or `false`'],
+      [['versions', '2021-06-04'], null, 'versions.2021-06-04', 'version `2021-06-04` is null, not an object'],
+      [['versions', '2021-06-04', 'url'], 5, 'versions.2021-06-04.url', '`url` is 5, not a string'],
+      [['default'], null, 'default', '`default` is null, not an object'],
+      [['default'], { category: 'STATEMENT_CATEGORY_OTHER_VIOLATION_TC', keywords: {} , ground: { kind: 'terms', reference: 'x' } }, 'default.keywords', '`keywords` is an object, not a list'],
+    ];
+    for (const [keys, value, path, message] of cases) expect(problems(patched(keys, value))).toEqual([['invalid-mapping', path, message]]);
+  });
+
+  it('a ground of another form is worded by BL510 in the model\'s terms', () => {
+    const ground = (value: unknown) => problems(patched(['clauses', 'violation', 'ground'], value));
+    for (const value of [undefined, null, 'terms', ['terms'], { kind: 5, reference: 'x' }]) {
+      expect(ground(value)).toEqual([['invalid-ground', 'clauses.violation.ground', MESSAGES.BL510({ kind: 'basis' }, 'model').message]]);
+    }
+    for (const reference of [undefined, 5, null]) {
+      expect(ground({ kind: 'terms', reference })).toEqual([['invalid-ground', 'clauses.violation.ground.reference', 'the ground names no reference']]);
+    }
+  });
+
+  it('any hostile value anywhere in a mapping gives problems in the diagnostics style, never an exception', () => {
+    const paths = pathsOf(META_MAPPING);
+    expect(paths.length).toBeGreaterThan(50);
+    for (const keys of paths) {
+      for (const value of HOSTILE) {
+        const found = checkMapping(keys.length === 0 ? value : patched(keys, value), META_SHAPE);
+        for (const p of found) {
+          expect(p.message).toMatch(/^[a-z`].*[^.]$/);
+          expect(p.help).not.toBe('');
+        }
+      }
+    }
   });
 });

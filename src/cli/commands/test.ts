@@ -7,7 +7,7 @@ import { describeDecision, describeExpected, runCase, type CaseOutcome, type Eng
 import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
 import { SqlTargetError } from '../../compiler/sql/index.js';
-import { decideUnknown } from '../../interpreter/evaluate.js';
+import { decideUnknown, type DecideResult } from '../../interpreter/evaluate.js';
 import { escapeControls } from '../../diagnostics/text.js';
 import { readTextFile } from '../files.js';
 import { formatOption } from '../format-option.js';
@@ -68,20 +68,34 @@ function reportCoverage(ctx: CommandContext, policy: PolicySet, cases: readonly 
 /** The engines every case runs through: the interpreter, the compiled module, and (`duckdb`) DuckDB. */
 export async function enginesFor(policy: PolicySet, cases: readonly GoldenCase[], duckdb: boolean): Promise<Engine[]> {
   const compiled = await loadCompiled(policy);
-  const engines: Engine[] = [
-    { name: 'interpreter', decideUnknown: (input) => decideUnknown(policy, input) },
-    { name: 'compiled', decideUnknown: (input) => compiled.decideUnknown(input) },
-  ];
-  return duckdb ? [...engines, await duckDbEngine(policy, cases)] : engines;
+  const interpreter = interpreterEngine(policy);
+  const engines: Engine[] = [interpreter, { name: 'compiled', decideUnknown: (input) => compiled.decideUnknown(input) }];
+  return duckdb ? [...engines, await duckDbEngine(policy, cases, interpreter)] : engines;
+}
+
+/**
+ * The interpreter, answering each input once: DuckDB's engine asks it which inputs are valid
+ * before the cases run, and each case then gets the same answer instead of a second interpretation.
+ */
+function interpreterEngine(policy: PolicySet): Engine {
+  const answers = new Map<unknown, DecideResult>();
+  return {
+    name: 'interpreter',
+    decideUnknown(input) {
+      let answer = answers.get(input);
+      if (!answer) answers.set(input, (answer = decideUnknown(policy, input)));
+      return answer;
+    },
+  };
 }
 
 /**
  * DuckDB decides the cases' valid inputs in one batch (the interpreter, asked first, reports the
  * others); the engine answers from that batch.
  */
-async function duckDbEngine(policy: PolicySet, cases: readonly GoldenCase[]): Promise<Engine> {
+async function duckDbEngine(policy: PolicySet, cases: readonly GoldenCase[], interpreter: Engine): Promise<Engine> {
   const { decideInDuckDb } = await import('../../replay/duckdb/cases.js');
-  const inputs = cases.map((c) => c.input).filter((input) => decideUnknown(policy, input).ok);
+  const inputs = cases.map((c) => c.input).filter((input) => interpreter.decideUnknown(input).ok);
   let decisions;
   try {
     decisions = await decideInDuckDb(policy, inputs);
