@@ -14,7 +14,7 @@ import { formats, codePointLength } from './formats.js';
 import { mappingFormProblems } from './mapping-form.js';
 import type { Problem } from './problems.js';
 import { LIMITS } from './schema.js';
-import { PERMANENT_KEYS, SINGLE_VALUED, isPermanent, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from '../runtime/statement-mapping.js';
+import { PERMANENT_KEYS, SINGLE_VALUED, isPermanent, ownEntry, type ActionMapping, type ClauseMapping, type ExportMapping, type TargetField } from '../runtime/statement-mapping.js';
 
 /** The export mapping's model is in src/runtime/statement-mapping.ts (a compiled module inlines it); its checks are here. */
 export { PERMANENT_KEYS, SINGLE_VALUED, isPermanent };
@@ -98,7 +98,7 @@ export function mappingIssues(given: unknown, shape: PolicyShape): MappingIssue[
   const mapping = given as ExportMapping;
   const problems: MappingIssue[] = [];
   const add: Add = (severity, kind, path, what) => problems.push({ kind, severity, path, ...what });
-  const restricts = (outcome: string, action: string) => (mapping.outcomes[outcome]?.[action]?.targets.length ?? 0) > 0;
+  const restricts = (outcome: string, action: string) => (ownEntry(ownEntry(mapping.outcomes, outcome), action)?.targets.length ?? 0) > 0;
 
   checkOutcomes(mapping, shape, add);
   checkWrittenTwice(mapping, shape, add);
@@ -115,7 +115,7 @@ export function mappingIssues(given: unknown, shape: PolicyShape): MappingIssue[
     const canRestrict =
       Object.entries(clause.actions).some(([outcome, action]) => restricts(outcome, action)) ||
       exemptions.some((e) => Object.entries(e.actions).some(([outcome, action]) => outcome in clause.actions && restricts(outcome, action)));
-    if (canRestrict && !mapping.clauses[clause.name]) {
+    if (canRestrict && !ownEntry(mapping.clauses, clause.name)) {
       add('error', 'unmapped-clause', `clauses.${clause.name}`, { code: 'BL505', args: { clause: clause.name } });
     }
     const longest = Math.max(0, ...exemptions.map((e) => textLength(e.because)));
@@ -142,7 +142,7 @@ export function mappingIssues(given: unknown, shape: PolicyShape): MappingIssue[
 
   // Versions: every version published at a URL the database accepts.
   for (const version of shape.versions) {
-    if (!mapping.versions[version]) add('warning', 'missing-version-url', `versions.${version}`, { code: 'BL553', args: { version } });
+    if (!ownEntry(mapping.versions, version)) add('warning', 'missing-version-url', `versions.${version}`, { code: 'BL553', args: { version } });
   }
   for (const [version, { url }] of Object.entries(mapping.versions)) {
     if (!shape.versions.includes(version)) {
@@ -163,11 +163,11 @@ function checkOutcomes(mapping: ExportMapping, shape: PolicyShape, add: Add): vo
     if (!outcomeNames.includes(name)) add('error', 'unknown-outcome', `outcomes.${name}`, { code: 'BL555', args: { kind: 'outcome', name, outcomes: outcomeNames } });
   }
   for (const outcome of shape.outcomes) {
-    const actions = mapping.outcomes[outcome.name] ?? {};
+    const actions = ownEntry(mapping.outcomes, outcome.name) ?? {};
     const members = outcome.members.map((m) => m.name);
     for (const member of outcome.members) {
       const path = `outcomes.${outcome.name}.${member.name}`;
-      const action = actions[member.name];
+      const action = ownEntry(actions, member.name);
       if (!action) {
         add('error', 'unmapped-action', path, { code: 'BL501', args: { kind: 'action', outcome: outcome.name, action: member.name } });
         continue;
@@ -179,7 +179,7 @@ function checkOutcomes(mapping: ExportMapping, shape: PolicyShape, add: Add): vo
         add('error', 'unknown-action', `outcomes.${outcome.name}.${name}`, { code: 'BL555', args: { kind: 'action', name, outcome: outcome.name, actions: members } });
       }
     }
-    if ((actions[outcome.default]?.targets.length ?? 0) > 0 && !mapping.default) {
+    if ((ownEntry(actions, outcome.default)?.targets.length ?? 0) > 0 && !mapping.default) {
       add('error', 'default-restricts', `outcomes.${outcome.name}.${outcome.default}`, { code: 'BL512', args: { outcome: outcome.name, action: outcome.default } });
     }
   }
@@ -234,7 +234,7 @@ function checkWrittenTwice(mapping: ExportMapping, shape: PolicyShape, add: Add)
   const writers = new Map<string, string>();
   for (const outcome of shape.outcomes) {
     const fields = new Set<string>();
-    for (const action of Object.values(mapping.outcomes[outcome.name] ?? {})) {
+    for (const action of Object.values(ownEntry(mapping.outcomes, outcome.name) ?? {})) {
       for (const target of action.targets) if (SINGLE_VALUED.has(target.field)) fields.add(target.field);
     }
     for (const field of fields) {

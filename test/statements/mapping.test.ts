@@ -88,6 +88,18 @@ describe('checkMapping', () => {
     expect(typo.map((p) => [p.kind, p.help])).toEqual([['unknown-clause', 'did you mean `violation`?']]);
   });
 
+  it('names that Object.prototype has (`constructor`, `toString`) are looked up as own entries of the mapping only', () => {
+    // Renamed: the clause civil_unrest_protocol becomes `constructor`, the version 2019-09-24 `toString`.
+    const shape: PolicyShape = {
+      ...META_SHAPE,
+      clauses: META_SHAPE.clauses.map((c) => (c.name === 'civil_unrest_protocol' ? { ...c, name: 'constructor' } : c)),
+      versions: META_SHAPE.versions.map((v, i) => (i === 0 ? 'toString' : v)),
+    };
+    const { civil_unrest_protocol: _, ...clauses } = META_MAPPING.clauses;
+    const { [META_SHAPE.versions[0]!]: __, ...versions } = META_MAPPING.versions;
+    expect(kinds({ ...META_MAPPING, clauses, versions }, shape)).toEqual(['error unmapped-clause clauses.constructor', 'warning missing-version-url versions.toString']);
+  });
+
   it('a rule whose own action restricts nothing needs no ground, unless an exemption gives a restriction instead', () => {
     // one_time_warning names only `warning` (no restriction); no exemption from it restricts the channel.
     expect(YOUTUBE_MAPPING.clauses.one_time_warning).toBeUndefined();

@@ -8,6 +8,7 @@ import type * as A from '../../ast/nodes.js';
 import { DiagnosticBag, type Code } from '../../diagnostics/codes.js';
 import type { Span } from '../../diagnostics/span.js';
 import { mappingIssues, type ExportMapping, type MappingEmission, type MappingIssue, type PolicyShape, type ShapeClause } from '../../statements/mapping.js';
+import { ownEntry } from '../../runtime/statement-mapping.js';
 import type { CheckedClause, Program } from '../program.js';
 import type { Scope } from '../scope.js';
 import { readMapping, type ReadMapping } from './export-mapping.js';
@@ -56,7 +57,7 @@ export function checkExport(files: readonly A.PolicyFile[], root: A.PolicyFile, 
 /** The part of a mapping shared by several versions that this version has: its outcomes, actions and clauses. */
 function ownPart(mapping: ExportMapping, program: Program): ExportMapping {
   const outcomes = Object.fromEntries(
-    program.outcomes.map((o) => [o.name, Object.fromEntries(Object.entries(mapping.outcomes[o.name] ?? {}).filter(([action]) => o.scale.members.includes(action)))]),
+    program.outcomes.map((o) => [o.name, Object.fromEntries(Object.entries(ownEntry(mapping.outcomes, o.name) ?? {}).filter(([action]) => o.scale.members.includes(action)))]),
   );
   const deciding = new Set([...program.redlines, ...program.rules].map((c) => c.name));
   const clauses = Object.fromEntries(Object.entries(mapping.clauses).filter(([name]) => deciding.has(name)));
@@ -139,7 +140,7 @@ class Locator {
   private writtenTwice(outcome: string, field: string): { span: Span; also?: Span } {
     let earlier: string | undefined;
     for (const o of this.program.outcomes) {
-      for (const [action, mapped] of Object.entries(this.read.mapping.outcomes[o.name] ?? {})) {
+      for (const [action, mapped] of Object.entries(ownEntry(this.read.mapping.outcomes, o.name) ?? {})) {
         for (const [i, t] of mapped.targets.entries()) {
           if (t.field !== field) continue;
           const path = `outcomes.${o.name}.${action}.targets.${i}`;
