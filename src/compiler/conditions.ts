@@ -61,8 +61,8 @@ export interface LeafEnv {
   computed(o: Computed): Expr;
   /** `any(…)`, `all(…)`. */
   quantified(c: Quantified): Expr;
-  /** `dayNumber(code)`: the day number of a date, for comparing with a date moved by days. */
-  dayNumber(code: string): string;
+  /** The day number of a date read (never absent), for comparing with a date moved by days. */
+  readDay(f: Read): string;
   /** Whether a shifted date is computed once, outside (a loop's parameter): then it is compared as text. */
   hoisted(o: Operand): boolean;
 }
@@ -130,7 +130,7 @@ function dayCompare(c: Extract<Condition, { kind: 'compare' }>, env: LeafEnv): E
   const days = dayShift(c, env);
   if (days === null) return null;
   const { flip, shifted, other } = days;
-  const day = (o: Operand) => (o.kind === 'literal' ? jsNumber(dayNumber(o.value as string)) : env.dayNumber(env.read(o as FieldOperand)));
+  const day = (o: Operand) => (o.kind === 'literal' ? jsNumber(dayNumber(o.value as string)) : env.readDay(o as FieldOperand));
   const base = shifted.base;
   const amount = shifted.amount * (shifted.unit === 'week' ? 7 : 1);
   const moved = `${day(base)} ${amount < 0 ? '-' : '+'} ${jsNumber(Math.abs(amount))}`;

@@ -149,8 +149,8 @@ export class VersionDecide implements LeafEnv {
     return this.expr(c);
   }
 
-  dayNumber(code: string): string {
-    return `${this.runtime.use('dayNumber')}(${code})`;
+  readDay(f: Read): string {
+    return `${this.runtime.use('dayNumber')}(${this.read(f)})`;
   }
 
   hoisted(_o: Operand): boolean {

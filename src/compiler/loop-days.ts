@@ -4,8 +4,9 @@
  * least once (`s.content_posted >= s.date - 90 days`) and uses at least twice in all, is parsed
  * once per element (`const $d0 = $dayNumber($x.date)`); its comparisons with a loop-invariant
  * date (`s.date > piece.date - 1 year`, a parameter) or a literal then compare numbers, the
- * invariant's day number computed once per call (`const $b0 = $dayBound($p0)`: the sentinels of
- * a shift past the writable years and an absent date compare as their text does). Everything
+ * invariant's day number computed once per call (passed as one, or `const $b0 = $dayBound($p0)`
+ * where the loop also reads its text: quantifiers.ts; the sentinels of a shift past the
+ * writable years and an absent date compare as their text does). Everything
  * else stays as conditions.ts writes it: a field read once compares faster as text (measured:
  * docs/performance.md, Meta). Only fields that are never absent are parsed.
  */
@@ -23,8 +24,8 @@ type Computed = Exclude<Operand, { kind: 'field' | 'literal' }>;
 export interface LoopReads extends LeafEnv {
   /** Whether a node does not depend on the element (computed outside, passed in). */
   outside(node: Condition | Operand): boolean;
-  /** Whether `code` is one of the loop function's parameters. */
-  isParam(code: string): boolean;
+  /** The day number of a date computed outside (a parameter's), made once per call. */
+  invariantDay(o: FieldOperand | Computed): string;
 }
 
 const ORDERED = new Set(['<', '<=', '>', '>=']);
@@ -43,8 +44,6 @@ export class LoopDays {
   private readonly planned = new Set<string>();
   /** Element day numbers made so far: read code → local (`$d0`), in order of first use. */
   private readonly elements = new Map<string, string>();
-  /** Parameters' day numbers made so far: parameter → local (`$b0`), in order of first use. */
-  readonly bounds = new Map<string, string>();
 
   constructor(
     private readonly scope: Scope,
@@ -107,14 +106,12 @@ export class LoopDays {
     return this.scope.read(f, '$x');
   }
 
-  /**
-   * The day number of a read as code, when the loop has it without parsing per element: a
-   * planned element field's local, a parameter's per-call local. Null: parse it where it is.
-   */
+  /** The day number of an element's read (its code) when it is parsed once per element; null: parse it where it is. */
   dayOf(code: string): string | null {
-    if (this.planned.has(code)) return this.local(this.elements, code, 'd');
-    if (this.env.isParam(code)) return this.local(this.bounds, code, 'b');
-    return null;
+    if (!this.planned.has(code)) return null;
+    let local = this.elements.get(code);
+    if (local === undefined) this.elements.set(code, (local = internal(`d${this.elements.size}`)));
+    return local;
   }
 
   /** `c` on day numbers, when one side is a planned element field and the other has a day number. */
@@ -125,13 +122,8 @@ export class LoopDays {
     if (!sides.every((o) => (this.elementDate(o) && this.planned.has(this.code(o))) || this.invariantDate(o))) return null;
     const day = (o: Operand): string => {
       if (o.kind === 'literal') return jsNumber(dayNumber(o.value as string));
-      // Anything else outside the element is read or computed as a parameter.
-      let code: string;
-      if (o.kind === 'field') code = o.root === this.q.id ? this.code(o) : this.env.read(o);
-      else code = this.env.computed(o as Computed).code;
-      const local = this.dayOf(code);
-      if (local === null) throw new Error(`internal error: ${code} has no day number in the loop`);
-      return local;
+      if (!this.elementDate(o)) return this.env.invariantDay(o);
+      return this.dayOf(this.code(o))!; // planned, as checked above
     };
     return { code: `${day(c.left)} ${c.op} ${day(c.right)}`, prec: 'cmp' };
   }
@@ -140,11 +132,5 @@ export class LoopDays {
   get each(): string[] {
     const fn = () => this.runtime.use('dayNumber');
     return [...this.elements].map(([code, local]) => `    const ${local} = ${fn()}(${code});`);
-  }
-
-  private local(map: Map<string, string>, code: string, prefix: string): string {
-    let name = map.get(code);
-    if (name === undefined) map.set(code, (name = internal(`${prefix}${map.size}`)));
-    return name;
   }
 }

@@ -8,7 +8,7 @@
  *
  * Explanations use a fourth kind, `match`: the indices of the elements `where` holds for.
  */
-import type { Condition, Operand, Quantifier, Type } from '../checker/program.js';
+import type { Condition, FieldOperand, Operand, Quantifier, Type } from '../checker/program.js';
 import { junction, leaf, negate, operand, type Expr, type LeafEnv } from './conditions.js';
 import { ts, type Writer } from './emit.js';
 import { LoopDays, type LoopReads } from './loop-days.js';
@@ -70,8 +70,8 @@ export abstract class Walker implements Caller {
     return this.code.call(c.quantifier, c.kind, this);
   }
 
-  dayNumber(code: string): string {
-    return `${this.code.runtime.use('dayNumber')}(${code})`;
+  readDay(f: Read): string {
+    return `${this.code.runtime.use('dayNumber')}(${this.read(f)})`;
   }
 
   hoisted(_o: Operand): boolean {
@@ -125,11 +125,19 @@ interface Param {
 
 /**
  * Inside one quantifier's loop: its element is `$x`; whatever does not depend on it is a
- * parameter; some dates are compared as day numbers (loop-days.ts).
+ * parameter; some dates are compared as day numbers (loop-days.ts). Each parameter's uses are
+ * recorded as they are emitted, as text or as a day number, and decide what the loop is passed:
+ * a parameter's name leaves this class only through `text`, so no use of it goes unrecorded.
  */
 class LoopEnv extends Walker implements LoopReads {
   readonly params: Param[] = [];
   private readonly byKey = new Map<unknown, string>();
+  /** Parameters whose name the body holds: read as text. */
+  private readonly asText = new Set<string>();
+  /** Parameters read as day numbers: parameter → its day number's local (`$b0`), in order of first use. */
+  private readonly asDay = new Map<string, string>();
+  /** Whether `where` reads the element (`$x`). */
+  private element = false;
   readonly days: LoopDays;
 
   constructor(
@@ -146,10 +154,6 @@ class LoopEnv extends Walker implements LoopReads {
     return node.kind !== 'const' && node.kind !== 'literal' && !this.scope.freeRoots(node).has(this.q.id);
   }
 
-  isParam(code: string): boolean {
-    return this.params.some((p) => p.name === code);
-  }
-
   private param(key: unknown, type: string, argument: (caller: Caller) => string, day?: (caller: Caller) => string): string {
     let name = this.byKey.get(key);
     if (name === undefined) {
@@ -160,18 +164,31 @@ class LoopEnv extends Walker implements LoopReads {
     return name;
   }
 
+  /** A parameter as text: its name, a use recorded. */
+  private text(name: string): string {
+    this.asText.add(name);
+    return name;
+  }
+
+  /** A parameter as a day number: its local (`$b0`), a use recorded. */
+  private day(name: string): string {
+    let local = this.asDay.get(name);
+    if (local === undefined) this.asDay.set(name, (local = internal(`b${this.asDay.size}`)));
+    return local;
+  }
+
   /**
    * The loop function's parameters, and the lines before its loop: a date the loop reads only
    * as a day number is passed as one (`$shiftDay(input.date, -1, "year")`, no text built and
    * parsed again); one also read as text gets its day number once per call.
    */
-  signature(body: string): { params: Param[]; before: string[] } {
+  signature(): { params: Param[]; before: string[] } {
     const params: Param[] = [];
     const before: string[] = [];
     for (const p of this.params) {
-      const local = this.days.bounds.get(p.name);
+      const local = this.asDay.get(p.name);
       if (local === undefined) params.push(p);
-      else if (p.day !== undefined && !new RegExp(`\\${p.name}(?![\\w$])`).test(body)) params.push({ name: local, type: 'number', argument: p.day });
+      else if (p.day !== undefined && !this.asText.has(p.name)) params.push({ name: local, type: 'number', argument: p.day });
       else {
         params.push(p);
         before.push(`  const ${local} = ${this.code.runtime.use('dayBound')}(${p.name});`);
@@ -180,13 +197,33 @@ class LoopEnv extends Walker implements LoopReads {
     return { params, before };
   }
 
+  /** Whether the body needs `const $x = $xs[$i]`: `where` reads the element, or `days.each` parses its dates. */
+  get readsElement(): boolean {
+    return this.element || this.days.each.length > 0;
+  }
+
   override condition(c: Condition): Expr {
     if (!this.outside(c)) return (c.kind === 'compare' ? this.days.compare(c) : null) ?? super.condition(c);
-    return { code: this.param(c, 'boolean', (caller) => caller.condition(c).code), prec: 'atom' };
+    return { code: this.text(this.param(c, 'boolean', (caller) => caller.condition(c).code)), prec: 'atom' };
   }
 
   read(f: Read): string {
-    if (f.root === this.q.id) return this.scope.read(f, '$x');
+    if (f.root !== this.q.id) return this.text(this.readParam(f));
+    this.element = true;
+    return this.scope.read(f, '$x');
+  }
+
+  override readDay(f: Read): string {
+    if (f.root !== this.q.id) return this.day(this.readParam(f));
+    return this.days.dayOf(this.scope.read(f, '$x')) ?? super.readDay(f);
+  }
+
+  /** A date computed or read outside the loop as a day number: its parameter's, made once per call. */
+  invariantDay(o: FieldOperand | Computed): string {
+    return o.kind === 'field' ? this.readDay(o) : this.day(this.computedParam(o));
+  }
+
+  private readParam(f: Read): string {
     const absent = this.scope.readAbsent(f);
     const type = this.scope.typeAt(f);
     // A date never absent is a valid day: no sentinel, no null.
@@ -198,17 +235,17 @@ class LoopEnv extends Walker implements LoopReads {
     return this.outside(o);
   }
 
-  override dayNumber(code: string): string {
-    return this.days.dayOf(code) ?? super.dayNumber(code);
-  }
-
   override computed(o: Computed): Expr {
     if (!this.outside(o)) return super.computed(o);
-    return { code: this.param(o, this.code.tsType(o, this.scope), (caller) => asExpr(o, caller).code, this.day(o)), prec: 'atom' };
+    return { code: this.text(this.computedParam(o)), prec: 'atom' };
+  }
+
+  private computedParam(o: Computed): string {
+    return this.param(o, this.code.tsType(o, this.scope), (caller) => asExpr(o, caller).code, this.callerDay(o));
   }
 
   /** A computed date's day number in the caller's environment. */
-  private day(o: Computed): ((caller: Caller) => string) | undefined {
+  private callerDay(o: Computed): ((caller: Caller) => string) | undefined {
     if (o.type.kind !== 'date') return undefined;
     const rt = this.code.runtime;
     if (o.kind !== 'shift') return (caller) => `${rt.use('dayBound')}(${asExpr(o, caller).code})`;
@@ -239,18 +276,16 @@ export class QuantifierCode {
   /** A quantifier in `caller`'s environment: a loop function's call, or the list's length when there is no `where`. */
   call(q: Quantifier, use: QuantifierUse, caller: Caller): Expr {
     const scope = caller.scope;
+    // Read only where the list is: a loop counts its parameters' uses as they are emitted.
+    if (q.where === null && use === 'all') return { code: 'true', prec: 'atom' };
     const list = caller.read(q.collection);
     const absent = scope.absent(q.collection);
     const length = absent ? `(${list}?.length ?? 0)` : `${list}.length`;
-    if (q.where === null && use !== 'match') {
-      if (use === 'all') return { code: 'true', prec: 'atom' };
-      return use === 'count' ? { code: length, prec: 'atom' } : { code: `${length} > 0`, prec: 'cmp' };
-    }
+    if (q.where === null && use !== 'match') return use === 'count' ? { code: length, prec: 'atom' } : { code: `${length} > 0`, prec: 'cmp' };
     const env = new LoopEnv(scope, this, q);
     const where: Expr = q.where === null ? { code: 'true', prec: 'atom' } : env.condition(q.where);
-    const each = env.days.each;
-    const { params, before } = env.signature([where.code, ...each].join('\n'));
-    const name = this.loop(use, q, where, absent, params, before, each);
+    const { params, before } = env.signature();
+    const name = this.loop(use, q, where, absent, params, before, env.days.each, env.readsElement);
     const args = [list, ...params.map((p) => p.argument(caller))];
     const call = `${name}(${args.join(', ')})`;
     if (use === 'match' || params.length === 0) return { code: call, prec: 'atom' };
@@ -259,7 +294,7 @@ export class QuantifierCode {
     return { code: `(${length} === 0 ? ${empty} : ${call})`, prec: 'atom' };
   }
 
-  private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[], before: readonly string[], each: readonly string[]): string {
+  private loop(use: QuantifierUse, q: Quantifier, holds: Expr, absent: boolean, params: readonly Param[], before: readonly string[], each: readonly string[], readsElement: boolean): string {
     const where = holds.code;
     const element = this.types.typeOf(q.element);
     const listType = `readonly ${element}[]${absent ? ' | null | undefined' : ''}`;
@@ -272,7 +307,7 @@ export class QuantifierCode {
     if (use === 'match') lines.push(`  const $hits${ts(': number[]')} = [];`);
     lines.push(...before);
     lines.push('  for (let $i = 0; $i < $xs.length; $i++) {');
-    if (/\$x(?![\w$])/.test(where) || each.length > 0) lines.push(`    const $x = $xs[$i]${ts('!')};`);
+    if (readsElement) lines.push(`    const $x = $xs[$i]${ts('!')};`);
     lines.push(...each);
     if (use === 'count') lines.push(`    if (${where}) $n++;`);
     else if (use === 'match') lines.push(where === 'true' ? '    $hits.push($i);' : `    if (${where}) $hits.push($i);`);

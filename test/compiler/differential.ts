@@ -26,6 +26,8 @@ export const DIFFERENTIAL_POLICIES = [
   'test/compiler/fixtures/mixed',
   // Dates in loops as day numbers: bounds past the writable years, absent bounds, leap days.
   'test/compiler/fixtures/loop-days.policy',
+  // Loop parameters passed by their uses: day numbers only, and a nested loop's text.
+  'test/compiler/fixtures/loop-uses.policy',
 ];
 
 function sameJson(actual: unknown, expected: unknown, what: string): void {
