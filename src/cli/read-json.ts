@@ -34,7 +34,9 @@ export function parseJson(text: string, source: string): ParsedJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(syntaxError(text, source, (error as Error).message));
+    // Windows editors save one: invisible, and V8 calls it an unexpected token.
+    const bom = text.startsWith('\uFEFF') ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
+    throw new UsageError(syntaxError(text, source, (error as Error).message) + bom);
   }
   return { value, fractional: fractionalNumbers(text) };
 }
@@ -107,7 +109,7 @@ function syntaxError(text: string, source: string, v8: string): string {
   if (token !== undefined && offset !== null && text.indexOf(token, offset) >= 0) offset = text.indexOf(token, offset);
   if (/end of JSON input/.test(v8)) offset = text.length;
   const what = v8
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
     .replace(/ (in|after) JSON at position \d+.*$/s, (_, where: string) => (where === 'after' ? ' after the JSON value' : ''))
     .replace(/ in JSON at position \d+$/, '')
     .replace(/^[A-Z]/, (c) => c.toLowerCase());

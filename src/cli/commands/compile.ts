@@ -3,7 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { writeFileAtomic } from '../../atomic-write.js';
 import { generate, type Target } from '../../compiler/index.js';
 import { generateSql, isDialectName, type DialectName } from '../../compiler/sql/index.js';
-import { makeDirectory } from '../files.js';
+import { systemReason } from '../../file-errors.js';
+import { checkOutputPath, makeDirectory, writeFailure } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
 import { formatOption } from '../format-option.js';
@@ -47,24 +48,34 @@ export function registerCompile(program: Command, ctx: CommandContext): void {
     .option('--dialect <dialect>', 'with --target sql: duckdb, spark or trino', parseDialect, 'duckdb' as DialectName)
     .option('--table <name>', 'with --target sql: the table of inputs (maybe schema-qualified)', 'posts');
   formatOption(command, ERROR_FORMATS, 'human', 'diagnostics as', { errorFormat: true })
-    .action((path: string, options: CompileOptions) => {
+    .action((path: string, options: CompileOptions, self: Command) => {
+      // Ignored silently they would write a TypeScript module to someone who asked for Spark SQL.
+      for (const option of ['dialect', 'table'] as const) {
+        if (options.target !== 'sql' && self.getOptionValueSource(option) === 'cli') {
+          throw new UsageError(`--${option} applies to --target sql only (the target is ${options.target})`);
+        }
+      }
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
       const files = options.target === 'sql' ? sqlFiles(policy, options) : generate(policy, { target: options.target }).files;
+      const targets = files.map((file) => ({ path: join(options.out, file.path), text: file.text }));
+      // Before anything is written: no output replaces a policy file (one named `index.ts`, say).
+      for (const target of targets) {
+        checkOutputPath(target.path, policy.sources.keys(), `\`${target.path}\`, written by \`-o ${options.out}\`,`, 'compile to another folder');
+      }
       try {
         makeDirectory(options.out);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`cannot create ${options.out}: ${code === 'EEXIST' ? 'a file of that name is in the way' : (code ?? String(error))}`);
+        throw new UsageError(`cannot create ${options.out}: ${code === 'EEXIST' ? 'a file of that name is in the way' : systemReason(error)}`);
       }
-      for (const file of files) {
-        const target = join(options.out, file.path);
+      for (const target of targets) {
         try {
-          writeFileAtomic(target, file.text);
+          writeFileAtomic(target.path, target.text);
         } catch (error) {
-          throw new UsageError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+          throw writeFailure(target.path, error);
         }
-        ctx.out(`wrote ${target}`);
+        ctx.out(`wrote ${target.path}`);
       }
       const versions = policy.versions.length;
       ctx.err(`compiled ${policy.name} (${versions} ${versions === 1 ? 'version' : 'versions'})`);

@@ -1,7 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../../atomic-write.js';
+import { readFailureMessage } from '../../file-errors.js';
 import { decodeSource } from '../../syntax/encoding.js';
+import { writeFailure } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { compareCodePoints } from '../../diagnostics/text.js';
 import { printDiagnostics } from '../report.js';
@@ -41,7 +44,7 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
           ctx.io.stdout.write(unifiedDiff(text, result.text, file.shown));
           ctx.exit(EXIT.failed);
         } else if (result.changed) {
-          await writeText(file, result.text);
+          writeText(file, result.text);
           ctx.out(file.shown);
         }
       }
@@ -79,14 +82,15 @@ async function readBytes(file: PolicyFile): Promise<Uint8Array> {
   try {
     return await readFile(file.absolute);
   } catch (error) {
-    throw new UsageError(`cannot read ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(readFailureMessage(file.shown, error));
   }
 }
 
-async function writeText(file: PolicyFile, text: string): Promise<void> {
+/** Whole or not at all: a failed write (a full disk) leaves the policy as it was, never cut short. */
+function writeText(file: PolicyFile, text: string): void {
   try {
-    await writeFile(file.absolute, text, 'utf8');
+    writeFileAtomic(file.absolute, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw writeFailure(file.shown, error);
   }
 }
