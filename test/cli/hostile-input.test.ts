@@ -138,6 +138,19 @@ describe('folders and files in the wrong place', () => {
   });
 });
 
+describe('nothing tested is not a pass', () => {
+  it('a case file with no case is malformed (exit 2), in test and verify', async () => {
+    // `{"cases": []}` printed `0 passed, 0 failed` and exited 0: a file emptied by mistake passed CI.
+    const dir = temp({ 'twitter.cases.json': '{"policy": "twitter", "cases": []}' });
+    const file = join(dir, 'twitter.cases.json');
+    const says = `error: malformed case file:\n  ${file}: cases: no cases: a case file holds at least one\n`;
+    expect(await runCli(['test', 'policies/twitter', '--cases', file])).toMatchObject({ code: 2, stdout: '', stderr: says });
+    const verify = await runCli(['verify', 'policies', '--cases-dir', dir]);
+    expect(verify.code).toBe(2);
+    expect(verify.stderr).toBe(says);
+  });
+});
+
 describe('standard input and output', () => {
   it('`decide --input -` reads standard input', async () => {
     // It looked for a file named `-`.
