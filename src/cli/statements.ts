@@ -11,7 +11,7 @@ import { checkDeployment, type Deployment, type StatementFacts } from '../statem
 import { factsFromInput } from '../statements/input-facts.js';
 import { StatementError, type Problem } from '../statements/problems.js';
 import type { AnyDecision } from '../statements/decision.js';
-import { escapeControls } from '../diagnostics/text.js';
+import { escapeUnseen } from '../diagnostics/text.js';
 import { readFailureMessage } from '../file-errors.js';
 import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN, readTextFile, writeFailure } from './files.js';
 import { EXIT, UsageError, type CommandContext } from './io.js';
@@ -133,7 +133,7 @@ export async function replayStatements(ctx: CommandContext, policy: PolicySet, o
   let written = 0;
   let failed = 0;
   const problem = (message: string) => {
-    if (failed++ < SHOWN_ERRORS) ctx.err(escapeControls(`${options.input}:${line}: no statement of reasons: ${message}`));
+    if (failed++ < SHOWN_ERRORS) ctx.err(escapeUnseen(`${options.input}:${line}: no statement of reasons: ${message}`));
   };
   try {
     const size = 1 << 20;

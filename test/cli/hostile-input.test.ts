@@ -187,14 +187,17 @@ describe('standard input and output', () => {
 });
 
 describe('what is printed', () => {
-  it('replay escapes control characters of a bad line quoted in its message', async () => {
+  it('replay escapes control, invisible and bidi characters of a bad line quoted in its message', async () => {
     // V8's `Unexpected token` quotes the line: an ESC or NUL in the input reached the terminal raw.
-    const dir = temp({ 'posts.jsonl': `${POST}\n\u001b[31m\n\u0000\u0000\n` });
+    // A byte order mark and a bidi override were invisible, or reordered the line.
+    const dir = temp({ 'posts.jsonl': `\uFEFF${POST}\n\u001b[31m\n\u0000\u0000\n\u202Eabc\n` });
     const r = await runCli(['replay', 'policies/twitter', '--input', join(dir, 'posts.jsonl'), '--jobs', '0']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`posts.jsonl:1: invalid JSON: Unexpected token '\\u{FEFF}', "\\u{FEFF}{"date":""... is not valid JSON\n`);
     expect(r.stderr).toContain(`posts.jsonl:2: invalid JSON: Unexpected token '\\u001b', "\\u001b[31m" is not valid JSON\n`);
     expect(r.stderr).toContain(`posts.jsonl:3: invalid JSON: Unexpected token '\\u0000', "\\u0000\\u0000" is not valid JSON\n`);
-    expect(r.stderr).not.toMatch(/[\u0000\u001b]/);
+    expect(r.stderr).toContain(`posts.jsonl:4: invalid JSON: Unexpected token '\\u{202E}', "\\u{202E}abc" is not valid JSON\n`);
+    expect(r.stderr).not.toMatch(/[\u0000\u001b\ufeff\u202e]/);
   });
 
   it('JSON that starts with a byte order mark gets a help line, and V8\'s quote of a long line is dropped', async () => {
