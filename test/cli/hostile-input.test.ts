@@ -200,6 +200,16 @@ describe('what is printed', () => {
     expect(r.stderr).not.toMatch(/[\u0000\u001b\ufeff\u202e]/);
   });
 
+  it('`fmt --check` escapes control and bidi characters of the policy in its diff, and keeps tabs and CRLF', async () => {
+    // The diff printed the policy's bytes: an ESC sequence in a comment cleared the reviewer's screen.
+    const dir = temp({ 'c.policy': `${SMALL.replace('scale Action { allow < remove }', 'scale Action { allow <  remove } // \u001b[2J\u202e\tend')}`, 'crlf.policy': SMALL.replace(/\n/g, '\r\n') });
+    const r = await runCli(['fmt', '--check', join(dir, 'c.policy'), join(dir, 'crlf.policy')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('\n-scale Action { allow <  remove } // \\u001b[2J\\u{202E}\tend\n+scale Action { allow < remove } // \\u001b[2J\\u{202E}\tend\n');
+    expect(r.stdout).toContain('\n-record Post {\r\n');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+  });
+
   it('JSON that starts with a byte order mark gets a help line, and V8\'s quote of a long line is dropped', async () => {
     // The message was `unexpected token '\u{FEFF}', "\u{FEFF}{"date":""... is not valid JSON`.
     const r = await runCli(['decide', 'policies/twitter'], { stdin: `\uFEFF${POST}` });
