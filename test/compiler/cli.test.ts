@@ -21,7 +21,7 @@ describe('bylaw compile', () => {
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe(expected);
   });
 
-  it('--target js writes index.js and index.d.ts', async () => {
+  it('--target js writes index.js and index.d.ts (and a package.json: below)', async () => {
     const out = temp();
     const r = await runCli(['compile', 'test/compiler/fixtures/small', '--out', out, '--target', 'js']);
     expect(r.code).toBe(0);
