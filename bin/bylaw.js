@@ -21,4 +21,6 @@ process.exitCode = await run(process.argv.slice(2), {
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
+  // Kept current, so that the early stop above exits with the code so far (`bylaw fmt --check | head`).
+  onExitCode: (code) => (process.exitCode = code),
 });

@@ -6,12 +6,15 @@
 
 export function readFailureMessage(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${code ?? String(error)}`;
+  return code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a file` : `cannot read ${path}: ${systemReason(error)}`;
 }
 
 export function writeFailureMessage(path: string, error: unknown): string {
+  return `cannot write ${path}: ${systemReason(error)}`;
+}
+
+/** Node's `ENOSPC: no space left on device, write` → `no space left on device (ENOSPC)`; else the code or the message. */
+export function systemReason(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  // Node's `ENOSPC: no space left on device, write` → `no space left on device (ENOSPC)`.
-  const what = code && message.startsWith(`${code}: `) ? `${message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '')} (${code})` : (code ?? message);
-  return `cannot write ${path}: ${what}`;
+  return code && message?.startsWith(`${code}: `) ? `${message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '')} (${code})` : (code ?? message ?? String(error));
 }

@@ -68,6 +68,8 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
     problem(null, 'cases', 'expected an array of cases');
     return { file: null, problems };
   }
+  // A CI step must not pass by testing nothing (a file emptied by mistake, a bad merge).
+  if (json['cases'].length === 0) problem(null, 'cases', 'no cases: a case file holds at least one');
   const ids = new Set<string>();
   const cases: GoldenCase[] = [];
   json['cases'].forEach((raw, index) => {

@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { readFailureMessage, writeFailureMessage } from '../file-errors.js';
 import { UsageError, type CommandContext } from './io.js';
 
@@ -96,9 +96,10 @@ function statOrNull(path: string): Stats | null {
 /**
  * Refuses an output that is one of the files the command reads (`reads`: its input, its policy
  * files), by identity — device and inode, so a symlink, a hard link or `/dev/stdout` redirected
- * to the input are caught — or a folder. Called before anything is opened for writing.
+ * to the input are caught — or a folder. Called before anything is opened for writing. `shown`
+ * names the output in the message (the flag and its value by default), `instead` what to do.
  */
-export function checkOutputPath(output: string, reads: Iterable<string>, flag = '--output'): void {
+export function checkOutputPath(output: string, reads: Iterable<string>, shown = `\`--output ${output}\``, instead = 'write to another file'): void {
   const out = statOrNull(output);
   if (out === null) return;
   if (out.isDirectory()) throw new UsageError(`cannot write ${output}: it is a folder, not a file`);
@@ -107,9 +108,21 @@ export function checkOutputPath(output: string, reads: Iterable<string>, flag = 
   for (const path of reads) {
     const read = statOrNull(path);
     if (read !== null && read.dev === out.dev && read.ino === out.ino) {
-      throw new UsageError(`\`${flag} ${output}\` would overwrite \`${path}\`, which this command reads; write to another file`);
+      throw new UsageError(`${shown} would overwrite \`${path}\`, which this command reads; ${instead}`);
     }
   }
+}
+
+/**
+ * Refuses two outputs of one run that are one file (`--output` and `--statements`): the second
+ * written would replace the first. Compared by identity when the file exists, else by path; a device
+ * or a pipe is written in place, one after the other, and may be both.
+ */
+export function checkDistinctOutputs(a: { flag: string; path: string }, b: { flag: string; path: string }): void {
+  const x = statOrNull(a.path);
+  const y = statOrNull(b.path);
+  const same = x !== null && y !== null ? x.isFile() && x.dev === y.dev && x.ino === y.ino : resolve(a.path) === resolve(b.path);
+  if (same) throw new UsageError(`\`${a.flag} ${a.path}\` and \`${b.flag} ${b.path}\` are the same file: the second would replace the first; give each its own`);
 }
 
 /** A failed write as a usage error: `cannot write out.jsonl: no space left on device (ENOSPC)`. */

@@ -4,6 +4,11 @@ export interface Io {
   readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
   readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   readonly cwd: string;
+  /**
+   * Told each time the exit code so far gets worse: a process that has to stop early (its
+   * reader closed the pipe) then exits with the code it had so far, not 0.
+   */
+  readonly onExitCode?: (code: ExitCode) => void;
 }
 
 /** Exit codes, as LANGUAGE.md fixes them; `internal` (EX_SOFTWARE) is a bug in bylaw, never a user mistake. */

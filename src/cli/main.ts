@@ -12,7 +12,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const ctx: CommandContext = {
     io,
     exit(next) {
-      if (next > code) code = next;
+      if (next <= code) return;
+      code = next;
+      io.onExitCode?.(code);
     },
     out: (line) => io.stdout.write(`${line}\n`),
     err: (line) => io.stderr.write(`${line}\n`),

@@ -1,7 +1,6 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import { positionAt } from '../diagnostics/span.js';
-import { escapeControls } from '../diagnostics/text.js';
-import { HIDDEN_PATTERN } from '../diagnostics/unicode.js';
+import { escapeUnseen } from '../diagnostics/text.js';
 import { describeKey, type InputProblem } from '../semantics/validate.js';
 import { UsageError } from './io.js';
 
@@ -34,7 +33,9 @@ export function parseJson(text: string, source: string): ParsedJson {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(syntaxError(text, source, (error as Error).message));
+    // Windows editors save one: invisible, and V8 calls it an unexpected token.
+    const bom = text.startsWith('\uFEFF') ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
+    throw new UsageError(syntaxError(text, source, (error as Error).message) + bom);
   }
   return { value, fractional: fractionalNumbers(text) };
 }
@@ -107,13 +108,13 @@ function syntaxError(text: string, source: string, v8: string): string {
   if (token !== undefined && offset !== null && text.indexOf(token, offset) >= 0) offset = text.indexOf(token, offset);
   if (/end of JSON input/.test(v8)) offset = text.length;
   const what = v8
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
     .replace(/ (in|after) JSON at position \d+.*$/s, (_, where: string) => (where === 'after' ? ' after the JSON value' : ''))
     .replace(/ in JSON at position \d+$/, '')
     .replace(/^[A-Z]/, (c) => c.toLowerCase());
-  if (offset === null) return `${source}: invalid JSON: ${printable(what)}`;
+  if (offset === null) return `${source}: invalid JSON: ${escapeUnseen(what)}`;
   const { line, column } = positionAt(text, offset);
-  return `${source}:${line}:${column}: invalid JSON: ${printable(what)}\n${codeFrame(text, offset, line)}`;
+  return `${source}:${line}:${column}: invalid JSON: ${escapeUnseen(what)}\n${codeFrame(text, offset, line)}`;
 }
 
 /** Where jsonc-parser finds the first error: for V8 messages that do not say. */
@@ -131,10 +132,6 @@ function firstErrorOffset(text: string): number | null {
   return first;
 }
 
-/** User text made safe to print: control characters escaped, invisible and bidi ones too. */
-function printable(text: string): string {
-  return escapeControls(text).replace(HIDDEN_PATTERN, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
-}
 
 /** Up to this many characters of the line either side of the error: a minified input is one line. */
 const CONTEXT = 40;
@@ -146,7 +143,7 @@ function codeFrame(text: string, offset: number, line: number): string {
   const from = Math.max(lineStart, offset - CONTEXT);
   const to = Math.min(lineEnd, offset + CONTEXT);
   // Tabs as one space and control characters escaped, so the caret stays under the place.
-  const show = (s: string) => printable(s.replace(/\t/g, ' ').replace(/\r$/, ''));
+  const show = (s: string) => escapeUnseen(s.replace(/\t/g, ' ').replace(/\r$/, ''));
   const before = `${from > lineStart ? '…' : ''}${show(text.slice(from, offset))}`;
   const after = `${show(text.slice(offset, to))}${to < lineEnd ? '…' : ''}`;
   const gutter = String(line);

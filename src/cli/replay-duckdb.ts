@@ -5,6 +5,7 @@
 import type { PolicySet } from '../checker/program.js';
 import { replayInDuckDb, toTotals } from '../replay/duckdb/replay.js';
 import { ReplayError } from '../replay/errors.js';
+import { escapeUnseen } from '../diagnostics/text.js';
 import { UsageError, type CommandContext } from './io.js';
 import { printReplay, SHOWN_ERRORS } from './replay-report.js';
 
@@ -26,7 +27,7 @@ export async function replayWithDuckDb(ctx: CommandContext, now: PolicySet, old:
   const { format, result } = run;
   const unit = format === 'parquet' ? 'rows' : 'lines';
   const where = (row: number) => `${options.input}:${format === 'parquet' ? 'row ' : ''}${row + 1}`;
-  for (const { row, error } of result.errorRows) ctx.err(`${where(row)}: ${error}`);
+  for (const { row, error } of result.errorRows) ctx.err(escapeUnseen(`${where(row)}: ${error}`));
   printReplay(
     ctx,
     {

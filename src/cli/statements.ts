@@ -11,6 +11,8 @@ import { checkDeployment, type Deployment, type StatementFacts } from '../statem
 import { factsFromInput } from '../statements/input-facts.js';
 import { StatementError, type Problem } from '../statements/problems.js';
 import type { AnyDecision } from '../statements/decision.js';
+import { escapeUnseen } from '../diagnostics/text.js';
+import { readFailureMessage } from '../file-errors.js';
 import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN, readTextFile, writeFailure } from './files.js';
 import { EXIT, UsageError, type CommandContext } from './io.js';
 import { parseJson } from './read-json.js';
@@ -105,7 +107,7 @@ export interface ReplayStatementOptions {
  */
 export async function replayStatements(ctx: CommandContext, policy: PolicySet, options: ReplayStatementOptions): Promise<void> {
   const deployment = readDeployment(options.deployment, policy);
-  checkOutputPath(options.statements, [options.input, ...(options.output !== undefined ? [options.output] : []), ...policy.sources.keys()], '--statements');
+  checkOutputPath(options.statements, [options.input, ...(options.output !== undefined ? [options.output] : []), ...policy.sources.keys()], `\`--statements ${options.statements}\``);
   const declaresId = policy.versions.some((v) => v.inputType.fields.some((f) => f.name === 'id'));
   const compiled = await loadCompiled(policy);
   // A policy without `statement` declarations compiles without them: the interpreter's then says why.
@@ -117,8 +119,7 @@ export async function replayStatements(ctx: CommandContext, policy: PolicySet, o
   try {
     file = await open(options.input, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${options.input}` : `cannot read ${options.input}: ${code ?? String(error)}`);
+    throw new UsageError(readFailureMessage(options.input, error));
   }
   let output: OutputFile;
   try {
@@ -132,7 +133,7 @@ export async function replayStatements(ctx: CommandContext, policy: PolicySet, o
   let written = 0;
   let failed = 0;
   const problem = (message: string) => {
-    if (failed++ < SHOWN_ERRORS) ctx.err(`${options.input}:${line}: no statement of reasons: ${message}`);
+    if (failed++ < SHOWN_ERRORS) ctx.err(escapeUnseen(`${options.input}:${line}: no statement of reasons: ${message}`));
   };
   try {
     const size = 1 << 20;

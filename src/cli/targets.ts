@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { compareCodePoints } from '../diagnostics/text.js';
+import { systemReason } from '../file-errors.js';
 import { UsageError } from './io.js';
 
 /**
@@ -58,8 +59,15 @@ function collectFolder(folder: string, targets: string[]): void {
   for (const entry of entries) if (searched(entry)) collectFolder(join(folder, entry.name), targets);
 }
 
+/** A folder's entries by name; one that cannot be listed (no permission) is a usage error, not a crash. */
 function sortedEntries(folder: string): Dirent[] {
-  return readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareCodePoints(a.name, b.name));
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
+  }
+  return entries.sort((a, b) => compareCodePoints(a.name, b.name));
 }
 
 function searched(entry: Dirent): boolean {

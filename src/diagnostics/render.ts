@@ -44,17 +44,38 @@ function codeFrame(
   end: { line: number; column: number },
   color: boolean,
 ): string[] {
-  const raw = linesOf(source)[line - 1] ?? '';
-  const text = shown(raw);
+  const full = linesOf(source)[line - 1] ?? '';
+  // A long line (minified, generated) is shown around the span, not whole: `…` marks the cuts.
+  const [from, to] = full.length > LONG_LINE ? lineWindow(full, column - 1, end.line === line ? end.column - 1 : full.length) : [0, full.length];
+  const raw = full.slice(from, to);
+  const before = from > 0 ? '…' : '';
+  const text = before + shown(raw) + (to < full.length ? '…' : '');
   const gutter = String(line).length;
   const pad = ' '.repeat(gutter);
   // Columns as displayed: a tab is shown as four spaces, so the `^` stay under the span.
-  const start = shown(raw.slice(0, column - 1)).length + 1;
-  // A multi-line span is underlined to the end of its first line.
-  const lastColumn = end.line === line ? Math.max(shown(raw.slice(0, end.column - 1)).length + 1, start + 1) : text.length + 1;
+  const start = before.length + shown(raw.slice(0, column - 1 - from)).length + 1;
+  // A multi-line span is underlined to the end of its first line (as shown).
+  const lastColumn =
+    end.line === line && end.column - 1 <= to ? Math.max(before.length + shown(raw.slice(0, end.column - 1 - from)).length + 1, start + 1) : text.length + 1;
   const width = Math.max(1, Math.min(lastColumn, text.length + 1) - start);
   const marker = ' '.repeat(Math.max(0, start - 1)) + paint(color, '1;31', '^'.repeat(width));
   return [`${pad} |`, `${line} | ${text}`, `${pad} | ${marker}`];
+}
+
+/** Lines longer than this (in UTF-16 units) are shown in part, CONTEXT either side of the span. */
+const LONG_LINE = 200;
+const CONTEXT = 60;
+/** At most this much of a long span is shown (underlined) before the context after it. */
+const LONG_SPAN = 120;
+
+/** The part `[from, to)` of a long line shown for a span `[start, end)`, cut between code points. */
+function lineWindow(line: string, start: number, end: number): [number, number] {
+  const isLow = (i: number) => i > 0 && i < line.length && (line.charCodeAt(i) & 0xfc00) === 0xdc00;
+  let from = Math.max(0, start - CONTEXT);
+  let to = Math.min(line.length, Math.min(Math.max(end, start + 1), start + LONG_SPAN) + CONTEXT);
+  if (isLow(from)) from--;
+  if (isLow(to)) to++;
+  return [from, to];
 }
 
 /**

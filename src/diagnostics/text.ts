@@ -2,6 +2,8 @@
  * Text helpers for everything Bylaw prints: an order that does not depend on the locale, and
  * user text made safe to show on a terminal.
  */
+import { escapeControls } from '../runtime/text.js';
+import { HIDDEN_PATTERN } from './unicode.js';
 
 /**
  * Orders strings by Unicode code point: the same on every machine, whatever LANG says
@@ -25,4 +27,13 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /** Shown user text is escaped by the runtime's function: input problems need it at run time too. */
-export { escapeControls } from '../runtime/text.js';
+export { escapeControls };
+
+/**
+ * User text quoted in a message made safe to print: control characters escaped (`\u001b`), and
+ * the invisible and direction-changing ones too (`\u{FEFF}`, `\u{202E}`), which a terminal would
+ * hide or let reorder the line.
+ */
+export function escapeUnseen(text: string): string {
+  return escapeControls(text).replace(HIDDEN_PATTERN, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}

@@ -109,12 +109,15 @@ class Loader {
       this.bag.emit('BL103', fileSpan(folder), { kind: 'no-version', folder });
       return null;
     }
+    // No version read: every file failed to read or parse (or declares none), and that is
+    // reported; there is no set, and no file to name it after.
+    if (versions.length === 0) return null;
     this.checkEffectiveDates(versions);
     const units = versions
       .sort((a, b) => compareCodePoints(effectiveOf(a.ast)!.date.value, effectiveOf(b.ast)!.date.value))
       .map((v) => this.unit(v));
     if (units.some((u) => u === null)) return null;
-    return { name: policyName(versions[0] ?? loaded[0]!), root: folder, units: units as Unit[] };
+    return { name: policyName(versions[0]!), root: folder, units: units as Unit[] };
   }
 
   private checkEffectiveDates(versions: readonly SourceFile[]): void {

@@ -7,6 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { OutputFile } from '../atomic-write.js';
 import type { PolicySet } from '../checker/program.js';
 import { readFailureMessage, writeFailureMessage } from '../file-errors.js';
+import { escapeUnseen } from '../diagnostics/text.js';
 import type { ChunkOptions, ChunkResult } from './chunk.js';
 import { prepareEngine, prepareReader, type EngineName } from './engine.js';
 import { ReplayError } from './errors.js';
@@ -95,7 +96,8 @@ async function decideAll(
   let listed = 0;
   const merge = async (result: ChunkResult, bytes: number) => {
     for (const bad of totals.add(result)) {
-      if (listed++ < options.listed) progress.above(`${options.input}:${bad.line}: ${bad.reason}`);
+      // The reason may quote the line (V8's `Unexpected token`): its control bytes are escaped.
+      if (listed++ < options.listed) progress.above(escapeUnseen(`${options.input}:${bad.line}: ${bad.reason}`));
     }
     if (output && result.output) {
       const bytes = result.output;

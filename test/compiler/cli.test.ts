@@ -21,7 +21,7 @@ describe('bylaw compile', () => {
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe(expected);
   });
 
-  it('--target js writes index.js and index.d.ts', async () => {
+  it('--target js writes index.js and index.d.ts (and a package.json: below)', async () => {
     const out = temp();
     const r = await runCli(['compile', 'test/compiler/fixtures/small', '--out', out, '--target', 'js']);
     expect(r.code).toBe(0);
@@ -29,6 +29,38 @@ describe('bylaw compile', () => {
     expect(readFileSync(join(out, 'index.d.ts'), 'utf8')).toContain('export declare function decide(input: Message): Decision;');
     const m = (await import(join(out, 'index.js'))) as { decide(input: unknown): { action: string } };
     expect(m.decide({ date: '2024-08-01', posted: '2024-08-01', author: { kind: 'member', verified: false, reports: 3 }, tags: ['spam'] }).action).toBe('hide');
+  });
+
+  it('--target js runs in a CommonJS package (what `npm init -y` makes): a package.json beside it says module', async () => {
+    // index.js is an ES module; under `"type": "commonjs"` Node read it as CommonJS, and both
+    // `import` and `require` failed with a SyntaxError.
+    const project = temp();
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'empty', version: '1.0.0', type: 'commonjs' }));
+    const out = join(project, 'generated');
+    const r = await runCli(['compile', 'test/compiler/fixtures/small', '-o', out, '--target', 'js']);
+    expect(r).toMatchObject({ code: 0, stdout: ['index.js', 'index.d.ts', 'package.json'].map((f) => `wrote ${join(out, f)}\n`).join('') });
+    expect(readFileSync(join(out, 'package.json'), 'utf8')).toBe('{ "type": "module" }\n');
+    const input = JSON.stringify({ date: '2024-08-01', posted: '2024-08-01', author: { kind: 'member', verified: false, reports: 3 }, tags: ['spam'] });
+    writeFileSync(join(project, 'use.js'), `const m = require('./generated/index.js');\nconsole.log(m.decide(${input}).action);\n`);
+    writeFileSync(join(project, 'use.mjs'), `import { decide } from './generated/index.js';\nconsole.log(decide(${input}).action);\n`);
+    for (const file of ['use.js', 'use.mjs']) {
+      const node = spawnSync(process.execPath, [join(project, file)], { encoding: 'utf8' });
+      expect(node.stderr, file).toBe('');
+      expect(node.stdout, file).toBe('hide\n');
+    }
+  });
+
+  it('--target js never replaces a package.json of the folder; one that does not say module gets a warning', async () => {
+    for (const [text, warned] of [['{"name":"mine","type":"module"}', false], ['{"name":"mine"}', true], ['not json', true]] as const) {
+      const out = temp();
+      writeFileSync(join(out, 'package.json'), text);
+      const r = await runCli(['compile', 'test/compiler/fixtures/small', '-o', out, '--target', 'js']);
+      expect(r.code, text).toBe(0);
+      expect(r.stdout, text).not.toContain('package.json');
+      expect(readFileSync(join(out, 'package.json'), 'utf8'), text).toBe(text);
+      const warning = `warning: ${join(out, 'package.json')} does not say "type": "module", so Node loads ${join(out, 'index.js')} as CommonJS and cannot import it; add "type": "module" to it, or compile into a folder of its own\n`;
+      expect(r.stderr.includes(warning), text).toBe(warned);
+    }
   });
 
   it('compiles a policy set with declared outcomes (policies/youtube), and the module decides each outcome', async () => {
@@ -81,7 +113,7 @@ describe('bylaw compile', () => {
     writeFileSync(blocker, '');
     const r = await runCli(['compile', 'test/compiler/fixtures/small', '-o', join(blocker, 'out')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: cannot create .*out: (ENOTDIR|EEXIST)\n$/);
+    expect(r.stderr).toMatch(/^error: cannot create .*out: (not a directory \(ENOTDIR\)|a file of that name is in the way)\n$/);
     const taken = await runCli(['compile', 'test/compiler/fixtures/small', '-o', blocker]);
     expect(taken.code).toBe(2);
     expect(taken.stderr).toBe(`error: cannot create ${blocker}: a file of that name is in the way\n`);
@@ -93,6 +125,6 @@ describe('bylaw compile', () => {
     const r = spawnSync(process.execPath, ['bin/bylaw.js', 'compile', 'test/compiler/fixtures/small', '-o', '/proc/bylaw-out/nested'], { encoding: 'utf8', timeout: 30_000 });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('error: cannot create /proc/bylaw-out/nested: ENOENT\n');
+    expect(r.stderr).toBe('error: cannot create /proc/bylaw-out/nested: no such file or directory (ENOENT)\n');
   });
 });

@@ -20,6 +20,31 @@ describe('human rendering', () => {
     );
   });
 
+  it('a long line is shown around the span, cut with `…`, the ^ still under it', () => {
+    // The whole line was printed: a 600 KB generated policy gave a 600 KB diagnostic.
+    const line = `${'a'.repeat(300_000)}XYZ${'b'.repeat(300_000)}`;
+    const text = `x\n${line}\n`;
+    const at = 2 + 300_000;
+    const d = diagnostic('BL201', 'unknown name `XYZ`', spanFromOffsets('long.policy', text, at, at + 3));
+    expect(renderDiagnostic(d, { sources: new Map([['long.policy', text]]) })).toBe(
+      [
+        'error[BL201]: unknown name `XYZ`',
+        '  --> long.policy:2:300001',
+        '  |',
+        `2 | …${'a'.repeat(60)}XYZ${'b'.repeat(60)}…`,
+        `  | ${' '.repeat(61)}^^^`,
+      ].join('\n'),
+    );
+    // A cut never splits a surrogate pair (here the window would start inside one).
+    const emoji = '😀'.repeat(100);
+    const odd = `${emoji}QR${emoji}`;
+    const at200 = diagnostic('BL201', 'x', spanFromOffsets('e.policy', odd, 201, 202));
+    const frame = renderDiagnostic(at200, { sources: new Map([['e.policy', odd]]) }).split('\n');
+    expect(frame[3]).toBe(`1 | …${'😀'.repeat(30)}QR${'😀'.repeat(30)}…`);
+    // Columns count UTF-16 units, as the rest of the frame does (an emoji is two, and two cells wide).
+    expect(frame[4]).toBe(`  | ${' '.repeat(1 + 60 + 1)}^`);
+  });
+
   it('control characters in the message, path, notes and help are escaped; the JSON form keeps them', () => {
     const text = 'a\u009bb\n';
     const d = diagnostic('BL201', 'unknown name `x\u001b[2J`', spanFromOffsets('p\u0007.policy', text, 1, 2), {

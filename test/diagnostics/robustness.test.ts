@@ -174,6 +174,18 @@ describe('robustness', () => {
     });
   }
 
+  it('a folder whose every file has a syntax error is reported, not a crash', () => {
+    // The loader named the set after its first file read, and there was none: a TypeError.
+    const eof = 'policy x\nversion "1"\neffective 2020-01-01\nrule r when';
+    const sets: Record<string, string>[] = [{ 'set/v1.policy': eof }, { 'set/v1.policy': eof, 'set/rules.policy': 'context c =' }];
+    for (const files of sets) {
+      const checked = checkFiles(files, 'set');
+      expect(checked.policy).toBeNull();
+      expect(checked.diagnostics.map((d) => `${d.code} ${d.span.file}:${d.span.start.line}:${d.span.start.column}`)).toContain('BL002 set/v1.policy:4:12');
+      expect(spanProblems(checked.diagnostics, checked.sources)).toEqual([]);
+    }
+  });
+
   it('the full check never throws on a mutated Twitter policy set (the folder as the root)', () => {
     fc.assert(
       fc.property(mutatedSet, ({ files }) => {

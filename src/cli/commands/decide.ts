@@ -33,7 +33,7 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
     .command('decide')
     .description('decide one input (JSON) with the version in force on its date')
     .argument('<policy>', 'a policy file or policy set (folder)')
-    .option('-i, --input <file>', 'the input JSON (default: standard input)')
+    .option('-i, --input <file>', 'the input JSON (default, or `-`: standard input)')
     .option('--explain', 'show the full trace: every clause, fired or not, and why')
     .option('--statement-of-reasons', 'print the statement of reasons for the DSA Transparency Database (JSON; null when nothing is restricted)')
     .option('--notice [style]', 'print the notice the person receives: text (default) or markdown; with --format json, {subject, text, markdown} (null when nothing is restricted)', parseNoticeStyle)
@@ -45,8 +45,10 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       if (chosen.length > 1) throw new UsageError(`${chosen.join(' and ')} print different things: give one of them`);
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
-      const source = options.input ?? '<stdin>';
-      const text = await readInputText(options.input, ctx);
+      // `-` is standard input, as for most commands that read a file.
+      const file = options.input === '-' ? undefined : options.input;
+      const source = file ?? '<stdin>';
+      const text = await readInputText(file, ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
       const { value: input, fractional } = parseJson(text, source);
       const result = withReaderProblems(decideUnknown(policy, input), numberProblems(fractional));

@@ -1,9 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../../atomic-write.js';
+import { readFailureMessage } from '../../file-errors.js';
 import { decodeSource } from '../../syntax/encoding.js';
+import { writeFailure } from '../files.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
-import { compareCodePoints } from '../../diagnostics/text.js';
+import { compareCodePoints, escapeUnseen } from '../../diagnostics/text.js';
 import { printDiagnostics } from '../report.js';
 import { policyFilesUnder, policyPathKind } from '../targets.js';
 
@@ -37,12 +40,12 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
           internalErrors.push(result.message);
         } else if (result.changed && options.check) {
           unformatted++;
-          ctx.out(file.shown);
-          ctx.io.stdout.write(unifiedDiff(text, result.text, file.shown));
+          ctx.out(escapeUnseen(file.shown));
+          ctx.io.stdout.write(terminalSafe(unifiedDiff(text, result.text, file.shown)));
           ctx.exit(EXIT.failed);
         } else if (result.changed) {
-          await writeText(file, result.text);
-          ctx.out(file.shown);
+          writeText(file, result.text);
+          ctx.out(escapeUnseen(file.shown));
         }
       }
       if (unformatted > 0) {
@@ -51,6 +54,21 @@ export function registerFmt(program: Command, ctx: CommandContext): void {
       // Every other file was handled first; a formatter bug then ends the run as an internal error.
       if (internalErrors.length > 0) throw new Error(internalErrors.join('\n'));
     });
+}
+
+/**
+ * The diff as a terminal may show it: a policy's control characters (an ESC in a comment clears
+ * the screen) and invisible or bidi ones escaped, as in every frame. Tabs and the CR of a CRLF
+ * line are kept, so the diff of an ordinary file still applies with `patch`.
+ */
+function terminalSafe(diff: string): string {
+  return diff
+    .split('\n')
+    .map((line) => {
+      const crlf = line.endsWith('\r');
+      return (crlf ? line.slice(0, -1) : line).split('\t').map(escapeUnseen).join('\t') + (crlf ? '\r' : '');
+    })
+    .join('\n');
 }
 
 interface PolicyFile {
@@ -79,14 +97,15 @@ async function readBytes(file: PolicyFile): Promise<Uint8Array> {
   try {
     return await readFile(file.absolute);
   } catch (error) {
-    throw new UsageError(`cannot read ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(readFailureMessage(file.shown, error));
   }
 }
 
-async function writeText(file: PolicyFile, text: string): Promise<void> {
+/** Whole or not at all: a failed write (a full disk) leaves the policy as it was, never cut short. */
+function writeText(file: PolicyFile, text: string): void {
   try {
-    await writeFile(file.absolute, text, 'utf8');
+    writeFileAtomic(file.absolute, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${file.shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw writeFailure(file.shown, error);
   }
 }

@@ -5,7 +5,7 @@ import type { EngineName } from '../../replay/engine.js';
 import { ReplayError } from '../../replay/errors.js';
 import { defaultJobs } from '../../replay/pool.js';
 import { replayFile } from '../../replay/run.js';
-import { checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN } from '../files.js';
+import { checkDistinctOutputs, checkOutputPath, MAX_INPUT_BYTES, MAX_INPUT_SHOWN } from '../files.js';
 import { formatOption } from '../format-option.js';
 import { UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
@@ -60,12 +60,16 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
     .option('--deployment <file>', 'the platform\'s deployment config for --statements (default: deployment.json beside the policy)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics of a policy with errors as')
     .action(async (path: string, options: ReplayOptions) => {
+      refuseDash(options);
       const now = requirePolicy(ctx, path, options.format);
       if (!now) return;
       const old = options.against !== undefined ? requirePolicy(ctx, options.against, options.format) : null;
       if (options.against !== undefined && !old) return;
       // Before anything is opened for writing: the output is none of the files read.
       if (options.output !== undefined) checkOutputPath(options.output, [options.input, ...now.sources.keys(), ...(old?.sources.keys() ?? [])]);
+      if (options.output !== undefined && options.statements !== undefined) {
+        checkDistinctOutputs({ flag: '--statements', path: options.statements }, { flag: '--output', path: options.output });
+      }
       if (options.statements !== undefined) await replayStatements(ctx, now, { ...options, statements: options.statements });
       if (options.engine === 'duckdb') {
         const { input, output, jobs } = options;
@@ -111,6 +115,18 @@ export function registerReplay(program: Command, ctx: CommandContext): void {
         old !== null,
       );
     });
+}
+
+/**
+ * `-` is not standard input or output here: the input is read in chunks by position (and split
+ * among threads) and the report takes standard output. Said plainly, rather than "no such file"
+ * or a file named `-` written in the current folder.
+ */
+function refuseDash(options: ReplayOptions): void {
+  if (options.input === '-') throw new UsageError('`--input -`: replay reads a file, not standard input; give its path (`--input /dev/stdin` reads a pipe)');
+  for (const [flag, value] of [['--output', options.output], ['--statements', options.statements]] as const) {
+    if (value === '-') throw new UsageError(`\`${flag} -\`: replay writes a file, not standard output, which has its report; give a path (\`./-\` for a file named \`-\`)`);
+  }
 }
 
 /** The size of a regular file, or null (missing, a pipe or a device: the replay reports what is wrong). */

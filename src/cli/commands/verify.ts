@@ -1,8 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
 import { summarize } from '../../diagnostics/render.js';
+import { systemReason } from '../../file-errors.js';
 import { formatOption } from '../format-option.js';
 import { compareCodePoints } from '../../diagnostics/text.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
@@ -30,8 +31,9 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
     .option('--cases-dir <folder>', 'where `<set>.cases.json` files live', 'test/golden')
     .option('--duckdb', 'also decide every case with the SQL target in DuckDB (an optional peer dependency)');
   formatOption(command, ['human', 'github'] as const, 'human', 'diagnostics as')
-    .action(async (folder: string, options: VerifyOptions) => {
+    .action(async (folder: string, options: VerifyOptions, self: Command) => {
       if (!existsSync(folder)) throw new UsageError(`no such folder: ${folder}`);
+      checkCasesDir(options.casesDir, self.getOptionValueSource('casesDir') !== 'default');
       const sets = discoverPolicySets(folder);
       if (sets.length === 0) throw new UsageError(`no policy sets in ${folder}`);
       let passed = 0;
@@ -67,9 +69,30 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
     });
 }
 
+/**
+ * A `--cases-dir` that is not a folder is a usage error, a missing one too when it was given: a
+ * mistyped folder in a CI step must not pass by running no case. Only the default may be absent.
+ */
+function checkCasesDir(folder: string, given: boolean): void {
+  let stat;
+  try {
+    stat = statSync(folder, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
+  }
+  if (stat === undefined && given) throw new UsageError(`no such folder: ${folder} (--cases-dir)`);
+  if (stat !== undefined && !stat.isDirectory()) throw new UsageError(`--cases-dir ${folder} is not a folder`);
+}
+
 function caseFilesFor(folder: string, name: string): string[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
+  }
+  return names
     .filter((f) => f === `${name}.cases.json` || (f.startsWith(`${name}.`) && f.endsWith('.cases.json')))
     .sort(compareCodePoints)
     .map((f) => join(folder, f));
