@@ -1,6 +1,6 @@
 import { EOF, tokenMatcher, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type { DiagnosticBag, Emission } from '../diagnostics/codes.js';
-import { isForeignKeyword } from '../diagnostics/messages/bl0.js';
+import { isForeignKeyword, type Construct } from '../diagnostics/messages/bl0.js';
 import type { LineIndex, Span } from '../diagnostics/span.js';
 import { closestMatch } from '../diagnostics/suggest.js';
 import { STRING_OPERATORS } from './advice.js';
@@ -177,7 +177,38 @@ function describe(error: IRecognitionException, ctx: ParseErrorContext): Describ
   if (prev?.tokenType === T.Because && token?.tokenType !== T.StringLiteral) {
     return { code: 'BL002', args: { ...parsed, kind: 'because-string' }, span };
   }
-  return { code: 'BL002', args: { ...parsed, kind: 'other', hint: parseHint(error.token, expected) }, span };
+  return { code: 'BL002', args: { ...parsed, kind: 'other', hint: parseHint(error.token, expected), construct: constructOf(error) }, span };
+}
+
+/** The grammar rules that begin a construct whose form BL002's help shows (parser.ts, parser-statements.ts). */
+const CONSTRUCTS: Readonly<Record<string, Construct>> = {
+  policyHeader: 'policy',
+  versionHeader: 'version',
+  effectiveHeader: 'effective',
+  sourceHeader: 'source',
+  useDecl: 'use',
+  inputDecl: 'input',
+  enumDecl: 'enum',
+  recordDecl: 'record',
+  scaleDecl: 'scale',
+  outcomeDecl: 'outcome',
+  contextDecl: 'context',
+  redlineDecl: 'redline',
+  ruleDecl: 'rule',
+  exemptionDecl: 'exemption',
+  defaultDecl: 'default',
+  quantifier: 'quantifier',
+  statementDecl: 'statement',
+};
+
+/** The innermost construct the parser was reading when it failed; the file itself outside any. */
+function constructOf(error: IRecognitionException): Construct {
+  const stack = error.context?.ruleStack ?? [];
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const construct = Object.hasOwn(CONSTRUCTS, stack[i]!) ? CONSTRUCTS[stack[i]!] : undefined;
+    if (construct) return construct;
+  }
+  return 'file';
 }
 
 const VALUE_START: ReadonlySet<TokenType> = new Set([T.Identifier, T.IntLiteral, T.DateLiteral, T.StringLiteral, T.True, T.False, T.LParen, T.Not]);

@@ -116,7 +116,10 @@ describe('syntax (BL0xx)', () => {
         code: 'BL002',
         underlined: found!,
         message: `expected a declaration (\`rule\`, \`redline\`, \`exemption\`, \`context\`, \`enum\`, \`record\`, \`use\`, …), found \`${found}\``,
-        help: found === '=' ? '`=` names a context; to compare two values write `==`' : null,
+        help:
+          found === '='
+            ? '`=` names a context; to compare two values write `==`'
+            : 'a policy file is a list of declarations, each starting with its keyword: `policy`, `version`, `effective`, `source`, `use`, `input`, `enum`, `record`, `scale`, `outcome`, `context`, `redline`, `rule`, `exemption`, `default` or `statement`',
       });
     }
   });
@@ -155,6 +158,8 @@ describe('syntax (BL0xx)', () => {
       code: 'BL002',
       underlined: '',
       message: 'expected a condition, found the end of the file',
+      // No hint fits the token: the help shows the form of what was being written.
+      help: 'a rule reads `rule NAME when CONDITION unless CONDITION then ACTION because "…"`; `unless` is optional',
     });
     const text = checked.sources.get(d.span.file)!;
     expect(d.span.start.offset).toBe(text.indexOf(' and') + 4);

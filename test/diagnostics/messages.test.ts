@@ -182,11 +182,15 @@ describe('the registry\'s message constructors', () => {
 
   it('syntax errors (BL002, BL011, BL012): the parser\'s expectation and the token found make the message; the case, the help', () => {
     const parsed = { expected: '`then`', found: 'because' };
-    expect(MESSAGES.BL002({ ...parsed, kind: 'other', hint: 'because-before-then' })).toEqual({
+    expect(MESSAGES.BL002({ ...parsed, kind: 'other', hint: 'because-before-then', construct: 'rule' })).toEqual({
       message: 'expected `then`, found `because`',
       help: 'every clause needs `then ACTION` before `because`',
     });
-    expect(MESSAGES.BL002({ ...parsed, found: null, kind: 'other', hint: null })).toEqual({ message: 'expected `then`, found the end of the file', help: undefined });
+    // No hint fits: the help shows the whole form of what was being written.
+    expect(MESSAGES.BL002({ ...parsed, found: null, kind: 'other', hint: null, construct: 'rule' })).toEqual({
+      message: 'expected `then`, found the end of the file',
+      help: 'a rule reads `rule NAME when CONDITION unless CONDITION then ACTION because "…"`; `unless` is optional',
+    });
     expect(MESSAGES.BL002({ kind: 'trailing-comma', found: 'because' })).toEqual({
       message: 'expected an action after `,`, found `because`',
       help: 'actions are separated by commas, one per outcome; delete the `,` after the last one',

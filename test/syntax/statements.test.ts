@@ -40,14 +40,16 @@ context later = statement - 1 day > 2020-01-01`;
   });
 
   it('says which word it expected, with the nearest', () => {
+    const form =
+      'a `statement` declaration reads `statement OUTCOME { action: FIELD_VALUE, other: no restriction }`, `statement CLAUSE, … category CATEGORY ground terms "…"` or `statement version "…" at "URL"`';
     expect(errors('statement v categry X ground terms "a"')).toEqual([['BL010', '`categry` is not a keyword', 'did you mean `category`?', 1]]);
     expect(errors('statement v category X grund terms "a"')).toEqual([['BL010', '`grund` is not a keyword', 'did you mean `ground`?', 1]]);
     expect(errors('statment v category X ground terms "a"')).toEqual([['BL010', '`statment` is not a keyword', 'did you mean `statement`?', 1]]);
-    expect(errors('statement version "v" "https://x"')).toEqual([['BL002', 'expected `at`, found `"https://x"`', null, 1]]);
-    expect(errors('statement v category X ground terms "a" also legal')).toEqual([['BL002', 'expected `illegal`, found `legal`', null, 1]]);
-    expect(errors('statement content { remove: }')).toEqual([['BL002', 'expected a key of the Transparency Database (`DECISION_…`) or `no restriction`, found `}`', null, 1]]);
-    expect(errors('statement content { remove DECISION_X }')).toEqual([['BL002', 'expected `:`, found `DECISION_X`', null, 1]]);
-    expect(errors('statement 12')).toEqual([['BL002', 'expected an outcome, clauses, `default` or `version`, found `12`', null, 1]]);
+    expect(errors('statement version "v" "https://x"')).toEqual([['BL002', 'expected `at`, found `"https://x"`', form, 1]]);
+    expect(errors('statement v category X ground terms "a" also legal')).toEqual([['BL002', 'expected `illegal`, found `legal`', form, 1]]);
+    expect(errors('statement content { remove: }')).toEqual([['BL002', 'expected a key of the Transparency Database (`DECISION_…`) or `no restriction`, found `}`', form, 1]]);
+    expect(errors('statement content { remove DECISION_X }')).toEqual([['BL002', 'expected `:`, found `DECISION_X`', form, 1]]);
+    expect(errors('statement 12')).toEqual([['BL002', 'expected an outcome, clauses, `default` or `version`, found `12`', form, 1]]);
   });
 
   it('goes on after a broken statement: one error per declaration', () => {

@@ -254,7 +254,8 @@ type ParseError =
         | { readonly kind: 'no-binder'; readonly quantifier: string; readonly list: string }
         /** `count(s in post.strikes when …)`: the condition after something else than `where`. */
         | ({ readonly kind: 'no-where' } & Quantifier)
-        | { readonly kind: 'other'; readonly hint: 'assign' | 'because-before-then' | 'then-before-when' | 'separate' | null }
+        /** `construct`: the innermost declaration being read, whose form the help shows when no hint fits. */
+        | { readonly kind: 'other'; readonly hint: 'assign' | 'because-before-then' | 'then-before-when' | 'separate' | null; readonly construct: Construct }
       ));
 
 function parseError(a: ParseError): Built {
@@ -290,7 +291,7 @@ function parseError(a: ParseError): Built {
     case 'no-where':
       return { message, help: whereHelp(a) };
     case 'other':
-      return { message, help: a.hint === null ? undefined : HINTS[a.hint] };
+      return { message, help: a.hint === null ? FORMS[a.construct] : HINTS[a.hint] };
   }
 }
 
@@ -302,6 +303,32 @@ const whereHelp = (a: Quantifier): string => `the condition on each element foll
 const MISPLACED = {
   where: 'a clause\'s condition follows `when`; `where` tests the elements of a list inside `count`, `any` or `all`',
   except: 'to leave cases out of a clause, write `unless CONDITION` before `then`; `except` leaves clauses out of a module: `use rules except NAME`',
+} as const;
+
+/** The declarations (and the quantifier) whose written form a syntax error's help can show. */
+export type Construct = keyof typeof FORMS;
+
+/** Each construct's form, for a syntax error that no hint fits: what the author was writing, whole. */
+const FORMS = {
+  file: 'a policy file is a list of declarations, each starting with its keyword: `policy`, `version`, `effective`, `source`, `use`, `input`, `enum`, `record`, `scale`, `outcome`, `context`, `redline`, `rule`, `exemption`, `default` or `statement`',
+  policy: 'the policy header names it: `policy NAME`, dotted for a family, e.g. `policy twitter.world_leaders`',
+  version: 'the version header is a string: `version "2019-10-15"`',
+  effective: 'the first day in force is a date: `effective 2019-10-15`',
+  source: 'the source header is a string: `source "…"`',
+  use: 'a module is brought in with `use NAME`, or `use NAME except a, b` to leave some of its declarations out',
+  input: 'the input is declared `input NAME: Type`, with a record type',
+  enum: 'an enum reads `enum Name { a, b, c }`',
+  record: 'a record reads `record Name { field: type, other: type? }`; `?` marks an optional field',
+  scale: 'a scale lists its actions, least severe first: `scale Name { none < warning < restrict(duration) }`',
+  outcome: 'an outcome reads `outcome NAME: Scale`',
+  context: 'a context names a condition: `context NAME = CONDITION`',
+  redline: 'a red line reads `redline NAME when CONDITION then ACTION because "…"`',
+  rule: 'a rule reads `rule NAME when CONDITION unless CONDITION then ACTION because "…"`; `unless` is optional',
+  exemption: 'an exemption reads `exemption NAME from RULE, … when CONDITION then ACTION because "…"`, or `from every rule`',
+  default: 'the default names an action for each outcome: `default allow`, or `default allow, none`',
+  quantifier: 'a quantifier reads `count(x in LIST where CONDITION)`, and likewise `any(…)` and `all(…)`',
+  statement:
+    'a `statement` declaration reads `statement OUTCOME { action: FIELD_VALUE, other: no restriction }`, `statement CLAUSE, … category CATEGORY ground terms "…"` or `statement version "…" at "URL"`',
 } as const;
 
 /** Help for a parse error that matches no case above, from the token found and what was expected. */
