@@ -38,6 +38,7 @@ function seen(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, s
 /** `checked` reports `expected` (among possibly others), with the registry's severity. */
 function expectDiagnostic(checked: Checked, expected: Expected): void {
   const all = seen(checked.diagnostics, checked.sources);
+  everyHasHelp(all);
   const want = { severity: CODES[expected.code].severity, help: null, ...expected };
   expect(all).toContainEqual(want);
 }
@@ -45,7 +46,14 @@ function expectDiagnostic(checked: Checked, expected: Expected): void {
 /** `checked` reports exactly `expected`, nothing else. */
 function expectOnly(checked: Checked, expected: Expected): void {
   const want = { severity: CODES[expected.code].severity, help: null, ...expected };
-  expect(seen(checked.diagnostics, checked.sources)).toEqual([want]);
+  const all = seen(checked.diagnostics, checked.sources);
+  everyHasHelp(all);
+  expect(all).toEqual([want]);
+}
+
+/** Every diagnostic says what to do about it (the house standard): none is left without a help. */
+function everyHasHelp(all: ReturnType<typeof seen>): void {
+  for (const d of all) expect(d.help, `${d.code}: ${d.message}`).not.toBeNull();
 }
 
 describe('one fixture per code (test/fixtures)', () => {
@@ -101,12 +109,14 @@ describe('syntax (BL0xx)', () => {
       code: 'BL001',
       underlined: '\u0007',
       message: 'unexpected character `U+0007`',
+      help: 'this is a control character; delete it (inside a string, write a tab as `\\t` and a line break as `\\n`)',
     });
     // A lone surrogate (broken UTF-16) would print as `�`.
     expectDiagnostic(checkPolicy('context c = post.public_interest \ud800\n'), {
       code: 'BL001',
       underlined: '\ud800',
       message: 'unexpected character `U+D800`',
+      help: 'this is half of a character that was cut in two (broken UTF-16); delete it or retype the character',
     });
   });
 
@@ -287,6 +297,7 @@ describe('modules and policy sets (BL1xx)', () => {
       code: 'BL103',
       underlined: '',
       message: 'folder `empty` holds no `.policy` files',
+      help: 'name a `.policy` file, or a policy set: a folder of `.policy` files, one per version',
     });
   });
 
@@ -318,6 +329,7 @@ describe('modules and policy sets (BL1xx)', () => {
       code: 'BL106',
       underlined: '',
       message: 'cannot read `nowhere`: no such file or folder',
+      help: 'check the spelling; a relative path is read from the current folder',
     });
     expectOnly(checkFiles({}, 'nowhere.policy'), {
       code: 'BL106',
@@ -388,6 +400,7 @@ describe('names and types (BL2xx)', () => {
       code: 'BL202',
       underlined: 'length',
       message: '`post.author.handle` is of type `string`, which has no fields',
+      help: 'only records have fields; a `string` is used whole, as in `post.author.handle == …`',
     });
     expectOnly(checkPolicy(rule('post.author.zzzzzz')), {
       code: 'BL202',
@@ -442,7 +455,7 @@ describe('names and types (BL2xx)', () => {
       ['post', { underlined: 'post', message: '`post` is the whole input; name one of its fields', help: 'fields of `Post`: `date`, `author`, `target`, `categories`, `topic`, `public_interest`, `offline_harm_risk`' }],
       ['1 == 1', { underlined: '1 == 1', message: 'both sides are literals; the comparison never depends on the input', help: 'compare a field of the input with a value' }],
       ['post.categories in {harassment}', { underlined: 'post.categories in {harassment}', message: '`in` tests one value; `set<Category>` is a set', help: 'to test whether the set holds it, write `post.categories has harassment`' }],
-      ['post.author in {world_leader}', { underlined: 'post.author', message: 'a record cannot be tested with `in`; test one of its fields' }],
+      ['post.author in {world_leader}', { underlined: 'post.author', message: 'a record cannot be tested with `in`; test one of its fields', help: 'write `RECORD.FIELD in {a, b}` with the field that holds the value' }],
       ['post.author == post.author', { underlined: 'post.author == post.author', message: 'values of type `Account` cannot be compared', help: 'compare one of its fields' }],
       ['post.categories == post.categories', { underlined: 'post.categories == post.categories', message: 'values of type `set<Category>` cannot be compared', help: 'test membership with `has`' }],
       ['post.author.followers in {post.author.strikes}', { underlined: 'post.author.strikes', message: 'the set after `in` holds literals only', help: 'to compare two fields, write `==`' }],

@@ -117,7 +117,10 @@ describe('the registry\'s message constructors', () => {
       help: 'this is U+200B ZERO WIDTH SPACE, which is invisible; delete it',
     });
     expect(MESSAGES.BL001({ char: '/', blockComment: true }).help).toBe('Bylaw has no block comments: start each comment line with `//`');
-    expect(MESSAGES.BL001({ char: '@', blockComment: false }).help).toBeUndefined();
+    expect(MESSAGES.BL001({ char: '@', blockComment: false }).help).toBe(
+      'Bylaw text is names, numbers, dates, `"strings"`, operators and `//` comments; delete the character, or put it inside a string or a comment',
+    );
+    expect(MESSAGES.BL001({ char: '\ud800', blockComment: false }).help).toBe('this is half of a character that was cut in two (broken UTF-16); delete it or retype the character');
     const actions = Array.from({ length: 9 }, (_, i) => `a${i}`);
     expect(MESSAGES.BL016({ joiner: 'and', keyword: 'then', actions, clause: true })).toEqual({
       message: 'actions are separated by commas, not `and`',
@@ -136,9 +139,15 @@ describe('the registry\'s message constructors', () => {
       help: 'move what both modules need into a third module that neither uses',
     });
     expect(MESSAGES.BL101({ module: 'zzz', looked: 'zzz.policy', known: [] }).help).toBe('looked for `zzz.policy` next to the file and in `stdlib/`');
-    expect(MESSAGES.BL103({ kind: 'empty-folder', folder: 'p' })).toEqual({ message: 'folder `p` holds no `.policy` files' });
+    expect(MESSAGES.BL103({ kind: 'empty-folder', folder: 'p' })).toEqual({
+      message: 'folder `p` holds no `.policy` files',
+      help: 'name a `.policy` file, or a policy set: a folder of `.policy` files, one per version',
+    });
     expect(MESSAGES.BL105({ kind: 'name', name: 'x', is: 'a context', first: at(1) }).notes).toEqual([{ message: 'a context `x` is declared here', span: at(1) }]);
-    expect(MESSAGES.BL106({ path: 'p', missing: true })).toEqual({ message: 'cannot read `p`: no such file or folder' });
+    expect(MESSAGES.BL106({ path: 'p', missing: true })).toEqual({
+      message: 'cannot read `p`: no such file or folder',
+      help: 'check the spelling; a relative path is read from the current folder',
+    });
     const candidates = Array.from({ length: 9 }, (_, i) => `c${i}`);
     expect(MESSAGES.BL109({ kind: 'undeclared', name: 'q', module: 'm', meant: undefined, candidates }).help).toBe(
       '`except` names clauses and contexts that `m` itself declares: `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, …',
@@ -154,9 +163,9 @@ describe('the registry\'s message constructors', () => {
       help: 'test the element inside the `where`: `count(s in post.strikes where s.date > x)`',
       notes: [{ message: '`s` is bound here', span: at(2) }],
     });
-    expect(MESSAGES.BL202({ kind: 'no-fields', path: 'post.id', type: 'int', collection: false }).help).toBeUndefined();
+    expect(MESSAGES.BL202({ kind: 'no-fields', path: 'post.id', type: 'int', collection: false }).help).toBe('only records have fields; a `int` is used whole, as in `post.id == …`');
     expect(MESSAGES.BL202({ kind: 'no-field', record: 'Post', field: 'zzzz', fields: ['id', 'date'] }).help).toBe('fields of `Post`: `id`, `date`');
-    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: true }).help).toBeUndefined();
+    expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: true }).help).toBe('the input is a record: declare `record Zzz { … }`, or `use` the module that declares it');
     expect(MESSAGES.BL203({ kind: 'unknown', name: 'Zzz', candidates: [], input: false }).help).toMatch(/^types are /);
     expect(MESSAGES.BL205({ kind: 'in-set', type: 'set<Tag>', set: 'post.tags', one: true, members: ['a', 'b'] }).help).toBe(
       'to test whether the set holds it, write `post.tags has a or post.tags has b`',

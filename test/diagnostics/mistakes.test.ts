@@ -3,6 +3,10 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { KEYWORDS } from '../../src/syntax/tokens.js';
 import { checkPolicy, underlined, type Checked } from '../support/policies.js';
 
+/** BL001's help for a character no more precise help fits. */
+const UNEXPECTED =
+  'Bylaw text is names, numbers, dates, `"strings"`, operators and `//` comments; delete the character, or put it inside a string or a comment';
+
 /**
  * Natural mistakes of policy authors, one test each: the code, where it points (line:column of
  * the body, after checkPolicy's three-line preamble), what it underlines and the fix it offers.
@@ -274,8 +278,8 @@ describe('arithmetic (BL015)', () => {
   });
 
   it('an operator with nothing to combine is an unexpected character; a run of them is one', () => {
-    only(checkPolicy('context c = + post.public_interest\n'), { code: 'BL001', underlined: '+', help: null });
-    only(checkPolicy(`context c = ${'+*/*'.repeat(500)} post.public_interest\n`), { code: 'BL001', underlined: '+*/*'.repeat(500), help: null });
+    only(checkPolicy('context c = + post.public_interest\n'), { code: 'BL001', underlined: '+', help: UNEXPECTED });
+    only(checkPolicy(`context c = ${'+*/*'.repeat(500)} post.public_interest\n`), { code: 'BL001', underlined: '+*/*'.repeat(500), help: UNEXPECTED });
   });
 });
 
@@ -391,7 +395,7 @@ describe('optional fields written another way (BL018)', () => {
   });
 
   it('a `?` anywhere else is an unexpected character', () => {
-    only(checkPolicy(rule('post.public_interest ? post.author.verified')), { code: 'BL001', underlined: '?', help: null });
+    only(checkPolicy(rule('post.public_interest ? post.author.verified')), { code: 'BL001', underlined: '?', help: UNEXPECTED });
   });
 });
 

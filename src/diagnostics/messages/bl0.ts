@@ -200,7 +200,7 @@ function printable(char: string): string {
     : char;
 }
 
-function unexpectedCharHelp(char: string): string | undefined {
+function unexpectedCharHelp(char: string): string {
   const hidden = hiddenChar(char.codePointAt(0) ?? 0);
   if (hidden) return `this is ${hidden.description}, ${hidden.kind === 'bidi' ? 'which reorders the text around it' : 'which is invisible'}; delete it`;
   if (char === '\u201c' || char === '\u201d') return 'strings use straight double quotes `"`';
@@ -209,7 +209,10 @@ function unexpectedCharHelp(char: string): string | undefined {
   if (char === '/') return 'comments start with `//`';
   if (char === ';') return 'statements need no `;`';
   if (char === '[' || char === ']') return 'sets are written with braces: `{a, b}`';
-  return undefined;
+  const point = char.codePointAt(0) ?? 0;
+  if (point < 0x20 || point === 0x7f) return 'this is a control character; delete it (inside a string, write a tab as `\\t` and a line break as `\\n`)';
+  if (point >= 0xd800 && point <= 0xdfff) return 'this is half of a character that was cut in two (broken UTF-16); delete it or retype the character';
+  return 'Bylaw text is names, numbers, dates, `"strings"`, operators and `//` comments; delete the character, or put it inside a string or a comment';
 }
 
 /** The message of a parse error: what the grammar expected there, and what it found (null: the end of the file). */

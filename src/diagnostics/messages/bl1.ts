@@ -21,7 +21,9 @@ export const BL1 = {
       | { readonly kind: 'no-effective'; readonly file: string }
       | { readonly kind: 'no-version'; readonly folder: string },
   ): Built => {
-    if (a.kind === 'empty-folder') return { message: `folder ${code(a.folder)} holds no \`.policy\` files` };
+    if (a.kind === 'empty-folder') {
+      return { message: `folder ${code(a.folder)} holds no \`.policy\` files`, help: 'name a `.policy` file, or a policy set: a folder of `.policy` files, one per version' };
+    }
     if (a.kind === 'no-effective') {
       return { message: `${code(a.file)} declares a \`version\` but no \`effective\` date`, help: 'add `effective YYYY-MM-DD`: the first day this version is in force' };
     }
@@ -55,7 +57,7 @@ export const BL1 = {
   /** `missing`: no file or folder at the path given on the command line. */
   BL106: (a: { path: string; missing: boolean }): Built =>
     a.missing
-      ? { message: `cannot read ${code(a.path)}: no such file or folder` }
+      ? { message: `cannot read ${code(a.path)}: no such file or folder`, help: 'check the spelling; a relative path is read from the current folder' }
       : { message: `cannot read ${code(a.path)}`, help: 'check that the file exists, is a file and that you may read it' },
   BL107: (a: { input: string }): Built => ({
     message: `the input ${code(a.input)} has no \`date: date\` field to pick the version in force`,

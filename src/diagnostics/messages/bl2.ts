@@ -31,7 +31,7 @@ export const BL2 = {
   ): Built => {
     if (a.kind === 'context') return { message: `${code(a.name)} is a context; it has no fields`, help: `a context is a condition: use it alone, as in \`when ${a.name}\`` };
     if (a.kind === 'no-fields') {
-      return { message: `${code(a.path)} is of type ${code(a.type)}, which has no fields`, help: a.collection ? `to count its elements, write \`count(x in ${a.path})\`` : undefined };
+      return { message: `${code(a.path)} is of type ${code(a.type)}, which has no fields`, help: a.collection ? `to count its elements, write \`count(x in ${a.path})\`` : `only records have fields; a ${code(a.type)} is used whole, as in \`${a.path} == …\`` };
     }
     return { message: `${code(a.record)} has no field ${code(a.field)}`, help: didYouMean(a.field, a.fields) ?? `fields of ${code(a.record)}: ${codes(a.fields)}` };
   },
@@ -43,7 +43,8 @@ export const BL2 = {
   ): Built => {
     if (a.kind === 'not-a-type') return { message: `${code(a.name)} is ${a.is}, not a type`, help: TYPES };
     const near = didYouMean(a.name, a.candidates);
-    return { message: `unknown type ${code(a.name)}`, help: a.input ? near : (near ?? TYPES) };
+    const declare = `declare \`record ${a.name} { … }\`, or \`use\` the module that declares it`;
+    return { message: `unknown type ${code(a.name)}`, help: near ?? (a.input ? `the input is a record: ${declare}` : TYPES) };
   },
   BL204: (a: { member: string; enum: string; members: readonly string[]; declared: Span }): Built => ({
     message: `${code(a.member)} is not a member of ${code(a.enum)}`,
@@ -232,7 +233,7 @@ function bl205(a: Bl205): Built {
           : `to test whether the set holds any of them, write ${code(`${a.set} has any ${a.list}`)}`,
       };
     case 'in-record':
-      return { message: 'a record cannot be tested with `in`; test one of its fields' };
+      return { message: 'a record cannot be tested with `in`; test one of its fields', help: 'write `RECORD.FIELD in {a, b}` with the field that holds the value' };
     case 'in-not-literal':
       return { message: 'the set after `in` holds literals only', help: 'to compare two fields, write `==`' };
     case 'in-type':
