@@ -44,6 +44,8 @@ export interface Generated {
 export type { Target };
 
 export function generate(set: PolicySet, options: GenerateOptions): Generated {
+  // A caller from plain JavaScript can pass any string; anything but `ts` used to give JavaScript.
+  if (options.target !== 'ts' && options.target !== 'js') throw new RangeError(`unknown target ${JSON.stringify(options.target)}: use ts or js (generateSql for SQL)`);
   const chunk = options.decideChunkChars;
   const model = new ModuleModel(set, chunk === undefined ? DECIDE_SIZES : { single: chunk, chunk });
   if (options.target === 'ts') return { files: [{ path: 'index.ts', text: finish(model.module('ts'), 'ts') }] };

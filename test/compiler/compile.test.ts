@@ -42,6 +42,8 @@ describe('generated text', () => {
     const set = load(SMALL);
     expect(generate(set, { target: 'ts' }).files.map((f) => f.path)).toEqual(['index.ts']);
     expect(generate(set, { target: 'js' }).files.map((f) => f.path)).toEqual(['index.js', 'index.d.ts']);
+    // From plain JavaScript any string can come: an unknown target is refused, not compiled to JavaScript.
+    expect(() => generate(set, { target: 'py' as 'ts' })).toThrow(new RangeError('unknown target "py": use ts or js (generateSql for SQL)'));
   });
 
   it('is byte-identical on every run (same set twice, and a fresh load)', () => {

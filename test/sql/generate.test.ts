@@ -27,6 +27,10 @@ const twitter = load('policies/twitter');
 const names = load('test/compiler/fixtures/names.policy');
 
 describe('text', () => {
+  it('an unknown dialect (from plain JavaScript) is refused with the dialects there are', () => {
+    expect(() => generateSql(twitter, { dialect: 'oracle' as 'duckdb' })).toThrow(new RangeError('unknown SQL dialect "oracle": use duckdb, spark, trino'));
+  });
+
   it('is byte-identical on every run, for every dialect and policy', () => {
     for (const dialect of DIALECTS) {
       for (const set of [twitter, names]) {

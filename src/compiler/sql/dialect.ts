@@ -187,6 +187,9 @@ export function dialect(name: DialectName): Dialect {
       return spark;
     case 'trino':
       return trino;
+    default:
+      // A caller from plain JavaScript can pass any string.
+      throw new RangeError(`unknown SQL dialect ${JSON.stringify(name)}: use ${DIALECTS.join(', ')}`);
   }
 }
 
