@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { compareCodePoints } from '../diagnostics/text.js';
 import { systemReason } from '../file-errors.js';
 import { UsageError } from './io.js';
@@ -21,7 +21,9 @@ export function discoverTargets(paths: readonly string[]): string[] {
     // A mistyped folder must not pass a CI check by containing nothing to check.
     if (targets.length === before) throw new UsageError(`no .policy files in ${path}`);
   }
-  return targets;
+  // `check a.policy ./a.policy`, `check policies policies/twitter`: each policy is checked once, where first named.
+  const seen = new Set<string>();
+  return targets.filter((t) => !seen.has(resolve(t)) && seen.add(resolve(t)));
 }
 
 /**
@@ -37,6 +39,12 @@ export function policyPathKind(path: string, shown = path): 'file' | 'folder' {
   }
   if (stat.isDirectory()) return 'folder';
   if (!stat.isFile()) throw new UsageError(`${shown} is not a file or a folder`);
+  // A file named on the command line that cannot be read is an input error, as a missing one is.
+  try {
+    accessSync(path, constants.R_OK);
+  } catch (error) {
+    throw new UsageError(`cannot read ${shown}: ${systemReason(error)}`);
+  }
   return 'file';
 }
 

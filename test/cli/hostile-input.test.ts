@@ -136,6 +136,37 @@ describe('folders and files in the wrong place', () => {
       chmodSync(join(dir, 'set', 'locked'), 0o755);
     }
   });
+
+  it.runIf(process.platform === 'linux' && (!asRoot || canDrop))('a policy file that cannot be read is a usage error (exit 2), as a missing one is', () => {
+    // check reported BL106 and exited 1, decide and compile failed on it as a policy error.
+    const dir = temp({ 'a.policy': SMALL, 'in.json': '{"date": "2024-01-01", "spam": true}' });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'in.json'), 0o644);
+    chmodSync(join(dir, 'a.policy'), 0o000);
+    const bylaw = (...args: string[]) =>
+      asRoot
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, 'bin/bylaw.js', ...args], { encoding: 'utf8' })
+        : spawnSync(process.execPath, ['bin/bylaw.js', ...args], { encoding: 'utf8' });
+    const policy = join(dir, 'a.policy');
+    for (const args of [['check', policy], ['decide', policy, '--input', join(dir, 'in.json')], ['compile', policy, '-o', join(dir, 'out')]]) {
+      const r = bylaw(...args);
+      expect(r.status, args[0]).toBe(2);
+      expect(r.stderr, args[0]).toBe(`error: cannot read ${policy}: permission denied (EACCES)\n`);
+    }
+  });
+});
+
+describe('a policy named twice', () => {
+  it('is checked once: `check a.policy ./a.policy`, a folder and a folder inside it', async () => {
+    const dir = temp({ 'set/a.policy': SMALL.replace('spam: bool', 'spam: boo') });
+    const all = (r: { stdout: string; stderr: string }) => r.stdout + r.stderr;
+    const twice = await runCli(['check', join(dir, 'set', 'a.policy'), `${dir}/set/./a.policy`]);
+    expect(twice.code).toBe(1);
+    expect(all(twice).match(/error\[BL203\]/g)).toHaveLength(1);
+    expect(all(twice)).toContain('checked 1 policy: 1 error');
+    const nested = await runCli(['check', dir, join(dir, 'set')]);
+    expect(all(nested).match(/error\[BL203\]/g)).toHaveLength(1);
+  });
 });
 
 describe('nothing tested is not a pass', () => {
