@@ -1,9 +1,9 @@
-import { escapeControls } from '../diagnostics/text.js';
+import { escapeUnseen } from '../diagnostics/text.js';
 
 /** A plain-text table with aligned columns, for terminals and CI logs. */
 export function renderTable(header: readonly string[], cellRows: readonly (readonly string[])[]): string {
-  // Cells hold user text (case ids, names, policy strings): no control character reaches the terminal.
-  const rows = cellRows.map((r) => r.map(escapeControls));
+  // Cells hold user text (case ids, names, policy strings): no control, invisible or bidi character reaches the terminal.
+  const rows = cellRows.map((r) => r.map(escapeUnseen));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

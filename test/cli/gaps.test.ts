@@ -126,6 +126,12 @@ describe('no control character from user text reaches the terminal raw', () => {
     expect(tested.stdout).toContain('FAIL c\\u001b[1m: expected allow, got remove (rule r)\n    note: a\\u000aFAIL forged\n');
     expect(tested.stdout).toContain('✘  c\\u001b[1m');
     expect(tested.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    // A bidi override in a case id would reorder the FAIL line on screen (Trojan Source): escaped too.
+    writeFileSync(join(dir, 'cases.json'), JSON.stringify({ policy: 'p', cases: [{ id: 'c\u202egnissap', input: nuclear.input, expect: { action: 'allow' } }] }));
+    const bidi = await runCli(['test', file, '--cases', join(dir, 'cases.json'), '--table']);
+    expect(bidi.stdout).toContain('FAIL c\\u{202E}gnissap: expected allow');
+    expect(bidi.stdout).toContain('✘  c\\u{202E}gnissap');
+    expect(bidi.stdout).not.toContain('\u202e');
   });
 
   it('raw control characters in strings and comments are BL406 warnings', async () => {

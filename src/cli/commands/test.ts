@@ -8,7 +8,7 @@ import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
 import { SqlTargetError } from '../../compiler/sql/index.js';
 import { decideUnknown, type DecideResult } from '../../interpreter/evaluate.js';
-import { escapeControls } from '../../diagnostics/text.js';
+import { escapeUnseen } from '../../diagnostics/text.js';
 import { readTextFile } from '../files.js';
 import { formatOption } from '../format-option.js';
 import { numberProblems, parseJson } from '../read-json.js';
@@ -127,11 +127,11 @@ export function readCases(files: readonly string[], policy: PolicySet, setName: 
     const result = readCaseFile(value, file);
     if (result.file && result.file.policy !== null && result.file.policy !== setName) {
       throw new UsageError(
-        escapeControls(`${file} holds cases for policy \`${result.file.policy}\`, not for \`${setName}\`: run it against the \`${result.file.policy}\` policy set, or fix its \`policy\` field`),
+        escapeUnseen(`${file} holds cases for policy \`${result.file.policy}\`, not for \`${setName}\`: run it against the \`${result.file.policy}\` policy set, or fix its \`policy\` field`),
       );
     }
     const all = [...result.problems, ...(result.file ? checkCasesAgainst(policy, result.file, file) : [])];
-    for (const p of all) problems.push(escapeControls(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`));
+    for (const p of all) problems.push(escapeUnseen(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`));
     if (result.file && all.length === 0) {
       // With no problem, every case of the file was read, in order: case i is `cases[i]`.
       result.file.cases.forEach((c, i) => {
@@ -158,7 +158,7 @@ export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutco
   let passed = 0;
   // Every piece of user text (case file, policy names) is escaped on its own: a line break in a
   // quote must not start a line of the report.
-  const safe = escapeControls;
+  const safe = escapeUnseen; // case ids and quotes come from the case file: no control, invisible or bidi character reaches the terminal
   for (const outcome of outcomes) {
     const c = outcome.case;
     const quote = c.source?.quote ? `\n    source: ${c.source.seed ? `${safe(c.source.seed)}: ` : ''}"${safe(c.source.quote)}"` : '';
