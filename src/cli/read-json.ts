@@ -1,6 +1,7 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import { positionAt } from '../diagnostics/span.js';
 import { escapeUnseen } from '../diagnostics/text.js';
+import type { JsonSyntaxHint } from '../diagnostics/messages/bl6.js';
 import { describeKey, type InputProblem } from '../semantics/validate.js';
 import { UsageError } from './io.js';
 
@@ -55,6 +56,22 @@ export function parseJson(text: string, source: string): ParsedJson {
   const { error } = parsed;
   const bom = error.bom ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
   throw new UsageError(syntaxError(text, source, error) + bom);
+}
+
+/**
+ * What the text at a syntax error looks like, for advice: read from the text, not from V8's
+ * message, whose wording changes between versions.
+ */
+export function syntaxHint(text: string, { offset, bom }: JsonSyntaxError): JsonSyntaxHint {
+  if (bom) return 'bom';
+  if (offset === null) return 'other';
+  if (offset >= text.trimEnd().length) return 'end';
+  const c = text.charAt(offset);
+  if (text.startsWith('//', offset) || text.startsWith('/*', offset)) return 'comment';
+  if (c === "'") return 'single-quote';
+  if ((c === '}' || c === ']') && text.slice(0, offset).trimEnd().endsWith(',')) return 'trailing-comma';
+  if (/[A-Za-z_$]/.test(c)) return 'unquoted';
+  return 'other';
 }
 
 /**
