@@ -1,4 +1,5 @@
-import type { InputProblem } from '../semantics/validate.js';
+import type { CasePolicyProblem, CaseShapeProblem } from '../diagnostics/messages/bl6.js';
+import { describeKey, type InputProblem } from '../semantics/validate.js';
 
 /**
  * The golden case file contract (docs/cli.md, `bylaw test`):
@@ -15,8 +16,8 @@ export interface GoldenCase {
   readonly note?: string;
   /** The file the case came from, for messages. */
   readonly file: string;
-  /** Its place in the file: `cases[3]`. */
-  readonly at: string;
+  /** Its place in the file: 3 for `cases[3]`. */
+  readonly index: number;
   /**
    * Problems of the input that only its JSON text shows (a number written `1.0`), found by the
    * reader of the file: validation sees parsed values.
@@ -29,12 +30,27 @@ export interface CaseFile {
   readonly cases: readonly GoldenCase[];
 }
 
-/** A structural problem in a case file: where it is and what is wrong. */
-export interface CaseFileProblem {
+/** A JSON path: keys and array indices (`["cases", 2, "input"]`). */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * A problem in a case file: where it is and what is wrong (BL602: the file's form; BL603: what the
+ * policy it runs on can never meet). The CLI finds `path` in the file's text for the span.
+ */
+export type CaseFileProblem = {
   readonly file: string;
   readonly caseId: string | null;
-  readonly path: string;
-  readonly message: string;
+  /** The value the problem is about; a path that does not exist (a missing key) means its nearest parent. */
+  readonly path: JsonPath;
+  /** The problem is about the key at `path` (an unknown key), not its value. */
+  readonly key?: boolean;
+  /** Another place the problem involves: where a duplicate id is first used. */
+  readonly related?: JsonPath;
+} & ({ readonly code: 'BL602'; readonly problem: CaseShapeProblem } | { readonly code: 'BL603'; readonly problem: CasePolicyProblem });
+
+/** `cases[2].expect.basis`: a path as messages show it, keys as input validation shows them (cut, escaped). */
+export function pathText(path: JsonPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? describeKey(p) : `.${describeKey(p)}`)).join('');
 }
 
 /** A partial Decision: every key present is compared, nothing else. */
@@ -58,37 +74,40 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function readCaseFile(json: unknown, file: string): { file: CaseFile | null; problems: CaseFileProblem[] } {
   const problems: CaseFileProblem[] = [];
-  const problem = (caseId: string | null, path: string, message: string) => problems.push({ file, caseId, path, message });
+  const problem = (caseId: string | null, path: JsonPath, shape: CaseShapeProblem, more: { key?: boolean; related?: JsonPath } = {}) =>
+    problems.push({ file, caseId, path, code: 'BL602', problem: shape, ...more });
   if (!isObject(json)) {
-    problem(null, '(file)', 'expected an object with a `cases` array');
+    problem(null, [], { kind: 'not-an-object' });
     return { file: null, problems };
   }
-  if (json['policy'] !== undefined && typeof json['policy'] !== 'string') problem(null, 'policy', 'expected a string');
+  if (json['policy'] !== undefined && typeof json['policy'] !== 'string') problem(null, ['policy'], { kind: 'policy-not-string' });
   if (!Array.isArray(json['cases'])) {
-    problem(null, 'cases', 'expected an array of cases');
+    problem(null, ['cases'], { kind: 'cases-not-array' });
     return { file: null, problems };
   }
   // A CI step must not pass by testing nothing (a file emptied by mistake, a bad merge).
-  if (json['cases'].length === 0) problem(null, 'cases', 'no cases: a case file holds at least one');
-  const ids = new Set<string>();
+  if (json['cases'].length === 0) problem(null, ['cases'], { kind: 'no-cases' });
+  const ids = new Map<string, number>();
   const cases: GoldenCase[] = [];
   json['cases'].forEach((raw, index) => {
-    const at = `cases[${index}]`;
+    const at = ['cases', index] as const;
     if (!isObject(raw)) {
-      problem(null, at, 'expected an object');
+      problem(null, at, { kind: 'case-not-object' });
       return;
     }
     const id = typeof raw['id'] === 'string' && raw['id'] !== '' ? raw['id'] : null;
-    if (id === null) problem(null, `${at}.id`, 'expected a non-empty string');
-    else if (ids.has(id)) problem(id, `${at}.id`, `duplicate id \`${id}\``);
-    else ids.add(id);
-    if (!Object.prototype.hasOwnProperty.call(raw, 'input')) problem(id, `${at}.input`, 'missing');
+    const first = id === null ? undefined : ids.get(id);
+    if (id === null) problem(null, [...at, 'id'], has(raw, 'id') ? { kind: 'bad-id' } : { kind: 'missing', field: 'id' });
+    else if (first !== undefined) problem(id, [...at, 'id'], { kind: 'duplicate-id', id }, { related: ['cases', first, 'id'] });
+    else ids.set(id, index);
+    if (!has(raw, 'input')) problem(id, [...at, 'input'], { kind: 'missing', field: 'input' });
     const expect = raw['expect'];
     if (!isObject(expect)) {
-      problem(id, `${at}.expect`, 'expected an object with at least `action`');
+      problem(id, [...at, 'expect'], has(raw, 'expect') ? { kind: 'expect-not-object' } : { kind: 'missing', field: 'expect' });
       return;
     }
-    const valid = isObject(expect['outcomes']) ? checkOutcomes(expect, (path, message) => problem(id, `${at}.expect.${path}`, message)) : checkOneOutcome(expect, (path, message) => problem(id, `${at}.expect.${path}`, message));
+    const report: Report = (path, shape, key) => problem(id, [...at, 'expect', ...path], shape, key ? { key } : {});
+    const valid = isObject(expect['outcomes']) ? checkOutcomes(expect, report) : checkOneOutcome(expect, report);
     if (id !== null && valid) {
       const source = isObject(raw['source']) ? (raw['source'] as GoldenCase['source']) : undefined;
       cases.push({
@@ -96,7 +115,7 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
         input: raw['input'],
         expect: expect as GoldenCase['expect'],
         file,
-        at,
+        index,
         ...(source ? { source } : {}),
         ...(typeof raw['note'] === 'string' ? { note: raw['note'] } : {}),
       });
@@ -106,18 +125,21 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
   return { file: { policy: typeof json['policy'] === 'string' ? json['policy'] : null, cases }, problems };
 }
 
-type Report = (path: string, message: string) => void;
+const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
-function checkBasis(value: unknown, path: string, report: Report): void {
-  if (value !== undefined && !BASES.includes(value as string)) report(path, `expected one of ${BASES.join(', ')}`);
+/** A problem at `path` inside `expect`; `key`: about the key there, not its value. */
+type Report = (path: JsonPath, problem: CaseShapeProblem, key?: boolean) => void;
+
+function checkBasis(value: unknown, path: JsonPath, report: Report): void {
+  if (value !== undefined && !BASES.includes(value as string)) report(path, { kind: 'bad-basis', basis: typeof value === 'string' ? value : null, bases: BASES });
 }
 
 /** `{ action, basis?, clause?, exemption?, version? }`: true when usable. */
 function checkOneOutcome(expect: Record<string, unknown>, report: Report): boolean {
-  if (typeof expect['action'] !== 'string') report('action', 'expected a string (or `outcomes`, for a policy that declares outcomes)');
-  checkBasis(expect['basis'], 'basis', report);
+  if (typeof expect['action'] !== 'string') report(['action'], { kind: 'action-not-string' });
+  checkBasis(expect['basis'], ['basis'], report);
   for (const key of Object.keys(expect)) {
-    if (!EXPECT_KEYS.includes(key)) report(key, `unknown key (expected ${EXPECT_KEYS.join(', ')}, or \`outcomes\`)`);
+    if (!EXPECT_KEYS.includes(key)) report([key], { kind: 'unknown-key', key, keys: EXPECT_KEYS, outcome: null }, true);
   }
   return typeof expect['action'] === 'string';
 }
@@ -125,20 +147,21 @@ function checkOneOutcome(expect: Record<string, unknown>, report: Report): boole
 /** `{ outcomes: { NAME: { action?, duration?, … } }, version? }`: true when usable. */
 function checkOutcomes(expect: Record<string, unknown>, report: Report): boolean {
   for (const key of Object.keys(expect)) {
-    if (key !== 'outcomes' && key !== 'version') report(key, 'unknown key (with `outcomes`, only `version` may be beside it)');
+    if (key !== 'outcomes' && key !== 'version') report([key], { kind: 'beside-outcomes', key }, true);
   }
   for (const [name, part] of Object.entries(expect['outcomes'] as Record<string, unknown>)) {
+    const at = ['outcomes', name];
     if (!isObject(part)) {
-      report(`outcomes.${name}`, 'expected an object such as `{ "action": "remove" }`');
+      report(at, { kind: 'outcome-not-object' });
       continue;
     }
-    if (part['action'] !== undefined && typeof part['action'] !== 'string') report(`outcomes.${name}.action`, 'expected a string');
+    if (part['action'] !== undefined && typeof part['action'] !== 'string') report([...at, 'action'], { kind: 'outcome-action-not-string' });
     if (part['duration'] !== undefined && (typeof part['duration'] !== 'string' || !DURATION.test(part['duration']))) {
-      report(`outcomes.${name}.duration`, 'expected an ISO 8601 duration with one unit, as `P3D`, `PT12H`, `P2W`, `P1M`, `P2Y`');
+      report([...at, 'duration'], { kind: 'bad-duration' });
     }
-    checkBasis(part['basis'], `outcomes.${name}.basis`, report);
+    checkBasis(part['basis'], [...at, 'basis'], report);
     for (const key of Object.keys(part)) {
-      if (!OUTCOME_KEYS.includes(key)) report(`outcomes.${name}.${key}`, `unknown key (expected ${OUTCOME_KEYS.join(', ')})`);
+      if (!OUTCOME_KEYS.includes(key)) report([...at, key], { kind: 'unknown-key', key, keys: OUTCOME_KEYS, outcome: name }, true);
     }
   }
   return true;

@@ -1,6 +1,7 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import { positionAt } from '../diagnostics/span.js';
 import { escapeUnseen } from '../diagnostics/text.js';
+import type { JsonSyntaxHint } from '../diagnostics/messages/bl6.js';
 import { describeKey, type InputProblem } from '../semantics/validate.js';
 import { UsageError } from './io.js';
 
@@ -27,17 +28,50 @@ export interface ParsedJson {
 /** Strict JSON: no comments, no trailing commas. */
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
-/** Parses `text` or throws a usage error `source:line:col: invalid JSON: …` with the line shown. */
-export function parseJson(text: string, source: string): ParsedJson {
+/** Where JSON text stops being JSON, and what is wrong there (V8's words, made to read as a message). */
+export interface JsonSyntaxError {
+  /** 0-based offset of the place, null when neither V8 nor the scanner says. */
+  readonly offset: number | null;
+  /** `unexpected token '}'`, `expected double-quoted property name` */
+  readonly what: string;
+  /** The text starts with a byte order mark (U+FEFF), which JSON does not allow: Windows editors save one. */
+  readonly bom: boolean;
+}
+
+/** Parses `text`: its value and written numbers, or where and why it is not JSON. */
+export function tryParseJson(text: string): ({ readonly ok: true } & ParsedJson) | { readonly ok: false; readonly error: JsonSyntaxError } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    // Windows editors save one: invisible, and V8 calls it an unexpected token.
-    const bom = text.startsWith('\uFEFF') ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
-    throw new UsageError(syntaxError(text, source, (error as Error).message) + bom);
+    return { ok: false, error: { ...syntaxErrorAt(text, (error as Error).message), bom: text.startsWith('\uFEFF') } };
   }
-  return { value, fractional: fractionalNumbers(text) };
+  return { ok: true, value, fractional: fractionalNumbers(text) };
+}
+
+/** Parses `text` or throws a usage error `source:line:col: invalid JSON: …` with the line shown. */
+export function parseJson(text: string, source: string): ParsedJson {
+  const parsed = tryParseJson(text);
+  if (parsed.ok) return parsed;
+  const { error } = parsed;
+  const bom = error.bom ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
+  throw new UsageError(syntaxError(text, source, error) + bom);
+}
+
+/**
+ * What the text at a syntax error looks like, for advice: read from the text, not from V8's
+ * message, whose wording changes between versions.
+ */
+export function syntaxHint(text: string, { offset, bom }: JsonSyntaxError): JsonSyntaxHint {
+  if (bom) return 'bom';
+  if (offset === null) return 'other';
+  if (offset >= text.trimEnd().length) return 'end';
+  const c = text.charAt(offset);
+  if (text.startsWith('//', offset) || text.startsWith('/*', offset)) return 'comment';
+  if (c === "'") return 'single-quote';
+  if ((c === '}' || c === ']') && text.slice(0, offset).trimEnd().endsWith(',')) return 'trailing-comma';
+  if (/[A-Za-z_$]/.test(c)) return 'unquoted';
+  return 'other';
 }
 
 /**
@@ -98,8 +132,8 @@ export function numberProblems(fractional: readonly WrittenNumber[], prefix: JSO
   return problems;
 }
 
-/** `source:2:7: invalid JSON: unexpected token '}'`, then the line and a caret under the place. */
-function syntaxError(text: string, source: string, v8: string): string {
+/** Where V8's message `v8` puts the error in `text`, and the message without V8's wording of the place. */
+function syntaxErrorAt(text: string, v8: string): Omit<JsonSyntaxError, 'bom'> {
   const at = /at position (\d+)/.exec(v8)?.[1];
   let offset = at !== undefined ? Number(at) : firstErrorOffset(text);
   // "Unexpected token 'X', …" says which character but not where: the first X from where the
@@ -112,6 +146,11 @@ function syntaxError(text: string, source: string, v8: string): string {
     .replace(/ (in|after) JSON at position \d+.*$/s, (_, where: string) => (where === 'after' ? ' after the JSON value' : ''))
     .replace(/ in JSON at position \d+$/, '')
     .replace(/^[A-Z]/, (c) => c.toLowerCase());
+  return { offset, what };
+}
+
+/** `source:2:7: invalid JSON: unexpected token '}'`, then the line and a caret under the place. */
+function syntaxError(text: string, source: string, { offset, what }: JsonSyntaxError): string {
   if (offset === null) return `${source}: invalid JSON: ${escapeUnseen(what)}`;
   const { line, column } = positionAt(text, offset);
   return `${source}:${line}:${column}: invalid JSON: ${escapeUnseen(what)}\n${codeFrame(text, offset, line)}`;

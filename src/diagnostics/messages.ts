@@ -5,6 +5,7 @@ import { BL0 } from './messages/bl0.js';
 import { BL1 } from './messages/bl1.js';
 import { BL2 } from './messages/bl2.js';
 import { BL5 } from './messages/bl5.js';
+import { BL6 } from './messages/bl6.js';
 import { code, listOf, type Built } from './messages/common.js';
 
 /**
@@ -13,7 +14,7 @@ import { code, listOf, type Built } from './messages/common.js';
  * every report site goes through `DiagnosticBag.emit`. The clause codes (BL3xx) and the warnings
  * (BL4xx) are here; syntax, modules, names and types, and statements of reasons in
  * messages/bl0.ts, bl1.ts, bl2.ts and bl5.ts (whose constructors also word `checkMapping`'s
- * problems, in the model's terms).
+ * problems, in the model's terms), and the case files' (BL6xx) in messages/bl6.ts.
  */
 export type { Built };
 
@@ -30,6 +31,7 @@ export const MESSAGES = {
   ...BL1,
   ...BL2,
   ...BL5,
+  ...BL6,
   BL301: (a: { exemption: string; redline: string; declared: Span }): Built => ({
     message: `exemption ${code(a.exemption)} names red line ${code(a.redline)}`,
     notes: [{ message: 'the red line is declared here', span: a.declared }],

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
-import { escapeControls } from './text.js';
+import { escapeUnseen } from './text.js';
 import { HIDDEN_PATTERN } from './unicode.js';
 
 export interface RenderOptions {
@@ -24,16 +24,16 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions): string 
   const color = options.color ?? false;
   const head = paint(color, d.severity === 'error' ? '1;31' : '1;33', `${d.severity}[${d.code}]`);
   // Messages quote user text (names, paths, literals): no control character reaches the terminal.
-  const lines = [`${head}: ${escapeControls(d.message)}`];
+  const lines = [`${head}: ${escapeUnseen(d.message)}`];
   const { file, start, end } = d.span;
-  lines.push(`  --> ${escapeControls(file)}:${start.line}:${start.column}`);
+  lines.push(`  --> ${escapeUnseen(file)}:${start.line}:${start.column}`);
   const source = options.sources.get(file);
   if (source !== undefined) lines.push(...codeFrame(source, d.span.start.line, start.column, end, color));
   for (const note of d.notes) {
     const where = note.span ? ` (${note.span.file}:${note.span.start.line}:${note.span.start.column})` : '';
-    lines.push(`   = note: ${escapeControls(note.message + where)}`);
+    lines.push(`   = note: ${escapeUnseen(note.message + where)}`);
   }
-  if (d.help) lines.push(`   = ${paint(color, '1;36', 'help')}: ${escapeControls(d.help)}`);
+  if (d.help) lines.push(`   = ${paint(color, '1;36', 'help')}: ${escapeUnseen(d.help)}`);
   return lines.join('\n');
 }
 

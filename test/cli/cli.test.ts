@@ -141,9 +141,9 @@ describe('bylaw test', () => {
     });
     const broken = await runCli(['test', 'policies/twitter', '--cases', join(dir, 'broken.json')]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain('case `a`: cases[0].expect: expected an object with at least `action`');
-    expect(broken.stderr).toContain('case `a`: cases[1].id: duplicate id `a`');
-    expect(broken.stderr).toContain('cases[1].expect.basis: expected one of redline, rule, exemption, default');
+    expect(broken.stderr).toContain('error[BL602]: case `a`: cases[0].expect: missing\n');
+    expect(broken.stderr).toContain('error[BL602]: case `a`: cases[1].id: duplicate id `a`\n');
+    expect(broken.stderr).toContain('error[BL602]: case `a`: cases[1].expect.basis: expected one of redline, rule, exemption, default\n');
     const invalid = await runCli(['test', 'policies/twitter', '--cases', join(dir, 'invalid.json')]);
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toContain('FAIL x: invalid input in');

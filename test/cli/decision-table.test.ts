@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decisionTable } from '../../src/cli/decision-table.js';
-import { readCases, runCases } from '../../src/cli/commands/test.js';
+import { readCaseFiles } from '../../src/cli/case-files.js';
+import { runCases } from '../../src/cli/commands/test.js';
 import { decideUnknown } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 
 /** The table `bylaw verify` and `bylaw test --table` print: a column per outcome for Bylaw 2 sets, one decision column for Bylaw 1. */
 function table(name: string): string {
   const set = loadPolicy(`policies/${name}`).policy!;
-  const cases = readCases([`test/golden/${name}.cases.json`], set, name);
+  const { cases } = readCaseFiles([`test/golden/${name}.cases.json`], set, name);
   return decisionTable(runCases(cases, [{ name: 'interpreter', decideUnknown: (input) => decideUnknown(set, input) }]));
 }
 

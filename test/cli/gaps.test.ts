@@ -95,7 +95,15 @@ describe('JSON syntax errors say line and column, and show the line', () => {
   it('a case file too', async () => {
     const dir = temp({ 'cases.json': '{\n  "cases": [,]\n}' });
     const r = await runCli(['test', 'policies/twitter', '--cases', join(dir, 'cases.json')]);
-    expect(r).toMatchObject({ code: 2, stderr: `error: ${join(dir, 'cases.json')}:2:13: invalid JSON: unexpected token ','\n  2 |   "cases": [,]\n    |             ^\n` });
+    expect(r).toMatchObject({
+      code: 2,
+      stderr:
+        "error[BL601]: invalid JSON: unexpected token ','\n" +
+        `  --> ${join(dir, 'cases.json')}:2:13\n` +
+        '  |\n2 |   "cases": [,]\n  |             ^\n' +
+        '   = help: a case file is strict JSON: keys and strings in double quotes, commas between items, no comments\n\n' +
+        'error: malformed case file: 1 error; no case was run\n',
+    });
   });
 });
 
@@ -156,11 +164,9 @@ describe('bylaw test: the case file against the policy', () => {
   it('a case file for another policy set is a usage error naming both (it used to run anyway)', async () => {
     const dir = temp({ 'cases.json': caseFile('youtube', [{ action: 'allow' }]) });
     const r = await runCli(['test', 'policies/twitter', '--cases', file(dir)]);
-    expect(r).toMatchObject({
-      code: 2,
-      stdout: '',
-      stderr: `error: ${file(dir)} holds cases for policy \`youtube\`, not for \`twitter\`: run it against the \`youtube\` policy set, or fix its \`policy\` field\n`,
-    });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain(`error[BL603]: policy: the file holds cases for policy \`youtube\`, not for \`twitter\`\n  --> ${file(dir)}:1:11\n`);
+    expect(r.stderr).toContain('   = help: run it against the `youtube` policy set, or fix its `policy` field\n');
     // Without a `policy` field, or with the right one, the cases run.
     for (const policy of [undefined, 'twitter']) {
       writeFileSync(file(dir), caseFile(policy, [{ action: 'allow' }]));
@@ -181,17 +187,25 @@ describe('bylaw test: the case file against the policy', () => {
     const r = await runCli(['test', 'policies/twitter', '--cases', file(dir)]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    const at = (id: string, path: string, message: string) => `  ${file(dir)}: case \`${id}\`: ${path}: ${message}\n`;
-    expect(r.stderr).toBe(
-      'error: malformed case file:\n' +
-        at('c4', 'cases[4].expect.outcome', 'unknown key (expected action, basis, clause, exemption, version, or `outcomes`)') +
-        at('c0', 'cases[0].expect.action', '`bann` is not an action of the policy (allow, notice, remove, lock, suspend)') +
-        at('c1', 'cases[1].expect.clause', 'the policy has no red line or rule `violent_threatt`; did you mean `violent_threat`?') +
-        at('c1', 'cases[1].expect.exemption', 'the policy has no exemption `newsworthyy`; did you mean `newsworthy`?') +
-        at('c2', 'cases[2].expect.clause', '`violent_threat` is a rule, not a red line') +
-        at('c3', 'cases[3].expect.version', 'the policy has no version `2020` (`2017-09-25`, `2019-06-27`, `2019-10-15`)') +
-        at('c4', 'cases[4].expect.clause', 'a decision by default has no clause: expect `null` or leave `clause` out'),
-    );
+    // Each at its place, in the order of the file; suggestions in the help.
+    const lines = r.stderr.split('\n').filter((l) => /^(error|  -->|   = help)/.test(l));
+    const at = (code: string, id: string, path: string, message: string, col: number, help: string) => [
+      `error[${code}]: case \`${id}\`: ${path}: ${message}`,
+      `  --> ${file(dir)}:1:${col}`,
+      `   = help: ${help}`,
+    ];
+    const text = readFileSync(file(dir), 'utf8');
+    const col = (needle: string, from = 0) => text.indexOf(needle, from) + 1;
+    expect(lines).toEqual([
+      ...at('BL603', 'c0', 'cases[0].expect.action', '`bann` is not an action of the policy (allow, notice, remove, lock, suspend)', col('"bann"'), 'expect one of the actions listed'),
+      ...at('BL603', 'c1', 'cases[1].expect.clause', 'the policy has no red line or rule `violent_threatt`', col('"violent_threatt"'), 'did you mean `violent_threat`?'),
+      ...at('BL603', 'c1', 'cases[1].expect.exemption', 'the policy has no exemption `newsworthyy`', col('"newsworthyy"'), 'did you mean `newsworthy`?'),
+      ...at('BL603', 'c2', 'cases[2].expect.clause', '`violent_threat` is a rule, not a red line', col('"clause":"violent_threat"', col('"c2"')) + '"clause":'.length, 'expect the basis `rule` (or `exemption`), or name a red line'),
+      ...at('BL603', 'c3', 'cases[3].expect.version', 'the policy has no version `2020` (`2017-09-25`, `2019-06-27`, `2019-10-15`)', col('"2020"'), 'a version is the `version` header of a file of the set'),
+      ...at('BL603', 'c4', 'cases[4].expect.clause', 'a decision by default has no clause', col('"clause":"violent_threat"', col('"c4"')) + '"clause":'.length, 'expect `null` or leave `clause` out'),
+      ...at('BL602', 'c4', 'cases[4].expect.outcome', 'unknown key (expected action, basis, clause, exemption, version, or `outcomes`)', col('"outcome"'), 'did you mean `outcomes`?'),
+      'error: malformed case file: 7 errors; no case was run',
+    ]);
   });
 
   it('expectations read like decisions: no "(exemption exemption …)" or "(rule clause …)"', async () => {

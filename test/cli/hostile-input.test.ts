@@ -174,7 +174,11 @@ describe('nothing tested is not a pass', () => {
     // `{"cases": []}` printed `0 passed, 0 failed` and exited 0: a file emptied by mistake passed CI.
     const dir = temp({ 'twitter.cases.json': '{"policy": "twitter", "cases": []}' });
     const file = join(dir, 'twitter.cases.json');
-    const says = `error: malformed case file:\n  ${file}: cases: no cases: a case file holds at least one\n`;
+    const says =
+      `error[BL602]: cases: no cases: a case file holds at least one\n  --> ${file}:1:32\n` +
+      '  |\n1 | {"policy": "twitter", "cases": []}\n  | ' + ' '.repeat(31) + '^^\n' +
+      '   = help: add a case `{ "id": …, "input": …, "expect": … }`: a file that tests nothing must not pass\n\n' +
+      'error: malformed case file: 1 error; no case was run\n';
     expect(await runCli(['test', 'policies/twitter', '--cases', file])).toMatchObject({ code: 2, stdout: '', stderr: says });
     const verify = await runCli(['verify', 'policies', '--cases-dir', dir]);
     expect(verify.code).toBe(2);

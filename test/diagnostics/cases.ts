@@ -618,4 +618,38 @@ export const CASES: readonly CodeCase[] = [
     message: '`doxxing` is not a red line or rule of the policy',
     help: 'map only the policy\'s red lines and rules; exemptions keep the ground of the rule they exempt',
   },
+  // ---------------------------------------------------------------- case files (`bylaw test --cases`)
+  {
+    code: 'BL601',
+    fixture: 'BL601-invalid-json',
+    file: 'example/example.cases.json',
+    underlined: '}',
+    message: 'invalid JSON: expected double-quoted property name',
+    help: 'JSON allows no comma after the last item: delete the `,`',
+  },
+  {
+    code: 'BL602',
+    fixture: 'BL602-missing-field',
+    file: 'example/example.cases.json',
+    underlined: '{\n      "id": "not-spam",\n      "expect": { "action": "allow" }\n    }',
+    message: 'case `not-spam`: cases[1].input: missing',
+    help: 'add `"input"`: the JSON the policy decides, as `bylaw decide` reads it',
+  },
+  {
+    code: 'BL603',
+    fixture: 'BL603-not-in-the-policy',
+    file: 'example/example.cases.json',
+    underlined: '"remvoe"',
+    message: 'case `spam`: cases[0].expect.action: `remvoe` is not an action of the policy (allow, remove)',
+    help: 'did you mean `remove`?',
+  },
+  {
+    code: 'BL604',
+    fixture: 'BL604-invalid-input',
+    file: 'example/example.cases.json',
+    underlined: '"many"',
+    message: 'case `spam`: cases[0].input.author.followers: expected int, got "many"',
+    help: 'the policy declares `followers` of `Author` as `int(0..)`',
+    notes: ['`followers` is declared here'],
+  },
 ];

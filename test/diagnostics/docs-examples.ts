@@ -4,7 +4,7 @@ import { runFixture } from './run-fixture.js';
 
 /**
  * The generated parts of docs/diagnostics.md: for each code, its fixture and what `bylaw check`
- * prints for it, between `<!-- example FIXTURE -->` and `<!-- /example -->`. The prose around
+ * (for a case file's code, `bylaw test`) prints for it, between `<!-- example FIXTURE -->` and `<!-- /example -->`. The prose around
  * them is written by hand. `npx tsx test/diagnostics/update-docs.ts` rewrites the generated parts;
  * docs.test.ts fails when they are stale.
  */
@@ -28,12 +28,15 @@ export function exampleBlock(c: CodeCase): string {
   const names = Object.keys(run.files);
   for (const name of names) {
     if (names.length > 1 || run.root !== name) parts.push(`\`${name}\`:`, '');
-    parts.push('```bylaw', reveal(run.files[name]!).trimEnd(), '```', '');
+    parts.push(name.endsWith('.json') ? '```json' : '```bylaw', reveal(run.files[name]!).trimEnd(), '```', '');
   }
   for (const file of c.options?.unreadable ?? []) {
     parts.push(`\`example/${file}\` exists, but cannot be read (say, its permissions do not allow it).`, '');
   }
-  const output = [`$ bylaw check ${run.root}`, reveal(renderDiagnostics(run.diagnostics, { sources: run.sources })), '', `checked 1 policy: ${summarize(run.diagnostics)}`];
+  // A case file's fixture shows what `bylaw test` prints; a policy's, what `bylaw check` does.
+  const output = run.test
+    ? [`$ ${run.test.command}`, reveal(run.test.output)]
+    : [`$ bylaw check ${run.root}`, reveal(renderDiagnostics(run.diagnostics, { sources: run.sources })), '', `checked 1 policy: ${summarize(run.diagnostics)}`];
   parts.push('```text', ...output, '```', '');
   return parts.join('\n');
 }

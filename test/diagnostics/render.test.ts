@@ -66,6 +66,13 @@ describe('human rendering', () => {
     expect(diagnosticToJson(d)['message']).toBe('unknown name `x\u001b[2J`');
   });
 
+  it('invisible and bidi characters in the message, notes and help are escaped too (a case id from a case file can hold them)', () => {
+    const text = 'ab\n';
+    const d = diagnostic('BL201', 'case `x\u202eyz`', spanFromOffsets('p.policy', text, 1, 2), { notes: [{ message: 'see \u200bhere' }], help: 'try \ufeff' });
+    const shown = renderDiagnostic(d, { sources: new Map([['p.policy', text]]) });
+    expect(shown.split('\n')).toEqual(['error[BL201]: case `x\\u{202E}yz`', '  --> p.policy:1:2', '  |', '1 | ab', '  |  ^', '   = note: see \\u{200B}here', '   = help: try \\u{FEFF}']);
+  });
+
   it('a warning, with a one-digit gutter', () => {
     const run = runFixture('BL404-no-because');
     expect(renderDiagnostics(run.diagnostics, { sources: run.sources })).toBe(

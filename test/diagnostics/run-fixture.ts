@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runCase } from '../../src/cases/run-cases.js';
+import { inputDiagnostics, readCaseTexts, reportCaseFileProblems } from '../../src/cli/case-files.js';
+import { reportOutcomes } from '../../src/cli/commands/test.js';
+import type { CommandContext } from '../../src/cli/io.js';
 import { checkSet } from '../../src/checker/index.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { decideUnknown } from '../../src/interpreter/evaluate.js';
+import { loadPolicy } from '../../src/load-policy.js';
 import { loadPolicySet } from '../../src/modules/load.js';
 import { diskHost, type SourceHost } from '../../src/modules/host.js';
 import { memoryHost } from '../support/memory-host.js';
@@ -13,7 +19,8 @@ import { memoryHost } from '../support/memory-host.js';
  *
  * A fixture is `test/fixtures/<CODE>-<slug>.policy` (checked as `example.policy`) or a folder
  * `test/fixtures/<CODE>-<slug>/` (checked as the policy set `example/`). Both use the real
- * stdlib, so `use moderation` works.
+ * stdlib, so `use moderation` works. A folder holding `example.cases.json` is a case file's
+ * fixture (BL6xx): its `example.policy` is run on the cases as `bylaw test` runs them.
  */
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -25,7 +32,13 @@ export interface FixtureRun {
   readonly root: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, string>;
+  /** A case file's fixture: the command run and all it prints, stdout and stderr as a terminal shows them. */
+  readonly test?: { readonly command: string; readonly output: string };
 }
+
+/** The case file of a case file's fixture, and the policy it runs on. */
+export const CASE_FILE = 'example/example.cases.json';
+const CASE_POLICY = 'example/example.policy';
 
 export interface FixtureOptions {
   /** Files of a folder fixture that exist but cannot be read (for BL106). */
@@ -62,8 +75,37 @@ export function runFixture(name: string, options: FixtureOptions = {}): FixtureR
     readBytes: (path) => (unreadable.has(path) ? null : memory.readBytes!(path)),
     list: (path) => [...new Set([...memory.list(path), ...[...unreadable].filter((f) => f.startsWith(`${path}/`)).map((f) => f.slice(path.length + 1))])].sort(),
   };
+  // The policy first, then the cases: the order the docs show them in.
+  if (CASE_FILE in files) return { files: { [CASE_POLICY]: files[CASE_POLICY]!, ...files }, root: CASE_POLICY, ...runCaseFixture(files, host) };
   return { files, root, ...check(root, host) };
 }
+
+/**
+ * `bylaw test example/example.policy --cases example/example.cases.json`, with the interpreter
+ * alone: the case file's diagnostics, and what the command prints, from the command's own code.
+ */
+function runCaseFixture(files: Readonly<Record<string, string>>, host: SourceHost): Omit<FixtureRun, 'files' | 'root'> {
+  const loaded = loadPolicy(CASE_POLICY, { host });
+  const policy = loaded.policy;
+  if (!policy) return { diagnostics: loaded.diagnostics, sources: loaded.sources };
+  const read = readCaseTexts([{ file: CASE_FILE, text: files[CASE_FILE]! }], policy, 'example');
+  const sources = new Map([...loaded.sources, ...read.sources]);
+  const lines: string[] = [];
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const ctx: CommandContext = {
+    io: { stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, cwd: '.' },
+    exit: () => {},
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+  };
+  if (!reportCaseFileProblems(ctx, read, 'human')) {
+    const outcomes = read.cases.map((c) => runCase(c, [{ name: 'interpreter', decideUnknown: (input) => decideUnknown(policy, input) }]));
+    reportOutcomes(ctx, outcomes, { policy, files: read, format: 'human' });
+    for (const o of outcomes) if (o.kind === 'invalid') diagnostics.push(...inputDiagnostics(policy, read, o.case, o.errors));
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), sources, test: { command: `bylaw test ${CASE_POLICY} --cases ${CASE_FILE}`, output: lines.join('\n').trimEnd() } };
+}
+
 
 /**
  * The fixture's files as bytes, read as `bylaw check` reads them (BL009 is about bytes that are

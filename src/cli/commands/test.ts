@@ -1,19 +1,18 @@
 import { basename, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { coverage, formatPercent, renderCoverage } from '../../analysis/coverage.js';
-import { readCaseFile, type GoldenCase } from '../../cases/case-file.js';
-import { checkCasesAgainst } from '../../cases/check-cases.js';
+import type { GoldenCase } from '../../cases/case-file.js';
 import { describeDecision, describeExpected, runCase, type CaseOutcome, type Engine } from '../../cases/run-cases.js';
 import type { PolicySet } from '../../checker/program.js';
 import { loadCompiled } from '../../compiler/load.js';
 import { SqlTargetError } from '../../compiler/sql/index.js';
 import { decideUnknown, type DecideResult } from '../../interpreter/evaluate.js';
 import { escapeUnseen } from '../../diagnostics/text.js';
-import { readTextFile } from '../files.js';
+import { inputDiagnostics, readCaseFiles, reportCaseFileProblems, type CaseFiles } from '../case-files.js';
 import { formatOption } from '../format-option.js';
-import { numberProblems, parseJson } from '../read-json.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { requirePolicy } from '../policy-arg.js';
+import { printDiagnostics } from '../report.js';
 import { decisionTable } from '../decision-table.js';
 import { renderTable } from '../table.js';
 
@@ -40,11 +39,13 @@ export function registerTest(program: Command, ctx: CommandContext): void {
     .action(async (path: string, options: TestOptions) => {
       const policy = requirePolicy(ctx, path, options.format);
       if (!policy) return;
-      const cases = readCases(options.cases, policy, setNameOf(path));
+      const files = readCaseFiles(options.cases, policy, setNameOf(path));
+      if (reportCaseFileProblems(ctx, files, options.format)) return;
+      const { cases } = files;
       const outcomes = runCases(cases, await enginesFor(policy, cases, options.duckdb === true));
       if (options.table) ctx.out(decisionTable(outcomes));
       if (options.coverage || options.minCoverage !== undefined) reportCoverage(ctx, policy, cases, options.minCoverage);
-      reportOutcomes(ctx, outcomes);
+      reportOutcomes(ctx, outcomes, { policy, files, format: options.format });
     });
 }
 
@@ -114,36 +115,6 @@ async function duckDbEngine(policy: PolicySet, cases: readonly GoldenCase[], int
   };
 }
 
-/**
- * Reads and checks every case file against the policy it is to run on (named `setName`, the
- * folder's name); any structural problem is a usage error listing them all, and so is a file
- * whose `policy` names another set.
- */
-export function readCases(files: readonly string[], policy: PolicySet, setName: string): GoldenCase[] {
-  const cases: GoldenCase[] = [];
-  const problems: string[] = [];
-  for (const file of files) {
-    const { value, fractional } = parseJson(readTextFile(file), file);
-    const result = readCaseFile(value, file);
-    if (result.file && result.file.policy !== null && result.file.policy !== setName) {
-      throw new UsageError(
-        escapeUnseen(`${file} holds cases for policy \`${result.file.policy}\`, not for \`${setName}\`: run it against the \`${result.file.policy}\` policy set, or fix its \`policy\` field`),
-      );
-    }
-    const all = [...result.problems, ...(result.file ? checkCasesAgainst(policy, result.file, file) : [])];
-    for (const p of all) problems.push(escapeUnseen(`${p.file}: ${p.caseId ? `case \`${p.caseId}\`: ` : ''}${p.path}: ${p.message}`));
-    if (result.file && all.length === 0) {
-      // With no problem, every case of the file was read, in order: case i is `cases[i]`.
-      result.file.cases.forEach((c, i) => {
-        const readerProblems = numberProblems(fractional, ['cases', i, 'input']);
-        cases.push(readerProblems.length > 0 ? { ...c, readerProblems } : c);
-      });
-    }
-  }
-  if (problems.length > 0) throw new UsageError(`malformed case file:\n  ${problems.join('\n  ')}`);
-  return cases;
-}
-
 /** The name a case file's `policy` field gives a policy set: its folder's (or file's) name. */
 export function setNameOf(path: string): string {
   return basename(resolve(path), '.policy');
@@ -153,8 +124,11 @@ export function runCases(cases: readonly GoldenCase[], engines: readonly Engine[
   return cases.map((c) => runCase(c, engines));
 }
 
-/** One line per failing case, then `N passed, N failed`; exit 1 on failures, 2 on invalid inputs. */
-export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutcome[]): void {
+/**
+ * One line per failing case, then `N passed, N failed`; exit 1 on failures, 2 on invalid inputs,
+ * whose problems are also printed as diagnostics at their places in the case file (BL604).
+ */
+export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutcome[], read: { policy: PolicySet; files: CaseFiles; format: 'human' | 'github' }): void {
   let passed = 0;
   // Every piece of user text (case file, policy names) is escaped on its own: a line break in a
   // quote must not start a line of the report.
@@ -177,6 +151,7 @@ export function reportOutcomes(ctx: CommandContext, outcomes: readonly CaseOutco
         break;
       case 'invalid':
         ctx.out(`FAIL ${safe(c.id)}: invalid input in ${safe(c.file)}:${outcome.errors.map((e) => `\n    ${e.path}: ${safe(e.message)}`).join('')}`);
+        printDiagnostics(ctx, inputDiagnostics(read.policy, read.files, c, outcome.errors), read.files.sources, read.format);
         ctx.exit(EXIT.usage);
         break;
     }

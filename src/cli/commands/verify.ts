@@ -9,7 +9,8 @@ import { compareCodePoints } from '../../diagnostics/text.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { discoverPolicySets } from '../targets.js';
-import { enginesFor, readCases, runCases } from './test.js';
+import { enginesFor, runCases } from './test.js';
+import { inputDiagnostics, readCaseFiles, reportCaseFileProblems } from '../case-files.js';
 import { decisionTable } from '../decision-table.js';
 
 interface VerifyOptions {
@@ -51,7 +52,10 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         const versions = loaded.policy.versions.map((v) => (v.effective && v.effective !== v.version ? `${v.version} (from ${v.effective})` : v.version));
         ctx.out(`versions: ${versions.join(', ')}`);
         const caseFiles = caseFilesFor(options.casesDir, name);
-        const cases = caseFiles.length === 0 ? [] : readCases(caseFiles, loaded.policy, name);
+        const files = readCaseFiles(caseFiles, loaded.policy, name);
+        // A malformed case file: its problems are reported (exit 2) and the set's cases not run.
+        if (reportCaseFileProblems(ctx, files, options.format)) continue;
+        const { cases } = files;
         const engines = await enginesFor(loaded.policy, cases, options.duckdb === true);
         ctx.out(`compile: ok (decisions below come from ${options.duckdb ? 'the interpreter, the compiled module and DuckDB' : 'both the interpreter and the compiled module'})`);
         if (caseFiles.length === 0) {
@@ -60,6 +64,11 @@ export function registerVerify(program: Command, ctx: CommandContext): void {
         }
         const outcomes = runCases(cases, engines);
         ctx.out(decisionTable(outcomes));
+        for (const o of outcomes) {
+          if (o.kind !== 'invalid') continue;
+          printDiagnostics(ctx, inputDiagnostics(loaded.policy, files, o.case, o.errors), files.sources, options.format);
+          ctx.exit(EXIT.usage);
+        }
         const ok = outcomes.filter((o) => o.kind === 'passed').length;
         passed += ok;
         failed += outcomes.length - ok;
