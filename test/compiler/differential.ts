@@ -6,11 +6,12 @@
  */
 import { expect } from 'vitest';
 import type { PolicySet } from '../../src/checker/program.js';
-import type { CompiledModule } from '../../src/compiler/load.js';
+import { compiledJavaScript, importCompiled, type CompiledModule } from '../../src/compiler/load.js';
 import { decideUnknown, evaluate, prepare } from '../../src/interpreter/evaluate.js';
 import { explain } from '../../src/interpreter/explain.js';
 import type { AnyDecision } from '../../src/semantics/decision.js';
 import { NoVersionInForceError } from '../../src/semantics/errors.js';
+import { load } from './support.js';
 
 /** The policies the differential tests compare on (differential.test.ts, chunked.test.ts). */
 export const DIFFERENTIAL_POLICIES = [
@@ -94,4 +95,17 @@ export function compareUnknown(set: PolicySet, compiled: CompiledModule, input: 
     expect(actual).toEqual(expected);
     if (prepared.noVersion) expect(expected.ok ? null : expected.name).toBe(NoVersionInForceError.name);
   }
+}
+
+/** A fixture with one outcome `action`: its set, its compiled module, and the clause that decides a post, once decide and explain agree with the interpreter on it. */
+export async function clauseDecider(fixture: string): Promise<{ set: PolicySet; m: CompiledModule; decided: (post: Record<string, unknown>) => string | null }> {
+  const set = load(fixture);
+  const m = await importCompiled(compiledJavaScript(set));
+  const decided = (post: Record<string, unknown>): string | null => {
+    compareValid(set, m, post);
+    const d = m.decide(post);
+    if (!('outcomes' in d)) throw new Error('expected declared outcomes');
+    return d.outcomes['action']!.clause;
+  };
+  return { set, m, decided };
 }

@@ -7,11 +7,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PolicySet } from '../../src/checker/program.js';
-import { compiledJavaScript, importCompiled, type CompiledModule } from '../../src/compiler/load.js';
+import { compiledJavaScript, type CompiledModule } from '../../src/compiler/load.js';
 import { generate } from '../../src/compiler/index.js';
 import { evaluate } from '../../src/interpreter/evaluate.js';
 import { explain } from '../../src/interpreter/explain.js';
-import { compareValid } from './differential.js';
+import { clauseDecider, compareValid } from './differential.js';
 import { load } from './support.js';
 import { typeCheck } from './typescript.js';
 
@@ -73,18 +73,10 @@ describe('loop dates as day numbers: what is emitted', () => {
 describe('loop dates as day numbers: decisions at the edges', () => {
   let set: PolicySet;
   let m: CompiledModule;
+  let decided: (post: Record<string, unknown>) => string | null;
   beforeAll(async () => {
-    set = load(FIXTURE);
-    m = await importCompiled(compiledJavaScript(set));
+    ({ set, m, decided } = await clauseDecider(FIXTURE));
   });
-
-  /** The clause that decided, after checking decide and explain against the interpreter. */
-  function decided(post: Record<string, unknown>): string | null {
-    compareValid(set, m, post);
-    const d = m.decide(post);
-    if (!('outcomes' in d)) throw new Error('expected declared outcomes');
-    return d.outcomes['action']!.clause;
-  }
 
   /** The elements `count`/`any`/`all` matched in the explanation, by the start of the quantifier's text. */
   function matched(post: Record<string, unknown>, start: string): number[] {

@@ -5,10 +5,9 @@
  * nested loop's arguments read as text is passed as text, its day number made once per call.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PolicySet } from '../../src/checker/program.js';
 import { generate } from '../../src/compiler/index.js';
-import { compiledJavaScript, importCompiled, type CompiledModule } from '../../src/compiler/load.js';
-import { compareValid } from './differential.js';
+import { compiledJavaScript } from '../../src/compiler/load.js';
+import { clauseDecider } from './differential.js';
 import { load } from './support.js';
 import { typeCheck } from './typescript.js';
 
@@ -67,20 +66,10 @@ describe('loop parameters by their recorded uses: what is emitted', () => {
 });
 
 describe('loop parameters by their recorded uses: decisions', () => {
-  let set: PolicySet;
-  let m: CompiledModule;
+  let decided: (post: Record<string, unknown>) => string | null;
   beforeAll(async () => {
-    set = load(FIXTURE);
-    m = await importCompiled(compiledJavaScript(set));
+    ({ decided } = await clauseDecider(FIXTURE));
   });
-
-  /** The clause that decided, after checking decide and explain against the interpreter. */
-  function decided(post: Record<string, unknown>): string | null {
-    compareValid(set, m, post);
-    const d = m.decide(post);
-    if (!('outcomes' in d)) throw new Error('expected declared outcomes');
-    return d.outcomes['action']!.clause;
-  }
 
   it('counts strikes in the year by day numbers, their notes compared as text', () => {
     // The window is after 2023-06-15, up to 2024-06-15.

@@ -14,16 +14,10 @@ import { loadCompiled } from '../../src/compiler/load.js';
 import { decideUnknown, evaluate } from '../../src/interpreter/evaluate.js';
 import { loadPolicy } from '../../src/load-policy.js';
 import { FIRST_DAYS, sampleOn } from './first-days.js';
+import { GOLDEN_FILES } from './files.js';
 
-const SETS = [
-  { name: 'twitter', file: 'test/golden/twitter.cases.json', least: 14 },
-  { name: 'youtube', file: 'test/golden/youtube.cases.json', least: 15 },
-  { name: 'youtube', file: 'test/golden/youtube.guidelines.cases.json', least: 50 },
-  { name: 'meta', file: 'test/golden/meta.cases.json', least: 16 },
-  { name: 'meta', file: 'test/golden/meta.guidelines.cases.json', least: 70 },
-];
 
-for (const { name, file, least } of SETS) {
+for (const { name, file, least } of GOLDEN_FILES) {
   const { file: caseFile, problems } = readCaseFile(JSON.parse(readFileSync(file, 'utf8')), file);
 
   describe(`golden cases: policies/${name} (${file})`, () => {

@@ -16,6 +16,7 @@ import { loadPolicy } from '../../src/load-policy.js';
 import { DuckDbRunner } from '../../src/replay/duckdb/runner.js';
 import { FIRST_DAYS, sampleOn } from '../golden/first-days.js';
 import { decideInDuckDb, decisionOfRow, expectSameDecisions, type SqlRow } from './support/duckdb.js';
+import { GOLDEN_FILES } from '../golden/files.js';
 
 let runner: DuckDbRunner;
 beforeAll(async () => {
@@ -35,15 +36,8 @@ function viewEngine(name: string, set: PolicySet, inputs: readonly unknown[], ro
   };
 }
 
-const FILES = [
-  { name: 'twitter', file: 'test/golden/twitter.cases.json', least: 14 },
-  { name: 'youtube', file: 'test/golden/youtube.cases.json', least: 14 },
-  { name: 'youtube', file: 'test/golden/youtube.guidelines.cases.json', least: 50 },
-  { name: 'meta', file: 'test/golden/meta.cases.json', least: 14 },
-  { name: 'meta', file: 'test/golden/meta.guidelines.cases.json', least: 70 },
-];
 
-for (const { name, file, least } of FILES) {
+for (const { name, file, least } of GOLDEN_FILES) {
   describe(`golden cases: policies/${name} in DuckDB (${file})`, () => {
     const loaded = loadPolicy(`policies/${name}`);
     const { file: cases, problems } = readCaseFile(JSON.parse(readFileSync(file, 'utf8')), file);
