@@ -142,7 +142,8 @@ function syntaxErrorAt(text: string, v8: string): Omit<JsonSyntaxError, 'bom'> {
   if (token !== undefined && offset !== null && text.indexOf(token, offset) >= 0) offset = text.indexOf(token, offset);
   if (/end of JSON input/.test(v8)) offset = text.length;
   const what = v8
-    .replace(/, ".*"(\.\.\.)? is not valid JSON$/s, '')
+    // V8 quotes the text near the place, cut with `...` at either end.
+    .replace(/, (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, '')
     .replace(/ (in|after) JSON at position \d+.*$/s, (_, where: string) => (where === 'after' ? ' after the JSON value' : ''))
     .replace(/ in JSON at position \d+$/, '')
     .replace(/^[A-Z]/, (c) => c.toLowerCase());

@@ -230,6 +230,19 @@ describe('a case input the policy does not accept (BL604)', () => {
   });
 });
 
+describe('a case input nested 10,000 levels deep', () => {
+  it('its problem is found at its place without running out of stack (it was an internal error, exit 70)', async () => {
+    const cases = copy();
+    const deep = `${'{"n":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const text = pretty(cases).replace('"input": {', `"input": {"extra": ${deep}, `);
+    const file = caseFile(text);
+    const r = await test(file);
+    expect(r.code).toBe(2);
+    const at = place(text, '"extra"');
+    expect(r.stderr).toContain(`error[BL604]: case \`${cases[0]!.id}\`: cases[0].input.extra: unknown field of Post\n  --> ${file}:${at.line}:${at.column}\n`);
+  });
+});
+
 describe('the machine formats carry the place', () => {
   it('--format github: one annotation per problem, with line, column and end', async () => {
     const cases = copy();
@@ -339,6 +352,9 @@ describe('the BL6xx texts', () => {
       ...shapes.map((problem) => MESSAGES.BL602({ caseId: null, path: '', problem })),
       ...policy.map((problem) => MESSAGES.BL603({ ...at, problem })),
       ...abouts.map((about) => MESSAGES.BL604({ ...at, problem: 'expected int, got "x"', about })),
+      // Worded for `bylaw decide`'s input: no case, no case file.
+      ...hints.map((hint) => MESSAGES.BL601({ what: 'unexpected token', hint, doc: 'input' })),
+      ...abouts.map((about) => MESSAGES.BL604({ caseId: null, path: 'author', problem: 'expected int, got "x"', about, doc: 'input' })),
     ];
     for (const { message, help } of built) {
       expect(message[0], message).toBe(message[0]!.toLowerCase());
