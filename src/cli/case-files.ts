@@ -1,10 +1,11 @@
 import type { PolicySet } from '../checker/program.js';
-import { pathText, readCaseFile, type CaseFileProblem, type GoldenCase } from '../cases/case-file.js';
+import { pathText, readCaseFile, type CaseFileProblem, type GoldenCase, type JsonPath } from '../cases/case-file.js';
 import { checkCasesAgainst } from '../cases/check-cases.js';
 import { inputAbout, inputPath } from '../cases/input-problems.js';
 import { JsonLocator } from '../cases/locate.js';
 import { built } from '../diagnostics/codes.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CaseAt, JsonDocument } from '../diagnostics/messages/bl6.js';
 import type { InputProblem } from '../semantics/validate.js';
 import { readTextFile } from './files.js';
 import { EXIT, type CommandContext } from './io.js';
@@ -66,15 +67,16 @@ export function readCaseTexts(texts: readonly { readonly file: string; readonly 
 
 /**
  * BL601 at the place JSON breaks: the character there, or just after the last one when the
- * text ends too soon (as a policy's syntax errors at the end of a file are shown).
+ * text ends too soon (as a policy's syntax errors at the end of a file are shown). `doc`: what
+ * the text is, for the help.
  */
-function syntaxDiagnostic(locator: JsonLocator, error: JsonSyntaxError): Diagnostic {
+export function syntaxDiagnostic(locator: JsonLocator, error: JsonSyntaxError, doc: JsonDocument = 'case-file'): Diagnostic {
   const { text } = locator;
   const end = text.trimEnd().length;
   let span = locator.at(0, 0);
   if (error.offset !== null && error.offset >= end) span = locator.at(end, end);
   else if (error.offset !== null) span = locator.at(error.offset, error.offset + String.fromCodePoint(text.codePointAt(error.offset)!).length);
-  return built('BL601', span, { what: error.what, hint: syntaxHint(text, error) });
+  return built('BL601', span, { what: error.what, hint: syntaxHint(text, error), doc });
 }
 
 function problemDiagnostic(locator: JsonLocator, p: CaseFileProblem): Diagnostic {
@@ -89,13 +91,29 @@ function problemDiagnostic(locator: JsonLocator, p: CaseFileProblem): Diagnostic
 export function inputDiagnostics(policy: PolicySet, files: CaseFiles, c: GoldenCase, errors: readonly InputProblem[]): Diagnostic[] {
   const locator = files.locators.get(c.file);
   if (!locator) return [];
+  return inputProblemDiagnostics(policy, locator, c.input, errors, ['cases', c.index, 'input'], (full) => ({ caseId: c.id, path: pathText(full) }));
+}
+
+/**
+ * BL604 for each problem of `input`, found at `prefix` in the locator's text (`[]`: the whole
+ * text is the input); `at` says how the message names the place.
+ */
+export function inputProblemDiagnostics(
+  policy: PolicySet,
+  locator: JsonLocator,
+  input: unknown,
+  errors: readonly InputProblem[],
+  prefix: JsonPath,
+  at: (full: JsonPath, e: InputProblem) => CaseAt,
+  doc: JsonDocument = 'case-file',
+): Diagnostic[] {
   return errors.map((e) => {
-    const { path, exists } = inputPath(c.input, e.path);
-    const about = inputAbout(policy, c.input, path, exists);
-    const full = ['cases', c.index, 'input', ...path];
+    const { path, exists } = inputPath(input, e.path);
+    const about = inputAbout(policy, input, path, exists);
+    const full = [...prefix, ...path];
     // An undeclared field: its key is the mistake, not its value.
     const span = locator.span(full, about.kind === 'unknown-field' && exists);
-    return built('BL604', span, { caseId: c.id, path: pathText(full), problem: e.message, about });
+    return built('BL604', span, { ...at(full, e), problem: e.message, about, doc });
   });
 }
 

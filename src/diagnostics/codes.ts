@@ -94,10 +94,10 @@ export const CODES = {
   BL554: { severity: 'warning', title: 'fixed duration on an action that carries its own' },
   BL555: { severity: 'warning', title: 'statement names something the policy lacks' },
   // Golden case files (`bylaw test --cases`, `bylaw verify`): BL6xx
-  BL601: { severity: 'error', title: 'invalid JSON in a case file' },
+  BL601: { severity: 'error', title: 'invalid JSON' },
   BL602: { severity: 'error', title: 'malformed case file' },
   BL603: { severity: 'error', title: 'case file does not fit the policy' },
-  BL604: { severity: 'error', title: 'invalid case input' },
+  BL604: { severity: 'error', title: 'invalid input' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -88,7 +88,7 @@ describe('bylaw decide', () => {
   it('exits 2 on invalid JSON, empty input, a missing file and a date before every version', async () => {
     const json = await runCli(['decide', 'policies/twitter'], { stdin: '{"date": ' });
     expect(json.code).toBe(2);
-    expect(json.stderr).toMatch(/^error: <stdin>:1:\d+: invalid JSON/);
+    expect(json.stderr).toMatch(/^error\[BL601\]: invalid JSON: .*\n {2}--> <stdin>:1:\d+\n/);
     expect((await runCli(['decide', 'policies/twitter'], { stdin: '' })).code).toBe(2);
     const file = await runCli(['decide', 'policies/twitter', '--input', 'nope.json']);
     expect(file).toMatchObject({ code: 2, stderr: 'error: no such file: nope.json\n' });

@@ -249,7 +249,9 @@ describe('what is printed', () => {
     // The message was `unexpected token '\u{FEFF}', "\u{FEFF}{"date":""... is not valid JSON`.
     const r = await runCli(['decide', 'policies/twitter'], { stdin: `\uFEFF${POST}` });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^error: <stdin>:1:1: invalid JSON: unexpected token '\\u\{FEFF\}'\n {2}1 \| \\u\{FEFF\}\{"date".*…\n {4}\| \^\n {2}help: the file starts with a byte order mark \(U\+FEFF\), which JSON does not allow; save it as UTF-8 without one\n$/);
+    expect(r.stderr).toMatch(/^error\[BL601\]: invalid JSON: unexpected token '\\u\{FEFF\}'\n {2}--> <stdin>:1:1\n/);
+    expect(r.stderr).toContain('   = help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one\n');
+    expect(r.stderr).not.toContain('\uFEFF');
   });
 
   it('two names of the format flag asking for different formats is a usage error', async () => {

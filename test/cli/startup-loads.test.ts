@@ -39,6 +39,6 @@ describe('bylaw decide (built CLI) loads', () => {
     expect(fractional.stderr).toContain('author.strikes: expected int, got 0.0');
     const broken = decide('{"date": "2019-01-01",\n  "author": }');
     expect(broken.status).toBe(2);
-    expect(broken.stderr).toContain('<stdin>:2:13: invalid JSON');
+    expect(broken.stderr).toContain('error[BL601]: invalid JSON: unexpected token \'}\'\n  --> <stdin>:2:13\n');
   });
 });

@@ -4,7 +4,11 @@ import { decideUnknown } from '../../interpreter/evaluate.js';
 import { decisionText, renderExplanation } from '../../semantics/explanation.js';
 import { withReaderProblems } from '../../semantics/validate.js';
 import { readInputText } from '../files.js';
-import { numberProblems, parseJson } from '../read-json.js';
+import { numberProblems, tryParseJson } from '../read-json.js';
+import { inputProblemDiagnostics, syntaxDiagnostic } from '../case-files.js';
+import { JsonLocator } from '../../cases/locate.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { printDiagnostics } from '../report.js';
 import { stringifyDeep } from '../json.js';
 import { formatOption } from '../format-option.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
@@ -50,13 +54,21 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const source = file ?? '<stdin>';
       const text = await readInputText(file, ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
-      const { value: input, fractional } = parseJson(text, source);
-      const result = withReaderProblems(decideUnknown(policy, input), numberProblems(fractional));
-      if (!result.ok) {
-        ctx.err(`error: ${source} is not a valid ${policy.versions[0]!.inputType.name}:`);
-        for (const e of result.errors) ctx.err(`  ${e.path}: ${e.message}`);
+      // Problems are diagnostics at their places in the text, as a case file's are (BL601, BL604).
+      const locator = new JsonLocator(source, text);
+      const refuse = (diagnostics: readonly Diagnostic[], why: string) => {
+        printDiagnostics(ctx, diagnostics, new Map([[source, text]]), options.format);
+        ctx.err(`error: ${source} ${why}; nothing was decided`);
         ctx.exit(EXIT.usage);
-        return;
+      };
+      const parsed = tryParseJson(text);
+      if (!parsed.ok) return refuse([syntaxDiagnostic(locator, parsed.error, 'input')], 'is not JSON');
+      const input = parsed.value;
+      const result = withReaderProblems(decideUnknown(policy, input), numberProblems(parsed.fractional));
+      if (!result.ok) {
+        const n = result.errors.length;
+        const diagnostics = inputProblemDiagnostics(policy, locator, input, result.errors, [], (_, e) => ({ caseId: null, path: e.path }), 'input');
+        return refuse(diagnostics, `is not a valid ${policy.versions[0]!.inputType.name}: ${n} error${n === 1 ? '' : 's'}`);
       }
       if (options.explain) {
         const explanation = explain(policy, input);

@@ -15,6 +15,12 @@ export interface CaseAt {
   readonly path: string;
 }
 
+/**
+ * Which JSON text a BL601 or BL604 is about: a golden case file, or the input `bylaw decide`
+ * reads (a file or standard input). The help is worded for it.
+ */
+export type JsonDocument = 'case-file' | 'input';
+
 /** What the text at a JSON syntax error looks like, for the help. */
 export type JsonSyntaxHint = 'bom' | 'trailing-comma' | 'comment' | 'single-quote' | 'unquoted' | 'end' | 'other';
 
@@ -194,7 +200,7 @@ function againstPolicy(p: CasePolicyProblem): Built {
   }
 }
 
-function inputHelp(a: InputAbout): Pick<Built, 'help' | 'notes'> {
+function inputHelp(a: InputAbout, doc: JsonDocument): Pick<Built, 'help' | 'notes'> {
   switch (a.kind) {
     case 'field': {
       const declared = `the policy declares ${code(a.field)} of ${code(a.record)} as ${code(a.type)}`;
@@ -205,9 +211,9 @@ function inputHelp(a: InputAbout): Pick<Built, 'help' | 'notes'> {
     case 'unknown-field':
       return { help: `delete it, or use a field of ${code(a.record)}: ${listOf(a.fields.map(code), 'or')}` };
     case 'no-version':
-      return { help: 'a case is decided by the version in force on its date: date it on or after the first version takes effect' };
+      return { help: `${doc === 'case-file' ? 'a case' : 'an input'} is decided by the version in force on its date: date it on or after the first version takes effect` };
     case 'input':
-      return { help: `an input is the JSON the policy decides: a ${code(a.type)} object, as \`bylaw decide\` reads it` };
+      return { help: `an input is the JSON the policy decides: a ${code(a.type)} object${doc === 'case-file' ? ', as `bylaw decide` reads it' : ''}` };
   }
 }
 
@@ -221,9 +227,19 @@ const SYNTAX_HELP: Record<JsonSyntaxHint, string> = {
   other: 'a case file is strict JSON: keys and strings in double quotes, commas between items, no comments',
 };
 
+/** For a decision input: no case file to write a note in, and it may be standard input. */
+const INPUT_SYNTAX_HELP: Partial<Record<JsonSyntaxHint, string>> = {
+  comment: 'JSON has no comments: delete it',
+  end: 'the input ends before the JSON does: close every `{` and `[` (or it was cut short)',
+  other: 'an input is strict JSON: keys and strings in double quotes, commas between items, no comments',
+};
+
 export const BL6 = {
-  /** `what`: what is wrong at the place, V8's words (`unexpected token '}'`). */
-  BL601: (a: { what: string; hint: JsonSyntaxHint }): Built => ({ message: `invalid JSON: ${escapeUnseen(a.what)}`, help: SYNTAX_HELP[a.hint] }),
+  /** `what`: what is wrong at the place, V8's words (`unexpected token '}'`); `doc`: a case file unless said. */
+  BL601: (a: { what: string; hint: JsonSyntaxHint; doc?: JsonDocument }): Built => ({
+    message: `invalid JSON: ${escapeUnseen(a.what)}`,
+    help: (a.doc === 'input' ? INPUT_SYNTAX_HELP[a.hint] : undefined) ?? SYNTAX_HELP[a.hint],
+  }),
   BL602: (a: CaseAt & { problem: CaseShapeProblem }): Built => {
     const built = shape(a.problem);
     return { ...built, message: where(a) + built.message };
@@ -232,6 +248,9 @@ export const BL6 = {
     const built = againstPolicy(a.problem);
     return { ...built, message: where(a) + built.message };
   },
-  /** `problem`: what input validation says (the runtime's words, as `bylaw decide` prints them). */
-  BL604: (a: CaseAt & { problem: string; about: InputAbout }): Built => ({ message: where(a) + a.problem, ...inputHelp(a.about) }),
+  /**
+   * `problem`: what input validation says (the runtime's words); `doc`: a case file unless said
+   * (`bylaw decide`'s input: no case, and the path is the input's own).
+   */
+  BL604: (a: CaseAt & { problem: string; about: InputAbout; doc?: JsonDocument }): Built => ({ message: where(a) + a.problem, ...inputHelp(a.about, a.doc ?? 'case-file') }),
 };
