@@ -1,4 +1,5 @@
 import type { CasePolicyProblem, CaseShapeProblem } from '../diagnostics/messages/bl6.js';
+import { own } from '../runtime/validate.js';
 import { describeKey, type InputProblem } from '../semantics/validate.js';
 
 /**
@@ -97,13 +98,13 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
     }
     const id = typeof raw['id'] === 'string' && raw['id'] !== '' ? raw['id'] : null;
     const first = id === null ? undefined : ids.get(id);
-    if (id === null) problem(null, [...at, 'id'], has(raw, 'id') ? { kind: 'bad-id' } : { kind: 'missing', field: 'id' });
+    if (id === null) problem(null, [...at, 'id'], own(raw, 'id') ? { kind: 'bad-id' } : { kind: 'missing', field: 'id' });
     else if (first !== undefined) problem(id, [...at, 'id'], { kind: 'duplicate-id', id }, { related: ['cases', first, 'id'] });
     else ids.set(id, index);
-    if (!has(raw, 'input')) problem(id, [...at, 'input'], { kind: 'missing', field: 'input' });
+    if (!own(raw, 'input')) problem(id, [...at, 'input'], { kind: 'missing', field: 'input' });
     const expect = raw['expect'];
     if (!isObject(expect)) {
-      problem(id, [...at, 'expect'], has(raw, 'expect') ? { kind: 'expect-not-object' } : { kind: 'missing', field: 'expect' });
+      problem(id, [...at, 'expect'], own(raw, 'expect') ? { kind: 'expect-not-object' } : { kind: 'missing', field: 'expect' });
       return;
     }
     const report: Report = (path, shape, key) => problem(id, [...at, 'expect', ...path], shape, key ? { key } : {});
@@ -124,8 +125,6 @@ export function readCaseFile(json: unknown, file: string): { file: CaseFile | nu
   // The cases that could be read, even beside problems: they can still be checked against a policy.
   return { file: { policy: typeof json['policy'] === 'string' ? json['policy'] : null, cases }, problems };
 }
-
-const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** A problem at `path` inside `expect`; `key`: about the key there, not its value. */
 type Report = (path: JsonPath, problem: CaseShapeProblem, key?: boolean) => void;

@@ -4,6 +4,7 @@ import type { InputAbout } from '../diagnostics/messages/bl6.js';
 import { isValidIsoDate } from '../ast/dates.js';
 import { selectVersion } from '../interpreter/evaluate.js';
 import type { Input } from '../interpreter/conditions.js';
+import { isRecord } from '../runtime/validate.js';
 import { describeKey } from '../semantics/validate.js';
 import { pathText, type JsonPath } from './case-file.js';
 
@@ -13,8 +14,6 @@ import { pathText, type JsonPath } from './case-file.js';
  * `bylaw decide` prints them; a case file's diagnostic needs the JSON path, to find the place
  * in the file, and the declared type, for its help.
  */
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The JSON path of validation's `path` in `input`, and whether a value is there. A key is found

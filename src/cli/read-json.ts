@@ -1,7 +1,7 @@
 import { visit, type JSONPath } from 'jsonc-parser';
 import { positionAt } from '../diagnostics/span.js';
 import { escapeUnseen } from '../diagnostics/text.js';
-import type { JsonSyntaxHint } from '../diagnostics/messages/bl6.js';
+import { BOM_HELP, type JsonSyntaxHint } from '../diagnostics/messages/bl6.js';
 import { describeKey, type InputProblem } from '../semantics/validate.js';
 import { UsageError } from './io.js';
 
@@ -54,7 +54,7 @@ export function parseJson(text: string, source: string): ParsedJson {
   const parsed = tryParseJson(text);
   if (parsed.ok) return parsed;
   const { error } = parsed;
-  const bom = error.bom ? '\n  help: the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one' : '';
+  const bom = error.bom ? `\n  help: ${BOM_HELP}` : '';
   throw new UsageError(syntaxError(text, source, error) + bom);
 }
 

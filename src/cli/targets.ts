@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compareCodePoints } from '../diagnostics/text.js';
-import { systemReason } from '../file-errors.js';
+import { readFailureMessage, systemReason } from '../file-errors.js';
 import { UsageError } from './io.js';
 
 /**
@@ -43,7 +43,7 @@ export function policyPathKind(path: string, shown = path): 'file' | 'folder' {
   try {
     accessSync(path, constants.R_OK);
   } catch (error) {
-    throw new UsageError(`cannot read ${shown}: ${systemReason(error)}`);
+    throw new UsageError(readFailureMessage(shown, error));
   }
   return 'file';
 }
@@ -68,14 +68,19 @@ function collectFolder(folder: string, targets: string[]): void {
 }
 
 /** A folder's entries by name; one that cannot be listed (no permission) is a usage error, not a crash. */
-function sortedEntries(folder: string): Dirent[] {
+export function sortedEntries(folder: string): Dirent[] {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
+    throw folderReadFailure(folder, error);
   }
   return entries.sort((a, b) => compareCodePoints(a.name, b.name));
+}
+
+/** `cannot read the folder lock: permission denied (EACCES)`, as a usage error. */
+export function folderReadFailure(folder: string, error: unknown): UsageError {
+  return new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
 }
 
 function searched(entry: Dirent): boolean {

@@ -60,7 +60,7 @@ export async function replayFile(console: ReplayConsole, now: PolicySet, old: Po
       return totals;
     } catch (error) {
       await output?.abort();
-      throw isSystemError(error) ? new ReplayError(`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code}`) : error;
+      throw isSystemError(error) ? new ReplayError(readFailureMessage(options.input, error)) : error;
     }
   } finally {
     await file.close();

@@ -1,14 +1,12 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadPolicy } from '../../load-policy.js';
 import { summarize } from '../../diagnostics/render.js';
-import { systemReason } from '../../file-errors.js';
 import { formatOption } from '../format-option.js';
-import { compareCodePoints } from '../../diagnostics/text.js';
 import { EXIT, UsageError, type CommandContext } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { discoverPolicySets } from '../targets.js';
+import { discoverPolicySets, folderReadFailure, sortedEntries } from '../targets.js';
 import { enginesFor, runCases } from './test.js';
 import { inputDiagnostics, readCaseFiles, reportCaseFileProblems } from '../case-files.js';
 import { decisionTable } from '../decision-table.js';
@@ -87,7 +85,7 @@ function checkCasesDir(folder: string, given: boolean): void {
   try {
     stat = statSync(folder, { throwIfNoEntry: false });
   } catch (error) {
-    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
+    throw folderReadFailure(folder, error);
   }
   if (stat === undefined && given) throw new UsageError(`no such folder: ${folder} (--cases-dir)`);
   if (stat !== undefined && !stat.isDirectory()) throw new UsageError(`--cases-dir ${folder} is not a folder`);
@@ -95,14 +93,8 @@ function checkCasesDir(folder: string, given: boolean): void {
 
 function caseFilesFor(folder: string, name: string): string[] {
   if (!existsSync(folder)) return [];
-  let names;
-  try {
-    names = readdirSync(folder);
-  } catch (error) {
-    throw new UsageError(`cannot read the folder ${folder}: ${systemReason(error)}`);
-  }
-  return names
+  return sortedEntries(folder)
+    .map((entry) => entry.name)
     .filter((f) => f === `${name}.cases.json` || (f.startsWith(`${name}.`) && f.endsWith('.cases.json')))
-    .sort(compareCodePoints)
     .map((f) => join(folder, f));
 }

@@ -217,8 +217,11 @@ function inputHelp(a: InputAbout, doc: JsonDocument): Pick<Built, 'help' | 'note
   }
 }
 
+/** A JSON file saved with a byte order mark (Windows editors write one): also said by `parseJson`'s usage errors. */
+export const BOM_HELP = 'the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one';
+
 const SYNTAX_HELP: Record<JsonSyntaxHint, string> = {
-  bom: 'the file starts with a byte order mark (U+FEFF), which JSON does not allow; save it as UTF-8 without one',
+  bom: BOM_HELP,
   'trailing-comma': 'JSON allows no comma after the last item: delete the `,`',
   comment: "JSON has no comments: delete it, or write it in a case's `note`",
   'single-quote': 'JSON strings and keys are in double quotes: `"…"`',
