@@ -5,8 +5,7 @@ import { decisionText, renderExplanation } from '../../semantics/explanation.js'
 import { withReaderProblems } from '../../semantics/validate.js';
 import { readInputText } from '../files.js';
 import { numberProblems, tryParseJson } from '../read-json.js';
-import { inputProblemDiagnostics, syntaxDiagnostic } from '../case-files.js';
-import { JsonLocator } from '../../cases/locate.js';
+import type { JsonLocator } from '../../cases/locate.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { printDiagnostics } from '../report.js';
 import { stringifyDeep } from '../json.js';
@@ -54,21 +53,25 @@ export function registerDecide(program: Command, ctx: CommandContext): void {
       const source = file ?? '<stdin>';
       const text = await readInputText(file, ctx);
       if (text.trim() === '') throw new UsageError(`${source}: empty input; expected a JSON object`);
-      // Problems are diagnostics at their places in the text, as a case file's are (BL601, BL604).
-      const locator = new JsonLocator(source, text);
-      const refuse = (diagnostics: readonly Diagnostic[], why: string) => {
-        printDiagnostics(ctx, diagnostics, new Map([[source, text]]), options.format);
+      // Problems are diagnostics at their places in the text, as a case file's are (BL601, BL604);
+      // what finds and words them loads only when there is one (start-up, docs/performance.md).
+      const refuse = async (why: string, diagnose: (places: typeof import('../case-files.js'), locator: JsonLocator) => Diagnostic[]) => {
+        const [places, { JsonLocator }] = await Promise.all([import('../case-files.js'), import('../../cases/locate.js')]);
+        printDiagnostics(ctx, diagnose(places, new JsonLocator(source, text)), new Map([[source, text]]), options.format);
         ctx.err(`error: ${source} ${why}; nothing was decided`);
         ctx.exit(EXIT.usage);
       };
       const parsed = tryParseJson(text);
-      if (!parsed.ok) return refuse([syntaxDiagnostic(locator, parsed.error, 'input')], 'is not JSON');
+      if (!parsed.ok) {
+        const { error } = parsed;
+        return refuse('is not JSON', (places, locator) => [places.syntaxDiagnostic(locator, error, 'input')]);
+      }
       const input = parsed.value;
       const result = withReaderProblems(decideUnknown(policy, input), numberProblems(parsed.fractional));
       if (!result.ok) {
-        const n = result.errors.length;
-        const diagnostics = inputProblemDiagnostics(policy, locator, input, result.errors, [], (_, e) => ({ caseId: null, path: e.path }), 'input');
-        return refuse(diagnostics, `is not a valid ${policy.versions[0]!.inputType.name}: ${n} error${n === 1 ? '' : 's'}`);
+        const { errors } = result;
+        const why = `is not a valid ${policy.versions[0]!.inputType.name}: ${errors.length} error${errors.length === 1 ? '' : 's'}`;
+        return refuse(why, (places, locator) => places.inputProblemDiagnostics(policy, locator, input, errors, [], (_, e) => ({ caseId: null, path: e.path }), 'input'));
       }
       if (options.explain) {
         const explanation = explain(policy, input);
